@@ -1,0 +1,80 @@
+package org.openrma.cli.lint;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.openrma.cli.BadInputException;
+import org.openrma.cli.ExitCodes;
+import org.openrma.cli.Inputs;
+import org.openrma.cli.OpenRmaCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code openrma lint}: every diagnostic of every policy file, with its location. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {
+            "Checks policy files and prints every problem with its location.",
+            "Each problem is printed as file:line:col: severity: message, then 'N errors, M warnings'.",
+            "Exits 1 if there is an error (or, with --strict, a warning)."})
+public final class LintCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private OpenRmaCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "Policy files, or folders searched for *.yaml and *.yml files.")
+    private List<String> paths;
+
+    @Option(names = "--strict", description = "Fail on warnings too.")
+    private boolean strict;
+
+    @Override
+    public Integer call() {
+        Inputs inputs = new Inputs(root);
+        LintReport report = LintReport.empty();
+        for (String file : policyFiles()) {
+            report = report.plus(PolicyLint.lint(file, inputs.text(file, "policy file")));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        report.lines().forEach(out::println);
+        return report.failed(strict) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** The files to lint, named as the user would write them (the argument, then the path below it). */
+    private List<String> policyFiles() {
+        List<String> files = new ArrayList<>();
+        for (String argument : paths) {
+            Path path = root.resolve(argument);
+            if (!Files.exists(path)) {
+                throw new BadInputException("'" + argument + "' not found");
+            }
+            if (!Files.isDirectory(path)) {
+                files.add(argument);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                List<String> found = walk.filter(Files::isRegularFile).filter(PolicyLint::isPolicyFile).sorted()
+                        .map(p -> Path.of(argument).resolve(path.relativize(p)).toString()).toList();
+                if (found.isEmpty()) {
+                    throw new BadInputException("'" + argument + "' holds no *.yaml or *.yml policy file");
+                }
+                files.addAll(found);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,128 @@
+package org.openrma.calendar;
+
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A merchant's calendar: the time zone its dates are read in, and the public holidays of a
+ * jollyday region (such as {@code US}, {@code DE}, {@code GB}) that are not business days.
+ *
+ * <p>Conventions (shared with the conformance scenarios): "within N days of X" counts the date of
+ * X in this zone as day 0 and includes day N; "N business days" after X is the Nth Monday-to-Friday
+ * non-holiday after the date of X; months and years land on the same day of the month, or the
+ * month's last day when it is shorter (a year from Feb 29 ends Feb 28).
+ */
+public final class BusinessCalendar {
+
+    private static final ConcurrentHashMap<String, HolidayManager> MANAGERS = new ConcurrentHashMap<>();
+
+    private final ZoneId zone;
+    private final String holidayRegion;
+    private final HolidayManager holidays;
+
+    private BusinessCalendar(ZoneId zone, String holidayRegion, HolidayManager holidays) {
+        this.zone = zone;
+        this.holidayRegion = holidayRegion;
+        this.holidays = holidays;
+    }
+
+    /** Weekends only. */
+    public static BusinessCalendar weekendsOnly(ZoneId zone) {
+        return new BusinessCalendar(zone, null, null);
+    }
+
+    /**
+     * A calendar with a jollyday region: a country code, optionally followed by subdivisions
+     * ({@code US}, {@code DE-BY}, {@code US-CA}).
+     */
+    public static BusinessCalendar withHolidays(ZoneId zone, String region) {
+        String[] parts = region.toLowerCase(Locale.ROOT).split("-");
+        HolidayManager manager = MANAGERS.computeIfAbsent(parts[0], country -> HolidayManager.getInstance(ManagerParameters.create(country)));
+        return new BusinessCalendar(zone, region, manager);
+    }
+
+    /** Whether jollyday knows the region's country. */
+    public static boolean knowsRegion(String region) {
+        try {
+            withHolidays(ZoneId.of("UTC"), region).isBusinessDay(LocalDate.of(2025, 1, 2));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Optional<String> holidayRegion() {
+        return Optional.ofNullable(holidayRegion);
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    public boolean isBusinessDay(LocalDate date) {
+        if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return false;
+        }
+        if (holidays == null) {
+            return true;
+        }
+        String[] parts = holidayRegion.toLowerCase(Locale.ROOT).split("-");
+        String[] subdivisions = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        return !holidays.isHoliday(date, subdivisions);
+    }
+
+    public LocalDate plusBusinessDays(LocalDate start, int days) {
+        LocalDate date = start;
+        int counted = 0;
+        while (counted < days) {
+            date = date.plusDays(1);
+            if (isBusinessDay(date)) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    /**
+     * The last date inside a window of the given length opened on {@code start}'s date. Hours are
+     * not date-based: use {@link #endInstant} for them.
+     */
+    public LocalDate lastDay(Instant start, int amount, TimeUnit unit) {
+        LocalDate day0 = dateOf(start);
+        return switch (unit) {
+            case DAYS -> day0.plusDays(amount);
+            case BUSINESS_DAYS -> plusBusinessDays(day0, amount);
+            case MONTHS -> day0.plusMonths(amount);
+            case YEARS -> day0.plusYears(amount);
+            case HOURS -> dateOf(start.plusSeconds(3600L * amount));
+            case UNLIMITED -> LocalDate.MAX;
+        };
+    }
+
+    /** The instant a window closes: exactly N hours later, or the end of its last day in this zone. */
+    public Instant endInstant(Instant start, int amount, TimeUnit unit) {
+        if (unit == TimeUnit.HOURS) {
+            return start.plusSeconds(3600L * amount);
+        }
+        if (unit == TimeUnit.UNLIMITED) {
+            return Instant.MAX;
+        }
+        return endOfDay(lastDay(start, amount, unit));
+    }
+
+    /** The last instant of a date in this zone (windows include their last day). */
+    public Instant endOfDay(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+    }
+}

@@ -1,0 +1,28 @@
+package org.openrma.claim;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A customer's request about one order, with everything the engine may read to decide it. */
+public record Claim(Order order, Request request) {
+
+    public Claim {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(request, "request");
+    }
+
+    /**
+     * The order lines the request is about, paired with what the request says of each. A request
+     * that names no lines (an order-level request such as a cancellation) covers every line.
+     */
+    public List<ClaimedLine> claimedLines() {
+        if (request.lines().isEmpty()) {
+            return order.lines().stream()
+                    .map(line -> new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null)))
+                    .toList();
+        }
+        return request.lines().stream()
+                .map(requested -> new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested))
+                .toList();
+    }
+}

@@ -1,0 +1,466 @@
+package org.openrma.claim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.IllegalCurrencyException;
+import org.joda.money.Money;
+import org.openrma.claim.InvalidClaimException.FieldProblem;
+import org.openrma.decision.Resolution;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a claim from JSON or YAML (the shape the REST API accepts) and checks it, collecting every
+ * problem with the path of the field it concerns before giving up.
+ */
+public final class ClaimReader {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    private ClaimReader() {}
+
+    /** Reads JSON, or YAML (a superset), from text. */
+    public static Claim read(String text) {
+        JsonNode tree;
+        try {
+            tree = text.stripLeading().startsWith("{") ? JSON.readTree(text) : YAML.readTree(text);
+        } catch (JacksonException e) {
+            throw new InvalidClaimException(List.of(new FieldProblem("(document)", "not valid JSON or YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : ""))));
+        }
+        return fromTree(tree);
+    }
+
+    public static Claim read(InputStream in) {
+        try {
+            return read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Converts an already parsed tree (for example the {@code claim} of a scenario file). */
+    public static Claim fromTree(JsonNode tree) {
+        Fields f = new Fields();
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidClaimException(List.of(new FieldProblem("(document)", "expected an object with 'order' and 'request'")));
+        }
+        f.allowOnly(tree, "", Set.of("order", "request"));
+        Order order = f.required(tree, "", "order", n -> readOrder(f, n, "order"));
+        Request request = f.required(tree, "", "request", n -> readRequest(f, n, "request", order));
+        if (order != null && request != null) {
+            crossCheck(f, order, request);
+        }
+        f.throwIfAny();
+        return new Claim(order, request);
+    }
+
+    private static Order readOrder(Fields f, JsonNode n, String at) {
+        f.allowOnly(n, at, Set.of("number", "channel", "placed_at", "shipped_at", "delivered_at", "delivery_status",
+                "currency", "shipping", "customer", "lines"));
+        String number = f.string(n, at, "number", true);
+        Channel channel = f.word(n, at, "channel", Channel.class, true);
+        Instant placed = f.instant(n, at, "placed_at", true);
+        Instant shipped = f.instant(n, at, "shipped_at", false);
+        Instant delivered = f.instant(n, at, "delivered_at", false);
+        DeliveryStatus status = f.word(n, at, "delivery_status", DeliveryStatus.class, false);
+        CurrencyUnit currency = f.currency(n, at, "currency");
+        if (status == null) {
+            status = delivered != null ? DeliveryStatus.DELIVERED : shipped != null ? DeliveryStatus.IN_TRANSIT : DeliveryStatus.NOT_SHIPPED;
+        }
+        if (placed != null && shipped != null && shipped.isBefore(placed)) {
+            f.problem(at + ".shipped_at", "is before order.placed_at (" + placed + ")");
+        }
+        if (placed != null && delivered != null && delivered.isBefore(placed)) {
+            f.problem(at + ".delivered_at", "is before order.placed_at (" + placed + ")");
+        }
+        if (shipped != null && delivered != null && delivered.isBefore(shipped)) {
+            f.problem(at + ".delivered_at", "is before order.shipped_at (" + shipped + ")");
+        }
+        if (status == DeliveryStatus.DELIVERED && delivered == null && n.has("delivery_status")) {
+            f.problem(at + ".delivered_at", "is required when delivery_status is delivered");
+        }
+        CurrencyUnit cur = currency != null ? currency : CurrencyUnit.USD;
+        Order.Shipping shipping = f.optional(n, at, "shipping", s -> {
+            f.allowOnly(s, at + ".shipping", Set.of("method", "amount"));
+            ShippingMethod method = f.word(s, at + ".shipping", "method", ShippingMethod.class, false);
+            Money amount = f.money(s, at + ".shipping", "amount", cur, false);
+            return new Order.Shipping(method != null ? method : ShippingMethod.ECONOMY, amount != null ? amount : Money.zero(cur));
+        });
+        if (shipping == null) {
+            shipping = new Order.Shipping(ShippingMethod.ECONOMY, Money.zero(cur));
+        }
+        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer"));
+        if (customer == null) {
+            customer = new Customer(null, null, null, Map.of(), List.of());
+        }
+        List<OrderLine> lines = f.list(n, at, "lines", true, (line, path) -> readOrderLine(f, line, path, cur));
+        if (lines != null && lines.isEmpty()) {
+            f.problem(at + ".lines", "an order needs at least one line");
+        }
+        if (lines != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i) != null && !seen.add(lines.get(i).sku())) {
+                    f.problem(at + ".lines[" + i + "].sku", "'" + lines.get(i).sku() + "' appears on more than one line");
+                }
+            }
+        }
+        if (f.hasProblems()) {
+            return null;
+        }
+        return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines);
+    }
+
+    private static Customer readCustomer(Fields f, JsonNode c, String at) {
+        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns"));
+        List<Instant> previous = f.list(c, at, "previous_returns", false, (node, path) -> f.instantValue(node, path));
+        return new Customer(f.string(c, at, "id", false), f.string(c, at, "email", false), f.string(c, at, "tier", false),
+                f.stringMap(c, at, "attributes"), previous == null ? List.of() : previous);
+    }
+
+    private static OrderLine readOrderLine(Fields f, JsonNode n, String at, CurrencyUnit cur) {
+        f.allowOnly(n, at, Set.of("sku", "category", "unit_price", "quantity", "retail_value", "tags", "serial", "attributes"));
+        String sku = f.string(n, at, "sku", true);
+        Money price = f.money(n, at, "unit_price", cur, true);
+        Integer qty = f.positiveInt(n, at, "quantity", true);
+        Money retail = f.money(n, at, "retail_value", cur, false);
+        List<String> tags = f.list(n, at, "tags", false, (t, path) -> f.stringValue(t, path));
+        if (sku == null || price == null || qty == null) {
+            return null;
+        }
+        return new OrderLine(sku, f.string(n, at, "category", false), price, qty, retail,
+                tags == null ? Set.of() : new LinkedHashSet<>(tags), f.string(n, at, "serial", false), f.stringMap(n, at, "attributes"));
+    }
+
+    private static Request readRequest(Fields f, JsonNode n, String at, Order order) {
+        f.allowOnly(n, at, Set.of("kind", "submitted_at", "reason", "lines", "keeps_free_gifts", "evidence", "facts", "costs",
+                "protection_plan", "inspection", "rma_issued_at", "shipped_back_at", "return_shipping_method", "preferred_resolution",
+                "description"));
+        CurrencyUnit cur = order != null ? order.currency() : CurrencyUnit.USD;
+        ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
+        Instant submitted = f.instant(n, at, "submitted_at", true);
+        Reason reason = f.word(n, at, "reason", Reason.class, true);
+        List<RequestLine> lines = f.list(n, at, "lines", false, (line, path) -> {
+            f.allowOnly(line, path, Set.of("sku", "quantity", "condition"));
+            String sku = f.string(line, path, "sku", true);
+            Integer qty = f.positiveInt(line, path, "quantity", false);
+            ItemCondition condition = f.word(line, path, "condition", ItemCondition.class, false);
+            if (sku != null && order != null) {
+                var sold = order.line(sku);
+                if (sold.isEmpty()) {
+                    f.problem(path + ".sku", "'" + sku + "' is not a line of order " + order.number());
+                } else if (qty != null && qty > sold.get().quantity()) {
+                    f.problem(path + ".quantity", qty + " is more than the " + sold.get().quantity() + " ordered");
+                }
+            }
+            if (sku == null) {
+                return null;
+            }
+            int quantity = qty != null ? qty : order != null ? order.line(sku).map(OrderLine::quantity).orElse(1) : 1;
+            return new RequestLine(sku, quantity, condition);
+        });
+        Boolean keeps = f.bool(n, at, "keeps_free_gifts");
+        Set<Evidence> evidence = f.wordSet(n, at, "evidence", Evidence.class);
+        Set<Fact> facts = f.wordSet(n, at, "facts", Fact.class);
+        Costs costs = f.optional(n, at, "costs", c -> {
+            String p = at + ".costs";
+            f.allowOnly(c, p, Set.of("return_shipping", "return_logistics", "customs", "handling"));
+            Function<String, Money> m = name -> {
+                Money v = f.money(c, p, name, cur, false);
+                return v != null ? v : Money.zero(cur);
+            };
+            return new Costs(m.apply("return_shipping"), m.apply("return_logistics"), m.apply("customs"), m.apply("handling"));
+        });
+        Inspection inspection = f.optional(n, at, "inspection", i -> {
+            String p = at + ".inspection";
+            f.allowOnly(i, p, Set.of("finding", "received_at"));
+            return new Inspection(f.word(i, p, "finding", Finding.class, false), f.instant(i, p, "received_at", false));
+        });
+        String plan = f.string(n, at, "protection_plan", false);
+        Instant rmaIssued = f.instant(n, at, "rma_issued_at", false);
+        Instant shippedBack = f.instant(n, at, "shipped_back_at", false);
+        ShippingMethod returnMethod = f.word(n, at, "return_shipping_method", ShippingMethod.class, false);
+        Resolution preferred = f.word(n, at, "preferred_resolution", Resolution.class, false);
+        if (f.hasProblems()) {
+            return null;
+        }
+        return new Request(kind, submitted, reason, lines == null ? List.of() : lines, Boolean.TRUE.equals(keeps), evidence, facts,
+                costs != null ? costs : Costs.none(cur), plan, inspection, rmaIssued, shippedBack, returnMethod, preferred);
+    }
+
+    private static void crossCheck(Fields f, Order order, Request request) {
+        if (request.submittedAt().isBefore(order.placedAt())) {
+            f.problem("request.submitted_at", "is before order.placed_at (" + order.placedAt() + ")");
+        }
+        if (request.inspection() != null && request.inspection().receivedAt() != null
+                && request.inspection().receivedAt().isBefore(order.placedAt())) {
+            f.problem("request.inspection.received_at", "is before order.placed_at (" + order.placedAt() + ")");
+        }
+        if (request.shippedBackAt() != null && request.shippedBackAt().isBefore(order.placedAt())) {
+            f.problem("request.shipped_back_at", "is before order.placed_at (" + order.placedAt() + ")");
+        }
+    }
+
+    /** Reads fields off a tree, remembering every problem with its path. */
+    private static final class Fields {
+        private final List<FieldProblem> problems = new ArrayList<>();
+
+        void problem(String field, String message) {
+            problems.add(new FieldProblem(field, message));
+        }
+
+        boolean hasProblems() {
+            return !problems.isEmpty();
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new InvalidClaimException(problems);
+            }
+        }
+
+        private static String path(String at, String name) {
+            return at.isEmpty() ? name : at + "." + name;
+        }
+
+        private static JsonNode present(JsonNode n, String name) {
+            JsonNode v = n.get(name);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        void allowOnly(JsonNode n, String at, Set<String> names) {
+            if (!n.isObject()) {
+                problem(at.isEmpty() ? "(document)" : at, "expected an object");
+                return;
+            }
+            for (String name : n.propertyNames()) {
+                if (!names.contains(name)) {
+                    problem(path(at, name), "unknown field; expected one of " + String.join(", ", names.stream().sorted().toList()));
+                }
+            }
+        }
+
+        <T> T required(JsonNode n, String at, String name, Function<JsonNode, T> reader) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                problem(path(at, name), "is required");
+                return null;
+            }
+            return reader.apply(v);
+        }
+
+        <T> T optional(JsonNode n, String at, String name, Function<JsonNode, T> reader) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isObject()) {
+                problem(path(at, name), "expected an object");
+                return null;
+            }
+            return reader.apply(v);
+        }
+
+        String string(JsonNode n, String at, String name, boolean required) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                if (required) {
+                    problem(path(at, name), "is required");
+                }
+                return null;
+            }
+            return stringValue(v, path(at, name));
+        }
+
+        String stringValue(JsonNode v, String path) {
+            if (!v.isString() && !v.isNumber() && !v.isBoolean()) {
+                problem(path, "expected text");
+                return null;
+            }
+            String s = v.asString().trim();
+            if (s.isEmpty()) {
+                problem(path, "must not be empty");
+                return null;
+            }
+            return s;
+        }
+
+        Map<String, String> stringMap(JsonNode n, String at, String name) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                return Map.of();
+            }
+            if (!v.isObject()) {
+                problem(path(at, name), "expected an object of names to values");
+                return Map.of();
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            for (var e : v.properties()) {
+                if (e.getValue().isContainer()) {
+                    problem(path(at, name) + "." + e.getKey(), "expected a plain value");
+                } else if (!e.getValue().isNull()) {
+                    out.put(e.getKey(), e.getValue().asString());
+                }
+            }
+            return out;
+        }
+
+        <E extends Enum<E> & Vocabulary> E word(JsonNode n, String at, String name, Class<E> type, boolean required) {
+            String s = string(n, at, name, required);
+            return s == null ? null : wordValue(s, path(at, name), type);
+        }
+
+        <E extends Enum<E> & Vocabulary> E wordValue(String s, String path, Class<E> type) {
+            var parsed = Vocabulary.parse(type, s);
+            if (parsed.isEmpty()) {
+                problem(path, "unknown value '" + s + "'; expected one of " + Vocabulary.allowed(type));
+                return null;
+            }
+            return parsed.get();
+        }
+
+        <E extends Enum<E> & Vocabulary> Set<E> wordSet(JsonNode n, String at, String name, Class<E> type) {
+            List<E> words = list(n, at, name, false, (v, p) -> {
+                String s = stringValue(v, p);
+                return s == null ? null : wordValue(s, p, type);
+            });
+            Set<E> out = EnumSet.noneOf(type);
+            if (words != null) {
+                words.stream().filter(java.util.Objects::nonNull).forEach(out::add);
+            }
+            return out;
+        }
+
+        Instant instant(JsonNode n, String at, String name, boolean required) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                if (required) {
+                    problem(path(at, name), "is required");
+                }
+                return null;
+            }
+            return instantValue(v, path(at, name));
+        }
+
+        Instant instantValue(JsonNode v, String path) {
+            try {
+                return Instant.parse(v.asString());
+            } catch (DateTimeParseException e) {
+                try {
+                    return java.time.OffsetDateTime.parse(v.asString()).toInstant();
+                } catch (DateTimeParseException e2) {
+                    problem(path, "'" + v.asString() + "' is not a timestamp; expected ISO-8601 such as 2025-03-01T10:00:00Z");
+                    return null;
+                }
+            }
+        }
+
+        CurrencyUnit currency(JsonNode n, String at, String name) {
+            String code = string(n, at, name, true);
+            if (code == null) {
+                return null;
+            }
+            try {
+                return CurrencyUnit.of(code.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalCurrencyException e) {
+                problem(path(at, name), "unknown currency '" + code + "'; expected an ISO 4217 code such as USD or EUR");
+                return null;
+            }
+        }
+
+        Money money(JsonNode n, String at, String name, CurrencyUnit currency, boolean required) {
+            JsonNode v = present(n, name);
+            String p = path(at, name);
+            if (v == null) {
+                if (required) {
+                    problem(p, "is required");
+                }
+                return null;
+            }
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(v.asString().trim());
+            } catch (NumberFormatException e) {
+                problem(p, "'" + v.asString() + "' is not an amount; expected a decimal string such as \"19.99\"");
+                return null;
+            }
+            if (amount.signum() < 0) {
+                problem(p, "must not be negative (got " + amount.toPlainString() + ")");
+                return null;
+            }
+            if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
+                problem(p, amount.toPlainString() + " has more decimals than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
+                return null;
+            }
+            return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
+        }
+
+        Integer positiveInt(JsonNode n, String at, String name, boolean required) {
+            JsonNode v = present(n, name);
+            String p = path(at, name);
+            if (v == null) {
+                if (required) {
+                    problem(p, "is required");
+                }
+                return null;
+            }
+            if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 1_000_000) {
+                problem(p, "expected a whole number from 1 (got " + v.asString() + ")");
+                return null;
+            }
+            return v.asInt();
+        }
+
+        Boolean bool(JsonNode n, String at, String name) {
+            JsonNode v = present(n, name);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isBoolean()) {
+                problem(path(at, name), "expected true or false");
+                return null;
+            }
+            return v.asBoolean();
+        }
+
+        <T> List<T> list(JsonNode n, String at, String name, boolean required, java.util.function.BiFunction<JsonNode, String, T> item) {
+            JsonNode v = present(n, name);
+            String p = path(at, name);
+            if (v == null) {
+                if (required) {
+                    problem(p, "is required");
+                }
+                return null;
+            }
+            if (!v.isArray()) {
+                problem(p, "expected a list");
+                return null;
+            }
+            List<T> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode e : v.values()) {
+                out.add(item.apply(e, p + "[" + i++ + "]"));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.openrma.claim;
+
+/** What the customer declared, inspection found, or the unit's history says. */
+public enum Fact implements Vocabulary {
+    WATER_DAMAGE,
+    PHYSICAL_DAMAGE,
+    DISASSEMBLED,
+    FIRMWARE_MODIFIED,
+    PARTS_MODIFIED,
+    MISUSE,
+    NORMAL_WEAR,
+    CONTINUED_USE_AFTER_FAULT,
+    IMPROPER_STORAGE,
+    NO_ANTI_COUNTERFEIT_MARK,
+    WRONG_ADDRESS_BY_CUSTOMER,
+    CUSTOMS_NOT_CLEARED_BY_CUSTOMER,
+    FORCE_MAJEURE,
+    RETURNED_WITHOUT_AUTHORIZATION,
+    WARRANTY_VOIDED,
+    CASH_ON_DELIVERY_RETURN,
+    NOT_ORIGINAL_PURCHASER,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package org.openrma.claim;
+
+/** What the merchant's inspection concluded about a returned item. */
+public enum Finding implements Vocabulary {
+    DEFECT_CONFIRMED,
+    NO_FAULT_FOUND,
+    MISUSE,
+    EMPTY_PACKAGE,
+    WRONG_ITEM,
+    UNREPAIRABLE,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package org.openrma.claim;
+
+/** State of a returned item as declared by the customer. */
+public enum ItemCondition implements Vocabulary {
+    UNOPENED,
+    OPENED_UNUSED,
+    USED,
+    DAMAGED,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

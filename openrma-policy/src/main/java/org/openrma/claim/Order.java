@@ -1,0 +1,39 @@
+package org.openrma.claim;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+/**
+ * An order as the merchant's shop recorded it. {@code shippedAt} and {@code deliveredAt} are
+ * null until those events happen.
+ */
+public record Order(
+        String number,
+        Channel channel,
+        Instant placedAt,
+        Instant shippedAt,
+        Instant deliveredAt,
+        DeliveryStatus deliveryStatus,
+        CurrencyUnit currency,
+        Shipping shipping,
+        Customer customer,
+        List<OrderLine> lines) {
+
+    public Order {
+        lines = List.copyOf(lines);
+    }
+
+    public Optional<OrderLine> line(String sku) {
+        return lines.stream().filter(l -> l.sku().equals(sku)).findFirst();
+    }
+
+    /** What the customer paid for the goods, shipping excluded. */
+    public Money merchandiseTotal() {
+        return lines.stream().map(OrderLine::total).reduce(Money.zero(currency), Money::plus);
+    }
+
+    public record Shipping(ShippingMethod method, Money amount) {}
+}

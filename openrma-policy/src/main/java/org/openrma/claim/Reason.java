@@ -1,0 +1,23 @@
+package org.openrma.claim;
+
+/** Why the customer asks. */
+public enum Reason implements Vocabulary {
+    CHANGED_MIND,
+    ORDERED_WRONG_ITEM,
+    DEFECTIVE,
+    DEAD_ON_ARRIVAL,
+    DAMAGED_IN_TRANSIT,
+    NOT_AS_DESCRIBED,
+    WRONG_ITEM_SENT,
+    MISSING_ITEMS,
+    NOT_RECEIVED,
+    ADVERSE_REACTION,
+    ACCIDENTAL_DAMAGE,
+    COUNTERFEIT,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,27 @@
+package org.openrma.claim;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A closed set of words shared by claims and policy files. Each constant is written on the wire
+ * in lower snake case ({@code official_store}), which is also how policy files name it.
+ */
+public interface Vocabulary {
+
+    String wire();
+
+    static <E extends Enum<E> & Vocabulary> Optional<E> parse(Class<E> type, String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        String normalized = word.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalized)).findFirst();
+    }
+
+    static <E extends Enum<E> & Vocabulary> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Vocabulary::wire).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,21 @@
+package org.openrma.decision;
+
+import org.openrma.claim.Vocabulary;
+
+/** Kinds of amounts deducted from a refund. */
+public enum DeductionKind implements Vocabulary {
+    RESTOCKING_FEE,
+    FREE_GIFT,
+    CUSTOMS,
+    SHIPPING,
+    HANDLING,
+    DEPRECIATION,
+    RETURN_LOGISTICS,
+    RETURN_LABEL,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,18 @@
+package org.openrma.decision;
+
+import org.openrma.claim.Vocabulary;
+
+/** What one rule did when evaluated. */
+public enum StepResult implements Vocabulary {
+    PASSED,
+    FAILED,
+    APPLIED,
+    NOT_APPLICABLE,
+    NOT_EVALUATED,
+    ;
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package org.openrma.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.joda.money.BigMoney;
+import org.joda.money.Money;
+import org.openrma.claim.Vocabulary;
+
+/**
+ * How a policy rounds a computed amount to the currency's minor unit. This is the one place where
+ * fractions of a cent are resolved.
+ */
+public enum Rounding implements Vocabulary {
+    HALF_UP(RoundingMode.HALF_UP),
+    HALF_EVEN(RoundingMode.HALF_EVEN),
+    DOWN(RoundingMode.DOWN);
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final RoundingMode mode;
+
+    Rounding(RoundingMode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An exact amount rounded to the currency's minor unit. */
+    public Money round(BigMoney exact) {
+        return exact.toMoney(mode);
+    }
+
+    /** {@code percent}% of {@code base}, rounded once to the minor unit. */
+    public Money percentOf(Money base, BigDecimal percent) {
+        return base.multipliedBy(percent.divide(HUNDRED), mode);
+    }
+}

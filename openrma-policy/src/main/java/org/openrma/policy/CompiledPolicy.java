@@ -1,0 +1,108 @@
+package org.openrma.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.joda.money.Money;
+import org.openrma.claim.Claim;
+import org.openrma.decision.Chooser;
+import org.openrma.decision.Citation;
+import org.openrma.decision.Decision;
+import org.openrma.decision.ExplanationStep;
+import org.openrma.decision.LineResult;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Payer;
+import org.openrma.decision.PolicyVersionRef;
+import org.openrma.decision.StepResult;
+import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.eval.Evaluator;
+
+/** One policy version, compiled once from its file and ready to decide any number of claims. */
+public final class CompiledPolicy {
+
+    private final PolicyModel model;
+    private final PolicyVersionRef ref;
+    private final String fileName;
+    private final String sourceText;
+    private final List<Diagnostic> warnings;
+
+    CompiledPolicy(PolicyModel model, PolicyVersionRef ref, String fileName, String sourceText, List<Diagnostic> warnings) {
+        this.model = model;
+        this.ref = ref;
+        this.fileName = fileName;
+        this.sourceText = sourceText;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
+    public Decision decide(Claim claim, Instant now) {
+        return Evaluator.decide(model, ref, claim, now);
+    }
+
+    /** The answer for an order placed before this policy's first version was in force. */
+    Decision noVersionInForce(Claim claim) {
+        Money zero = Money.zero(claim.order().currency());
+        String says = "No version of policy '" + model.id() + "' was in force when the order was placed ("
+                + claim.order().placedAt() + "); its first version starts " + model.effectiveFrom() + ". An agent decides.";
+        var step = new ExplanationStep(null, "version", null, StepResult.NOT_EVALUATED,
+                Map.of("order.placed_at", claim.order().placedAt().toString()), says, List.of());
+        List<LineResult> lines = claim.claimedLines().stream()
+                .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), Outcome.NEEDS_REVIEW, l.price(), List.of(says))).toList();
+        return new Decision(Outcome.NEEDS_REVIEW, null, java.util.Set.of(), Chooser.MERCHANT, false, zero, Map.of(), Payer.CUSTOMER, zero, null,
+                List.of(), Map.of(), ref, List.of(), lines, List.of(step), "Needs review: " + says);
+    }
+
+    public String id() {
+        return model.id();
+    }
+
+    public String version() {
+        return model.version();
+    }
+
+    public String title() {
+        return model.title();
+    }
+
+    public LocalDate effectiveFrom() {
+        return model.effectiveFrom();
+    }
+
+    public ZoneId timeZone() {
+        return model.calendar().zone();
+    }
+
+    public PolicyVersionRef ref() {
+        return ref;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String sourceText() {
+        return sourceText;
+    }
+
+    /** Warnings the linter found; a compiled policy has no errors. */
+    public List<Diagnostic> warnings() {
+        return warnings;
+    }
+
+    /** The merchant's clauses by id. */
+    public Map<String, Citation> clauses() {
+        return model.clauses();
+    }
+
+    /** Clauses that let agents override any decision (the text's blanket discretion). */
+    public List<Citation> discretion() {
+        return model.discretion();
+    }
+
+    /** The ids of the programs, in file order. */
+    public List<String> programIds() {
+        return model.programs().stream().map(p -> p.id()).toList();
+    }
+}

@@ -1,0 +1,147 @@
+package org.openrma.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.openrma.claim.Claim;
+import org.openrma.decision.Decision;
+
+/**
+ * Every version of every policy loaded, each compiled once. The version that decides a claim is
+ * the one in force when the order was placed.
+ */
+public final class PolicyCatalog {
+
+    /** Where the sample policies are packaged inside the engine's jar. */
+    private static final String BUILT_IN_INDEX = "/openrma/policies/index.txt";
+
+    private final Map<String, List<CompiledPolicy>> versionsById;
+
+    private PolicyCatalog(Map<String, List<CompiledPolicy>> versionsById) {
+        this.versionsById = versionsById;
+    }
+
+    public static PolicyCatalog of(List<CompiledPolicy> policies) {
+        Map<String, List<CompiledPolicy>> byId = new TreeMap<>();
+        for (CompiledPolicy p : policies) {
+            byId.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p);
+        }
+        byId.replaceAll((id, versions) -> versions.stream().sorted(Comparator.comparing(CompiledPolicy::effectiveFrom)).toList());
+        return new PolicyCatalog(byId);
+    }
+
+    /** Loads every {@code *.yaml} file below a folder; fails with all errors of all files. */
+    public static PolicyCatalog load(Path directory) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new PolicyLoadException(List.of(new Diagnostic(Diagnostic.Severity.ERROR, directory.toString(), 0, 0,
+                    "cannot read policy folder: " + e.getMessage())));
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sources.add(new Source(directory.relativize(file).toString(), Files.readString(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return compileAll(sources);
+    }
+
+    /** The sample policies shipped with OpenRMA. */
+    public static PolicyCatalog builtIn() {
+        List<Source> sources = new ArrayList<>();
+        for (String name : resource(BUILT_IN_INDEX).lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            sources.add(new Source(name, resource("/openrma/policies/" + name)));
+        }
+        return compileAll(sources);
+    }
+
+    private static PolicyCatalog compileAll(List<Source> sources) {
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        for (Source s : sources) {
+            PolicyCompiler.Result result = PolicyCompiler.compile(s.name(), s.text());
+            result.policy().ifPresent(compiled::add);
+            errors.addAll(result.diagnostics().stream().filter(Diagnostic::isError).toList());
+        }
+        checkVersionsDistinct(compiled, errors);
+        if (!errors.isEmpty()) {
+            throw new PolicyLoadException(errors);
+        }
+        return of(compiled);
+    }
+
+    private static void checkVersionsDistinct(List<CompiledPolicy> compiled, List<Diagnostic> errors) {
+        Map<String, CompiledPolicy> seen = new TreeMap<>();
+        for (CompiledPolicy p : compiled) {
+            String key = p.id() + "@" + p.effectiveFrom();
+            CompiledPolicy other = seen.putIfAbsent(key, p);
+            if (other != null) {
+                errors.add(new Diagnostic(Diagnostic.Severity.ERROR, p.fileName(), 1, 1, "policy '" + p.id()
+                        + "' already has a version in force from " + p.effectiveFrom() + " (" + other.fileName() + ")"));
+            }
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = PolicyCatalog.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path + " in the engine jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Set<String> policyIds() {
+        return versionsById.keySet();
+    }
+
+    /** All versions of a policy, oldest first. */
+    public List<CompiledPolicy> versions(String policyId) {
+        List<CompiledPolicy> versions = versionsById.get(policyId);
+        if (versions == null) {
+            throw new UnknownPolicyException(policyId, versionsById.keySet());
+        }
+        return versions;
+    }
+
+    /** The version in force at an instant (the order's placement), judged in each version's time zone. */
+    public Optional<CompiledPolicy> versionInForce(String policyId, Instant orderPlacedAt) {
+        CompiledPolicy inForce = null;
+        for (CompiledPolicy version : versions(policyId)) {
+            if (!version.effectiveFrom().isAfter(orderPlacedAt.atZone(version.timeZone()).toLocalDate())) {
+                inForce = version;
+            }
+        }
+        return Optional.ofNullable(inForce);
+    }
+
+    /**
+     * Decides a claim with the version in force when its order was placed. An order placed before
+     * the policy's first version is left to review rather than judged by a later text.
+     */
+    public Decision decide(String policyId, Claim claim, Instant now) {
+        return versionInForce(policyId, claim.order().placedAt())
+                .map(version -> version.decide(claim, now))
+                .orElseGet(() -> versions(policyId).getFirst().noVersionInForce(claim));
+    }
+
+    private record Source(String name, String text) {}
+}

@@ -1,0 +1,42 @@
+package org.openrma.policy.compile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.openrma.calendar.BusinessCalendar;
+import org.openrma.decision.Citation;
+import org.openrma.decision.Outcome;
+import org.openrma.money.Rounding;
+
+/**
+ * A policy version compiled from its file: everything the evaluator needs, nothing it must parse.
+ *
+ * @param clauses the merchant's sentences by id, in file order
+ * @param discretion clauses that let agents override any decision (not a reason to review every claim)
+ * @param deadlines deadlines shared by every program (a program's own deadline of the same name wins)
+ */
+public record PolicyModel(
+        String id,
+        String version,
+        String title,
+        LocalDate effectiveFrom,
+        BusinessCalendar calendar,
+        Rounding rounding,
+        Selection selection,
+        Fallback whenNoProgramServes,
+        Map<String, Citation> clauses,
+        List<Citation> discretion,
+        List<Program> programs,
+        List<Window> deadlines) {
+
+    /** How the engine chooses when several programs serve a claim. */
+    public enum Selection {
+        /** The best answer for the customer: approved, then needs_evidence, needs_review, rejected; ties by file order. */
+        BEST_FOR_CUSTOMER,
+        /** The first program in the file that serves the claim decides. */
+        FIRST_MATCH
+    }
+
+    /** The answer when no program serves a claim. */
+    public record Fallback(Outcome outcome, List<Citation> cites, String says) {}
+}

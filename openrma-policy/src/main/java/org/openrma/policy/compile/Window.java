@@ -1,0 +1,95 @@
+package org.openrma.policy.compile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openrma.calendar.Length;
+import org.openrma.decision.Citation;
+import org.openrma.decision.Outcome;
+
+/**
+ * A time limit: a span from an event (or a fixed end date, or the later/earlier of several), the
+ * event it bounds (the claim's submission by default; the item's shipment back or its arrival),
+ * the outcome when it is missed, and the clauses it encodes. Program deadlines and SLAs are
+ * windows too; they carry a {@code name} ({@code ship_back_by}, {@code refund_by}, ...).
+ */
+public record Window(String name, Span span, Event bounds, Outcome otherwise, Condition when, List<Citation> cites, String says) {
+
+    /** When a span ends: the last instant inside it and its last day in the merchant's zone. */
+    public record End(Instant closes, LocalDate lastDay, String from) {
+        static final End UNLIMITED = new End(Instant.MAX, LocalDate.MAX, "unlimited");
+
+        public boolean isUnlimited() {
+            return closes.equals(Instant.MAX);
+        }
+    }
+
+    /** How a window's end is found. */
+    public sealed interface Span {
+        /** The end for a subject; empty when the event it counts from has not happened. */
+        Optional<End> end(Subject s, Map<String, String> read);
+    }
+
+    public record FromEvent(Event from, LengthRule length) implements Span {
+        public Optional<End> end(Subject s, Map<String, String> read) {
+            Length l = length.lengthFor(s, read);
+            if (l.isUnlimited()) {
+                return Optional.of(End.UNLIMITED);
+            }
+            return from.in(s).map(start -> {
+                read.put(from.wire(), start.toString());
+                Instant closes = s.calendar().endInstant(start, l.atMost(), l.unit());
+                LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit());
+                return new End(closes, lastDay, l + " from " + from.wire());
+            });
+        }
+    }
+
+    public record Until(LocalDate lastDay) implements Span {
+        public Optional<End> end(Subject s, Map<String, String> read) {
+            return Optional.of(new End(s.calendar().endOfDay(lastDay), lastDay, "until " + lastDay));
+        }
+    }
+
+    /** The later (or earlier) of several spans; spans whose event has not happened are left out. */
+    public record Combined(boolean later, List<Span> spans) implements Span {
+        public Optional<End> end(Subject s, Map<String, String> read) {
+            End best = null;
+            for (Span span : spans) {
+                Optional<End> e = span.end(s, read);
+                if (e.isPresent() && (best == null || (later ? e.get().closes().isAfter(best.closes()) : e.get().closes().isBefore(best.closes())))) {
+                    best = e.get();
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+
+    /** A length fixed in the file, or looked up by a word of the claim (tier, category, an attribute). */
+    public sealed interface LengthRule {
+        Length lengthFor(Subject s, Map<String, String> read);
+    }
+
+    public record FixedLength(Length length) implements LengthRule {
+        public Length lengthFor(Subject s, Map<String, String> read) {
+            return length;
+        }
+    }
+
+    /**
+     * A table keyed by a field's word; with no table, the field's own value is the length (a product
+     * page's warranty such as "18 months").
+     */
+    public record LengthByField(Field field, Map<String, Length> table, Length otherwise) implements LengthRule {
+        public Length lengthFor(Subject s, Map<String, String> read) {
+            String word = field.read(s);
+            read.put(field.name(), word);
+            if (table.isEmpty()) {
+                return Length.parse(word).orElse(otherwise);
+            }
+            return table.getOrDefault(word, otherwise);
+        }
+    }
+}

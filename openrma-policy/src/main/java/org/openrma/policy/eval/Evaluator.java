@@ -1,0 +1,615 @@
+package org.openrma.policy.eval;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.joda.money.BigMoney;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimedLine;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.OrderLine;
+import org.openrma.decision.Chooser;
+import org.openrma.decision.Citation;
+import org.openrma.decision.Decision;
+import org.openrma.decision.DeductionKind;
+import org.openrma.decision.ExplanationStep;
+import org.openrma.decision.LineResult;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Payer;
+import org.openrma.decision.PolicyVersionRef;
+import org.openrma.decision.ProgramVerdict;
+import org.openrma.decision.Resolution;
+import org.openrma.decision.StepResult;
+import org.openrma.policy.compile.Condition;
+import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.compile.Program;
+import org.openrma.policy.compile.Rules;
+import org.openrma.policy.compile.Rules.Check;
+import org.openrma.policy.compile.Rules.Deduction;
+import org.openrma.policy.compile.Rules.EvidenceRule;
+import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.compile.Subject;
+import org.openrma.policy.compile.Window;
+
+/**
+ * Decides a claim under one compiled policy version. A pure function of (policy, claim, now): it
+ * reads no clock and keeps no state between calls.
+ *
+ * <p>Every program is evaluated for every claimed line and every rule's result is kept, so the
+ * explanation is complete. Within a program a line's answer is its most severe rule result
+ * (rejected, then needs_evidence, needs_review, approved); the program's answer for the claim is
+ * the most actionable line answer (needs_evidence, needs_review, approved, rejected). The policy's
+ * selection then picks the program that decides.
+ */
+public final class Evaluator {
+
+    private static final Set<Resolution> REFUNDS = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND);
+
+    private Evaluator() {}
+
+    public static Decision decide(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now) {
+        return new Run(policy, version, claim, now).decide();
+    }
+
+    /** Severity of a rule's answer for one line: the worst one wins. */
+    private static int severity(Outcome o) {
+        return switch (o) {
+            case APPROVED -> 0;
+            case NEEDS_REVIEW -> 1;
+            case NEEDS_EVIDENCE -> 2;
+            case REJECTED -> 3;
+        };
+    }
+
+    /** Combining lines: what the claim needs next comes first. */
+    private static int claimPriority(Outcome o) {
+        return switch (o) {
+            case NEEDS_EVIDENCE -> 0;
+            case NEEDS_REVIEW -> 1;
+            case APPROVED -> 2;
+            case REJECTED -> 3;
+        };
+    }
+
+    /** Best for the customer. */
+    private static int customerRank(Outcome o) {
+        return switch (o) {
+            case APPROVED -> 0;
+            case NEEDS_EVIDENCE -> 1;
+            case NEEDS_REVIEW -> 2;
+            case REJECTED -> 3;
+        };
+    }
+
+    /** One program's answer for one line. */
+    private static final class LineVerdict {
+        final ClaimedLine line;
+        Outcome outcome = Outcome.APPROVED;
+        final List<String> reasons = new ArrayList<>();
+        final Set<Evidence> missing = new LinkedHashSet<>();
+        final Set<Resolution> offers = new LinkedHashSet<>();
+        Window.End windowEnd;
+
+        LineVerdict(ClaimedLine line) {
+            this.line = line;
+        }
+
+        void answer(Outcome o, String reason) {
+            if (severity(o) > severity(outcome)) {
+                outcome = o;
+            }
+            if (reason != null) {
+                reasons.add(reason);
+            }
+        }
+    }
+
+    private static final class ProgramRun {
+        final Program program;
+        final int order;
+        final List<LineVerdict> lines = new ArrayList<>();
+        Outcome outcome;
+
+        ProgramRun(Program program, int order) {
+            this.program = program;
+            this.order = order;
+        }
+
+        boolean served() {
+            return outcome != null;
+        }
+    }
+
+    private static final class Run {
+        private final PolicyModel policy;
+        private final PolicyVersionRef version;
+        private final Claim claim;
+        private final Subject subject;
+        private final CurrencyUnit currency;
+        private final List<ClaimedLine> claimed;
+        private final List<ExplanationStep> steps = new ArrayList<>();
+
+        Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now) {
+            this.policy = policy;
+            this.version = version;
+            this.claim = claim;
+            this.subject = new Subject(claim, null, policy.calendar(), now);
+            this.currency = claim.order().currency();
+            this.claimed = claim.claimedLines();
+        }
+
+        Decision decide() {
+            List<ProgramRun> runs = new ArrayList<>();
+            for (int i = 0; i < policy.programs().size(); i++) {
+                runs.add(evaluate(policy.programs().get(i), i));
+            }
+            List<ProgramRun> served = runs.stream().filter(ProgramRun::served).toList();
+            List<ProgramVerdict> verdicts = runs.stream().map(r -> new ProgramVerdict(r.program.id(), r.program.title(), r.outcome,
+                    r.served() ? String.join("; ", r.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
+                            : "does not serve this claim")).toList();
+            if (served.isEmpty()) {
+                return fallback(verdicts);
+            }
+            ProgramRun chosen = switch (policy.selection()) {
+                case FIRST_MATCH -> served.getFirst();
+                case BEST_FOR_CUSTOMER -> served.stream()
+                        .min(Comparator.<ProgramRun>comparingInt(r -> customerRank(r.outcome)).thenComparingInt(r -> r.order)).orElseThrow();
+            };
+            step(null, "selection", null, StepResult.APPLIED, Map.of("programs_serving", String.valueOf(served.size())),
+                    "Program '" + chosen.program.id() + "' decides: " + (policy.selection() == PolicyModel.Selection.FIRST_MATCH
+                            ? "it is the first program in the policy that serves this claim."
+                            : "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first)."),
+                    List.of());
+            return assemble(chosen, served, verdicts);
+        }
+
+        // ------------------------------------------------------------ one program
+
+        private ProgramRun evaluate(Program program, int order) {
+            ProgramRun run = new ProgramRun(program, order);
+            Map<String, String> read = new LinkedHashMap<>();
+            List<ClaimedLine> servedLines = new ArrayList<>();
+            for (ClaimedLine line : claimed) {
+                if (program.serves().test(subject.forLine(line), read)) {
+                    servedLines.add(line);
+                }
+            }
+            if (servedLines.isEmpty()) {
+                step(program.id(), program.id() + ".serves", null, StepResult.NOT_APPLICABLE, read,
+                        "'" + program.title() + "' does not serve this claim.", List.of());
+                return run;
+            }
+            step(program.id(), program.id() + ".serves", null, StepResult.APPLIED, read, "'" + program.title() + "' serves this claim.", List.of());
+            boolean perLine = claimed.size() > 1;
+            for (ClaimedLine line : claimed) {
+                LineVerdict verdict = new LineVerdict(line);
+                run.lines.add(verdict);
+                if (!servedLines.contains(line)) {
+                    verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
+                    continue;
+                }
+                Subject s = subject.forLine(line);
+                String label = perLine ? line.line().sku() : null;
+                if (program.window() != null) {
+                    verdict.windowEnd = window(program.id(), program.window(), s, label, verdict);
+                }
+                for (Window deadline : program.deadlines()) {
+                    if (deadline.bounds() != org.openrma.policy.compile.Event.SUBMITTED) {
+                        window(program.id(), deadline, s, label, verdict);
+                    }
+                }
+                for (Check check : program.checks()) {
+                    check(program.id(), check, s, label, verdict);
+                }
+                for (EvidenceRule rule : program.evidence()) {
+                    evidence(program.id(), rule, s, label, verdict);
+                }
+            }
+            run.outcome = run.lines.stream().map(l -> l.outcome).min(Comparator.comparingInt(Evaluator::claimPriority)).orElseThrow();
+            return run;
+        }
+
+        private Window.End window(String program, Window w, Subject s, String label, LineVerdict verdict) {
+            Map<String, String> read = new LinkedHashMap<>();
+            if (!w.when().test(s, read)) {
+                return null;
+            }
+            String rule = program + "." + w.name();
+            Optional<Window.End> end = w.span().end(s, read);
+            if (end.isEmpty()) {
+                step(program, rule, label, StepResult.NOT_EVALUATED, read,
+                        "The window cannot be counted: the event it starts from has not happened yet.", w.cites());
+                verdict.answer(Outcome.NEEDS_REVIEW, "the " + w.name() + " window cannot be counted yet");
+                return null;
+            }
+            Window.End e = end.get();
+            Optional<Instant> measured = w.bounds().in(s);
+            boolean open;
+            if (measured.isPresent()) {
+                read.put(w.bounds().wire(), measured.get().toString());
+                open = !measured.get().isAfter(e.closes());
+            } else {
+                read.put("now", s.now().toString());
+                open = !s.now().isAfter(e.closes());
+            }
+            if (!e.isUnlimited()) {
+                read.put("last_day", e.lastDay().toString());
+            }
+            String span = e.isUnlimited() ? "no time limit" : e.from() + ", last day " + e.lastDay();
+            if (open) {
+                step(program, rule, label, StepResult.PASSED, read, (measured.isPresent() ? "Within the window (" : "The window is still open (") + span + ").",
+                        w.cites());
+            } else {
+                String says = w.says() != null ? w.says() : (measured.isPresent() ? "Outside the window (" + span + ")."
+                        : "The deadline passed without the " + w.bounds().wire().replace('_', ' ') + " event (" + span + ").");
+                step(program, rule, label, StepResult.FAILED, read, says, w.cites());
+                verdict.answer(w.otherwise(), measured.isPresent() ? "outside the " + w.name() + " window (" + span + ")" : w.name() + " passed");
+            }
+            return e;
+        }
+
+        private void check(String program, Check check, Subject s, String label, LineVerdict verdict) {
+            Map<String, String> read = new LinkedHashMap<>();
+            boolean holds = check.condition().test(s, read);
+            boolean fires = check.require() ? !holds : holds;
+            if (fires) {
+                String says = check.says() != null ? check.says() : describe(check);
+                step(program, check.name(), label, check.require() || check.outcome() != Outcome.APPROVED ? StepResult.FAILED : StepResult.APPLIED,
+                        read, says, check.cites());
+                verdict.answer(check.outcome(), says);
+                if (check.outcome() != Outcome.APPROVED) {
+                    verdict.offers.addAll(check.offers());
+                }
+            } else {
+                step(program, check.name(), label, StepResult.PASSED, read, check.require() ? "Requirement met." : "Does not apply to this claim.",
+                        check.cites());
+            }
+        }
+
+        private static String describe(Check check) {
+            return switch (check.outcome()) {
+                case REJECTED -> "The claim does not meet this requirement.";
+                case NEEDS_REVIEW -> "The policy leaves this situation to an agent's judgement.";
+                case NEEDS_EVIDENCE -> "More evidence is needed.";
+                case APPROVED -> "Approved by this rule.";
+            };
+        }
+
+        private void evidence(String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
+            Map<String, String> read = new LinkedHashMap<>();
+            if (!rule.when().test(s, read)) {
+                step(program, rule.name(), label, StepResult.NOT_APPLICABLE, read, "No evidence of this kind is needed for this claim.", rule.cites());
+                return;
+            }
+            Set<Evidence> supplied = claim.request().evidence();
+            read.put("evidence", supplied.isEmpty() ? "none" : String.join(",", supplied.stream().map(Evidence::wire).sorted().toList()));
+            List<Evidence> missing = new ArrayList<>();
+            for (Evidence e : rule.allOf()) {
+                if (!supplied.contains(e)) {
+                    missing.add(e);
+                }
+            }
+            if (!rule.oneOf().isEmpty() && rule.oneOf().stream().noneMatch(supplied::contains)) {
+                missing.add(rule.oneOf().getFirst());
+            }
+            if (missing.isEmpty()) {
+                step(program, rule.name(), label, StepResult.PASSED, read, "The evidence needed has been supplied.", rule.cites());
+                return;
+            }
+            String needed = String.join(", ", missing.stream().map(Evidence::wire).toList())
+                    + (rule.oneOf().size() > 1 && missing.contains(rule.oneOf().getFirst())
+                            ? " (any of " + String.join(", ", rule.oneOf().stream().map(Evidence::wire).toList()) + ")" : "");
+            step(program, rule.name(), label, StepResult.FAILED, read,
+                    rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
+            verdict.missing.addAll(missing);
+            verdict.answer(Outcome.NEEDS_EVIDENCE, "evidence still needed: " + needed);
+        }
+
+        // ------------------------------------------------------------ the decision
+
+        private Decision assemble(ProgramRun chosen, List<ProgramRun> served, List<ProgramVerdict> verdicts) {
+            Program program = chosen.program;
+            Outcome outcome = chosen.outcome;
+            List<LineVerdict> kept = chosen.lines.stream().filter(l -> l.outcome != Outcome.REJECTED).toList();
+
+            Set<Resolution> resolutions = new LinkedHashSet<>();
+            boolean needsConsent = false;
+            if (outcome == Outcome.REJECTED) {
+                served.stream().filter(r -> r.outcome == Outcome.REJECTED)
+                        .forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
+                if (!resolutions.isEmpty()) {
+                    step(program.id(), program.id() + ".offers", null, StepResult.APPLIED, Map.of(),
+                            "Still available at the customer's cost: " + words(resolutions) + ".", List.of());
+                }
+            } else {
+                for (Rules.Offer offer : program.resolutions().offers()) {
+                    Map<String, String> read = new LinkedHashMap<>();
+                    if (anyLine(offer.when(), kept, read)) {
+                        resolutions.add(offer.resolution());
+                        needsConsent |= offer.needsConsent();
+                        step(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), null, StepResult.APPLIED, read,
+                                "Offers " + offer.resolution().wire().replace('_', ' ') + (offer.needsConsent() ? " (with the customer's consent)" : "")
+                                        + ".", offer.cites());
+                    }
+                }
+            }
+
+            Money zero = Money.zero(currency);
+            Money refund = zero;
+            Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+            if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(REFUNDS::contains)) {
+                Money base = kept.stream().map(l -> l.line.price()).reduce(zero, Money::plus);
+                if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
+                    base = base.plus(shippingShare(kept));
+                }
+                Money deducted = zero;
+                for (Deduction d : program.deductions()) {
+                    Money amount = deduction(program.id(), d, kept);
+                    if (amount.isPositive()) {
+                        deductions.merge(d.kind(), amount, Money::plus);
+                        deducted = deducted.plus(amount);
+                    }
+                }
+                refund = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
+                step(program.id(), program.id() + ".refund", null, StepResult.APPLIED,
+                        Map.of("base", base.getAmount().toPlainString(), "deducted", deducted.getAmount().toPlainString()),
+                        "Refund " + refund.getAmount().toPlainString() + " " + currency.getCode() + " to the original payment method.",
+                        program.refund().cites());
+            }
+
+            Payer returnPayer = Payer.CUSTOMER;
+            Money reimbursed = zero;
+            if (outcome == Outcome.REJECTED) {
+                step(program.id(), program.id() + ".return_shipping", null, StepResult.APPLIED, Map.of(),
+                        "Nothing is authorized at the merchant's cost: any return shipping is the customer's.", List.of());
+            } else {
+                Optional<ShippingRule> rule = firstShipping(program.id(), program.returnShipping(), kept, "return shipping");
+                if (rule.isPresent()) {
+                    returnPayer = rule.get().paidBy();
+                    reimbursed = reimbursement(program.id(), rule.get());
+                }
+            }
+            Payer outboundPayer = null;
+            if (outcome != Outcome.REJECTED) {
+                outboundPayer = firstShipping(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy).orElse(null);
+            }
+
+            List<Evidence> missing = outcome == Outcome.NEEDS_EVIDENCE
+                    ? chosen.lines.stream().flatMap(l -> l.missing.stream()).distinct().toList() : List.of();
+
+            Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+            chosen.lines.stream().map(l -> l.windowEnd).filter(e -> e != null && !e.isUnlimited()).findFirst()
+                    .ifPresent(e -> deadlines.put("claim_window_ends", e.lastDay()));
+            if (outcome != Outcome.REJECTED) {
+                deadlines(program, kept, deadlines);
+            }
+
+            List<LineResult> lineResults = chosen.lines.stream().map(l -> new LineResult(l.line.line().sku(), l.line.requested().quantity(),
+                    l.outcome, l.line.price(), l.reasons)).toList();
+            Chooser chooser = program.resolutions().chosenBy();
+            String summary = summary(outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+            return new Decision(outcome, program.id(), resolutions, chooser, needsConsent, refund, deductions, returnPayer, reimbursed,
+                    outboundPayer, missing, deadlines, version, verdicts, lineResults, steps, summary);
+        }
+
+        private Money deduction(String program, Deduction d, List<LineVerdict> kept) {
+            Map<String, String> read = new LinkedHashMap<>();
+            Money amount;
+            if (d.percent() != null) {
+                BigMoney exact = BigMoney.zero(currency);
+                for (LineVerdict l : kept) {
+                    Subject s = subject.forLine(l.line);
+                    if (d.when().test(s, read)) {
+                        var pct = d.percent().percentFor(s, read);
+                        read.put("percent", pct.toPlainString());
+                        exact = exact.plus(l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2)));
+                    }
+                }
+                amount = policy.rounding().round(exact);
+            } else if (anyLine(d.when(), kept, read)) {
+                amount = d.flat() != null ? policy.rounding().round(BigMoney.of(currency, d.flat())) : source(d.source(), kept);
+                read.put("amount", d.flat() != null ? d.flat().toPlainString() : d.source().word);
+            } else {
+                amount = Money.zero(currency);
+            }
+            if (d.max() != null) {
+                Money cap = policy.rounding().round(BigMoney.of(currency, d.max()));
+                if (amount.isGreaterThan(cap)) {
+                    read.put("capped_at", cap.getAmount().toPlainString());
+                    amount = cap;
+                }
+            }
+            if (amount.isPositive()) {
+                step(program, d.name(), null, StepResult.APPLIED, read,
+                        d.says() != null ? d.says() + " (" + amount.getAmount().toPlainString() + ")"
+                                : "Deducts " + amount.getAmount().toPlainString() + " as " + d.kind().wire().replace('_', ' ') + ".",
+                        d.cites());
+            } else {
+                step(program, d.name(), null, StepResult.NOT_APPLICABLE, read, "Nothing to deduct as " + d.kind().wire().replace('_', ' ') + ".",
+                        d.cites());
+            }
+            return amount;
+        }
+
+        private Money source(Rules.AmountSource source, List<LineVerdict> kept) {
+            var costs = claim.request().costs();
+            return switch (source) {
+                case KEPT_FREE_GIFTS -> {
+                    Set<String> returned = new LinkedHashSet<>();
+                    claimed.forEach(l -> returned.add(l.line().sku()));
+                    yield claim.request().keepsFreeGifts()
+                            ? claim.order().lines().stream().filter(OrderLine::isFreeGift).filter(l -> !returned.contains(l.sku()))
+                                    .map(OrderLine::giftValue).reduce(Money.zero(currency), Money::plus)
+                            : Money.zero(currency);
+                }
+                case CUSTOMS -> costs.customs();
+                case HANDLING -> costs.handling();
+                case RETURN_LOGISTICS -> costs.returnLogistics();
+                case RETURN_SHIPPING -> costs.returnShipping();
+                case ORDER_SHIPPING -> shippingShare(kept);
+            };
+        }
+
+        /** The order's shipping charge in proportion to the value of the lines claimed. */
+        private Money shippingShare(List<LineVerdict> kept) {
+            Money shipping = claim.order().shipping().amount();
+            Money total = claim.order().merchandiseTotal();
+            Money claimedValue = kept.stream().map(l -> l.line.price()).reduce(Money.zero(currency), Money::plus);
+            if (!shipping.isPositive() || claimedValue.isZero()) {
+                return Money.zero(currency);
+            }
+            if (claimedValue.isEqual(total) || total.isZero()) {
+                return shipping;
+            }
+            BigMoney share = shipping.toBigMoney().multipliedBy(claimedValue.getAmount()).dividedBy(total.getAmount(), java.math.RoundingMode.HALF_EVEN);
+            return policy.rounding().round(share);
+        }
+
+        private Optional<ShippingRule> firstShipping(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
+            for (ShippingRule rule : rules) {
+                Map<String, String> read = new LinkedHashMap<>();
+                if (anyLine(rule.when(), kept, read)) {
+                    String says = rule.says() != null ? rule.says()
+                            : "The " + rule.paidBy().wire() + " pays " + leg + (rule.method() != null ? " (" + rule.method().wire().replace('_', ' ') + ")" : "")
+                                    + (rule.upgradePaidBy() != null ? "; a faster service is paid by the " + rule.upgradePaidBy().wire() : "") + ".";
+                    step(program, rule.name(), null, StepResult.APPLIED, read, says, rule.cites());
+                    return Optional.of(rule);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Money reimbursement(String program, ShippingRule rule) {
+            Money zero = Money.zero(currency);
+            if (rule.reimburse() != Rules.Reimbursement.RECEIPT) {
+                return zero;
+            }
+            Map<String, String> read = new LinkedHashMap<>();
+            Money receipt = claim.request().costs().returnShipping();
+            read.put("costs.return_shipping", receipt.getAmount().toPlainString());
+            if (rule.requires() != null && !claim.request().evidence().contains(rule.requires())) {
+                step(program, rule.name() + ".reimbursement", null, StepResult.NOT_EVALUATED, read,
+                        "Return postage is reimbursed on a valid " + rule.requires().wire().replace('_', ' ') + "; none has been supplied.", rule.cites());
+                return zero;
+            }
+            Money amount = receipt;
+            if (rule.max() != null) {
+                Money cap = policy.rounding().round(BigMoney.of(currency, rule.max()));
+                if (amount.isGreaterThan(cap)) {
+                    amount = cap;
+                    read.put("capped_at", cap.getAmount().toPlainString());
+                }
+            }
+            step(program, rule.name() + ".reimbursement", null, amount.isPositive() ? StepResult.APPLIED : StepResult.NOT_APPLICABLE, read,
+                    "Reimburses " + amount.getAmount().toPlainString() + " of return postage.", rule.cites());
+            return amount;
+        }
+
+        private void deadlines(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+            List<Window> all = new ArrayList<>(program.deadlines());
+            Set<String> own = new LinkedHashSet<>();
+            program.deadlines().forEach(w -> own.add(w.name()));
+            policy.deadlines().stream().filter(w -> !own.contains(w.name())).forEach(all::add);
+            Subject s = kept.isEmpty() ? subject : subject.forLine(kept.getFirst().line);
+            Set<String> done = new LinkedHashSet<>();
+            for (Window w : all) {
+                if (done.contains(w.name())) {
+                    continue;
+                }
+                Map<String, String> read = new LinkedHashMap<>();
+                if (!w.when().test(s, read)) {
+                    continue;
+                }
+                done.add(w.name());
+                Optional<Window.End> end = w.span().end(s, read);
+                if (end.isEmpty() || end.get().isUnlimited()) {
+                    step(program.id(), program.id() + "." + w.name(), null, StepResult.NOT_EVALUATED, read,
+                            "Not due yet: the event it counts from has not happened.", w.cites());
+                    continue;
+                }
+                out.put(w.name(), end.get().lastDay());
+                if (w.span() instanceof Window.FromEvent fe && fe.length() instanceof Window.FixedLength fl && fl.length().isRange()) {
+                    LocalDate earliest = policy.calendar().lastDay(fe.from().in(s).orElseThrow(), fl.length().atLeast(), fl.length().unit());
+                    out.put(w.name() + "_earliest", earliest);
+                }
+                step(program.id(), program.id() + "." + w.name(), null, StepResult.APPLIED, read,
+                        (w.says() != null ? w.says() + " " : "") + "Due " + end.get().lastDay() + " (" + end.get().from() + ").", w.cites());
+            }
+        }
+
+        private boolean anyLine(Condition c, List<LineVerdict> kept, Map<String, String> read) {
+            if (!c.readsLine() || kept.isEmpty()) {
+                return c.test(subject, read);
+            }
+            for (LineVerdict l : kept) {
+                if (c.test(subject.forLine(l.line), read)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Decision fallback(List<ProgramVerdict> verdicts) {
+            PolicyModel.Fallback f = policy.whenNoProgramServes();
+            String says = f.says() != null ? f.says() : "No program of this policy covers this claim.";
+            step(null, "when_no_program_serves", null, StepResult.APPLIED, Map.of("kind", claim.request().kind().wire(),
+                    "reason", claim.request().reason().wire()), says, f.cites());
+            Money zero = Money.zero(currency);
+            List<LineResult> lines = claimed.stream().map(l -> new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(),
+                    l.price(), List.of(says))).toList();
+            return new Decision(f.outcome(), null, Set.of(), Chooser.MERCHANT, false, zero, Map.of(), Payer.CUSTOMER, zero, null, List.of(),
+                    Map.of(), version, verdicts, lines, steps, capitalize(f.outcome().wire().replace('_', ' ')) + ": " + says);
+        }
+
+        private String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
+                Payer returnPayer, List<Evidence> missing, ProgramRun chosen) {
+            StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
+            if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
+                String why = String.join("; ", chosen.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList());
+                if (!why.isEmpty()) {
+                    b.append(": ").append(why);
+                }
+            }
+            if (outcome == Outcome.NEEDS_EVIDENCE) {
+                b.append(": still needed ").append(words(missing));
+            }
+            if (!resolutions.isEmpty()) {
+                b.append(". Offered: ").append(words(resolutions));
+            }
+            if (refund.isPositive()) {
+                b.append(". Refund ").append(refund.getAmount().toPlainString()).append(' ').append(currency.getCode());
+                if (!deductions.isEmpty()) {
+                    b.append(" after deducting ").append(String.join(", ", deductions.entrySet().stream()
+                            .map(e -> e.getValue().getAmount().toPlainString() + " " + e.getKey().wire().replace('_', ' ')).toList()));
+                }
+            }
+            if (outcome != Outcome.REJECTED) {
+                b.append(". Return shipping is paid by the ").append(returnPayer.wire());
+            }
+            return b.append('.').toString();
+        }
+
+        private void step(String program, String rule, String line, StepResult result, Map<String, String> read, String says, List<Citation> cites) {
+            steps.add(new ExplanationStep(program, rule, line, result, read, says, cites));
+        }
+    }
+
+    private static String words(java.util.Collection<? extends org.openrma.claim.Vocabulary> words) {
+        return String.join(", ", words.stream().map(w -> w.wire().replace('_', ' ')).toList());
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

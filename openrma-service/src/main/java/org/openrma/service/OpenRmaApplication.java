@@ -1,0 +1,30 @@
+package org.openrma.service;
+
+import java.time.Clock;
+import org.openrma.policy.PolicyCatalog;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** The RMA service: one stateless instance among possibly several sharing one PostgreSQL. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OpenRmaApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OpenRmaApplication.class, args);
+    }
+
+    /** The only source of "now" in the service; tests replace it with a clock they move. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The five sample policies packaged in the engine jar, compiled once. */
+    @Bean
+    PolicyCatalog builtInPolicies() {
+        return PolicyCatalog.builtIn();
+    }
+}

@@ -1,0 +1,43 @@
+package org.openrma.service;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code openrma.*}. Environment variables bind by the usual relaxed rules:
+ * {@code OPENRMA_DB_URL} sets {@code openrma.db.url}.
+ */
+@ConfigurationProperties("openrma")
+public record OpenRmaProperties(
+        @DefaultValue Db db,
+        @DefaultValue Seed seed,
+        @DefaultValue CustomerTokens customerTokens,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Deadlines deadlines) {
+
+    /**
+     * The database. When neither {@code url} nor {@code spring.datasource.url} is set, an embedded
+     * PostgreSQL is started with its data in {@code embeddedDataDir}, so it survives a restart.
+     */
+    public record Db(String url, String user, String password,
+                     @DefaultValue("./data/pg") String embeddedDataDir,
+                     @DefaultValue("0") int embeddedPort) {}
+
+    /** Demo merchants, API keys and orders loaded at start-up; turn off with OPENRMA_SEED_ENABLED=false. */
+    public record Seed(@DefaultValue("true") boolean enabled) {}
+
+    public record CustomerTokens(@DefaultValue("30m") Duration ttl) {}
+
+    public record Outbox(@DefaultValue("true") boolean pollerEnabled,
+                         @DefaultValue("1s") Duration pollInterval,
+                         @DefaultValue("10s") Duration firstRetryAfter,
+                         @DefaultValue("1h") Duration maxRetryDelay,
+                         @DefaultValue("8") int maxAttempts,
+                         @DefaultValue("5s") Duration httpTimeout) {}
+
+    /** Deadlines run as db-scheduler tasks; {@code evidenceDays} is how long a customer has to send missing evidence. */
+    public record Deadlines(@DefaultValue("true") boolean schedulerEnabled,
+                            @DefaultValue("10s") Duration pollInterval,
+                            @DefaultValue("14") int evidenceDays) {}
+}

@@ -1,0 +1,65 @@
+package org.openrma.service.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.openrma.service.access.Caller;
+import org.openrma.service.web.Json;
+import org.openrma.service.web.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The append-only audit trail: who did what, when, to which entity, with the state before and
+ * after. Rows are written in the same transaction as the change; a trigger rejects UPDATE/DELETE.
+ */
+@Repository
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record AuditEvent(long id, Instant at, String actor, String action, String entityType, String entityId,
+                             JsonNode before, JsonNode after) {}
+
+    public void record(Caller caller, String action, String entityType, Object entityId, Object before, Object after) {
+        jdbc.sql("""
+                insert into audit_event (merchant_id, at, actor, action, entity_type, entity_id, before, after)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(caller.merchantId(), Timestamp.from(clock.instant()), caller.name(), action, entityType, String.valueOf(entityId),
+                        before == null ? null : Json.write(before), after == null ? null : Json.write(after))
+                .update();
+    }
+
+    public Page<AuditEvent> list(UUID merchantId, String entityType, String entityId, int page, int size) {
+        StringBuilder where = new StringBuilder(" where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (entityType != null) {
+            where.append(" and entity_type = ?");
+            params.add(entityType);
+        }
+        if (entityId != null) {
+            where.append(" and entity_id = ?");
+            params.add(entityId);
+        }
+        long total = jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<AuditEvent> items = jdbc.sql("select * from audit_event" + where + " order by id limit ? offset ?").params(pageParams)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                        Json.read(rs.getString("before")), Json.read(rs.getString("after"))))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+}

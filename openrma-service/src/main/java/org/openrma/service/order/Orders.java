@@ -1,0 +1,112 @@
+package org.openrma.service.order;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.openrma.claim.Order;
+import org.openrma.claim.OrderLine;
+import org.openrma.service.web.Json;
+import org.openrma.service.web.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+
+/** The orders table, always queried within one merchant. */
+@Repository
+public class Orders {
+
+    private final JdbcClient jdbc;
+
+    public Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Filter(String customerEmail, String customerId, Instant placedFrom, Instant placedTo) {}
+
+    public void insert(UUID merchantId, UUID id, Order order, JsonNode document, Instant now, String by) {
+        jdbc.sql("""
+                insert into customer_order (id, merchant_id, number, channel, placed_at, currency, merchandise_total,
+                    customer_id, customer_email, document, imported_at, imported_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
+                .params(id, merchantId, order.number(), order.channel().wire(), Timestamp.from(order.placedAt()),
+                        order.currency().getCode(), order.merchandiseTotal().getAmount(), order.customer().id(),
+                        order.customer().email(), Json.write(document), Timestamp.from(now), by)
+                .update();
+        for (OrderLine line : order.lines()) {
+            jdbc.sql("""
+                    insert into order_line (order_id, merchant_id, sku, category, unit_price, currency, quantity, serial)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, merchantId, line.sku(), line.category(), line.unitPrice().getAmount(),
+                            line.unitPrice().getCurrencyUnit().getCode(), line.quantity(), line.serial())
+                    .update();
+        }
+    }
+
+    public Optional<StoredOrder> byNumber(UUID merchantId, String number) {
+        return jdbc.sql("select * from customer_order where merchant_id = ? and number = ?").params(merchantId, number)
+                .query(Orders::map).optional();
+    }
+
+    public Optional<StoredOrder> byId(UUID merchantId, UUID id) {
+        return jdbc.sql("select * from customer_order where merchant_id = ? and id = ?").params(merchantId, id)
+                .query(Orders::map).optional();
+    }
+
+    /** Locks the order row: refunds on one order are checked one after the other. */
+    public StoredOrder lock(UUID merchantId, UUID id) {
+        return jdbc.sql("select * from customer_order where merchant_id = ? and id = ? for update").params(merchantId, id)
+                .query(Orders::map).single();
+    }
+
+    public Optional<StoredOrder> forCustomer(UUID merchantId, String number, String email) {
+        return jdbc.sql("select * from customer_order where merchant_id = ? and number = ? and lower(customer_email) = lower(?)")
+                .params(merchantId, number, email).query(Orders::map).optional();
+    }
+
+    public Page<StoredOrder> list(UUID merchantId, UUID onlyOrder, Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (onlyOrder != null) {
+            where.append(" and id = ?");
+            params.add(onlyOrder);
+        }
+        if (f.customerEmail() != null) {
+            where.append(" and lower(customer_email) = lower(?)");
+            params.add(f.customerEmail());
+        }
+        if (f.customerId() != null) {
+            where.append(" and customer_id = ?");
+            params.add(f.customerId());
+        }
+        if (f.placedFrom() != null) {
+            where.append(" and placed_at >= ?");
+            params.add(Timestamp.from(f.placedFrom()));
+        }
+        if (f.placedTo() != null) {
+            where.append(" and placed_at < ?");
+            params.add(Timestamp.from(f.placedTo()));
+        }
+        long total = jdbc.sql("select count(*) from customer_order" + where).params(params).query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
+        return new Page<>(jdbc.sql("select * from customer_order" + where + " order by placed_at desc, id limit ? offset ?")
+                .params(params).query(Orders::map).list(), page, size, total);
+    }
+
+    static StoredOrder map(ResultSet rs, int n) throws SQLException {
+        CurrencyUnit cur = CurrencyUnit.of(rs.getString("currency").strip());
+        BigDecimal total = rs.getBigDecimal("merchandise_total");
+        return new StoredOrder(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("channel"),
+                rs.getTimestamp("placed_at").toInstant(), rs.getString("customer_id"), rs.getString("customer_email"),
+                Money.of(cur, total.setScale(cur.getDecimalPlaces())), Json.read(rs.getString("document")),
+                rs.getTimestamp("imported_at").toInstant());
+    }
+}

@@ -1,0 +1,64 @@
+package org.openrma.service.outbox;
+
+import java.util.List;
+import org.openrma.service.access.Caller;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Webhook and e-mail deliveries of the caller's merchant, with every attempt. */
+@RestController
+@RequestMapping("/api/deliveries")
+public class DeliveryController {
+
+    private final Outbox outbox;
+
+    public DeliveryController(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public record DeliveryDetail(Outbox.Message message, List<Outbox.Attempt> attempts) {}
+
+    @GetMapping
+    public Page<Outbox.Message> list(Caller caller,
+                                     @RequestParam(required = false) String channel,
+                                     @RequestParam(required = false) String status,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "50") int size) {
+        Caller.Staff staff = caller.requireStaff();
+        Page.check(page, size);
+        Outbox.Channel ch = null;
+        if (channel != null) {
+            try {
+                ch = Outbox.Channel.valueOf(channel.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("channel", "unknown value '" + channel + "'; expected one of webhook, email");
+            }
+        }
+        if (status != null && !List.of("pending", "delivered", "dead").contains(status)) {
+            throw ApiProblem.invalid("status", "unknown value '" + status + "'; expected one of pending, delivered, dead");
+        }
+        return outbox.list(staff.merchantId(), ch, status, page, size);
+    }
+
+    @GetMapping("/{id}")
+    public DeliveryDetail get(Caller caller, @PathVariable long id) {
+        Outbox.Message m = outbox.find(caller.requireStaff().merchantId(), id).orElseThrow(() -> ApiProblem.notFound("delivery", id));
+        return new DeliveryDetail(m, outbox.attempts(m.id()));
+    }
+
+    @PostMapping("/{id}/retry")
+    public DeliveryDetail retry(Caller caller, @PathVariable long id) {
+        Caller.Staff admin = caller.requireAdmin();
+        Outbox.Message m = outbox.find(admin.merchantId(), id).orElseThrow(() -> ApiProblem.notFound("delivery", id));
+        if (!outbox.retry(admin.merchantId(), id)) {
+            throw ApiProblem.conflict("already-delivered", "delivery " + id + " was already delivered");
+        }
+        return new DeliveryDetail(outbox.find(admin.merchantId(), id).orElseThrow(), outbox.attempts(m.id()));
+    }
+}

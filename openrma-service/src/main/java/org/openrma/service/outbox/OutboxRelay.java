@@ -1,0 +1,207 @@
+package org.openrma.service.outbox;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.access.Secrets;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.web.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox messages. Each message is taken with {@code FOR UPDATE SKIP LOCKED} inside
+ * its own transaction, so any number of instances can poll the same table without sending a
+ * message twice at the same time. A failed attempt is retried with exponential backoff
+ * ({@code firstRetryAfter * 2^(attempt-1)}, capped at {@code maxRetryDelay}) until
+ * {@code maxAttempts}, then the message is marked dead (it can be retried by hand through the API).
+ *
+ * <p>Webhooks are POSTed with {@code OpenRMA-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+ * "t.body" keyed with the merchant's webhook secret>}. Delivery is at-least-once: receivers
+ * deduplicate on {@code OpenRMA-Event-Id}.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    public static final String SIGNATURE_HEADER = "OpenRMA-Signature";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Merchants merchants;
+    private final OpenRmaProperties.Outbox settings;
+    private final HttpClient http;
+    private ScheduledExecutorService poller;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Merchants merchants, OpenRmaProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.merchants = merchants;
+        this.settings = properties.outbox();
+        this.http = HttpClient.newBuilder().connectTimeout(settings.httpTimeout()).build();
+    }
+
+    /** Delivers every message due now; returns how many attempts were made. */
+    public int deliverDue() {
+        int attempts = 0;
+        while (Boolean.TRUE.equals(tx.execute(s -> deliverOne()))) {
+            attempts++;
+        }
+        return attempts;
+    }
+
+    private boolean deliverOne() {
+        Instant now = clock.instant();
+        Optional<Outbox.Message> next = jdbc.sql("""
+                select * from outbox where status = 'pending' and next_attempt_at <= ?
+                order by next_attempt_at, id limit 1 for update skip locked""")
+                .param(Timestamp.from(now)).query(Outbox::map).optional();
+        if (next.isEmpty()) {
+            return false;
+        }
+        Outbox.Message m = next.get();
+        Merchant merchant = merchants.get(m.merchantId());
+        long started = System.nanoTime();
+        Integer statusCode = null;
+        String error = null;
+        try {
+            if (m.channel() == Outbox.Channel.WEBHOOK) {
+                statusCode = postWebhook(merchant, m);
+                if (statusCode < 200 || statusCode >= 300) {
+                    error = "endpoint answered HTTP " + statusCode;
+                }
+            } else {
+                sendEmail(merchant, m);
+            }
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        int durationMs = (int) ((System.nanoTime() - started) / 1_000_000);
+        jdbc.sql("insert into delivery_attempt (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)")
+                .params(m.id(), Timestamp.from(now), statusCode, error, durationMs).update();
+        int attempt = m.attempts() + 1;
+        if (error == null) {
+            jdbc.sql("update outbox set status = 'delivered', attempts = ?, delivered_at = ?, last_error = null, last_status = ? where id = ?")
+                    .params(attempt, Timestamp.from(now), statusCode, m.id()).update();
+        } else {
+            boolean dead = attempt >= settings.maxAttempts();
+            jdbc.sql("update outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, last_status = ? where id = ?")
+                    .params(dead ? "dead" : "pending", attempt, Timestamp.from(now.plus(backoff(attempt))), error, statusCode, m.id())
+                    .update();
+            log.info("delivery of outbox message {} ({}) failed on attempt {}: {}", m.id(), m.eventType(), attempt, error);
+        }
+        return true;
+    }
+
+    /** The wait after the n-th failed attempt: doubling from {@code firstRetryAfter}, capped. */
+    Duration backoff(int failedAttempts) {
+        Duration d = settings.firstRetryAfter().multipliedBy(1L << Math.min(failedAttempts - 1, 30));
+        return d.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : d;
+    }
+
+    private int postWebhook(Merchant merchant, Outbox.Message m) throws Exception {
+        String body = Json.write(m.payload());
+        long t = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(m.destination()))
+                .timeout(settings.httpTimeout())
+                .header("Content-Type", "application/json")
+                .header("OpenRMA-Event-Id", m.eventId().toString())
+                .header("OpenRMA-Event-Type", m.eventType())
+                .header(SIGNATURE_HEADER, signature(merchant.webhookSecret(), t, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** {@code t=<seconds>,v1=<hex HMAC-SHA256(secret, "<seconds>.<body>")>}. */
+    public static String signature(String secret, long epochSeconds, String body) {
+        byte[] mac = Secrets.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
+                (epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "t=" + epochSeconds + ",v1=" + HexFormat.of().formatHex(mac);
+    }
+
+    private void sendEmail(Merchant merchant, Outbox.Message m) throws Exception {
+        Merchant.Smtp smtp = merchant.smtp();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        sender.setUsername(smtp.username());
+        sender.setPassword(smtp.password());
+        Properties p = sender.getJavaMailProperties();
+        p.put("mail.smtp.auth", String.valueOf(smtp.username() != null));
+        p.put("mail.smtp.starttls.enable", String.valueOf(smtp.startTls()));
+        p.put("mail.smtp.connectiontimeout", String.valueOf(settings.httpTimeout().toMillis()));
+        p.put("mail.smtp.timeout", String.valueOf(settings.httpTimeout().toMillis()));
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(smtp.from());
+        helper.setTo(m.destination());
+        helper.setSubject(m.payload().get("subject").asString());
+        helper.setText(m.payload().get("body").asString());
+        message.setHeader("X-OpenRMA-Event-Id", m.eventId().toString());
+        sender.send(message);
+    }
+
+    // --- background polling -------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        if (!settings.pollerEnabled() || poller != null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("outbox relay pass failed", e);
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (poller != null) {
+            poller.shutdown();
+            try {
+                poller.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            poller = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return poller != null;
+    }
+}

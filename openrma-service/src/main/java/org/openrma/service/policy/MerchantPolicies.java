@@ -1,0 +1,124 @@
+package org.openrma.service.policy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openrma.claim.Claim;
+import org.openrma.decision.Decision;
+import org.openrma.policy.CompiledPolicy;
+import org.openrma.policy.Diagnostic;
+import org.openrma.policy.PolicyCatalog;
+import org.openrma.policy.PolicyCompiler;
+import org.openrma.service.access.Caller;
+import org.openrma.service.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The policies a merchant's claims are decided by: the five built-in ones plus the versions the
+ * merchant uploaded. A merchant's catalog is compiled once and rebuilt when another upload appears
+ * (any instance sees it: the cache key is the newest upload id in the database).
+ */
+@Component
+public class MerchantPolicies {
+
+    private final PolicyCatalog builtIn;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+
+    public MerchantPolicies(PolicyCatalog builtInPolicies, JdbcClient jdbc, Clock clock) {
+        this.builtIn = builtInPolicies;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private record Cached(long newestUpload, PolicyCatalog catalog) {}
+
+    /** One policy version as listed by the API. */
+    public record VersionInfo(String policy, String version, LocalDate effectiveFrom, String sha256, String fileName, String source) {
+        static VersionInfo of(CompiledPolicy p, String source) {
+            return new VersionInfo(p.id(), p.version(), p.effectiveFrom(), p.ref().sha256(), p.fileName(), source);
+        }
+    }
+
+    public PolicyCatalog catalog(UUID merchantId) {
+        long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
+                .query(Long.class).single();
+        Cached c = cache.get(merchantId);
+        if (c != null && c.newestUpload() == newest) {
+            return c.catalog();
+        }
+        if (newest == 0) {
+            return builtIn;
+        }
+        List<CompiledPolicy> all = new ArrayList<>();
+        builtIn.policyIds().forEach(id -> all.addAll(builtIn.versions(id)));
+        jdbc.sql("select file_name, source_text from policy_version where merchant_id = ? order by id").param(merchantId)
+                .query((rs, n) -> PolicyCompiler.compile(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(r -> r.policy().ifPresent(all::add));
+        PolicyCatalog catalog = PolicyCatalog.of(all);
+        cache.put(merchantId, new Cached(newest, catalog));
+        return catalog;
+    }
+
+    public boolean known(UUID merchantId, String policyId) {
+        return catalog(merchantId).policyIds().contains(policyId);
+    }
+
+    public Decision decide(UUID merchantId, String policyId, Claim claim, Instant now) {
+        return catalog(merchantId).decide(policyId, claim, now);
+    }
+
+    public List<VersionInfo> list(UUID merchantId) {
+        PolicyCatalog catalog = catalog(merchantId);
+        List<VersionInfo> out = new ArrayList<>();
+        for (String id : catalog.policyIds()) {
+            catalog.versions(id).forEach(p -> out.add(VersionInfo.of(p, null)));
+        }
+        return out;
+    }
+
+    public VersionInfo version(UUID merchantId, String policyId, String version) {
+        PolicyCatalog catalog = catalog(merchantId);
+        if (!catalog.policyIds().contains(policyId)) {
+            throw ApiProblem.notFound("policy", policyId);
+        }
+        return catalog.versions(policyId).stream().filter(p -> p.version().equals(version)).findFirst()
+                .map(p -> VersionInfo.of(p, p.sourceText()))
+                .orElseThrow(() -> ApiProblem.notFound("version of policy " + policyId, version));
+    }
+
+    /** Compiles and stores an uploaded policy version, or refuses it with every diagnostic. */
+    public VersionInfo upload(Caller.Staff admin, String fileName, String source) {
+        PolicyCompiler.Result result = PolicyCompiler.compile(fileName, source);
+        List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (!errors.isEmpty() || result.policy().isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy",
+                    errors.size() + " error(s) in " + fileName + "; first: " + (errors.isEmpty() ? "no policy" : errors.getFirst()),
+                    errors.stream().map(d -> new ApiProblem.FieldError("source:" + d.line() + ":" + d.column(), d.message())).toList());
+        }
+        CompiledPolicy p = result.policy().get();
+        PolicyCatalog current = catalog(admin.merchantId());
+        if (current.policyIds().contains(p.id())
+                && current.versions(p.id()).stream().anyMatch(v -> v.effectiveFrom().equals(p.effectiveFrom()))) {
+            throw ApiProblem.conflict("policy-version-exists",
+                    "policy '" + p.id() + "' already has a version in force from " + p.effectiveFrom());
+        }
+        jdbc.sql("""
+                insert into policy_version (merchant_id, policy_id, version, effective_from, sha256, file_name, source_text, uploaded_at, uploaded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(admin.merchantId(), p.id(), p.version(), p.effectiveFrom(), p.ref().sha256(), fileName, source,
+                        Timestamp.from(clock.instant()), admin.name())
+                .update();
+        return VersionInfo.of(p, null);
+    }
+}

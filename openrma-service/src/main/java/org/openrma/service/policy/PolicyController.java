@@ -1,0 +1,55 @@
+package org.openrma.service.policy;
+
+import java.util.List;
+import org.openrma.service.access.Caller;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.web.Body;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Listing policies and uploading new versions (compiled first; refused with diagnostics). */
+@RestController
+@RequestMapping("/api/policies")
+public class PolicyController {
+
+    private final MerchantPolicies policies;
+    private final AuditTrail audit;
+
+    public PolicyController(MerchantPolicies policies, AuditTrail audit) {
+        this.policies = policies;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    public List<MerchantPolicies.VersionInfo> list(Caller caller) {
+        return policies.list(caller.requireStaff().merchantId());
+    }
+
+    @GetMapping("/{policy}/versions/{version}")
+    public MerchantPolicies.VersionInfo version(Caller caller, @PathVariable String policy, @PathVariable String version) {
+        return policies.version(caller.requireStaff().merchantId(), policy, version);
+    }
+
+    /** Body: {@code {"file_name": "mine.yaml", "source": "<policy YAML>"}}. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    public MerchantPolicies.VersionInfo upload(Caller caller, @RequestBody JsonNode body) {
+        Caller.Staff admin = caller.requireAdmin();
+        Body b = Body.of(body, "file_name", "source");
+        String fileName = b.text("file_name", false);
+        String source = b.text("source", true);
+        b.done();
+        MerchantPolicies.VersionInfo info = policies.upload(admin, fileName == null ? "uploaded.yaml" : fileName, source);
+        audit.record(admin, "policy.uploaded", "policy_version", info.policy() + "@" + info.version(), null, info);
+        return info;
+    }
+}

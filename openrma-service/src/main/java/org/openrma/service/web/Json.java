@@ -1,0 +1,30 @@
+package org.openrma.service.web;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** One plain Jackson 3 mapper for the JSON the service stores (jsonb columns) and hashes. */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {}
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static JsonNode read(String json) {
+        return json == null ? null : MAPPER.readTree(json);
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+}
