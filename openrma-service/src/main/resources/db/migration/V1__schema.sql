@@ -87,8 +87,10 @@ create table rma (
     outcome         text,
     claim           jsonb not null,
     customer_email  text,
-    ship_back_by    date,
-    sla_due_by      date,
+    ship_back_by    date,           -- the customer must ship the item back by this date (merchant's zone)
+    evidence_due_by date,           -- missing evidence must arrive by this date
+    sla_due_by      date,           -- the merchant must have resolved the RMA by this date
+    resolution      text,
     sla_breached    boolean not null default false,
     created_at      timestamptz not null,
     created_by      text not null,

@@ -53,6 +53,29 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return code;
     }
 
+    /**
+     * Runs commands with {@code strategy}, reporting an {@link Error} (which picocli lets through
+     * its exception handler) as an internal error instead of a stack trace.
+     */
+    CommandLine.IExecutionStrategy guarding(CommandLine.IExecutionStrategy strategy) {
+        return parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (Error e) {
+                List<CommandLine> commands = parseResult.asCommandLineList();
+                CommandLine cmd = commands.getLast();
+                PrintWriter err = cmd.getErr();
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                err.println(prefix(cmd) + "internal error: " + e + (cause != e ? " caused by " + cause : ""));
+                if (System.getenv("OPENRMA_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCodes.INTERNAL_ERROR;
+            }
+        };
+    }
+
     /** The message for input OpenRMA cannot use, first line first; empty when the exception is not about input. */
     static List<String> describeBadInput(Throwable ex) {
         List<String> lines = new ArrayList<>();

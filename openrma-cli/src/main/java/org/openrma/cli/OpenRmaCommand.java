@@ -54,6 +54,7 @@ public final class OpenRmaCommand implements Runnable {
         ErrorHandler handler = new ErrorHandler();
         cmd.setExecutionExceptionHandler(handler);
         cmd.setParameterExceptionHandler(handler);
+        cmd.setExecutionStrategy(handler.guarding(new CommandLine.RunLast()));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
     }

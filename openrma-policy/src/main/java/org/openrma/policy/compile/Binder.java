@@ -110,8 +110,9 @@ public final class Binder {
         PolicyModel.Selection selection = m.get("selection").map(n -> switch (scalarText(n)) {
             case "best_for_customer" -> PolicyModel.Selection.BEST_FOR_CUSTOMER;
             case "first_match" -> PolicyModel.Selection.FIRST_MATCH;
+            case "preference_order" -> PolicyModel.Selection.PREFERENCE_ORDER;
             default -> {
-                error(n, "selection must be best_for_customer or first_match");
+                error(n, "selection must be preference_order, best_for_customer or first_match");
                 yield PolicyModel.Selection.BEST_FOR_CUSTOMER;
             }
         }).orElse(PolicyModel.Selection.BEST_FOR_CUSTOMER);

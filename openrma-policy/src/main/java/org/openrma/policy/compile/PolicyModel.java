@@ -33,6 +33,12 @@ public record PolicyModel(
     public enum Selection {
         /** The best answer for the customer: approved, then needs_evidence, needs_review, rejected; ties by file order. */
         BEST_FOR_CUSTOMER,
+        /**
+         * Programs are listed in the merchant's order of preference: the first serving program that
+         * does not reject decides (a dead-on-arrival guarantee missing one photo comes before a repair
+         * warranty that would approve); when every serving program rejects, the first one does.
+         */
+        PREFERENCE_ORDER,
         /** The first program in the file that serves the claim decides. */
         FIRST_MATCH
     }

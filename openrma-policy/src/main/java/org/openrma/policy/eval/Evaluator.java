@@ -163,13 +163,18 @@ public final class Evaluator {
             }
             ProgramRun chosen = switch (policy.selection()) {
                 case FIRST_MATCH -> served.getFirst();
+                case PREFERENCE_ORDER -> served.stream().filter(r -> r.outcome != Outcome.REJECTED).findFirst().orElse(served.getFirst());
                 case BEST_FOR_CUSTOMER -> served.stream()
                         .min(Comparator.<ProgramRun>comparingInt(r -> customerRank(r.outcome)).thenComparingInt(r -> r.order)).orElseThrow();
             };
             step(null, "selection", null, StepResult.APPLIED, Map.of("programs_serving", String.valueOf(served.size())),
-                    "Program '" + chosen.program.id() + "' decides: " + (policy.selection() == PolicyModel.Selection.FIRST_MATCH
-                            ? "it is the first program in the policy that serves this claim."
-                            : "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first)."),
+                    "Program '" + chosen.program.id() + "' decides: " + switch (policy.selection()) {
+                        case FIRST_MATCH -> "it is the first program in the policy that serves this claim.";
+                        case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED
+                                ? "every program serving this claim rejects it; the first listed answers."
+                                : "it is the policy's first preference among the programs that do not reject this claim.";
+                        case BEST_FOR_CUSTOMER -> "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first).";
+                    },
                     List.of());
             return assemble(chosen, served, verdicts);
         }

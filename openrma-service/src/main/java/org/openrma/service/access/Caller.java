@@ -48,7 +48,7 @@ public sealed interface Caller {
     }
 
     /** The service itself: deadline tasks and the outbox relay. */
-    record System(UUID merchantId, String process) implements Caller {
+    record Automation(UUID merchantId, String process) implements Caller {
         @Override
         public String name() {
             return "system:" + process;

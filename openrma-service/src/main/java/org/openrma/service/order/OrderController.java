@@ -3,6 +3,7 @@ package org.openrma.service.order;
 import java.net.URI;
 import java.time.Instant;
 import org.openrma.service.access.Caller;
+import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,21 +24,23 @@ public class OrderController {
 
     private final OrderManagement management;
     private final Orders orders;
+    private final RefundLedger ledger;
 
-    public OrderController(OrderManagement management, Orders orders) {
+    public OrderController(OrderManagement management, Orders orders, RefundLedger ledger) {
         this.management = management;
         this.orders = orders;
+        this.ledger = ledger;
     }
 
     /** Body: the order in the claim format's order shape. */
     @PostMapping
-    public ResponseEntity<StoredOrder> importOrder(Caller caller, @RequestBody JsonNode order) {
+    public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody JsonNode order) {
         StoredOrder stored = management.importOrder(caller, order, "");
-        return ResponseEntity.created(URI.create("/api/orders/" + stored.number())).body(stored);
+        return ResponseEntity.created(URI.create("/api/orders/" + stored.number())).body(OrderView.of(stored));
     }
 
     @GetMapping
-    public Page<StoredOrder> list(Caller caller,
+    public Page<OrderView> list(Caller caller,
                                   @RequestParam(name = "customer_email", required = false) String customerEmail,
                                   @RequestParam(name = "customer_id", required = false) String customerId,
                                   @RequestParam(name = "placed_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant placedFrom,
@@ -45,11 +48,21 @@ public class OrderController {
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
         Page.check(page, size);
-        return orders.list(caller.merchantId(), caller.orderScope(), new Orders.Filter(customerEmail, customerId, placedFrom, placedTo), page, size);
+        return orders.list(caller.merchantId(), caller.orderScope(), new Orders.Filter(customerEmail, customerId, placedFrom, placedTo), page, size).map(OrderView::of);
     }
 
     @GetMapping("/{number}")
-    public StoredOrder get(Caller caller, @PathVariable String number) {
+    public OrderView get(Caller caller, @PathVariable String number) {
+        return OrderView.of(find(caller, number));
+    }
+
+    /** The order's refund ledger: what was paid, refunded, still refundable, with every entry and its deductions. */
+    @GetMapping("/{number}/ledger")
+    public RefundLedger.OrderLedger ledger(Caller caller, @PathVariable String number) {
+        return ledger.forOrder(caller.merchantId(), find(caller, number));
+    }
+
+    private StoredOrder find(Caller caller, String number) {
         return orders.byNumber(caller.merchantId(), number)
                 .filter(o -> caller.orderScope() == null || caller.orderScope().equals(o.id()))
                 .orElseThrow(() -> ApiProblem.notFound("order", number));

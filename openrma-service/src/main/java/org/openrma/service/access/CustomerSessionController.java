@@ -1,0 +1,50 @@
+package org.openrma.service.access;
+
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.order.Orders;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Body;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A customer proves who they are with the order number and the e-mail on the order, and gets a
+ * short-lived token for that order and its RMAs only. Wrong merchant, number or e-mail all give the
+ * same 404, so the endpoint does not reveal which orders exist.
+ */
+@RestController
+@RequestMapping("/api/customer-sessions")
+public class CustomerSessionController {
+
+    private final Merchants merchants;
+    private final Orders orders;
+    private final CustomerTokens tokens;
+
+    public CustomerSessionController(Merchants merchants, Orders orders, CustomerTokens tokens) {
+        this.merchants = merchants;
+        this.orders = orders;
+        this.tokens = tokens;
+    }
+
+    public record Session(String token, java.time.Instant expiresAt, String orderNumber) {}
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Session open(@RequestBody JsonNode body) {
+        Body b = Body.of(body, "merchant", "order_number", "email");
+        String merchant = b.text("merchant", true);
+        String number = b.text("order_number", true);
+        String email = b.text("email", true);
+        b.done();
+        ApiProblem notFound = new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "no order with that number and e-mail at merchant '" + merchant + "'");
+        var m = merchants.findBySlug(merchant).orElseThrow(() -> notFound);
+        var order = orders.forCustomer(m.id(), number, email).orElseThrow(() -> notFound);
+        CustomerTokens.Token token = tokens.issue(m.id(), order.id(), order.customerEmail());
+        return new Session(token.token(), token.expiresAt(), order.number());
+    }
+}

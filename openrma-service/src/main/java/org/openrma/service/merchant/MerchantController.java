@@ -1,0 +1,173 @@
+package org.openrma.service.merchant;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.openrma.service.access.ApiKeys;
+import org.openrma.service.access.Caller;
+import org.openrma.service.access.Secrets;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Body;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The caller's own merchant: settings (admin), API keys (admin). */
+@RestController
+@RequestMapping("/api/merchant")
+public class MerchantController {
+
+    private final Merchants merchants;
+    private final ApiKeys apiKeys;
+    private final MerchantPolicies policies;
+    private final AuditTrail audit;
+
+    public MerchantController(Merchants merchants, ApiKeys apiKeys, MerchantPolicies policies, AuditTrail audit) {
+        this.merchants = merchants;
+        this.apiKeys = apiKeys;
+        this.policies = policies;
+        this.audit = audit;
+    }
+
+    /** Settings as shown: secrets only to admins, the SMTP password never. */
+    public record Settings(String slug, String name, String policy, String timeZone, String supportEmail, String webhookUrl,
+                           String webhookSecret, String smtpHost, Integer smtpPort, String smtpUsername, String smtpFrom,
+                           boolean smtpStarttls, int version) {
+        static Settings of(Merchant m, boolean admin) {
+            return new Settings(m.slug(), m.name(), m.policyId(), m.timeZone().getId(), m.supportEmail(), m.webhookUrl(),
+                    admin ? m.webhookSecret() : null, m.smtp().host(), m.smtp().port(), m.smtp().username(), m.smtp().from(),
+                    m.smtp().startTls(), m.version());
+        }
+    }
+
+    @GetMapping
+    public ResponseEntity<Settings> get(Caller caller) {
+        Caller.Staff staff = caller.requireStaff();
+        Merchant m = merchants.get(staff.merchantId());
+        return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(Settings.of(m, staff.isAdmin()));
+    }
+
+    /** Changes any of the settings given; needs the merchant's version (If-Match or "version"). */
+    @PutMapping
+    @Transactional
+    public ResponseEntity<Settings> update(Caller caller, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody JsonNode body) {
+        Caller.Staff admin = caller.requireAdmin();
+        Merchant m = merchants.get(admin.merchantId());
+        Body b = Body.of(body, "version", "name", "policy", "time_zone", "support_email", "webhook_url", "smtp_host", "smtp_port",
+                "smtp_username", "smtp_password", "smtp_from", "smtp_starttls", "rotate_webhook_secret");
+        Integer version = ifMatch != null ? parseVersion(ifMatch) : b.integer("version", false);
+        if (version == null) {
+            b.done();
+            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
+                    "send the merchant's version, as If-Match: \"<version>\" or \"version\" in the body");
+        }
+        String name = b.has("name") ? b.text("name", true) : m.name();
+        String policy = b.has("policy") ? b.text("policy", true) : m.policyId();
+        if (policy != null && !policies.known(m.id(), policy)) {
+            b.problem("policy", "unknown policy '" + policy + "'");
+        }
+        ZoneId zone = m.timeZone();
+        if (b.has("time_zone")) {
+            String z = b.text("time_zone", true);
+            try {
+                zone = z == null ? zone : ZoneId.of(z);
+            } catch (DateTimeException e) {
+                b.problem("time_zone", "'" + z + "' is not a time zone such as Europe/Berlin or UTC");
+            }
+        }
+        String webhookUrl = b.has("webhook_url") ? b.text("webhook_url", false) : m.webhookUrl();
+        if (webhookUrl != null) {
+            try {
+                URI u = URI.create(webhookUrl);
+                if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme()) || u.getHost() == null) {
+                    b.problem("webhook_url", "expected an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                b.problem("webhook_url", "'" + webhookUrl + "' is not a URL");
+            }
+        }
+        Integer port = b.has("smtp_port") ? b.integer("smtp_port", false) : m.smtp().port();
+        if (port != null && (port < 1 || port > 65535)) {
+            b.problem("smtp_port", "must be from 1 to 65535");
+        }
+        Boolean startTls = b.bool("smtp_starttls");
+        Boolean rotate = b.bool("rotate_webhook_secret");
+        Merchant.Smtp smtp = new Merchant.Smtp(
+                b.has("smtp_host") ? b.text("smtp_host", false) : m.smtp().host(), port,
+                b.has("smtp_username") ? b.text("smtp_username", false) : m.smtp().username(),
+                b.has("smtp_password") ? b.text("smtp_password", false) : m.smtp().password(),
+                b.has("smtp_from") ? b.text("smtp_from", false) : m.smtp().from(),
+                startTls != null ? startTls : m.smtp().startTls());
+        String support = b.has("support_email") ? b.text("support_email", false) : m.supportEmail();
+        b.done();
+        Merchant next = new Merchant(m.id(), m.slug(), name, policy, zone, support, webhookUrl,
+                Boolean.TRUE.equals(rotate) ? "whsec_" + Secrets.random(24) : m.webhookSecret(), smtp, m.createdAt(), version);
+        if (!merchants.update(next)) {
+            throw new ApiProblem(ifMatch != null ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, "stale-version",
+                    "the merchant's settings were changed by someone else (you sent version " + version + ")");
+        }
+        Merchant saved = merchants.get(m.id());
+        audit.record(admin, "merchant.updated", "merchant", m.id(), Settings.of(m, false), Settings.of(saved, false));
+        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved, true));
+    }
+
+    private static Integer parseVersion(String ifMatch) {
+        try {
+            return Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("If-Match", "'" + ifMatch + "' is not a version such as \"3\"");
+        }
+    }
+
+    @GetMapping("/api-keys")
+    public List<ApiKeys.ApiKey> keys(Caller caller) {
+        return apiKeys.list(caller.requireAdmin().merchantId());
+    }
+
+    /** Body: {@code {"name": "helpdesk", "role": "agent"}}; the key is in the response, and only there. */
+    @PostMapping("/api-keys")
+    @Transactional
+    public ResponseEntity<ApiKeys.IssuedKey> issue(Caller caller, @RequestBody JsonNode body) {
+        Caller.Staff admin = caller.requireAdmin();
+        Body b = Body.of(body, "name", "role");
+        String name = b.text("name", true);
+        String role = b.text("role", true);
+        Caller.Role r = null;
+        if (role != null) {
+            try {
+                r = Caller.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                b.problem("role", "unknown value '" + role + "'; expected one of agent, admin");
+            }
+        }
+        b.done();
+        ApiKeys.IssuedKey key = apiKeys.issue(admin.merchantId(), name, r);
+        audit.record(admin, "api_key.issued", "api_key", key.id(), null, java.util.Map.of("name", name, "role", role));
+        return ResponseEntity.status(HttpStatus.CREATED).body(key);
+    }
+
+    @PostMapping("/api-keys/{id}/revoke")
+    @Transactional
+    public ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
+        Caller.Staff admin = caller.requireAdmin();
+        if (!apiKeys.revoke(admin.merchantId(), id)) {
+            throw ApiProblem.notFound("active API key", id);
+        }
+        audit.record(admin, "api_key.revoked", "api_key", id, null, null);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,23 @@
+package org.openrma.service.rma;
+
+import java.util.Locale;
+
+/** What someone can do to an RMA; each has one endpoint, {@code POST /api/rmas/{id}/<wire>} (SUBMIT is {@code POST /api/rmas}). */
+public enum RmaAction {
+    SUBMIT,
+    ADD_EVIDENCE,
+    APPROVE,
+    REJECT,
+    OVERRIDE,
+    SHIP_BACK,
+    RECEIVE,
+    INSPECT,
+    RESOLVE,
+    CANCEL,
+    EXPIRE,
+    CLOSE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,67 @@
+package org.openrma.service.rma;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Fact;
+import org.openrma.claim.Finding;
+import org.openrma.decision.Resolution;
+
+/** A command on an existing RMA, one record per {@link RmaAction}; the lifecycle table decides whether it is allowed. */
+public sealed interface RmaCommand {
+
+    RmaAction action();
+
+    /** Evidence (and facts the customer declares) sent after the engine asked for it; the claim is decided again. */
+    record AddEvidence(Set<Evidence> evidence, Set<Fact> facts) implements RmaCommand {
+        public RmaAction action() { return RmaAction.ADD_EVIDENCE; }
+    }
+
+    record Approve(String note) implements RmaCommand {
+        public RmaAction action() { return RmaAction.APPROVE; }
+    }
+
+    record Reject(String reason) implements RmaCommand {
+        public RmaAction action() { return RmaAction.REJECT; }
+    }
+
+    /** The merchant's discretion: authorize a claim the policy rejected. */
+    record Override(String reason) implements RmaCommand {
+        public RmaAction action() { return RmaAction.OVERRIDE; }
+    }
+
+    record ShipBack(Instant shippedAt, String carrier, String tracking, BigDecimal returnShippingCost) implements RmaCommand {
+        public RmaAction action() { return RmaAction.SHIP_BACK; }
+    }
+
+    record Receive(Instant receivedAt) implements RmaCommand {
+        public RmaAction action() { return RmaAction.RECEIVE; }
+    }
+
+    /** The inspection's finding and the facts it established; the claim is decided again with them. */
+    record Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes) implements RmaCommand {
+        public RmaAction action() { return RmaAction.INSPECT; }
+    }
+
+    /**
+     * Carries out one resolution. {@code refund} is only accepted when an agent authorized the
+     * claim against the engine's decision; otherwise the decided refund is paid.
+     */
+    record Resolve(Resolution resolution, BigDecimal refund, String replacementSerial, String note) implements RmaCommand {
+        public RmaAction action() { return RmaAction.RESOLVE; }
+    }
+
+    record Cancel(String reason) implements RmaCommand {
+        public RmaAction action() { return RmaAction.CANCEL; }
+    }
+
+    record Close() implements RmaCommand {
+        public RmaAction action() { return RmaAction.CLOSE; }
+    }
+
+    /** A deadline passed: {@code deadline} names it (ship_back_by, evidence_due_by). */
+    record Expire(String deadline) implements RmaCommand {
+        public RmaAction action() { return RmaAction.EXPIRE; }
+    }
+}

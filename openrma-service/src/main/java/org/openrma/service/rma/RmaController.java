@@ -1,0 +1,237 @@
+package org.openrma.service.rma;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Fact;
+import org.openrma.claim.Finding;
+import org.openrma.decision.Resolution;
+import org.openrma.service.access.Caller;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.RefundLedger;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Body;
+import org.openrma.service.web.Page;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * RMAs. Every command takes the RMA's version, as {@code If-Match: "<version>"} or {@code "version"}
+ * in the body: of two agents acting on the same version, one succeeds and one gets 409 (412 with If-Match).
+ */
+@RestController
+@RequestMapping("/api")
+public class RmaController {
+
+    private final RmaManagement management;
+    private final Rmas rmas;
+    private final AuditTrail audit;
+    private final RefundLedger ledger;
+
+    public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger) {
+        this.management = management;
+        this.rmas = rmas;
+        this.audit = audit;
+        this.ledger = ledger;
+    }
+
+    /** The state machine: every allowed (status, action) pair, and the same as a Markdown table. */
+    public record Lifecycle(List<RmaLifecycle.Transition> transitions, String markdown) {}
+
+    @GetMapping("/rma-lifecycle")
+    public Lifecycle lifecycle() {
+        return new Lifecycle(RmaLifecycle.TABLE, RmaLifecycle.markdown());
+    }
+
+    @PostMapping("/rmas")
+    public ResponseEntity<RmaView> submit(Caller caller, @RequestBody JsonNode body) {
+        Rma rma = management.submit(caller, body);
+        return ResponseEntity.created(URI.create("/api/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
+    }
+
+    @GetMapping("/rmas")
+    public Page<RmaView> list(Caller caller,
+                              @RequestParam(required = false) String status,
+                              @RequestParam(name = "sla_breached", required = false) Boolean slaBreached,
+                              @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+                              @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+                              @RequestParam(name = "customer_email", required = false) String customerEmail,
+                              @RequestParam(name = "order_number", required = false) String orderNumber,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size) {
+        Page.check(page, size);
+        RmaStatus s = null;
+        if (status != null) {
+            try {
+                s = RmaStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("status", "unknown value '" + status + "'; expected one of "
+                        + String.join(", ", java.util.Arrays.stream(RmaStatus.values()).map(RmaStatus::wire).toList()));
+            }
+        }
+        RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
+        return rmas.list(caller.merchantId(), caller.orderScope(),
+                        new Rmas.Filter(s, slaBreached, createdFrom, createdTo, customerEmail, orderNumber), page, size)
+                .map(r -> RmaView.of(r, actor, null, false));
+    }
+
+    @GetMapping("/rmas/{id}")
+    public ResponseEntity<RmaView> get(Caller caller, @PathVariable UUID id) {
+        Rma rma = find(caller, id);
+        return ResponseEntity.ok().eTag(etag(rma)).body(view(caller, rma));
+    }
+
+    @GetMapping("/rmas/{id}/decisions")
+    public List<Rmas.StoredDecision> decisions(Caller caller, @PathVariable UUID id) {
+        Rma rma = find(caller, id);
+        return rmas.decisions(caller.merchantId(), rma.id());
+    }
+
+    @GetMapping("/rmas/{id}/history")
+    public Page<AuditTrail.AuditEvent> history(Caller caller, @PathVariable UUID id,
+                                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Rma rma = find(caller.requireStaff(), id);
+        Page.check(page, size);
+        return audit.list(caller.merchantId(), "rma", rma.id().toString(), page, size);
+    }
+
+    @GetMapping("/rmas/{id}/refunds")
+    public List<RefundLedger.Entry> refunds(Caller caller, @PathVariable UUID id) {
+        Rma rma = find(caller, id);
+        return ledger.entries(caller.merchantId(), rma.orderId(), rma.id());
+    }
+
+    @PostMapping("/rmas/{id}/add-evidence")
+    public ResponseEntity<RmaView> addEvidence(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "evidence", "facts");
+        var cmd = new RmaCommand.AddEvidence(b.words("evidence", Evidence.class), b.words("facts", Fact.class));
+        if (cmd.evidence().isEmpty() && cmd.facts().isEmpty()) {
+            b.problem("evidence", "give at least one item of evidence (or a fact)");
+        }
+        return act(caller, id, ifMatch, b, cmd);
+    }
+
+    @PostMapping("/rmas/{id}/approve")
+    public ResponseEntity<RmaView> approve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "note");
+        return act(caller, id, ifMatch, b, new RmaCommand.Approve(b.text("note", false)));
+    }
+
+    @PostMapping("/rmas/{id}/reject")
+    public ResponseEntity<RmaView> reject(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "reason");
+        return act(caller, id, ifMatch, b, new RmaCommand.Reject(b.text("reason", true)));
+    }
+
+    @PostMapping("/rmas/{id}/override")
+    public ResponseEntity<RmaView> override(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "reason");
+        return act(caller, id, ifMatch, b, new RmaCommand.Override(b.text("reason", true)));
+    }
+
+    @PostMapping("/rmas/{id}/ship-back")
+    public ResponseEntity<RmaView> shipBack(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "shipped_at", "carrier", "tracking", "return_shipping_cost");
+        return act(caller, id, ifMatch, b, new RmaCommand.ShipBack(b.instant("shipped_at", false), b.text("carrier", false),
+                b.text("tracking", false), b.amount("return_shipping_cost", false)));
+    }
+
+    @PostMapping("/rmas/{id}/receive")
+    public ResponseEntity<RmaView> receive(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "received_at");
+        return act(caller, id, ifMatch, b, new RmaCommand.Receive(b.instant("received_at", false)));
+    }
+
+    @PostMapping("/rmas/{id}/inspect")
+    public ResponseEntity<RmaView> inspect(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "finding", "facts", "customs", "handling", "notes");
+        return act(caller, id, ifMatch, b, new RmaCommand.Inspect(b.word("finding", Finding.class, true), b.words("facts", Fact.class),
+                b.amount("customs", false), b.amount("handling", false), b.text("notes", false)));
+    }
+
+    @PostMapping("/rmas/{id}/resolve")
+    public ResponseEntity<RmaView> resolve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "note");
+        return act(caller, id, ifMatch, b, new RmaCommand.Resolve(b.word("resolution", Resolution.class, true), b.amount("refund", false),
+                b.text("replacement_serial", false), b.text("note", false)));
+    }
+
+    @PostMapping("/rmas/{id}/cancel")
+    public ResponseEntity<RmaView> cancel(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                          @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "reason");
+        return act(caller, id, ifMatch, b, new RmaCommand.Cancel(b.text("reason", false)));
+    }
+
+    @PostMapping("/rmas/{id}/close")
+    public ResponseEntity<RmaView> close(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version");
+        return act(caller, id, ifMatch, b, new RmaCommand.Close());
+    }
+
+    private ResponseEntity<RmaView> act(Caller caller, UUID id, String ifMatch, Body b, RmaCommand command) {
+        RmaManagement.Versioned expected = version(ifMatch, b);
+        b.done();
+        Rma rma = management.apply(caller, id, expected, command);
+        return ResponseEntity.ok().eTag(etag(rma)).body(view(caller, rma));
+    }
+
+    /** The version the caller acted on: If-Match wins over the body; one of them is required (428 otherwise). */
+    private static RmaManagement.Versioned version(String ifMatch, Body b) {
+        Integer bodyVersion = b.integer("version", false);
+        if (ifMatch != null) {
+            String v = ifMatch.strip();
+            if (v.startsWith("W/")) {
+                v = v.substring(2);
+            }
+            v = v.replace("\"", "");
+            try {
+                return new RmaManagement.Versioned(Integer.parseInt(v), true);
+            } catch (NumberFormatException e) {
+                throw ApiProblem.invalid("If-Match", "'" + ifMatch + "' is not an RMA version such as \"3\"");
+            }
+        }
+        if (bodyVersion == null) {
+            b.done();
+            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
+                    "send the RMA's version you acted on, as If-Match: \"<version>\" or \"version\" in the body");
+        }
+        return new RmaManagement.Versioned(bodyVersion, false);
+    }
+
+    private Rma find(Caller caller, UUID id) {
+        return rmas.find(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
+    }
+
+    private RmaView view(Caller caller, Rma rma) {
+        JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true);
+    }
+
+    private static String etag(Rma rma) {
+        return "\"" + rma.version() + "\"";
+    }
+
+}

@@ -1,0 +1,581 @@
+package org.openrma.service.rma;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimReader;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Fact;
+import org.openrma.decision.Decision;
+import org.openrma.decision.DecisionJson;
+import org.openrma.decision.DeductionKind;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Resolution;
+import org.openrma.claim.Vocabulary;
+import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.access.Caller;
+import org.openrma.service.access.Secrets;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.deadline.Deadlines;
+import org.openrma.service.ledger.RefundLedger;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.order.OrderManagement;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
+import org.openrma.service.outbox.Outbox;
+import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.unit.Units;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Body;
+import org.openrma.service.web.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Filing claims and moving RMAs through {@link RmaLifecycle}. Each call is one transaction: the RMA,
+ * its decision, ledger entries, unit history, audit events, outbox messages and deadline tasks
+ * commit together or not at all.
+ */
+@Component
+public class RmaManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(RmaManagement.class);
+
+    private final Rmas rmas;
+    private final Orders orders;
+    private final OrderManagement orderManagement;
+    private final Merchants merchants;
+    private final MerchantPolicies policies;
+    private final Units units;
+    private final RefundLedger ledger;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final OpenRmaProperties properties;
+
+    public RmaManagement(Rmas rmas, Orders orders, OrderManagement orderManagement, Merchants merchants, MerchantPolicies policies,
+                         Units units, RefundLedger ledger, AuditTrail audit, Outbox outbox, Deadlines deadlines, Clock clock,
+                         OpenRmaProperties properties) {
+        this.rmas = rmas;
+        this.orders = orders;
+        this.orderManagement = orderManagement;
+        this.merchants = merchants;
+        this.policies = policies;
+        this.units = units;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    // --- filing a claim -------------------------------------------------------------------
+
+    /**
+     * Files a claim. Staff send {@code {"order": {...}}} (imported if new) or {@code {"order_number": ...}},
+     * plus {@code "request"} and optionally {@code "policy"}; a customer sends only {@code "request"}
+     * and files on the order their token is for. The engine decides at once.
+     */
+    @Transactional
+    public Rma submit(Caller caller, JsonNode body) {
+        RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
+        RmaLifecycle.check(null, RmaAction.SUBMIT, actor);
+        Merchant merchant = merchants.get(caller.merchantId());
+        Body b = caller instanceof Caller.Customer ? Body.of(body, "request") : Body.of(body, "order", "order_number", "request", "policy");
+        JsonNode requestNode = b.raw("request");
+        if (requestNode == null) {
+            b.problem("request", "is required");
+        } else if (!requestNode.isObject()) {
+            b.problem("request", "expected an object");
+        }
+        String orderNumber = b.text("order_number", false);
+        String policyId = b.text("policy", false);
+        if (caller instanceof Caller.Staff && b.has("order") == (orderNumber != null)) {
+            b.problem("order", "give either 'order' (the order itself) or 'order_number' (an imported order)");
+        }
+        if (policyId != null && !policies.known(merchant.id(), policyId)) {
+            b.problem("policy", "unknown policy '" + policyId + "'; known: " + String.join(", ", policies.catalog(merchant.id()).policyIds()));
+        }
+        b.done();
+
+        StoredOrder order = switch (caller) {
+            case Caller.Customer c -> orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> ApiProblem.notFound("order", c.orderId()));
+            default -> orderNumber != null
+                    ? orders.byNumber(merchant.id(), orderNumber).orElseThrow(() -> ApiProblem.notFound("order", orderNumber))
+                    : orderFromClaim(caller, body.get("order"));
+        };
+
+        Instant now = clock.instant();
+        ObjectNode request = ((ObjectNode) requestNode).deepCopy();
+        if (caller instanceof Caller.Customer || !request.hasNonNull("submitted_at")) {
+            request.put("submitted_at", now.toString());
+        }
+        ObjectNode claim = Json.object();
+        claim.set("order", order.document().deepCopy());
+        claim.set("request", request);
+
+        UUID id = UUID.randomUUID();
+        String policy = policyId != null ? policyId : merchant.policyId();
+        Decided decided = decide(merchant, id, policy, claim, "submitted", 1);
+        RmaStatus status = RmaLifecycle.afterDecision(decided.outcome());
+        if (status == RmaStatus.AUTHORIZED) {
+            // The RMA counts as issued at the claim's submitted_at (see the scenario conventions).
+            request.put("rma_issued_at", request.get("submitted_at").asString());
+        }
+        Rma rma = new Rma(id, merchant.id(), "RMA-" + Secrets.random(6).toUpperCase(java.util.Locale.ROOT).replace('-', 'X').replace('_', 'Y'),
+                order.id(), order.number(), policy, status, decided.outcomeWire(), claim, order.customerEmail(),
+                status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
+                status == RmaStatus.AWAITING_EVIDENCE ? evidenceDue(merchant) : null,
+                decided.slaDue(), false, null, now, caller.name(), now, 0);
+        rmas.insert(rma);
+        store(rma, decided);
+        recordUnits(merchant.id(), claim, id);
+        audit.record(caller, "rma.submitted", "rma", id, null, auditState(rma));
+        announce(merchant, rma, null, decided.decision(), "rma.created");
+        deadlines.schedule(rma, merchant.timeZone());
+        return rma;
+    }
+
+    private StoredOrder orderFromClaim(Caller caller, JsonNode document) {
+        if (document != null && document.isObject() && document.hasNonNull("number")) {
+            Optional<StoredOrder> stored = orders.byNumber(caller.merchantId(), document.get("number").asString());
+            if (stored.isPresent()) {
+                if (!stored.get().document().equals(document)) {
+                    throw ApiProblem.conflict("order-differs", "order '" + stored.get().number()
+                            + "' was already imported with different content; file the claim with 'order_number' instead");
+                }
+                return stored.get();
+            }
+        }
+        return orderManagement.importOrder(caller, document, "order.");
+    }
+
+    // --- commands on an RMA ---------------------------------------------------------------
+
+    public record Versioned(int version, boolean fromIfMatch) {}
+
+    @Transactional
+    public Rma apply(Caller caller, UUID rmaId, Versioned expected, RmaCommand command) {
+        Rma rma = rmas.find(caller.merchantId(), rmaId, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", rmaId));
+        RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
+        if (expected != null && expected.version() != rma.version()) {
+            throw stale(rma, expected);
+        }
+        RmaLifecycle.Transition transition = RmaLifecycle.check(rma.status(), command.action(), actor);
+        Merchant merchant = merchants.get(caller.merchantId());
+        Map<String, Object> before = auditState(rma);
+        Instant now = clock.instant();
+        ObjectNode claim = rma.claim().deepCopy();
+        ObjectNode request = (ObjectNode) claim.get("request");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        Decided decided = null;
+        Rma next;
+
+        switch (command) {
+            case RmaCommand.AddEvidence c -> {
+                addWords(request, "evidence", c.evidence());
+                addWords(request, "facts", c.facts());
+                decided = decide(merchant, rma.id(), rma.policyId(), claim, "evidence_added", rmas.nextDecisionSeq(rma.id()));
+                RmaStatus status = RmaLifecycle.afterDecision(decided.outcome());
+                if (status == RmaStatus.AUTHORIZED) {
+                    request.put("rma_issued_at", now.toString());
+                }
+                next = copy(rma, status, decided.outcomeWire(), claim,
+                        status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
+                        status == RmaStatus.AWAITING_EVIDENCE ? rma.evidenceDueBy() : null, decided.slaDue(), rma.resolution(), now);
+            }
+            case RmaCommand.Approve c -> {
+                request.put("rma_issued_at", now.toString());
+                detail.put("note", c.note());
+                next = copy(rma, RmaStatus.AUTHORIZED, rma.outcome(), claim, latestDeadline(rma, "ship_back_by"), null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Override c -> {
+                request.put("rma_issued_at", now.toString());
+                detail.put("reason", c.reason());
+                next = copy(rma, RmaStatus.AUTHORIZED, rma.outcome(), claim, latestDeadline(rma, "ship_back_by"), null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Reject c -> {
+                detail.put("reason", c.reason());
+                next = copy(rma, RmaStatus.REJECTED, rma.outcome(), claim, null, null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.ShipBack c -> {
+                request.put("shipped_back_at", (c.shippedAt() != null ? c.shippedAt() : now).toString());
+                if (c.returnShippingCost() != null) {
+                    ObjectNode costs = request.has("costs") && request.get("costs").isObject() ? (ObjectNode) request.get("costs") : request.putObject("costs");
+                    costs.put("return_shipping", c.returnShippingCost().toPlainString());
+                }
+                detail.put("carrier", c.carrier());
+                detail.put("tracking", c.tracking());
+                next = copy(rma, RmaStatus.IN_TRANSIT, rma.outcome(), claim, rma.shipBackBy(), null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Receive c -> {
+                ObjectNode inspection = request.has("inspection") && request.get("inspection").isObject()
+                        ? (ObjectNode) request.get("inspection") : request.putObject("inspection");
+                inspection.put("received_at", (c.receivedAt() != null ? c.receivedAt() : now).toString());
+                next = copy(rma, RmaStatus.RECEIVED, rma.outcome(), claim, null, null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Inspect c -> {
+                ObjectNode inspection = request.has("inspection") && request.get("inspection").isObject()
+                        ? (ObjectNode) request.get("inspection") : request.putObject("inspection");
+                inspection.put("finding", c.finding().wire());
+                if (!inspection.hasNonNull("received_at")) {
+                    inspection.put("received_at", now.toString());
+                }
+                addWords(request, "facts", c.facts());
+                if (c.customs() != null || c.handling() != null) {
+                    ObjectNode costs = request.has("costs") && request.get("costs").isObject() ? (ObjectNode) request.get("costs") : request.putObject("costs");
+                    if (c.customs() != null) {
+                        costs.put("customs", c.customs().toPlainString());
+                    }
+                    if (c.handling() != null) {
+                        costs.put("handling", c.handling().toPlainString());
+                    }
+                }
+                detail.put("notes", c.notes());
+                voidUnits(merchant.id(), claim, rma.id(), c);
+                decided = decide(merchant, rma.id(), rma.policyId(), claim, "inspected", rmas.nextDecisionSeq(rma.id()));
+                next = copy(rma, RmaStatus.INSPECTED, decided.outcomeWire(), claim, null, null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Resolve c -> {
+                detail.putAll(resolve(caller, merchant, rma, claim, c));
+                next = copy(rma, RmaStatus.RESOLVED, rma.outcome(), claim, null, null, rma.slaDueBy(), c.resolution().wire(), now);
+            }
+            case RmaCommand.Cancel c -> {
+                detail.put("reason", c.reason());
+                next = copy(rma, RmaStatus.CANCELLED, rma.outcome(), claim, null, null, rma.slaDueBy(), null, now);
+            }
+            case RmaCommand.Close c -> next = copy(rma, RmaStatus.CLOSED, rma.outcome(), claim, null, null, rma.slaDueBy(), rma.resolution(), now);
+            case RmaCommand.Expire c -> {
+                detail.put("deadline", c.deadline());
+                next = copy(rma, RmaStatus.EXPIRED, rma.outcome(), claim, rma.shipBackBy(), rma.evidenceDueBy(), rma.slaDueBy(), null, now);
+            }
+        }
+        if (!transition.to().contains(next.status())) {
+            throw new IllegalStateException("lifecycle table does not allow " + rma.status() + " -" + command.action() + "-> " + next.status());
+        }
+        if (!rmas.update(next)) {
+            throw stale(rma, expected);
+        }
+        store(rma, decided);
+        Rma saved = rmas.find(caller.merchantId(), rma.id(), null).orElseThrow();
+        Map<String, Object> after = auditState(saved);
+        after.putAll(detail);
+        audit.record(caller, "rma." + command.action().wire(), "rma", rma.id(), before, after);
+        announce(merchant, saved, rma.status(), decided == null ? null : decided.decision(), "rma.status_changed");
+        deadlines.schedule(saved, merchant.timeZone());
+        return saved;
+    }
+
+    /** Marks an open RMA whose resolution deadline passed; called by the deadline task. */
+    @Transactional
+    public void breachSla(Caller.Automation system, UUID rmaId, LocalDate due) {
+        Optional<Rma> found = rmas.find(system.merchantId(), rmaId, null);
+        if (found.isEmpty() || !found.get().status().isOpen() || found.get().slaBreached() || !due.equals(found.get().slaDueBy())) {
+            return;
+        }
+        Rma rma = found.get();
+        Rma next = new Rma(rma.id(), rma.merchantId(), rma.number(), rma.orderId(), rma.orderNumber(), rma.policyId(), rma.status(),
+                rma.outcome(), rma.claim(), rma.customerEmail(), rma.shipBackBy(), rma.evidenceDueBy(), rma.slaDueBy(), true,
+                rma.resolution(), rma.createdAt(), rma.createdBy(), clock.instant(), rma.version());
+        if (!rmas.update(next)) {
+            throw new IllegalStateException("RMA " + rmaId + " changed while its SLA breach was recorded; the task will retry");
+        }
+        Rma saved = rmas.find(system.merchantId(), rmaId, null).orElseThrow();
+        audit.record(system, "rma.sla_breached", "rma", rmaId, auditState(rma), auditState(saved));
+        Merchant merchant = merchants.get(system.merchantId());
+        outbox.webhook(merchant, "rma.sla_breached", Json.tree(RmaView.of(saved, RmaLifecycle.Actor.SYSTEM, null, false)));
+    }
+
+    private Map<String, Object> resolve(Caller caller, Merchant merchant, Rma rma, ObjectNode claim, RmaCommand.Resolve c) {
+        JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        boolean decidedApproved = decision != null && Outcome.APPROVED.wire().equals(decision.path("outcome").asString(""));
+        Set<String> offered = new TreeSet<>();
+        if (decision != null) {
+            decision.path("resolutions").values().forEach(r -> offered.add(r.asString()));
+        }
+        CurrencyUnit currency = CurrencyUnit.of(claim.get("order").get("currency").asString().toUpperCase(java.util.Locale.ROOT));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("resolution", c.resolution().wire());
+        Money refund = null;
+        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+        if (decidedApproved) {
+            if (!offered.contains(c.resolution().wire())) {
+                throw ApiProblem.conflict("resolution-not-offered", "the decision offers " + String.join(", ", offered) + ", not " + c.resolution().wire());
+            }
+            if (c.refund() != null) {
+                throw ApiProblem.invalid("refund", "the refund is the decided one (" + decision.path("refund").asString("") + "); "
+                        + "an amount may only be given for an RMA an agent authorized against the decision");
+            }
+            if (isRefund(c.resolution())) {
+                refund = money(currency, decision.path("refund").asString("0"), "decision.refund");
+                for (var e : decision.path("deductions").properties()) {
+                    DeductionKind kind = Vocabulary.parse(DeductionKind.class, e.getKey()).orElse(null);
+                    if (kind != null) {
+                        deductions.put(kind, money(currency, e.getValue().asString(), "decision.deductions"));
+                    }
+                }
+            }
+        } else if (isRefund(c.resolution())) {
+            if (c.refund() == null) {
+                throw ApiProblem.invalid("refund", "is required: the engine did not approve this claim, so the agent states the amount");
+            }
+            refund = money(currency, c.refund().toPlainString(), "refund");
+        }
+        if (refund != null) {
+            Money claimed = claimedValue(claim, currency);
+            if (refund.isGreaterThan(claimed)) {
+                throw ApiProblem.conflict("refund-exceeds-paid", "refund " + refund + " is more than the " + claimed + " paid for the claimed lines");
+            }
+            ledger.refund(caller, rma.orderId(), rma.id(), c.resolution().wire(), refund, deductions);
+            detail.put("refund", refund.getAmount().toPlainString());
+        }
+        if (decidedApproved) {
+            Money reimbursed = money(currency, decision.path("return_shipping_reimbursed").asString("0"), "decision.return_shipping_reimbursed");
+            if (reimbursed.isPositive()) {
+                ledger.reimburseShipping(caller, rma.orderId(), rma.id(), c.resolution().wire(), reimbursed);
+                detail.put("return_shipping_reimbursed", reimbursed.getAmount().toPlainString());
+            }
+        }
+        for (String[] line : claimedSerials(claim)) {
+            switch (c.resolution()) {
+                case REPAIR, PAID_REPAIR -> units.repaired(rma.merchantId(), line[0], rma.id(), c.resolution().wire());
+                case REPLACEMENT, EXCHANGE -> {
+                    if (c.replacementSerial() != null) {
+                        units.replaced(rma.merchantId(), line[0], line[1], c.replacementSerial(), rma.id());
+                    }
+                }
+                default -> { }
+            }
+        }
+        detail.put("note", c.note());
+        return detail;
+    }
+
+    private static boolean isRefund(Resolution r) {
+        return r == Resolution.REFUND || r == Resolution.PARTIAL_REFUND;
+    }
+
+    private static Money money(CurrencyUnit currency, String amount, String field) {
+        try {
+            return Money.of(currency, new BigDecimal(amount).setScale(currency.getDecimalPlaces()));
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw ApiProblem.invalid(field, "'" + amount + "' is not an amount in " + currency + " (at most " + currency.getDecimalPlaces() + " decimals)");
+        }
+    }
+
+    /** What was paid for the lines the claim is about. */
+    private static Money claimedValue(ObjectNode claim, CurrencyUnit currency) {
+        Claim parsed = ClaimReader.fromTree(claim);
+        return parsed.claimedLines().stream().map(l -> l.line().unitPrice().multipliedBy(l.requested().quantity()))
+                .reduce(Money.zero(currency), Money::plus);
+    }
+
+    // --- deciding ---------------------------------------------------------------------------
+
+    private record Decided(Outcome outcome, Decision decision, JsonNode json, int seq, String trigger, Instant at, String policyId,
+                           JsonNode claim, String error) {
+        String outcomeWire() {
+            return outcome == null ? null : outcome.wire();
+        }
+
+        LocalDate deadline(String name) {
+            return decision == null ? null : decision.deadlines().get(name);
+        }
+
+        /** The earliest date by which the merchant must act: processing, refund or exchange. */
+        LocalDate slaDue() {
+            if (decision == null) {
+                return null;
+            }
+            return java.util.stream.Stream.of("processing_by", "refund_by", "exchange_by").map(decision.deadlines()::get)
+                    .filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+        }
+    }
+
+    /**
+     * Decides the claim as it stands, after bringing unit history in (a voided serial adds the fact
+     * warranty_voided), and stores the decision with the exact claim it was given. If the engine
+     * fails, the failure is stored and the claim goes to review: a claim is never lost.
+     */
+    private Decided decide(Merchant merchant, UUID rmaId, String policyId, ObjectNode claim, String trigger, int seq) {
+        applyUnitHistory(merchant.id(), claim);
+        Claim parsed = ClaimReader.fromTree(claim);
+        Instant now = clock.instant();
+        Decision decision = null;
+        String error = null;
+        try {
+            decision = policies.decide(merchant.id(), policyId, parsed, now);
+        } catch (RuntimeException e) {
+            log.error("the engine failed to decide RMA {} under {}", rmaId, policyId, e);
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        JsonNode json = decision == null ? null : DecisionJson.toTree(decision);
+        return new Decided(decision == null ? null : decision.outcome(), decision, json, seq, trigger, now, policyId, claim.deepCopy(), error);
+    }
+
+    /** Stores a decision once its RMA row exists. */
+    private void store(Rma rma, Decided d) {
+        if (d == null) {
+            return;
+        }
+        Decision decision = d.decision();
+        rmas.insertDecision(rma.merchantId(), rma.id(), d.seq(), d.trigger(), d.at(), d.outcomeWire(), d.policyId(),
+                decision == null ? null : decision.policyVersion().version(), decision == null ? null : decision.policyVersion().sha256(),
+                d.claim(), d.json(), d.error());
+    }
+
+    private void applyUnitHistory(UUID merchantId, ObjectNode claim) {
+        Set<String> claimedSkus = claimedSkus(claim);
+        for (JsonNode line : claim.path("order").path("lines").values()) {
+            if (!line.hasNonNull("serial") || !claimedSkus.contains(line.path("sku").asString())) {
+                continue;
+            }
+            String serial = units.current(merchantId, line.get("serial").asString());
+            if (!serial.equals(line.get("serial").asString())) {
+                ((ObjectNode) line).put("serial", serial);
+            }
+            if (units.isVoid(merchantId, serial)) {
+                addWords((ObjectNode) claim.get("request"), "facts", Set.of(Fact.WARRANTY_VOIDED));
+            }
+        }
+    }
+
+    private void recordUnits(UUID merchantId, ObjectNode claim, UUID rmaId) {
+        for (String[] s : claimedSerials(claim)) {
+            units.claimed(merchantId, s[0], s[1], rmaId);
+        }
+    }
+
+    private void voidUnits(UUID merchantId, ObjectNode claim, UUID rmaId, RmaCommand.Inspect c) {
+        Units.voidingReason(c.finding(), c.facts()).ifPresent(reason -> {
+            for (String[] s : claimedSerials(claim)) {
+                units.voidWarranty(merchantId, s[0], s[1], rmaId, reason);
+            }
+        });
+    }
+
+    /** {serial, sku} of every claimed order line that has a serial. */
+    private static List<String[]> claimedSerials(ObjectNode claim) {
+        Set<String> skus = claimedSkus(claim);
+        List<String[]> out = new java.util.ArrayList<>();
+        for (JsonNode line : claim.path("order").path("lines").values()) {
+            if (line.hasNonNull("serial") && skus.contains(line.path("sku").asString())) {
+                out.add(new String[] {line.get("serial").asString(), line.path("sku").asString()});
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> claimedSkus(ObjectNode claim) {
+        Set<String> skus = new TreeSet<>();
+        JsonNode lines = claim.path("request").path("lines");
+        if (lines.isArray() && !lines.isEmpty()) {
+            lines.values().forEach(l -> skus.add(l.path("sku").asString()));
+        } else {
+            claim.path("order").path("lines").values().forEach(l -> skus.add(l.path("sku").asString()));
+        }
+        return skus;
+    }
+
+    private static <E extends Enum<E> & Vocabulary> void addWords(ObjectNode request, String field, Set<E> words) {
+        if (words.isEmpty()) {
+            return;
+        }
+        Set<String> all = new TreeSet<>();
+        JsonNode existing = request.get(field);
+        if (existing != null && existing.isArray()) {
+            existing.values().forEach(v -> all.add(v.asString()));
+        }
+        words.forEach(w -> all.add(w.wire()));
+        ArrayNode array = request.putArray(field);
+        all.forEach(array::add);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private LocalDate evidenceDue(Merchant merchant) {
+        return LocalDate.ofInstant(clock.instant(), merchant.timeZone()).plusDays(properties.deadlines().evidenceDays());
+    }
+
+    private LocalDate latestDeadline(Rma rma, String name) {
+        return rmas.latestDecision(rma.merchantId(), rma.id())
+                .map(d -> d.decision() == null ? null : d.decision().path("deadlines").path(name).asString(null))
+                .filter(s -> s != null && !s.isEmpty())
+                .map(LocalDate::parse).orElse(null);
+    }
+
+    private Rma copy(Rma r, RmaStatus status, String outcome, ObjectNode claim, LocalDate shipBackBy, LocalDate evidenceDueBy,
+                     LocalDate slaDueBy, String resolution, Instant now) {
+        return new Rma(r.id(), r.merchantId(), r.number(), r.orderId(), r.orderNumber(), r.policyId(), status, outcome, claim,
+                r.customerEmail(), shipBackBy, evidenceDueBy, slaDueBy, r.slaBreached(), resolution, r.createdAt(), r.createdBy(), now,
+                r.version());
+    }
+
+    private static ApiProblem stale(Rma current, Versioned expected) {
+        boolean ifMatch = expected != null && expected.fromIfMatch();
+        return new ApiProblem(ifMatch ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, "stale-version",
+                "RMA " + current.number() + " was changed by someone else (you sent version "
+                        + (expected == null ? "?" : expected.version()) + "); reload it and try again");
+    }
+
+    private static Map<String, Object> auditState(Rma r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", r.number());
+        m.put("status", r.status().wire());
+        m.put("outcome", r.outcome());
+        m.put("version", r.version());
+        m.put("ship_back_by", r.shipBackBy() == null ? null : r.shipBackBy().toString());
+        m.put("sla_due_by", r.slaDueBy() == null ? null : r.slaDueBy().toString());
+        m.put("sla_breached", r.slaBreached());
+        m.put("resolution", r.resolution());
+        return m;
+    }
+
+    /** Webhook to the merchant and, where a template exists for the new status, an e-mail to the customer. */
+    private void announce(Merchant merchant, Rma rma, RmaStatus previous, Decision decision, String eventType) {
+        ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false));
+        data.put("previous_status", previous == null ? null : previous.wire());
+        if (decision != null) {
+            data.set("decision", DecisionJson.toTree(decision));
+        }
+        outbox.webhook(merchant, eventType, data);
+        Map<String, String> values = new HashMap<>();
+        values.put("rma_number", rma.number());
+        values.put("order_number", rma.orderNumber());
+        values.put("merchant_name", merchant.name());
+        values.put("status", rma.status().wire());
+        values.put("summary", decision == null || decision.summary() == null ? "" : decision.summary());
+        values.put("ship_back_by", rma.shipBackBy() == null ? "the date in your RMA" : rma.shipBackBy().toString());
+        values.put("missing_evidence", decision == null ? "" : String.join(", ", decision.missingEvidence().stream().map(Evidence::wire).toList()));
+        values.put("resolution", rma.resolution() == null ? "" : rma.resolution());
+        values.put("refund", ledger.entries(rma.merchantId(), rma.orderId(), rma.id()).stream()
+                .map(e -> e.amount() + " " + e.currency() + " (" + e.kind().replace('_', ' ') + ")").reduce((a, b) -> a + ", " + b).orElse("nothing"));
+        values.put("deadline", rma.status() == RmaStatus.EXPIRED
+                ? String.valueOf(rma.shipBackBy() != null ? rma.shipBackBy() : rma.evidenceDueBy()) : "");
+        if (previous != rma.status()) {
+            outbox.email(merchant, rma.customerEmail(), rma.status().wire(), values);
+        }
+    }
+}

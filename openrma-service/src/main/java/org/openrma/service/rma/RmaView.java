@@ -1,0 +1,37 @@
+package org.openrma.service.rma;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
+public record RmaView(
+        UUID id,
+        String number,
+        String orderNumber,
+        String policy,
+        String status,
+        String outcome,
+        int version,
+        String customerEmail,
+        LocalDate shipBackBy,
+        LocalDate evidenceDueBy,
+        LocalDate slaDueBy,
+        boolean slaBreached,
+        String resolution,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        List<String> allowedActions,
+        JsonNode decision,
+        JsonNode claim) {
+
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed) {
+        return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status().wire(), r.outcome(), r.version(),
+                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), r.resolution(), r.createdAt(),
+                r.createdBy(), r.updatedAt(), RmaLifecycle.allowed(r.status(), actor).stream().map(RmaAction::wire).toList(),
+                detailed ? decision : null, detailed ? r.claim() : null);
+    }
+}

@@ -1,0 +1,161 @@
+package org.openrma.service.rma;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openrma.service.web.Json;
+import org.openrma.service.web.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The RMA and decision tables, always queried within one merchant (and one order, for customers). */
+@Repository
+public class Rmas {
+
+    private static final String SELECT = "select r.*, o.number as order_number from rma r join customer_order o on o.id = r.order_id";
+
+    private final JdbcClient jdbc;
+
+    public Rmas(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Filter(RmaStatus status, Boolean slaBreached, Instant createdFrom, Instant createdTo, String customerEmail,
+                         String orderNumber) {}
+
+    public record StoredDecision(int seq, String trigger, Instant decidedAt, String outcome, String policyVersion, JsonNode claim,
+                                 JsonNode decision, String engineError) {}
+
+    public void insert(Rma r) {
+        jdbc.sql("""
+                insert into rma (id, merchant_id, number, order_id, policy_id, status, outcome, claim, customer_email, ship_back_by,
+                    evidence_due_by, sla_due_by, sla_breached, resolution, created_at, created_by, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(r.id(), r.merchantId(), r.number(), r.orderId(), r.policyId(), r.status().name(), r.outcome(), Json.write(r.claim()),
+                        r.customerEmail(), date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), r.resolution(),
+                        Timestamp.from(r.createdAt()), r.createdBy(), Timestamp.from(r.updatedAt()))
+                .update();
+    }
+
+    /**
+     * Saves the RMA if its version is still {@code r.version()}, bumping it. Two concurrent writers
+     * both read version n; the second UPDATE waits for the first to commit, then matches no row.
+     */
+    public boolean update(Rma r) {
+        return jdbc.sql("""
+                update rma set status = ?, outcome = ?, claim = cast(? as jsonb), ship_back_by = ?, evidence_due_by = ?, sla_due_by = ?,
+                    sla_breached = ?, resolution = ?, updated_at = ?, version = version + 1
+                where merchant_id = ? and id = ? and version = ?""")
+                .params(r.status().name(), r.outcome(), Json.write(r.claim()), date(r.shipBackBy()), date(r.evidenceDueBy()),
+                        date(r.slaDueBy()), r.slaBreached(), r.resolution(), Timestamp.from(r.updatedAt()), r.merchantId(), r.id(), r.version())
+                .update() == 1;
+    }
+
+    public Optional<Rma> find(UUID merchantId, UUID id, UUID onlyOrder) {
+        String sql = SELECT + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
+        List<Object> params = new ArrayList<>(List.of(merchantId, id));
+        if (onlyOrder != null) {
+            params.add(onlyOrder);
+        }
+        return jdbc.sql(sql).params(params).query(Rmas::map).optional();
+    }
+
+    public List<Rma> forOrder(UUID merchantId, UUID orderId) {
+        return jdbc.sql(SELECT + " where r.merchant_id = ? and r.order_id = ? order by r.created_at, r.id").params(merchantId, orderId)
+                .query(Rmas::map).list();
+    }
+
+    public Page<Rma> list(UUID merchantId, UUID onlyOrder, Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" where r.merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (onlyOrder != null) {
+            where.append(" and r.order_id = ?");
+            params.add(onlyOrder);
+        }
+        if (f.status() != null) {
+            where.append(" and r.status = ?");
+            params.add(f.status().name());
+        }
+        if (f.slaBreached() != null) {
+            where.append(" and r.sla_breached = ?");
+            params.add(f.slaBreached());
+        }
+        if (f.createdFrom() != null) {
+            where.append(" and r.created_at >= ?");
+            params.add(Timestamp.from(f.createdFrom()));
+        }
+        if (f.createdTo() != null) {
+            where.append(" and r.created_at < ?");
+            params.add(Timestamp.from(f.createdTo()));
+        }
+        if (f.customerEmail() != null) {
+            where.append(" and lower(r.customer_email) = lower(?)");
+            params.add(f.customerEmail());
+        }
+        if (f.orderNumber() != null) {
+            where.append(" and o.number = ?");
+            params.add(f.orderNumber());
+        }
+        long total = jdbc.sql("select count(*) from rma r join customer_order o on o.id = r.order_id" + where).params(params)
+                .query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
+        return new Page<>(jdbc.sql(SELECT + where + " order by r.created_at desc, r.id limit ? offset ?").params(params)
+                .query(Rmas::map).list(), page, size, total);
+    }
+
+    public int nextDecisionSeq(UUID rmaId) {
+        return jdbc.sql("select coalesce(max(seq), 0) + 1 from decision where rma_id = ?").param(rmaId).query(Integer.class).single();
+    }
+
+    public void insertDecision(UUID merchantId, UUID rmaId, int seq, String trigger, Instant at, String outcome, String policyId,
+                               String policyVersion, String sha256, JsonNode claim, JsonNode decision, String engineError) {
+        jdbc.sql("""
+                insert into decision (merchant_id, rma_id, seq, trigger, decided_at, outcome, policy_id, policy_version, policy_sha256,
+                    claim, decision, engine_error)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")
+                .params(merchantId, rmaId, seq, trigger, Timestamp.from(at), outcome, policyId, policyVersion, sha256, Json.write(claim),
+                        decision == null ? null : Json.write(decision), engineError)
+                .update();
+    }
+
+    public List<StoredDecision> decisions(UUID merchantId, UUID rmaId) {
+        return jdbc.sql("select * from decision where merchant_id = ? and rma_id = ? order by seq").params(merchantId, rmaId)
+                .query((rs, n) -> new StoredDecision(rs.getInt("seq"), rs.getString("trigger"), rs.getTimestamp("decided_at").toInstant(),
+                        rs.getString("outcome"), rs.getString("policy_version"), Json.read(rs.getString("claim")),
+                        Json.read(rs.getString("decision")), rs.getString("engine_error")))
+                .list();
+    }
+
+    public Optional<StoredDecision> latestDecision(UUID merchantId, UUID rmaId) {
+        List<StoredDecision> all = decisions(merchantId, rmaId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Rma map(ResultSet rs, int n) throws SQLException {
+        return new Rma(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("number"),
+                rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("policy_id"),
+                RmaStatus.valueOf(rs.getString("status")), rs.getString("outcome"), (ObjectNode) Json.read(rs.getString("claim")),
+                rs.getString("customer_email"), localDate(rs, "ship_back_by"), localDate(rs, "evidence_due_by"), localDate(rs, "sla_due_by"),
+                rs.getBoolean("sla_breached"), rs.getString("resolution"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+    }
+}
