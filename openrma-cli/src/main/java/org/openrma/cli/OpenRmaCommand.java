@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.openrma.cli.conformance.ConformanceCommand;
+import org.openrma.cli.coverage.CoverageCommand;
 import org.openrma.cli.decide.DecideCommand;
 import org.openrma.cli.lint.LintCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OpenRmaCommand.Version.class,
         description = "Decides returns, refunds and warranty claims against a merchant's policy file.",
-        subcommands = {DecideCommand.class, LintCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecideCommand.class, LintCommand.class, ConformanceCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done; every check passed",

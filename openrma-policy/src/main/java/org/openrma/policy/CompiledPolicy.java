@@ -101,6 +101,11 @@ public final class CompiledPolicy {
         return model.discretion();
     }
 
+    /** Each clause with the rules that encode it, or who handles it outside the engine. */
+    public List<org.openrma.policy.lint.Coverage.ClauseUse> coverage() {
+        return org.openrma.policy.lint.Coverage.of(model);
+    }
+
     /** The ids of the programs, in file order. */
     public List<String> programIds() {
         return model.programs().stream().map(p -> p.id()).toList();

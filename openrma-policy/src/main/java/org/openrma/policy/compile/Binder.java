@@ -66,6 +66,7 @@ public final class Binder {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Citation> clauses = new LinkedHashMap<>();
     private final Set<String> cited = new LinkedHashSet<>();
+    private final Map<String, String> outsideEngine = new LinkedHashMap<>();
 
     private Binder(String file) {
         this.file = file;
@@ -134,7 +135,7 @@ public final class Binder {
             }
         }
         return new PolicyModel(id, version, title, effectiveFrom, calendar, rounding, selection, fallback, Map.copyOf(clauses),
-                discretion, programs, deadlines);
+                discretion, Map.copyOf(outsideEngine), programs, deadlines);
     }
 
     private BusinessCalendar calendar(Node node) {
@@ -206,6 +207,8 @@ public final class Binder {
                 if (by != null && !List.of("workflow", "intake", "human", "agent_override", "informative").contains(by)) {
                     error(entry.entries().get("by"), "'by' must be workflow, intake, human, agent_override or informative");
                 }
+                String note = text(entry, "note", false);
+                outsideEngine.put(id, by + (note == null ? "" : ": " + note));
             }
         });
     }

@@ -13,6 +13,7 @@ import org.openrma.money.Rounding;
  *
  * @param clauses the merchant's sentences by id, in file order
  * @param discretion clauses that let agents override any decision (not a reason to review every claim)
+ * @param outsideEngine clauses the engine does not decide, by id: who handles them and why
  * @param deadlines deadlines shared by every program (a program's own deadline of the same name wins)
  */
 public record PolicyModel(
@@ -26,6 +27,7 @@ public record PolicyModel(
         Fallback whenNoProgramServes,
         Map<String, Citation> clauses,
         List<Citation> discretion,
+        Map<String, String> outsideEngine,
         List<Program> programs,
         List<Window> deadlines) {
 

@@ -55,6 +55,9 @@ import org.openrma.policy.compile.Window;
 public final class Evaluator {
 
     private static final Set<Resolution> REFUNDS = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND);
+    /** Remedies that send something back to the customer, so the outbound leg matters. */
+    private static final Set<Resolution> SHIPS_OUT = EnumSet.of(Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR,
+            Resolution.EXCHANGE, Resolution.RESHIPMENT, Resolution.SPARE_PARTS);
 
     private Evaluator() {}
 
@@ -241,7 +244,12 @@ public final class Evaluator {
             Window.End e = end.get();
             Optional<Instant> measured = w.bounds().in(s);
             boolean open;
-            if (measured.isPresent()) {
+            if (measured.isEmpty() && w.bounds() == org.openrma.policy.compile.Event.SHIPPED_BACK
+                    && org.openrma.policy.compile.Event.RECEIVED.in(s).isPresent()) {
+                // The item arrived, so it was shipped; without a shipment date there is nothing to hold against it.
+                read.put("received", org.openrma.policy.compile.Event.RECEIVED.in(s).get().toString());
+                open = true;
+            } else if (measured.isPresent()) {
                 read.put(w.bounds().wire(), measured.get().toString());
                 open = !measured.get().isAfter(e.closes());
             } else {
@@ -386,7 +394,7 @@ public final class Evaluator {
                 }
             }
             Payer outboundPayer = null;
-            if (outcome != Outcome.REJECTED) {
+            if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(SHIPS_OUT::contains)) {
                 outboundPayer = firstShipping(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy).orElse(null);
             }
 

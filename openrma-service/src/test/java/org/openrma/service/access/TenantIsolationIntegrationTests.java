@@ -1,0 +1,101 @@
+package org.openrma.service.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openrma.policy.PolicyCatalog;
+import org.openrma.service.support.Api;
+import org.openrma.service.support.Claims;
+import org.openrma.service.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * No endpoint leaks another merchant's data. The test walks EVERY /api endpoint the application
+ * maps (so a new endpoint is covered automatically), fills its path with merchant A's ids, and
+ * calls it with merchant B's admin key: nothing may succeed on A's objects, and no response may
+ * contain anything of A's. The same calls with A's key succeed, so the ids are real.
+ */
+class TenantIsolationIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    PolicyCatalog builtIn;
+
+    @Test
+    void noEndpointLeaksAnotherMerchantsData() {
+        TestMerchant a = newMerchant("kospet");
+        TestMerchant b = newMerchant("kospet");
+        assertThat(api.put("/api/merchant", Map.of("version", 0, "webhook_url", "http://127.0.0.1:9/hook")).key(a.admin()).send().status())
+                .isEqualTo(200);
+        clock.set(Instant.parse("2024-04-22T10:00:00Z"));
+        JsonNode rma = submit(a, Claims.kospetDeadOnArrival("SECRET-ORDER-A", "SECRET-SERIAL-A"));
+        String policySource = builtIn.versions("kingdo").getFirst().sourceText()
+                .replaceFirst("(?m)^id:.*$", "id: secret-policy-a");
+        Api.Response uploaded = api.post("/api/policies", Map.of("file_name", "a.yaml", "source", policySource)).key(a.admin()).send();
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String policyVersion = uploaded.json().get("version").asString();
+        long deliveryId = jdbc.sql("select id from outbox where merchant_id = ? order by id limit 1").param(a.id()).query(Long.class).single();
+        String keyId = jdbc.sql("select id::text from api_key where merchant_id = ? limit 1").param(a.id()).query(String.class).single();
+        String secrets = String.join("|", rma.get("id").asString(), rma.get("number").asString(), "SECRET-ORDER-A", "SECRET-SERIAL-A",
+                "h.mueller@example.com", "secret-policy-a", a.slug());
+
+        Map<String, String> values = Map.of("id", rma.get("id").asString(), "number", "SECRET-ORDER-A", "serial", "SECRET-SERIAL-A",
+                "policy", "secret-policy-a", "version", policyVersion);
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            for (String pattern : e.getKey().getPathPatternsCondition().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+                for (RequestMethod method : methods) {
+                    String path = fill(pattern, values, deliveryId, keyId);
+                    String body = method == RequestMethod.GET ? null : "{\"version\": 0}";
+                    Api.Response asB = api.request(method.name(), path, body).key(b.admin()).send();
+                    checked.add(method + " " + pattern + " -> " + asB.status());
+                    assertThat(asB.status()).as(method + " " + path + " as merchant B: " + asB).isNotEqualTo(500);
+                    assertThat(asB.text()).as(method + " " + path + " as merchant B leaks A's data").doesNotContainPattern(secrets);
+                    if (pattern.contains("{") && method == RequestMethod.GET) {
+                        assertThat(asB.status()).as(method + " " + path + " as B").isEqualTo(404);
+                        Api.Response asA = api.request(method.name(), path, null).key(a.admin()).send();
+                        assertThat(asA.status()).as(method + " " + path + " as A: " + asA).isEqualTo(200);
+                    }
+                    if (pattern.contains("{") && method != RequestMethod.GET) {
+                        assertThat(asB.status()).as(method + " " + path + " as B: " + asB).isIn(404, 422, 428);
+                    }
+                }
+            }
+        }
+        assertThat(checked).hasSizeGreaterThan(20);
+        assertThat(jdbc.sql("select count(*) from audit_event where merchant_id = ? and entity_id = ?").params(b.id(), rma.get("id").asString())
+                .query(Long.class).single()).isZero();
+    }
+
+    private static String fill(String pattern, Map<String, String> values, long deliveryId, String keyId) {
+        String p = pattern;
+        if (p.startsWith("/api/deliveries/")) {
+            p = p.replace("{id}", String.valueOf(deliveryId));
+        }
+        if (p.startsWith("/api/merchant/api-keys/")) {
+            p = p.replace("{id}", keyId);
+        }
+        for (var v : values.entrySet()) {
+            p = p.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return p;
+    }
+}

@@ -1,0 +1,88 @@
+package org.openrma.service.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Claims in the REST API's claim format, modelled on the conformance scenarios (the scenario id is
+ * named on each). Order numbers and serials are parameters so each test has its own.
+ */
+public final class Claims {
+
+    private Claims() {}
+
+    private static ObjectNode parse(String json) {
+        return (ObjectNode) Api.JSON.readTree(json);
+    }
+
+    /** SC-049: Kingdo, unopened device, day 60 — approved, refund 189.00, ship back by 2025-11-07, refund by 2025-11-24. */
+    public static ObjectNode kingdoUnopenedDay60(String orderNumber) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2025-08-20T10:00:00Z",
+                   "shipped_at": "2025-08-21T10:00:00Z", "delivered_at": "2025-08-25T12:00:00Z", "delivery_status": "delivered",
+                   "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
+                   "customer": {"id": "C-7001", "email": "ana@example.com"},
+                   "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1}]},
+                 "request": {"kind": "return", "submitted_at": "2025-10-24T10:00:00Z", "reason": "changed_mind",
+                   "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}],
+                   "keeps_free_gifts": false, "evidence": [], "facts": [],
+                   "costs": {"return_shipping": "16.00", "customs": "0.00"}}}
+                """.formatted(orderNumber));
+    }
+
+    /** SC-025: KOSPET 2023 policy, watch dead on arrival, day 7, photos and return receipt — approved, replacement or refund. */
+    public static ObjectNode kospetDeadOnArrival(String orderNumber, String serial) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2024-04-08T10:00:00Z",
+                   "shipped_at": "2024-04-09T11:00:00Z", "delivered_at": "2024-04-15T12:00:00Z", "delivery_status": "delivered",
+                   "currency": "USD", "shipping": {"method": "flat_rate", "amount": "0.00"},
+                   "customer": {"id": "C-3001", "email": "h.mueller@example.com"},
+                   "lines": [{"sku": "KSP-TANK-T2", "category": "smartwatch", "unit_price": "129.99", "quantity": 1, "serial": "%s"}]},
+                 "request": {"kind": "warranty", "submitted_at": "2024-04-22T10:00:00Z", "reason": "dead_on_arrival",
+                   "lines": [{"sku": "KSP-TANK-T2", "quantity": 1, "condition": "opened_unused"}],
+                   "keeps_free_gifts": false, "evidence": ["photo", "packaging_photo", "return_receipt"], "facts": [],
+                   "costs": {"return_shipping": "30.00", "customs": "0.00"}}}
+                """.formatted(orderNumber, serial));
+    }
+
+    /** SC-027: KOSPET 2023, DOA on day 2 with a photo but no packaging photo — needs evidence (packaging_photo). */
+    public static ObjectNode kospetDoaWithoutPackagingPhoto(String orderNumber) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2024-09-02T10:00:00Z",
+                   "shipped_at": "2024-09-03T10:00:00Z", "delivered_at": "2024-09-09T12:00:00Z", "delivery_status": "delivered",
+                   "currency": "USD", "shipping": {"method": "flat_rate", "amount": "0.00"},
+                   "customer": {"id": "C-3002", "email": "li.wei@example.com"},
+                   "lines": [{"sku": "KSP-IHEAL-6", "category": "smartwatch", "unit_price": "89.99", "quantity": 1}]},
+                 "request": {"kind": "warranty", "submitted_at": "2024-09-11T10:00:00Z", "reason": "dead_on_arrival",
+                   "lines": [{"sku": "KSP-IHEAL-6", "quantity": 1, "condition": "opened_unused"}],
+                   "keeps_free_gifts": false, "evidence": ["photo"], "facts": []}}
+                """.formatted(orderNumber));
+    }
+
+    /** SC-033: KOSPET 2023, custom firmware flashed — rejected. */
+    public static ObjectNode kospetFirmwareFlashed(String orderNumber) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2023-08-14T10:00:00Z",
+                   "shipped_at": "2023-08-15T10:00:00Z", "delivered_at": "2023-08-21T12:00:00Z", "delivery_status": "delivered",
+                   "currency": "USD", "shipping": {"method": "flat_rate", "amount": "0.00"},
+                   "customer": {"id": "C-3003", "email": "sam@example.com"},
+                   "lines": [{"sku": "KSP-PRIME-2", "category": "smartwatch", "unit_price": "159.99", "quantity": 1}]},
+                 "request": {"kind": "warranty", "submitted_at": "2023-10-20T10:00:00Z", "reason": "defective",
+                   "lines": [{"sku": "KSP-PRIME-2", "quantity": 1, "condition": "used"}],
+                   "keeps_free_gifts": false, "evidence": ["video"], "facts": ["firmware_modified"]}}
+                """.formatted(orderNumber));
+    }
+
+    /** A claim's order part, for importing the order on its own. */
+    public static JsonNode order(ObjectNode claim) {
+        return claim.get("order");
+    }
+
+    /** The claim filed against an imported order: {@code order_number} instead of the order. */
+    public static ObjectNode byOrderNumber(ObjectNode claim) {
+        ObjectNode c = Api.JSON.createObjectNode();
+        c.put("order_number", claim.get("order").get("number").asString());
+        c.set("request", claim.get("request").deepCopy());
+        return c;
+    }
+}
