@@ -8,8 +8,10 @@ public enum Channel implements Vocabulary {
     MARKETPLACE,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

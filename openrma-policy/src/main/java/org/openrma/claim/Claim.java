@@ -16,13 +16,16 @@ public record Claim(Order order, Request request) {
      * that names no lines (an order-level request such as a cancellation) covers every line.
      */
     public List<ClaimedLine> claimedLines() {
+        List<ClaimedLine> out = new java.util.ArrayList<>(Math.max(request.lines().size(), order.lines().size()));
         if (request.lines().isEmpty()) {
-            return order.lines().stream()
-                    .map(line -> new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null)))
-                    .toList();
+            for (OrderLine line : order.lines()) {
+                out.add(new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null)));
+            }
+        } else {
+            for (RequestLine requested : request.lines()) {
+                out.add(new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested));
+            }
         }
-        return request.lines().stream()
-                .map(requested -> new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested))
-                .toList();
+        return out;
     }
 }

@@ -10,8 +10,10 @@ public enum DeliveryStatus implements Vocabulary {
     LOST,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

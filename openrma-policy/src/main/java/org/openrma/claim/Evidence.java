@@ -13,8 +13,10 @@ public enum Evidence implements Vocabulary {
     PROOF_OF_POSTAGE,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

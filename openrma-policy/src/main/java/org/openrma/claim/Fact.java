@@ -21,8 +21,10 @@ public enum Fact implements Vocabulary {
     NOT_ORIGINAL_PURCHASER,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

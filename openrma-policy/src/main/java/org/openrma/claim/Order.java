@@ -27,7 +27,12 @@ public record Order(
     }
 
     public Optional<OrderLine> line(String sku) {
-        return lines.stream().filter(l -> l.sku().equals(sku)).findFirst();
+        for (OrderLine l : lines) {
+            if (l.sku().equals(sku)) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     /** What the customer paid for the goods, shipping excluded. */

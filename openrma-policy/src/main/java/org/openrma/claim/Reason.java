@@ -16,8 +16,10 @@ public enum Reason implements Vocabulary {
     COUNTERFEIT,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

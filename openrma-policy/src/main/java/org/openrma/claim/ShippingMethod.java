@@ -7,8 +7,10 @@ public enum ShippingMethod implements Vocabulary {
     FLAT_RATE,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -14,8 +14,10 @@ public enum DeductionKind implements Vocabulary {
     RETURN_LABEL,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

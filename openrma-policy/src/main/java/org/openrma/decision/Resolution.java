@@ -15,8 +15,10 @@ public enum Resolution implements Vocabulary {
     SPARE_PARTS,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

@@ -11,8 +11,10 @@ public enum StepResult implements Vocabulary {
     NOT_EVALUATED,
     ;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 }

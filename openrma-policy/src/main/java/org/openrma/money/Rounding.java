@@ -23,9 +23,11 @@ public enum Rounding implements Vocabulary {
         this.mode = mode;
     }
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 
     /** An exact amount rounded to the currency's minor unit. */

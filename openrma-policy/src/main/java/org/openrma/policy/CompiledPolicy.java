@@ -10,6 +10,7 @@ import org.openrma.claim.Claim;
 import org.openrma.decision.Chooser;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
+import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
@@ -38,7 +39,12 @@ public final class CompiledPolicy {
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
     public Decision decide(Claim claim, Instant now) {
-        return Evaluator.decide(model, ref, claim, now);
+        return Evaluator.decide(model, ref, claim, now, Detail.FULL);
+    }
+
+    /** Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). */
+    public Decision decide(Claim claim, Instant now, Detail detail) {
+        return Evaluator.decide(model, ref, claim, now, detail);
     }
 
     /** The answer for an order placed before this policy's first version was in force. */

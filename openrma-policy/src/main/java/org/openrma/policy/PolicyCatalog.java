@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Decision;
+import org.openrma.decision.Detail;
 
 /**
  * Every version of every policy loaded, each compiled once. The version that decides a claim is
@@ -138,8 +139,12 @@ public final class PolicyCatalog {
      * the policy's first version is left to review rather than judged by a later text.
      */
     public Decision decide(String policyId, Claim claim, Instant now) {
+        return decide(policyId, claim, now, Detail.FULL);
+    }
+
+    public Decision decide(String policyId, Claim claim, Instant now, Detail detail) {
         return versionInForce(policyId, claim.order().placedAt())
-                .map(version -> version.decide(claim, now))
+                .map(version -> version.decide(claim, now, detail))
                 .orElseGet(() -> versions(policyId).getFirst().noVersionInForce(claim));
     }
 

@@ -89,19 +89,22 @@ public final class DecisionExplanation {
         if (steps.isEmpty()) {
             line("  (the decision records no rules)");
         }
+        int width = String.valueOf(steps.size()).length();
+        String indent = " ".repeat(width + 4);
         int n = 1;
         for (ExplanationStep s : steps) {
             String where = s.program() == null ? s.rule() : s.program() + "/" + s.rule();
-            line("  " + n++ + ". " + where + (s.line() == null ? "" : " [line " + s.line() + "]") + ": " + word(s.result()));
+            String number = String.format("%" + width + "d", n++);
+            line("  " + number + ". " + where + (s.line() == null ? "" : " [line " + s.line() + "]") + ": " + word(s.result()));
             if (!s.read().isEmpty()) {
-                line("     read: " + s.read().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                line(indent + "read: " + s.read().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
             }
             if (s.says() != null && !s.says().isBlank()) {
-                line("     says: " + s.says());
+                line(indent + "says: " + s.says());
             }
             for (Citation c : s.cites()) {
-                line("     cites " + c.id() + ": \"" + Objects.toString(c.text(), "").strip() + "\"");
+                line(indent + "cites " + c.id() + ": \"" + Objects.toString(c.text(), "").strip() + "\"");
             }
         }
     }
@@ -115,7 +118,9 @@ public final class DecisionExplanation {
         for (ProgramVerdict p : programs) {
             String name = p.program() + (p.title() == null || p.title().isBlank() ? "" : " (" + p.title() + ")");
             String outcome = p.outcome() == null ? "does not serve this claim" : p.outcome().wire();
-            line("  - " + name + ": " + outcome + (p.says() == null || p.says().isBlank() ? "" : " - " + p.says()));
+            String says = p.says() == null ? "" : p.says().strip();
+            boolean repeats = says.isEmpty() || says.replaceFirst("\\.$", "").equalsIgnoreCase(outcome);
+            line("  - " + name + ": " + outcome + (repeats ? "" : " - " + says));
         }
     }
 

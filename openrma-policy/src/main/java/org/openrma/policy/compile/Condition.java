@@ -25,31 +25,32 @@ public sealed interface Condition {
     Condition ALWAYS = new All(List.of());
 
     /** Every part holds (an empty list always holds). */
-    record All(List<Condition> parts) implements Condition {
+    record All(List<Condition> parts, boolean readsLine) implements Condition {
+        public All(List<Condition> parts) {
+            this(List.copyOf(parts), parts.stream().anyMatch(Condition::readsLine));
+        }
+
         public boolean test(Subject s, Map<String, String> read) {
             boolean result = true;
             for (Condition c : parts) {
+                // every part is evaluated even after one fails, so the explanation shows all values read
                 result &= c.test(s, read);
             }
             return result;
         }
-
-        public boolean readsLine() {
-            return parts.stream().anyMatch(Condition::readsLine);
-        }
     }
 
-    record Any(List<Condition> parts) implements Condition {
+    record Any(List<Condition> parts, boolean readsLine) implements Condition {
+        public Any(List<Condition> parts) {
+            this(List.copyOf(parts), parts.stream().anyMatch(Condition::readsLine));
+        }
+
         public boolean test(Subject s, Map<String, String> read) {
             boolean result = false;
             for (Condition c : parts) {
                 result |= c.test(s, read);
             }
             return result;
-        }
-
-        public boolean readsLine() {
-            return parts.stream().anyMatch(Condition::readsLine);
         }
     }
 
@@ -67,7 +68,9 @@ public sealed interface Condition {
     record WordIn(Field field, Set<String> words) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
             String value = field.read(s);
-            read.put(field.name(), value);
+            if (Reads.recording(read)) {
+                read.put(field.name(), value);
+            }
             return words.contains(value);
         }
 
@@ -88,21 +91,47 @@ public sealed interface Condition {
             this.label = label;
         }
 
-        Set<String> read(Subject s) {
-            return switch (this) {
+        boolean anyOf(Subject s, Set<String> words) {
+            switch (this) {
+                case TAGS -> {
+                    return s.line() != null && s.line().line().tags().stream().anyMatch(words::contains);
+                }
+                case FACTS -> {
+                    for (Vocabulary v : s.claim().request().facts()) {
+                        if (words.contains(v.wire())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                default -> {
+                    for (Vocabulary v : s.claim().request().evidence()) {
+                        if (words.contains(v.wire())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        }
+
+        String present(Subject s) {
+            java.util.Collection<String> present = switch (this) {
                 case TAGS -> s.line() == null ? Set.of() : s.line().line().tags();
-                case FACTS -> s.claim().request().facts().stream().map(Vocabulary::wire).collect(Collectors.toSet());
-                case EVIDENCE -> s.claim().request().evidence().stream().map(Vocabulary::wire).collect(Collectors.toSet());
+                case FACTS -> s.claim().request().facts().stream().map(Vocabulary::wire).toList();
+                case EVIDENCE -> s.claim().request().evidence().stream().map(Vocabulary::wire).toList();
             };
+            return present.isEmpty() ? "none" : present.stream().sorted().collect(Collectors.joining(","));
         }
     }
 
     /** At least one of the words is among the claim's facts, evidence, or the line's tags. */
     record HasAny(Marks marks, Set<String> words) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
-            Set<String> present = marks.read(s);
-            read.put(marks.label, present.isEmpty() ? "none" : present.stream().sorted().collect(Collectors.joining(",")));
-            return present.stream().anyMatch(words::contains);
+            if (Reads.recording(read)) {
+                read.put(marks.label, marks.present(s));
+            }
+            return marks.anyOf(s, words);
         }
 
         public boolean readsLine() {

@@ -16,9 +16,11 @@ public enum Event implements Vocabulary {
     SHIPPED_BACK,
     RECEIVED;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     @Override
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wire;
     }
 
     public Optional<Instant> in(Subject s) {

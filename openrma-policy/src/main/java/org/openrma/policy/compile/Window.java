@@ -39,10 +39,12 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 return Optional.of(End.UNLIMITED);
             }
             return from.in(s).map(start -> {
-                read.put(from.wire(), start.toString());
+                if (Reads.recording(read)) {
+                    read.put(from.wire(), start.toString());
+                }
                 Instant closes = s.calendar().endInstant(start, l.atMost(), l.unit());
                 LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit());
-                return new End(closes, lastDay, l + " from " + from.wire());
+                return new End(closes, lastDay, Reads.recording(read) ? l + " from " + from.wire() : "");
             });
         }
     }
@@ -85,7 +87,9 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
     public record LengthByField(Field field, Map<String, Length> table, Length otherwise) implements LengthRule {
         public Length lengthFor(Subject s, Map<String, String> read) {
             String word = field.read(s);
-            read.put(field.name(), word);
+            if (Reads.recording(read)) {
+                read.put(field.name(), word);
+            }
             if (table.isEmpty()) {
                 return Length.parse(word).orElse(otherwise);
             }

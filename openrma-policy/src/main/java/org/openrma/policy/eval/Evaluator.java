@@ -23,6 +23,7 @@ import org.openrma.decision.Chooser;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
 import org.openrma.decision.DeductionKind;
+import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
@@ -34,6 +35,7 @@ import org.openrma.decision.StepResult;
 import org.openrma.policy.compile.Condition;
 import org.openrma.policy.compile.PolicyModel;
 import org.openrma.policy.compile.Program;
+import org.openrma.policy.compile.Reads;
 import org.openrma.policy.compile.Rules;
 import org.openrma.policy.compile.Rules.Check;
 import org.openrma.policy.compile.Rules.Deduction;
@@ -62,7 +64,11 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static Decision decide(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now) {
-        return new Run(policy, version, claim, now).decide();
+        return decide(policy, version, claim, now, Detail.FULL);
+    }
+
+    public static Decision decide(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
+        return new Run(policy, version, claim, now, detail == Detail.FULL).decide();
     }
 
     /** Severity of a rule's answer for one line: the worst one wins. */
@@ -142,8 +148,10 @@ public final class Evaluator {
         private final CurrencyUnit currency;
         private final List<ClaimedLine> claimed;
         private final List<ExplanationStep> steps = new ArrayList<>();
+        private final boolean explain;
 
-        Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now) {
+        Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, boolean explain) {
+            this.explain = explain;
             this.policy = policy;
             this.version = version;
             this.claim = claim;
@@ -157,28 +165,42 @@ public final class Evaluator {
             for (int i = 0; i < policy.programs().size(); i++) {
                 runs.add(evaluate(policy.programs().get(i), i));
             }
-            List<ProgramRun> served = runs.stream().filter(ProgramRun::served).toList();
-            List<ProgramVerdict> verdicts = runs.stream().map(r -> new ProgramVerdict(r.program.id(), r.program.title(), r.outcome,
-                    r.served() ? String.join("; ", r.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
-                            : "does not serve this claim")).toList();
+            List<ProgramRun> served = new ArrayList<>(runs.size());
+            List<ProgramVerdict> verdicts = new ArrayList<>(runs.size());
+            for (ProgramRun r : runs) {
+                if (r.served()) {
+                    served.add(r);
+                }
+                String says = !explain ? null : r.served() ? String.join("; ", r.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
+                        : "does not serve this claim";
+                verdicts.add(new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, says));
+            }
             if (served.isEmpty()) {
                 return fallback(verdicts);
             }
-            ProgramRun chosen = switch (policy.selection()) {
-                case FIRST_MATCH -> served.getFirst();
-                case PREFERENCE_ORDER -> served.stream().filter(r -> r.outcome != Outcome.REJECTED).findFirst().orElse(served.getFirst());
-                case BEST_FOR_CUSTOMER -> served.stream()
-                        .min(Comparator.<ProgramRun>comparingInt(r -> customerRank(r.outcome)).thenComparingInt(r -> r.order)).orElseThrow();
-            };
-            step(null, "selection", null, StepResult.APPLIED, Map.of("programs_serving", String.valueOf(served.size())),
-                    "Program '" + chosen.program.id() + "' decides: " + switch (policy.selection()) {
-                        case FIRST_MATCH -> "it is the first program in the policy that serves this claim.";
-                        case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED
-                                ? "every program serving this claim rejects it; the first listed answers."
-                                : "it is the policy's first preference among the programs that do not reject this claim.";
-                        case BEST_FOR_CUSTOMER -> "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first).";
-                    },
-                    List.of());
+            ProgramRun chosen = served.getFirst();
+            for (ProgramRun r : served) {
+                boolean better = switch (policy.selection()) {
+                    case FIRST_MATCH -> false;
+                    case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED && r.outcome != Outcome.REJECTED;
+                    // served is in file order, so strictly better keeps ties with the earlier program
+                    case BEST_FOR_CUSTOMER -> customerRank(r.outcome) < customerRank(chosen.outcome);
+                };
+                if (better) {
+                    chosen = r;
+                }
+            }
+            if (explain) {
+                step(null, "selection", null, StepResult.APPLIED, Map.of("programs_serving", String.valueOf(served.size())),
+                        "Program '" + chosen.program.id() + "' decides: " + switch (policy.selection()) {
+                            case FIRST_MATCH -> "it is the first program in the policy that serves this claim.";
+                            case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED
+                                    ? "every program serving this claim rejects it; the first listed answers."
+                                    : "it is the policy's first preference among the programs that do not reject this claim.";
+                            case BEST_FOR_CUSTOMER -> "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first).";
+                        },
+                        List.of());
+            }
             return assemble(chosen, served, verdicts);
         }
 
@@ -186,7 +208,7 @@ public final class Evaluator {
 
         private ProgramRun evaluate(Program program, int order) {
             ProgramRun run = new ProgramRun(program, order);
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             List<ClaimedLine> servedLines = new ArrayList<>();
             for (ClaimedLine line : claimed) {
                 if (program.serves().test(subject.forLine(line), read)) {
@@ -194,11 +216,15 @@ public final class Evaluator {
                 }
             }
             if (servedLines.isEmpty()) {
-                step(program.id(), program.id() + ".serves", null, StepResult.NOT_APPLICABLE, read,
-                        "'" + program.title() + "' does not serve this claim.", List.of());
+                if (explain) {
+                    step(program.id(), program.id() + ".serves", null, StepResult.NOT_APPLICABLE, read,
+                            "'" + program.title() + "' does not serve this claim.", List.of());
+                }
                 return run;
             }
-            step(program.id(), program.id() + ".serves", null, StepResult.APPLIED, read, "'" + program.title() + "' serves this claim.", List.of());
+            if (explain) {
+                step(program.id(), program.id() + ".serves", null, StepResult.APPLIED, read, "'" + program.title() + "' serves this claim.", List.of());
+            }
             boolean perLine = claimed.size() > 1;
             for (ClaimedLine line : claimed) {
                 LineVerdict verdict = new LineVerdict(line);
@@ -224,20 +250,28 @@ public final class Evaluator {
                     evidence(program.id(), rule, s, label, verdict);
                 }
             }
-            run.outcome = run.lines.stream().map(l -> l.outcome).min(Comparator.comparingInt(Evaluator::claimPriority)).orElseThrow();
+            Outcome combined = null;
+            for (LineVerdict l : run.lines) {
+                if (combined == null || claimPriority(l.outcome) < claimPriority(combined)) {
+                    combined = l.outcome;
+                }
+            }
+            run.outcome = combined;
             return run;
         }
 
         private Window.End window(String program, Window w, Subject s, String label, LineVerdict verdict) {
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             if (!w.when().test(s, read)) {
                 return null;
             }
             String rule = program + "." + w.name();
             Optional<Window.End> end = w.span().end(s, read);
             if (end.isEmpty()) {
-                step(program, rule, label, StepResult.NOT_EVALUATED, read,
-                        "The window cannot be counted: the event it starts from has not happened yet.", w.cites());
+                if (explain) {
+                    step(program, rule, label, StepResult.NOT_EVALUATED, read,
+                            "The window cannot be counted: the event it starts from has not happened yet.", w.cites());
+                }
                 verdict.answer(Outcome.NEEDS_REVIEW, "the " + w.name() + " window cannot be counted yet");
                 return null;
             }
@@ -247,46 +281,60 @@ public final class Evaluator {
             if (measured.isEmpty() && w.bounds() == org.openrma.policy.compile.Event.SHIPPED_BACK
                     && org.openrma.policy.compile.Event.RECEIVED.in(s).isPresent()) {
                 // The item arrived, so it was shipped; without a shipment date there is nothing to hold against it.
-                read.put("received", org.openrma.policy.compile.Event.RECEIVED.in(s).get().toString());
+                if (explain) {
+                    read.put("received", org.openrma.policy.compile.Event.RECEIVED.in(s).get().toString());
+                }
                 open = true;
             } else if (measured.isPresent()) {
-                read.put(w.bounds().wire(), measured.get().toString());
+                if (explain) {
+                    read.put(w.bounds().wire(), measured.get().toString());
+                }
                 open = !measured.get().isAfter(e.closes());
             } else {
-                read.put("now", s.now().toString());
+                if (explain) {
+                    read.put("now", s.now().toString());
+                }
                 open = !s.now().isAfter(e.closes());
             }
-            if (!e.isUnlimited()) {
+            if (explain && !e.isUnlimited()) {
                 read.put("last_day", e.lastDay().toString());
             }
-            String span = e.isUnlimited() ? "no time limit" : e.from() + ", last day " + e.lastDay();
+            String span = !explain ? "" : e.isUnlimited() ? "no time limit" : e.from() + ", last day " + e.lastDay();
             if (open) {
-                step(program, rule, label, StepResult.PASSED, read, (measured.isPresent() ? "Within the window (" : "The window is still open (") + span + ").",
-                        w.cites());
+                if (explain) {
+                    step(program, rule, label, StepResult.PASSED, read, (measured.isPresent() ? "Within the window (" : "The window is still open (") + span + ").",
+                            w.cites());
+                }
             } else {
                 String says = w.says() != null ? w.says() : (measured.isPresent() ? "Outside the window (" + span + ")."
                         : "The deadline passed without the " + w.bounds().wire().replace('_', ' ') + " event (" + span + ").");
-                step(program, rule, label, StepResult.FAILED, read, says, w.cites());
-                verdict.answer(w.otherwise(), measured.isPresent() ? "outside the " + w.name() + " window (" + span + ")" : w.name() + " passed");
+                if (explain) {
+                    step(program, rule, label, StepResult.FAILED, read, says, w.cites());
+                }
+                verdict.answer(w.otherwise(), !explain ? null : measured.isPresent() ? "outside the " + w.name() + " window (" + span + ")" : w.name() + " passed");
             }
             return e;
         }
 
         private void check(String program, Check check, Subject s, String label, LineVerdict verdict) {
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             boolean holds = check.condition().test(s, read);
             boolean fires = check.require() ? !holds : holds;
             if (fires) {
                 String says = check.says() != null ? check.says() : describe(check);
-                step(program, check.name(), label, check.require() || check.outcome() != Outcome.APPROVED ? StepResult.FAILED : StepResult.APPLIED,
-                        read, says, check.cites());
+                if (explain) {
+                    step(program, check.name(), label, check.require() || check.outcome() != Outcome.APPROVED ? StepResult.FAILED : StepResult.APPLIED,
+                            read, says, check.cites());
+                }
                 verdict.answer(check.outcome(), says);
                 if (check.outcome() != Outcome.APPROVED) {
                     verdict.offers.addAll(check.offers());
                 }
             } else {
-                step(program, check.name(), label, StepResult.PASSED, read, check.require() ? "Requirement met." : "Does not apply to this claim.",
-                        check.cites());
+                if (explain) {
+                    step(program, check.name(), label, StepResult.PASSED, read, check.require() ? "Requirement met." : "Does not apply to this claim.",
+                            check.cites());
+                }
             }
         }
 
@@ -300,13 +348,17 @@ public final class Evaluator {
         }
 
         private void evidence(String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             if (!rule.when().test(s, read)) {
-                step(program, rule.name(), label, StepResult.NOT_APPLICABLE, read, "No evidence of this kind is needed for this claim.", rule.cites());
+                if (explain) {
+                    step(program, rule.name(), label, StepResult.NOT_APPLICABLE, read, "No evidence of this kind is needed for this claim.", rule.cites());
+                }
                 return;
             }
             Set<Evidence> supplied = claim.request().evidence();
-            read.put("evidence", supplied.isEmpty() ? "none" : String.join(",", supplied.stream().map(Evidence::wire).sorted().toList()));
+            if (explain) {
+                read.put("evidence", supplied.isEmpty() ? "none" : String.join(",", supplied.stream().map(Evidence::wire).sorted().toList()));
+            }
             List<Evidence> missing = new ArrayList<>();
             for (Evidence e : rule.allOf()) {
                 if (!supplied.contains(e)) {
@@ -317,14 +369,18 @@ public final class Evaluator {
                 missing.add(rule.oneOf().getFirst());
             }
             if (missing.isEmpty()) {
-                step(program, rule.name(), label, StepResult.PASSED, read, "The evidence needed has been supplied.", rule.cites());
+                if (explain) {
+                    step(program, rule.name(), label, StepResult.PASSED, read, "The evidence needed has been supplied.", rule.cites());
+                }
                 return;
             }
             String needed = String.join(", ", missing.stream().map(Evidence::wire).toList())
                     + (rule.oneOf().size() > 1 && missing.contains(rule.oneOf().getFirst())
                             ? " (any of " + String.join(", ", rule.oneOf().stream().map(Evidence::wire).toList()) + ")" : "");
-            step(program, rule.name(), label, StepResult.FAILED, read,
-                    rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
+            if (explain) {
+                step(program, rule.name(), label, StepResult.FAILED, read,
+                        rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
+            }
             verdict.missing.addAll(missing);
             verdict.answer(Outcome.NEEDS_EVIDENCE, "evidence still needed: " + needed);
         }
@@ -334,7 +390,12 @@ public final class Evaluator {
         private Decision assemble(ProgramRun chosen, List<ProgramRun> served, List<ProgramVerdict> verdicts) {
             Program program = chosen.program;
             Outcome outcome = chosen.outcome;
-            List<LineVerdict> kept = chosen.lines.stream().filter(l -> l.outcome != Outcome.REJECTED).toList();
+            List<LineVerdict> kept = new ArrayList<>(chosen.lines.size());
+            for (LineVerdict l : chosen.lines) {
+                if (l.outcome != Outcome.REJECTED) {
+                    kept.add(l);
+                }
+            }
 
             Set<Resolution> resolutions = new LinkedHashSet<>();
             boolean needsConsent = false;
@@ -342,18 +403,22 @@ public final class Evaluator {
                 served.stream().filter(r -> r.outcome == Outcome.REJECTED)
                         .forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
                 if (!resolutions.isEmpty()) {
-                    step(program.id(), program.id() + ".offers", null, StepResult.APPLIED, Map.of(),
-                            "Still available at the customer's cost: " + words(resolutions) + ".", List.of());
+                    if (explain) {
+                        step(program.id(), program.id() + ".offers", null, StepResult.APPLIED, Map.of(),
+                                "Still available at the customer's cost: " + words(resolutions) + ".", List.of());
+                    }
                 }
             } else {
                 for (Rules.Offer offer : program.resolutions().offers()) {
-                    Map<String, String> read = new LinkedHashMap<>();
+                    Map<String, String> read = reads();
                     if (anyLine(offer.when(), kept, read)) {
                         resolutions.add(offer.resolution());
                         needsConsent |= offer.needsConsent();
-                        step(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), null, StepResult.APPLIED, read,
-                                "Offers " + offer.resolution().wire().replace('_', ' ') + (offer.needsConsent() ? " (with the customer's consent)" : "")
-                                        + ".", offer.cites());
+                        if (explain) {
+                            step(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), null, StepResult.APPLIED, read,
+                                    "Offers " + offer.resolution().wire().replace('_', ' ') + (offer.needsConsent() ? " (with the customer's consent)" : "")
+                                            + ".", offer.cites());
+                        }
                     }
                 }
             }
@@ -362,7 +427,10 @@ public final class Evaluator {
             Money refund = zero;
             Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
             if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(REFUNDS::contains)) {
-                Money base = kept.stream().map(l -> l.line.price()).reduce(zero, Money::plus);
+                Money base = zero;
+                for (LineVerdict l : kept) {
+                    base = base.plus(l.line.price());
+                }
                 if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
                     base = base.plus(shippingShare(kept));
                 }
@@ -375,17 +443,21 @@ public final class Evaluator {
                     }
                 }
                 refund = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
-                step(program.id(), program.id() + ".refund", null, StepResult.APPLIED,
-                        Map.of("base", base.getAmount().toPlainString(), "deducted", deducted.getAmount().toPlainString()),
-                        "Refund " + refund.getAmount().toPlainString() + " " + currency.getCode() + " to the original payment method.",
-                        program.refund().cites());
+                if (explain) {
+                    step(program.id(), program.id() + ".refund", null, StepResult.APPLIED,
+                            Map.of("base", base.getAmount().toPlainString(), "deducted", deducted.getAmount().toPlainString()),
+                            "Refund " + refund.getAmount().toPlainString() + " " + currency.getCode() + " to the original payment method.",
+                            program.refund().cites());
+                }
             }
 
             Payer returnPayer = Payer.CUSTOMER;
             Money reimbursed = zero;
             if (outcome == Outcome.REJECTED) {
-                step(program.id(), program.id() + ".return_shipping", null, StepResult.APPLIED, Map.of(),
-                        "Nothing is authorized at the merchant's cost: any return shipping is the customer's.", List.of());
+                if (explain) {
+                    step(program.id(), program.id() + ".return_shipping", null, StepResult.APPLIED, Map.of(),
+                            "Nothing is authorized at the merchant's cost: any return shipping is the customer's.", List.of());
+                }
             } else {
                 Optional<ShippingRule> rule = firstShipping(program.id(), program.returnShipping(), kept, "return shipping");
                 if (rule.isPresent()) {
@@ -398,26 +470,36 @@ public final class Evaluator {
                 outboundPayer = firstShipping(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy).orElse(null);
             }
 
-            List<Evidence> missing = outcome == Outcome.NEEDS_EVIDENCE
-                    ? chosen.lines.stream().flatMap(l -> l.missing.stream()).distinct().toList() : List.of();
+            List<Evidence> missing = List.of();
+            if (outcome == Outcome.NEEDS_EVIDENCE) {
+                Set<Evidence> all = new LinkedHashSet<>();
+                chosen.lines.forEach(l -> all.addAll(l.missing));
+                missing = List.copyOf(all);
+            }
 
             Map<String, LocalDate> deadlines = new LinkedHashMap<>();
-            chosen.lines.stream().map(l -> l.windowEnd).filter(e -> e != null && !e.isUnlimited()).findFirst()
-                    .ifPresent(e -> deadlines.put("claim_window_ends", e.lastDay()));
+            for (LineVerdict l : chosen.lines) {
+                if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
+                    deadlines.put("claim_window_ends", l.windowEnd.lastDay());
+                    break;
+                }
+            }
             if (outcome != Outcome.REJECTED) {
                 deadlines(program, kept, deadlines);
             }
 
-            List<LineResult> lineResults = chosen.lines.stream().map(l -> new LineResult(l.line.line().sku(), l.line.requested().quantity(),
-                    l.outcome, l.line.price(), l.reasons)).toList();
+            List<LineResult> lineResults = new ArrayList<>(chosen.lines.size());
+            for (LineVerdict l : chosen.lines) {
+                lineResults.add(new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons));
+            }
             Chooser chooser = program.resolutions().chosenBy();
-            String summary = summary(outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+            String summary = !explain ? "" : summary(outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
             return new Decision(outcome, program.id(), resolutions, chooser, needsConsent, refund, deductions, returnPayer, reimbursed,
                     outboundPayer, missing, deadlines, version, verdicts, lineResults, steps, summary);
         }
 
         private Money deduction(String program, Deduction d, List<LineVerdict> kept) {
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             Money amount;
             if (d.percent() != null) {
                 BigMoney exact = BigMoney.zero(currency);
@@ -425,7 +507,9 @@ public final class Evaluator {
                     Subject s = subject.forLine(l.line);
                     if (d.when().test(s, read)) {
                         var pct = d.percent().percentFor(s, read);
-                        read.put("percent", pct.toPlainString());
+                        if (explain) {
+                            read.put("percent", pct.toPlainString());
+                        }
                         exact = exact.plus(l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2)));
                     }
                 }
@@ -444,13 +528,17 @@ public final class Evaluator {
                 }
             }
             if (amount.isPositive()) {
-                step(program, d.name(), null, StepResult.APPLIED, read,
-                        d.says() != null ? d.says() + " (" + amount.getAmount().toPlainString() + ")"
-                                : "Deducts " + amount.getAmount().toPlainString() + " as " + d.kind().wire().replace('_', ' ') + ".",
-                        d.cites());
+                if (explain) {
+                    step(program, d.name(), null, StepResult.APPLIED, read,
+                            d.says() != null ? d.says() + " (" + amount.getAmount().toPlainString() + ")"
+                                    : "Deducts " + amount.getAmount().toPlainString() + " as " + d.kind().wire().replace('_', ' ') + ".",
+                            d.cites());
+                }
             } else {
-                step(program, d.name(), null, StepResult.NOT_APPLICABLE, read, "Nothing to deduct as " + d.kind().wire().replace('_', ' ') + ".",
-                        d.cites());
+                if (explain) {
+                    step(program, d.name(), null, StepResult.NOT_APPLICABLE, read, "Nothing to deduct as " + d.kind().wire().replace('_', ' ') + ".",
+                            d.cites());
+                }
             }
             return amount;
         }
@@ -491,12 +579,14 @@ public final class Evaluator {
 
         private Optional<ShippingRule> firstShipping(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
             for (ShippingRule rule : rules) {
-                Map<String, String> read = new LinkedHashMap<>();
+                Map<String, String> read = reads();
                 if (anyLine(rule.when(), kept, read)) {
                     String says = rule.says() != null ? rule.says()
                             : "The " + rule.paidBy().wire() + " pays " + leg + (rule.method() != null ? " (" + rule.method().wire().replace('_', ' ') + ")" : "")
                                     + (rule.upgradePaidBy() != null ? "; a faster service is paid by the " + rule.upgradePaidBy().wire() : "") + ".";
-                    step(program, rule.name(), null, StepResult.APPLIED, read, says, rule.cites());
+                    if (explain) {
+                        step(program, rule.name(), null, StepResult.APPLIED, read, says, rule.cites());
+                    }
                     return Optional.of(rule);
                 }
             }
@@ -508,12 +598,14 @@ public final class Evaluator {
             if (rule.reimburse() != Rules.Reimbursement.RECEIPT) {
                 return zero;
             }
-            Map<String, String> read = new LinkedHashMap<>();
+            Map<String, String> read = reads();
             Money receipt = claim.request().costs().returnShipping();
             read.put("costs.return_shipping", receipt.getAmount().toPlainString());
             if (rule.requires() != null && !claim.request().evidence().contains(rule.requires())) {
-                step(program, rule.name() + ".reimbursement", null, StepResult.NOT_EVALUATED, read,
-                        "Return postage is reimbursed on a valid " + rule.requires().wire().replace('_', ' ') + "; none has been supplied.", rule.cites());
+                if (explain) {
+                    step(program, rule.name() + ".reimbursement", null, StepResult.NOT_EVALUATED, read,
+                            "Return postage is reimbursed on a valid " + rule.requires().wire().replace('_', ' ') + "; none has been supplied.", rule.cites());
+                }
                 return zero;
             }
             Money amount = receipt;
@@ -524,8 +616,10 @@ public final class Evaluator {
                     read.put("capped_at", cap.getAmount().toPlainString());
                 }
             }
-            step(program, rule.name() + ".reimbursement", null, amount.isPositive() ? StepResult.APPLIED : StepResult.NOT_APPLICABLE, read,
-                    "Reimburses " + amount.getAmount().toPlainString() + " of return postage.", rule.cites());
+            if (explain) {
+                step(program, rule.name() + ".reimbursement", null, amount.isPositive() ? StepResult.APPLIED : StepResult.NOT_APPLICABLE, read,
+                        "Reimburses " + amount.getAmount().toPlainString() + " of return postage.", rule.cites());
+            }
             return amount;
         }
 
@@ -540,15 +634,17 @@ public final class Evaluator {
                 if (done.contains(w.name())) {
                     continue;
                 }
-                Map<String, String> read = new LinkedHashMap<>();
+                Map<String, String> read = reads();
                 if (!w.when().test(s, read)) {
                     continue;
                 }
                 done.add(w.name());
                 Optional<Window.End> end = w.span().end(s, read);
                 if (end.isEmpty() || end.get().isUnlimited()) {
-                    step(program.id(), program.id() + "." + w.name(), null, StepResult.NOT_EVALUATED, read,
-                            "Not due yet: the event it counts from has not happened.", w.cites());
+                    if (explain) {
+                        step(program.id(), program.id() + "." + w.name(), null, StepResult.NOT_EVALUATED, read,
+                                "Not due yet: the event it counts from has not happened.", w.cites());
+                    }
                     continue;
                 }
                 out.put(w.name(), end.get().lastDay());
@@ -556,8 +652,10 @@ public final class Evaluator {
                     LocalDate earliest = policy.calendar().lastDay(fe.from().in(s).orElseThrow(), fl.length().atLeast(), fl.length().unit());
                     out.put(w.name() + "_earliest", earliest);
                 }
-                step(program.id(), program.id() + "." + w.name(), null, StepResult.APPLIED, read,
-                        (w.says() != null ? w.says() + " " : "") + "Due " + end.get().lastDay() + " (" + end.get().from() + ").", w.cites());
+                if (explain) {
+                    step(program.id(), program.id() + "." + w.name(), null, StepResult.APPLIED, read,
+                            (w.says() != null ? w.says() + " " : "") + "Due " + end.get().lastDay() + " (" + end.get().from() + ").", w.cites());
+                }
             }
         }
 
@@ -576,8 +674,10 @@ public final class Evaluator {
         private Decision fallback(List<ProgramVerdict> verdicts) {
             PolicyModel.Fallback f = policy.whenNoProgramServes();
             String says = f.says() != null ? f.says() : "No program of this policy covers this claim.";
-            step(null, "when_no_program_serves", null, StepResult.APPLIED, Map.of("kind", claim.request().kind().wire(),
-                    "reason", claim.request().reason().wire()), says, f.cites());
+            if (explain) {
+                step(null, "when_no_program_serves", null, StepResult.APPLIED, Map.of("kind", claim.request().kind().wire(),
+                        "reason", claim.request().reason().wire()), says, f.cites());
+            }
             Money zero = Money.zero(currency);
             List<LineResult> lines = claimed.stream().map(l -> new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(),
                     l.price(), List.of(says))).toList();
@@ -611,6 +711,10 @@ public final class Evaluator {
                 b.append(". Return shipping is paid by the ").append(returnPayer.wire());
             }
             return b.append('.').toString();
+        }
+
+        private Map<String, String> reads() {
+            return explain ? new LinkedHashMap<>() : Reads.DISCARD;
         }
 
         private void step(String program, String rule, String line, StepResult result, Map<String, String> read, String says, List<Citation> cites) {

@@ -1,0 +1,31 @@
+package org.openrma.policy.compile;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where rules write the values they read, for the explanation. When a decision is made without
+ * an explanation (bulk replay), rules are handed {@link #DISCARD} and skip formatting values.
+ */
+public final class Reads {
+
+    /** A map that keeps nothing. */
+    public static final Map<String, String> DISCARD = new AbstractMap<>() {
+        @Override
+        public String put(String key, String value) {
+            return null;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return Set.of();
+        }
+    };
+
+    private Reads() {}
+
+    public static boolean recording(Map<String, String> read) {
+        return read != DISCARD;
+    }
+}
