@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Merchants live in policy files, never in code: no main source file of any module names one. */
+/**
+ * Merchants live in policy files, never in code: no main source file of any product module names
+ * one. {@code openrma-bench} is left out on purpose: it holds the same seed policies hand-written
+ * in Java and in Drools, as the yardsticks the engine is measured against.
+ */
 class NoMerchantInCodeTests {
 
     private static final Pattern MERCHANT = Pattern.compile("kospet|kingdo|kstservos|worry_free|\\bkst\\b", Pattern.CASE_INSENSITIVE);
@@ -25,6 +29,7 @@ class NoMerchantInCodeTests {
         try (Stream<Path> walk = Files.walk(root)) {
             sources = walk.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> root.relativize(p).toString().replace('\\', '/').matches("[^/]+/src/main/.*"))
+                    .filter(p -> !root.relativize(p).startsWith("openrma-bench"))
                     .toList();
         }
         List<String> offending = new ArrayList<>();

@@ -39,6 +39,9 @@ public final class ClaimReader {
 
     /** Reads JSON, or YAML (a superset), from text. */
     public static Claim read(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidClaimException(List.of(new FieldProblem("(document)", "is empty; expected a claim with 'order' and 'request'")));
+        }
         JsonNode tree;
         try {
             tree = text.stripLeading().startsWith("{") ? JSON.readTree(text) : YAML.readTree(text);
@@ -159,12 +162,15 @@ public final class ClaimReader {
         ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
         Instant submitted = f.instant(n, at, "submitted_at", true);
         Reason reason = f.word(n, at, "reason", Reason.class, true);
+        java.util.Map<String, String> claimedAt = new java.util.HashMap<>();
         List<RequestLine> lines = f.list(n, at, "lines", false, (line, path) -> {
             f.allowOnly(line, path, Set.of("sku", "quantity", "condition"));
             String sku = f.string(line, path, "sku", true);
             Integer qty = f.positiveInt(line, path, "quantity", false);
             ItemCondition condition = f.word(line, path, "condition", ItemCondition.class, false);
-            if (sku != null && order != null) {
+            if (sku != null && claimedAt.putIfAbsent(sku, path) != null) {
+                f.problem(path + ".sku", "'" + sku + "' is already claimed on " + claimedAt.get(sku) + "; claim each line once with its total quantity");
+            } else if (sku != null && order != null) {
                 var sold = order.line(sku);
                 if (sold.isEmpty()) {
                     f.problem(path + ".sku", "'" + sku + "' is not a line of order " + order.number());
@@ -362,6 +368,10 @@ public final class ClaimReader {
         }
 
         Instant instantValue(JsonNode v, String path) {
+            if (!v.isString()) {
+                problem(path, "expected a timestamp such as 2025-03-01T10:00:00Z");
+                return null;
+            }
             try {
                 return Instant.parse(v.asString());
             } catch (DateTimeParseException e) {
@@ -396,9 +406,17 @@ public final class ClaimReader {
                 }
                 return null;
             }
+            if (!v.isString() && !v.isNumber()) {
+                problem(p, "expected an amount such as \"19.99\"");
+                return null;
+            }
             BigDecimal amount;
             try {
                 amount = new BigDecimal(v.asString().trim());
+                if (amount.precision() - amount.scale() > 15 || amount.scale() > 15) {
+                    problem(p, "'" + v.asString() + "' is not a plausible amount");
+                    return null;
+                }
             } catch (NumberFormatException e) {
                 problem(p, "'" + v.asString() + "' is not an amount; expected a decimal string such as \"19.99\"");
                 return null;
@@ -423,7 +441,7 @@ public final class ClaimReader {
                 }
                 return null;
             }
-            if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 1_000_000) {
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1 || v.asLong() > 1_000_000) {
                 problem(p, "expected a whole number from 1 (got " + v.asString() + ")");
                 return null;
             }

@@ -240,4 +240,39 @@ class ClaimReaderTests {
         assertThatThrownBy(() -> ClaimReader.read(text)).isInstanceOf(InvalidClaimException.class)
                 .hasMessageContaining("order.channel").hasMessageContaining("request.reason");
     }
+
+    // ---------------------------------------------------------------- hostile input must still be reported by field
+
+    @Test
+    void reportsAnAmountWrittenAsAnObjectByItsField() {
+        assertThat(problemsReading(replace("unit_price: \"100.00\"", "unit_price: { value: 100 }")))
+                .extracting(FieldProblem::field).containsExactly("order.lines[0].unit_price");
+    }
+
+    @Test
+    void reportsATimestampWrittenAsAListByItsField() {
+        assertThat(problemsReading(replace("placed_at: \"2025-03-01T10:00:00Z\"", "placed_at: [2025, 3, 1]")))
+                .extracting(FieldProblem::field).contains("order.placed_at");
+    }
+
+    @Test
+    void reportsAQuantityTooLargeForALongByItsField() {
+        assertThat(problemsReading(replace("unit_price: \"100.00\", quantity: 2", "unit_price: \"100.00\", quantity: 99999999999999999999")))
+                .extracting(FieldProblem::field).contains("order.lines[0].quantity");
+    }
+
+    @Test
+    void reportsAnAmountWithAnAbsurdExponentByItsField() {
+        assertThat(problemsReading(replace("unit_price: \"100.00\"", "unit_price: \"1e999999999\"")))
+                .extracting(FieldProblem::field).containsExactly("order.lines[0].unit_price");
+    }
+
+    @Test
+    void refusesTheSameLineClaimedTwiceBeyondTheQuantityOrdered() {
+        // S1 was ordered twice; claiming 2 + 2 asks for four units back
+        List<FieldProblem> problems = problemsReading(replace("lines: [ { sku: \"S1\", quantity: 1, condition: opened_unused } ]",
+                "lines: [ { sku: \"S1\", quantity: 2, condition: opened_unused }, { sku: \"S1\", quantity: 2, condition: used } ]"));
+
+        assertThat(problems).extracting(FieldProblem::field).anyMatch(f -> f.startsWith("request.lines[1]"));
+    }
 }

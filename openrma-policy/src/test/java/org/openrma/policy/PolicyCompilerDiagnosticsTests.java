@@ -213,4 +213,45 @@ class PolicyCompilerDiagnosticsTests {
         assertThat(result.diagnostics()).isEmpty();
         assertThat(result.policy().orElseThrow().id()).isEqualTo("fine");
     }
+
+    @Test
+    void reportsASelfReferencingAliasInsteadOfOverflowingTheStack() {
+        String text = """
+                policy: broken
+                version: "1"
+                effective_from: 2020-01-01
+                clauses: &loop { C1: *loop }
+                programs: []
+                """;
+
+        PolicyCompiler.Result result = compile(text);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).isNotEmpty();
+    }
+
+    @Test
+    void keepsClausesInFileOrder() {
+        String text = """
+                policy: ordered
+                version: "1"
+                effective_from: 2020-01-01
+                clauses:
+                  S0-01: "First."
+                  S0-02: "Second."
+                  S0-03: "Third."
+                  S0-04: "Fourth."
+                  S0-05: "Fifth."
+                  S0-06: "Sixth."
+                  S0-07: "Seventh."
+                  S0-08: "Eighth."
+                discretion: [S0-01, S0-02, S0-03, S0-04, S0-05, S0-06, S0-07, S0-08]
+                programs:
+                  - { id: return, serves: { kind: return } }
+                """;
+
+        CompiledPolicy policy = compile(text).policy().orElseThrow();
+
+        assertThat(policy.clauses().keySet()).containsExactly("S0-01", "S0-02", "S0-03", "S0-04", "S0-05", "S0-06", "S0-07", "S0-08");
+    }
 }

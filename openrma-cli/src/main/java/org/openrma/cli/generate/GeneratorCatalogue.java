@@ -33,7 +33,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * vocabulary when loading, so every generated claim is valid.
  *
  * <pre>
- * policy: kospet                      # the policy the claims are meant for
+ * policy: my-shop                     # the policy the claims are meant for
  * currency: USD
  * order_prefix: KSP
  * channels: { official_store: 78, authorized_dealer: 12 }           # relative weights
@@ -46,7 +46,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * keeps_free_gifts_share: 0.2
  * customs: { share: 0.1, amount: ["4.00", "38.00"] }        # customs on the return leg
  * return_shipping: { share: 0.5, amount: ["6.00", "32.00"] } # the customer's postage receipt
- * protection_plan: { share: 0.08, plan: worry_free_plus }
+ * protection_plan: { share: 0.08, plan: care_plus }
  * defaults:                           # the mix for every request type, unless it says otherwise
  *   conditions: { unopened: 45, used: 20 }                   # weights
  *   evidence: { photo: 0.6 }          # probability of each, independently

@@ -134,8 +134,9 @@ public final class Binder {
                 error(m.entries().get("programs"), "two programs have the id '" + p.id() + "'");
             }
         }
-        return new PolicyModel(id, version, title, effectiveFrom, calendar, rounding, selection, fallback, Map.copyOf(clauses),
-                discretion, Map.copyOf(outsideEngine), programs, deadlines);
+        return new PolicyModel(id, version, title, effectiveFrom, calendar, rounding, selection, fallback,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clauses)), discretion,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outsideEngine)), programs, deadlines);
     }
 
     private BusinessCalendar calendar(Node node) {

@@ -573,8 +573,9 @@ public final class Evaluator {
             if (claimedValue.isEqual(total) || total.isZero()) {
                 return shipping;
             }
-            BigMoney share = shipping.toBigMoney().multipliedBy(claimedValue.getAmount()).dividedBy(total.getAmount(), java.math.RoundingMode.HALF_EVEN);
-            return policy.rounding().round(share);
+            // exact to 34 digits, then rounded once with the policy's rounding
+            var exact = shipping.getAmount().multiply(claimedValue.getAmount()).divide(total.getAmount(), java.math.MathContext.DECIMAL128);
+            return policy.rounding().round(BigMoney.of(currency, exact));
         }
 
         private Optional<ShippingRule> firstShipping(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {

@@ -45,7 +45,8 @@ public final class YamlSource {
                 diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, file, 1, 1, "the file is empty"));
                 return new Parsed(Optional.empty(), diagnostics);
             }
-            return new Parsed(Optional.of(convert(file, root.get(), diagnostics)), diagnostics);
+            return new Parsed(Optional.of(convert(file, root.get(), diagnostics, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))),
+                    diagnostics);
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().orElse(null);
             diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, file, mark == null ? 1 : mark.getLine() + 1,
@@ -60,7 +61,22 @@ public final class YamlSource {
         return node.getStartMark().map(m -> new Node.Location(m.getLine() + 1, m.getColumn() + 1)).orElse(new Node.Location(1, 1));
     }
 
-    private static Node convert(String file, org.snakeyaml.engine.v2.nodes.Node node, List<Diagnostic> diagnostics) {
+    private static Node convert(String file, org.snakeyaml.engine.v2.nodes.Node node, List<Diagnostic> diagnostics,
+            java.util.Set<org.snakeyaml.engine.v2.nodes.Node> enclosing) {
+        if (!enclosing.add(node)) {
+            Node.Location l = at(node);
+            diagnostics.add(new Diagnostic(Diagnostic.Severity.ERROR, file, l.line(), l.column(), "an alias refers to a value that contains it"));
+            return new Node.Scalar(l, null, "");
+        }
+        try {
+            return convertNode(file, node, diagnostics, enclosing);
+        } finally {
+            enclosing.remove(node);
+        }
+    }
+
+    private static Node convertNode(String file, org.snakeyaml.engine.v2.nodes.Node node, List<Diagnostic> diagnostics,
+            java.util.Set<org.snakeyaml.engine.v2.nodes.Node> enclosing) {
         return switch (node) {
             case MappingNode m -> {
                 Map<String, Node> entries = new LinkedHashMap<>();
@@ -78,11 +94,11 @@ public final class YamlSource {
                         continue;
                     }
                     keys.put(key, keyAt);
-                    entries.put(key, convert(file, t.getValueNode(), diagnostics));
+                    entries.put(key, convert(file, t.getValueNode(), diagnostics, enclosing));
                 }
                 yield new Node.Mapping(at(m), entries, keys);
             }
-            case SequenceNode s -> new Node.Sequence(at(s), s.getValue().stream().map(n -> convert(file, n, diagnostics)).toList());
+            case SequenceNode s -> new Node.Sequence(at(s), s.getValue().stream().map(n -> convert(file, n, diagnostics, enclosing)).toList());
             case ScalarNode s -> new Node.Scalar(at(s), typed(s), s.getValue());
             default -> new Node.Scalar(at(node), null, "");
         };

@@ -338,4 +338,15 @@ class RefundTests {
         assertThat(decision.deductions()).containsEntry(DeductionKind.RESTOCKING_FEE, Money.parse("JPY 150"));
         assertThat(decision.refund()).isEqualTo(Money.parse("JPY 851"));
     }
+
+    @Test
+    void roundsTheShippingShareOnlyOnce() {
+        // 9.99 x 1.42 / 9.75 = 1.454953...: half-up to the cent is 1.45. Rounding first to four places
+        // (1.4550) and then to the cent gives 1.46.
+        Decision decision = decide(ITEMS_AND_SHIPPING, Claims.aReturn().reason("defective")
+                .orderLine("A", "servo", "1.42", 1).orderLine("B", "servo", "8.33", 1).claiming("A", 1, "used")
+                .with("order.shipping", Map.of("method", "economy", "amount", "9.99")));
+
+        assertThat(decision.refund()).isEqualTo(usd("2.87"));
+    }
 }

@@ -149,10 +149,10 @@ class LinterTests {
                     checks: [ { then: rejected, cites: C2 } ]
                 """);
 
-        // the second program starts on line 13 (header 3 + 9), at its '-' + 2
+        // the second program is on line 11 (3 header lines + 8)
         assertThat(found).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.line()).isEqualTo(13);
+            assertThat(d.line()).isEqualTo(11);
             assertThat(d.message()).contains("programs 'generous' and 'strict' serve the same claims with different answers (approved vs rejected)");
         });
     }
