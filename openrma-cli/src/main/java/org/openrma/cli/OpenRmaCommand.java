@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import org.openrma.cli.conformance.ConformanceCommand;
 import org.openrma.cli.coverage.CoverageCommand;
 import org.openrma.cli.decide.DecideCommand;
+import org.openrma.cli.generate.GenerateCommand;
 import org.openrma.cli.lint.LintCommand;
+import org.openrma.cli.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OpenRmaCommand.Version.class,
         description = "Decides returns, refunds and warranty claims against a merchant's policy file.",
-        subcommands = {DecideCommand.class, LintCommand.class, ConformanceCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecideCommand.class, LintCommand.class, ConformanceCommand.class, CoverageCommand.class, GenerateCommand.class,
+            ReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done; every check passed",

@@ -1,0 +1,71 @@
+package org.openrma.cli.replay;
+
+import java.time.Instant;
+import java.util.List;
+import org.openrma.claim.Claim;
+import org.openrma.decision.Decision;
+import org.openrma.decision.Detail;
+import org.openrma.policy.CompiledPolicy;
+import org.openrma.policy.Diagnostic;
+import org.openrma.policy.PolicyCatalog;
+import org.openrma.policy.PolicyCompiler;
+import org.openrma.policy.PolicyLoadException;
+
+/**
+ * One side of a replay: either a policy of the catalog, whose version is chosen per claim by the
+ * order's date as in production, or one policy file compiled on its own, which decides every claim
+ * whatever its date (to compare two versions of a text over the same claims).
+ */
+sealed interface ReplayPolicy {
+
+    /** What the user named: the policy id or the file. */
+    String label();
+
+    String policyId();
+
+    /** Decides as of {@code now}; {@link Detail#OUTCOME_ONLY} leaves out the explanation, for the bulk of a replay. */
+    Decision decide(Claim claim, Instant now, Detail detail);
+
+    /** A policy id from the catalog: the version in force when each order was placed decides. */
+    record FromCatalog(String policyId, PolicyCatalog catalog) implements ReplayPolicy {
+
+        public FromCatalog {
+            catalog.versions(policyId); // fails early, naming the known policies
+        }
+
+        @Override
+        public String label() {
+            return policyId;
+        }
+
+        @Override
+        public Decision decide(Claim claim, Instant now, Detail detail) {
+            return catalog.decide(policyId, claim, now, detail);
+        }
+    }
+
+    /** One policy file: this version decides every claim. */
+    record FromFile(String label, CompiledPolicy policy) implements ReplayPolicy {
+
+        static FromFile compile(String label, String text) {
+            PolicyCompiler.Result result = PolicyCompiler.compile(label, text);
+            List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+            if (!errors.isEmpty() || result.policy().isEmpty()) {
+                throw new PolicyLoadException(errors.isEmpty()
+                        ? List.of(new Diagnostic(Diagnostic.Severity.ERROR, label, 0, 0, "the policy could not be compiled"))
+                        : errors);
+            }
+            return new FromFile(label, result.policy().get());
+        }
+
+        @Override
+        public String policyId() {
+            return policy.id();
+        }
+
+        @Override
+        public Decision decide(Claim claim, Instant now, Detail detail) {
+            return policy.decide(claim, now, detail);
+        }
+    }
+}
