@@ -84,6 +84,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 lines.add(e.getMessage());
                 lines.addAll(e.details());
             }
+            case org.openrma.whatif.WhatIfInputException e -> {
+                lines.add(e.getMessage());
+                lines.addAll(e.details());
+            }
             case InvalidClaimException e -> {
                 lines.add("invalid claim:");
                 e.problems().forEach(p -> lines.add(p.field() + ": " + p.message()));

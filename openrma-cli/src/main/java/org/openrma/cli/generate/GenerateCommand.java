@@ -16,11 +16,13 @@ import org.openrma.cli.BadInputException;
 import org.openrma.cli.ExitCodes;
 import org.openrma.cli.Inputs;
 import org.openrma.cli.OpenRmaCommand;
+import org.openrma.whatif.generate.ClaimGenerator;
+import org.openrma.whatif.generate.GeneratorCatalogue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code openrma generate}: a synthetic, reproducible claim history for trying a policy change on. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,

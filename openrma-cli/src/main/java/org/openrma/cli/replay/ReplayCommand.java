@@ -16,12 +16,19 @@ import org.openrma.cli.Inputs;
 import org.openrma.cli.OpenRmaCommand;
 import org.openrma.cli.PolicyOptions;
 import org.openrma.policy.PolicyCatalog;
+import org.openrma.whatif.replay.ClaimRecords;
+import org.openrma.whatif.replay.Replay;
+import org.openrma.whatif.replay.ReplayHtml;
+import org.openrma.whatif.replay.ReplayJson;
+import org.openrma.whatif.replay.ReplayPolicy;
+import org.openrma.whatif.replay.ReplayReport;
+import org.openrma.whatif.replay.ReplayTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code openrma replay}: what a policy change would have done to a history of claims. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
@@ -110,8 +117,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 seconds = progress.elapsedSeconds();
             }
         }
-        if (onError == Replay.OnError.FAIL && !tally.problems.isEmpty()) {
-            ReplayTally.Problem first = tally.problems.firstEntry().getValue();
+        if (onError == Replay.OnError.FAIL && !tally.problems().isEmpty()) {
+            ReplayTally.Problem first = tally.problems().firstEntry().getValue();
             String where = "--claims " + claims + ": line " + first.line() + ": ";
             if (first.malformed()) {
                 throw new BadInputException(where + first.message(), List.of("no report written (--on-error fail)"));

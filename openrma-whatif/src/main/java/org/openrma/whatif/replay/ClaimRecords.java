@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -17,13 +17,13 @@ import java.util.zip.GZIPInputStream;
  * its magic bytes, whatever the file is called; CSV by a name containing {@code .csv} or, failing
  * that, by a first line that is not a JSON object.
  */
-final class ClaimRecords implements AutoCloseable {
+public final class ClaimRecords implements AutoCloseable {
 
     /** The input format, as reported. */
-    enum Format { JSONL, CSV }
+    public enum Format { JSONL, CSV }
 
     /** One record as read: its text (JSON Lines), or its cells (CSV), or why it could not be read. */
-    record Raw(long line, String json, CsvClaims.Row row, String problem) {}
+    public record Raw(long line, String json, CsvClaims.Row row, String problem) {}
 
     private final CountingStream counting;
     private final BufferedReader reader;
@@ -33,7 +33,7 @@ final class ClaimRecords implements AutoCloseable {
     private long lineNumber;
     private boolean first = true;
 
-    ClaimRecords(InputStream in, String name) throws IOException {
+    public ClaimRecords(InputStream in, String name) throws IOException {
         this.counting = new CountingStream(in);
         BufferedInputStream buffered = new BufferedInputStream(counting, 1 << 16);
         buffered.mark(2);
@@ -59,21 +59,21 @@ final class ClaimRecords implements AutoCloseable {
         return c == -1 || c == '{' ? Format.JSONL : Format.CSV;
     }
 
-    Format format() {
+    public Format format() {
         return format;
     }
 
-    boolean gzip() {
+    public boolean gzip() {
         return gzip;
     }
 
     /** Bytes read from the file so far (compressed bytes for a gzipped file). */
-    long bytesRead() {
+    public long bytesRead() {
         return counting.count;
     }
 
     /** The next record, or null at the end of the input. Blank lines are skipped. */
-    Raw next() {
+    public Raw next() {
         try {
             if (csv != null) {
                 return csv.next();

@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -32,13 +32,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Line numbers are those of the file: the header is line 1, and a record that spans lines is
  * reported at its first line.
  */
-final class CsvClaims {
+public final class CsvClaims {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
 
     /** One data row with the header it belongs to. */
-    record Row(List<String> header, List<String> cells) {
+    public record Row(List<String> header, List<String> cells) {
 
         /** The claim as a JSON tree; throws {@link IllegalArgumentException} naming the column at fault. */
         JsonNode tree() {
@@ -70,12 +70,12 @@ final class CsvClaims {
     private long line = 1;
     private int pushedBack = -2;
 
-    CsvClaims(Reader in) {
+    public CsvClaims(Reader in) {
         this.in = in;
     }
 
     /** The next data row, or null at the end of the input. */
-    ClaimRecords.Raw next() throws IOException {
+    public ClaimRecords.Raw next() throws IOException {
         if (header == null) {
             long at = line;
             List<String> names = readRecord();
@@ -88,7 +88,7 @@ final class CsvClaims {
             header = names.stream().map(String::strip).toList();
             if (header.stream().anyMatch(h -> !h.equals("claim") && !validPath(h)) && !header.contains("claim")) {
                 String bad = header.stream().filter(h -> !validPath(h)).findFirst().orElseThrow();
-                throw new org.openrma.cli.BadInputException("--claims: line " + at + ": the CSV header column '" + bad
+                throw new org.openrma.whatif.WhatIfInputException("--claims: line " + at + ": the CSV header column '" + bad
                         + "' is neither 'claim' nor a field path such as order.lines[0].sku");
             }
         }

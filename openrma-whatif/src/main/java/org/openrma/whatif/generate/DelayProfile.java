@@ -1,4 +1,4 @@
-package org.openrma.cli.generate;
+package org.openrma.whatif.generate;
 
 import java.util.SplittableRandom;
 
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * it) a customer files a request. Delays are skewed short with a long tail, so that windows of a
  * week, a month and one or two years all have claims on both sides of their last day.
  */
-enum DelayProfile {
+public enum DelayProfile {
     /** Returns: most within a couple of weeks, some in the following weeks, a few months later. */
     SHORT,
     /** Arrived broken: mostly the first days, some a little late. */
@@ -22,12 +22,12 @@ enum DelayProfile {
 
     static final int LONGEST_DAYS = 800;
 
-    boolean needsDelivery() {
+    public boolean needsDelivery() {
         return this == SHORT || this == FIRST_WEEK || this == LONG;
     }
 
     /** Whole days after the delivery date; day 0 is the delivery date itself. */
-    int days(SplittableRandom random) {
+    public int days(SplittableRandom random) {
         double u = random.nextDouble();
         return switch (this) {
             case SHORT -> u < 0.80 ? exponential(random, 11, 60) : u < 0.95 ? random.nextInt(10, 61) : random.nextInt(61, LONGEST_DAYS + 1);
@@ -38,7 +38,7 @@ enum DelayProfile {
     }
 
     /** Minutes after the order was placed (before delivery) or shipped (overdue). */
-    long minutes(SplittableRandom random) {
+    public long minutes(SplittableRandom random) {
         return switch (this) {
             case BEFORE_DELIVERY -> random.nextDouble() < 0.75 ? 1 + exponential(random, 150, 60 * 24) : random.nextLong(60 * 24, 60 * 24 * 4);
             case OVERDUE -> random.nextLong(60 * 24 * 4, 60 * 24 * 45);

@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,33 +26,33 @@ import org.openrma.decision.Detail;
  * Claims are decided without explanations (the engine's outcome-only detail, same numbers);
  * {@link #explain} decides the few most changed ones again in full for the report.
  */
-final class Replay {
+public final class Replay {
 
     static final int BATCH = 256;
 
     /** What to do with a record that cannot be replayed. */
-    enum OnError { SKIP, FAIL }
+    public enum OnError { SKIP, FAIL }
 
-    record Options(int threads, int top, OnError onError) {}
+    public record Options(int threads, int top, OnError onError) {}
 
     private final ReplayPolicy baseline;
     private final ReplayPolicy candidate;
     private final Options options;
     private final AtomicLong processed = new AtomicLong();
 
-    Replay(ReplayPolicy baseline, ReplayPolicy candidate, Options options) {
+    public Replay(ReplayPolicy baseline, ReplayPolicy candidate, Options options) {
         this.baseline = baseline;
         this.candidate = candidate;
         this.options = options;
     }
 
     /** Records handled so far (decided or not), for progress reports. */
-    long processed() {
+    public long processed() {
         return processed.get();
     }
 
     /** Reads every record and returns the merged tally; with {@link OnError#FAIL} it stops soon after the first problem. */
-    ReplayTally run(ClaimRecords records) throws InterruptedException {
+    public ReplayTally run(ClaimRecords records) throws InterruptedException {
         ReplayTally total = new ReplayTally(options.top());
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -87,7 +87,7 @@ final class Replay {
     }
 
     /** The claims that changed most, decided again with their full explanations. */
-    List<ReplayTally.Change> explain(List<ReplayTally.Change> changes) {
+    public List<ReplayTally.Change> explain(List<ReplayTally.Change> changes) {
         return changes.stream().map(c -> {
             Instant now = c.claim().request().submittedAt();
             return c.withDecisions(baseline.decide(c.claim(), now, Detail.FULL), candidate.decide(c.claim(), now, Detail.FULL));
@@ -104,7 +104,7 @@ final class Replay {
                     total.merge(tally);
                 }
                 processed.addAndGet(batch.size());
-                if (options.onError() == OnError.FAIL && !tally.problems.isEmpty()) {
+                if (options.onError() == OnError.FAIL && !tally.problems().isEmpty()) {
                     stop.set(true);
                 }
             } catch (Throwable t) {

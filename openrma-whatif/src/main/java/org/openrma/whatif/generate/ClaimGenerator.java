@@ -1,4 +1,4 @@
-package org.openrma.cli.generate;
+package org.openrma.whatif.generate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,8 +10,8 @@ import org.openrma.claim.ClaimKind;
 import org.openrma.claim.DeliveryStatus;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.ItemCondition;
-import org.openrma.cli.generate.GeneratorCatalogue.Product;
-import org.openrma.cli.generate.GeneratorCatalogue.RequestType;
+import org.openrma.whatif.generate.GeneratorCatalogue.Product;
+import org.openrma.whatif.generate.GeneratorCatalogue.RequestType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and the date range: each claim takes its own split of one {@link SplittableRandom}, and nothing
  * reads the clock, so the same arguments always give the same claims, byte for byte.
  */
-final class ClaimGenerator {
+public final class ClaimGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +32,7 @@ final class ClaimGenerator {
     private int count;
 
     /** Orders are placed from the start of {@code from} to the end of {@code to} (UTC). */
-    ClaimGenerator(GeneratorCatalogue catalogue, long seed, LocalDate from, LocalDate to) {
+    public ClaimGenerator(GeneratorCatalogue catalogue, long seed, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the range ends before it starts");
         }
@@ -43,12 +43,12 @@ final class ClaimGenerator {
     }
 
     /** The next claim as one line of JSON, without the line break. */
-    String nextLine() {
+    public String nextLine() {
         return JSON.writeValueAsString(next());
     }
 
     /** The next claim, in the shape the REST API accepts. */
-    ObjectNode next() {
+    public ObjectNode next() {
         SplittableRandom r = random.split();
         count++;
         RequestType type = catalogue.requests().draw(r);

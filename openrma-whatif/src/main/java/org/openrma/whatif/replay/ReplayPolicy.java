@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,18 +16,18 @@ import org.openrma.policy.PolicyLoadException;
  * order's date as in production, or one policy file compiled on its own, which decides every claim
  * whatever its date (to compare two versions of a text over the same claims).
  */
-sealed interface ReplayPolicy {
+public sealed interface ReplayPolicy {
 
     /** What the user named: the policy id or the file. */
-    String label();
+    public String label();
 
-    String policyId();
+    public String policyId();
 
     /** Decides as of {@code now}; {@link Detail#OUTCOME_ONLY} leaves out the explanation, for the bulk of a replay. */
-    Decision decide(Claim claim, Instant now, Detail detail);
+    public Decision decide(Claim claim, Instant now, Detail detail);
 
     /** A policy id from the catalog: the version in force when each order was placed decides. */
-    record FromCatalog(String policyId, PolicyCatalog catalog) implements ReplayPolicy {
+    public record FromCatalog(String policyId, PolicyCatalog catalog) implements ReplayPolicy {
 
         public FromCatalog {
             catalog.versions(policyId); // fails early, naming the known policies
@@ -45,9 +45,9 @@ sealed interface ReplayPolicy {
     }
 
     /** One policy file: this version decides every claim. */
-    record FromFile(String label, CompiledPolicy policy) implements ReplayPolicy {
+    public record FromFile(String label, CompiledPolicy policy) implements ReplayPolicy {
 
-        static FromFile compile(String label, String text) {
+        public static FromFile compile(String label, String text) {
             PolicyCompiler.Result result = PolicyCompiler.compile(label, text);
             List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
             if (!errors.isEmpty() || result.policy().isEmpty()) {

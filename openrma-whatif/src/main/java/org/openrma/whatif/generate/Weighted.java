@@ -1,4 +1,4 @@
-package org.openrma.cli.generate;
+package org.openrma.whatif.generate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.openrma.cli.generate;
+package org.openrma.whatif.generate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import org.openrma.claim.ItemCondition;
 import org.openrma.claim.Reason;
 import org.openrma.claim.ShippingMethod;
 import org.openrma.claim.Vocabulary;
-import org.openrma.cli.BadInputException;
+import org.openrma.whatif.WhatIfInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -59,7 +59,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Delays: {@code short}, {@code first_week}, {@code long} (days after delivery), {@code before_delivery}
  * (hours after the order; the parcel is not delivered) and {@code overdue} (weeks after shipping).
  */
-record GeneratorCatalogue(
+public record GeneratorCatalogue(
         String policy,
         CurrencyUnit currency,
         String orderPrefix,
@@ -81,32 +81,32 @@ record GeneratorCatalogue(
     /** Where the catalogues shipped with OpenRMA live on the class path. */
     static final String RESOURCE_FOLDER = "/openrma/generator/";
 
-    record Shipping(ShippingMethod method, BigDecimal amount) {}
+    public record Shipping(ShippingMethod method, BigDecimal amount) {}
 
-    record Product(String sku, String category, BigDecimal lowest, BigDecimal highest, List<String> tags) {}
+    public record Product(String sku, String category, BigDecimal lowest, BigDecimal highest, List<String> tags) {}
 
-    record Gift(String sku, String category, BigDecimal retailValue) {}
+    public record Gift(String sku, String category, BigDecimal retailValue) {}
 
     /** An amount drawn between two bounds, for a share of the claims. */
-    record Cost(double share, BigDecimal lowest, BigDecimal highest) {
+    public record Cost(double share, BigDecimal lowest, BigDecimal highest) {
         static final Cost NONE = new Cost(0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    record Inspection(double share, Weighted<Finding> findings) {}
+    public record Inspection(double share, Weighted<Finding> findings) {}
 
     /** The claims of one kind and reason: when they are filed and what they say. */
-    record RequestType(ClaimKind kind, Reason reason, DelayProfile delay, Weighted<ItemCondition> conditions,
+    public record RequestType(ClaimKind kind, Reason reason, DelayProfile delay, Weighted<ItemCondition> conditions,
             Map<Evidence, Double> evidence, Map<Fact, Double> facts, Inspection inspection) {}
 
     /** The policy ids that have a catalogue built in. */
-    static List<String> builtInPolicies() {
+    public static List<String> builtInPolicies() {
         return resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(l -> l.replaceFirst("\\.ya?ml$", "")).toList();
     }
 
-    static GeneratorCatalogue builtIn(String policy) {
+    public static GeneratorCatalogue builtIn(String policy) {
         if (!builtInPolicies().contains(policy)) {
-            throw new BadInputException("--policy: no claim catalogue for policy '" + policy + "'; built in: "
+            throw new WhatIfInputException("--policy: no claim catalogue for policy '" + policy + "'; built in: "
                     + String.join(", ", builtInPolicies()) + " (or describe the products with --catalogue FILE)");
         }
         return parse(resource(policy + ".yaml"), "built-in catalogue " + policy + ".yaml");
@@ -124,20 +124,20 @@ record GeneratorCatalogue(
     }
 
     /** Reads a catalogue, collecting every problem (with the key it concerns) before failing. */
-    static GeneratorCatalogue parse(String yaml, String source) {
+    public static GeneratorCatalogue parse(String yaml, String source) {
         JsonNode root;
         try {
             root = YAMLMapper.builder().build().readTree(yaml);
         } catch (JacksonException e) {
-            throw new BadInputException(source + " is not valid YAML: " + e.getOriginalMessage());
+            throw new WhatIfInputException(source + " is not valid YAML: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new BadInputException(source + " must be a YAML mapping");
+            throw new WhatIfInputException(source + " must be a YAML mapping");
         }
         Reader r = new Reader();
         GeneratorCatalogue catalogue = r.catalogue(root);
         if (!r.problems.isEmpty()) {
-            throw new BadInputException("the claim catalogue " + source + " has problems:", r.problems);
+            throw new WhatIfInputException("the claim catalogue " + source + " has problems:", r.problems);
         }
         return catalogue;
     }

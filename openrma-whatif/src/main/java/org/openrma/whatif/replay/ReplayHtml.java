@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ import org.openrma.decision.Outcome;
  * no external resource) that opens offline. It shows the transition matrix as a heat map, the
  * money by month as a chart, the breakdowns as tables and the claims that changed most.
  */
-final class ReplayHtml {
+public final class ReplayHtml {
 
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:1100px;color:#1d2330;padding:0 1em}
@@ -32,7 +32,7 @@ final class ReplayHtml {
 
     private ReplayHtml() {}
 
-    static String render(ReplayReport report) {
+    public static String render(ReplayReport report) {
         ReplayTally t = report.tally();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Policy replay: ")
@@ -326,13 +326,13 @@ final class ReplayHtml {
     }
 
     private static void problems(StringBuilder h, ReplayTally t) {
-        if (t.problems.isEmpty()) {
+        if (t.problems().isEmpty()) {
             return;
         }
         h.append("<h2>Records not replayed</h2>\n<p class=\"sub\">").append(fmt(t.malformed)).append(" malformed, ").append(fmt(t.failed))
-                .append(" failed in the engine; the first ").append(t.problems.size()).append(" by line:</p>\n<table class=\"problems\">"
+                .append(" failed in the engine; the first ").append(t.problems().size()).append(" by line:</p>\n<table class=\"problems\">"
                         + "<tr><th>line</th><th class=\"l\">problem</th></tr>\n");
-        t.problems.values().forEach(p -> h.append("<tr><td>").append(p.line()).append("</td><td class=\"l\">").append(esc(p.message()))
+        t.problems().values().forEach(p -> h.append("<tr><td>").append(p.line()).append("</td><td class=\"l\">").append(esc(p.message()))
                 .append("</td></tr>\n"));
         h.append("</table>\n");
     }
@@ -350,7 +350,7 @@ final class ReplayHtml {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ import org.openrma.decision.Outcome;
  * money that moves; the refund a decision still waiting for evidence or review would pay is kept
  * apart as the pending refund.
  */
-final class ReplayTally {
+public final class ReplayTally {
 
     static final int MONEY_MEASURES = 4;
     static final int REFUND = 0;
@@ -43,7 +43,7 @@ final class ReplayTally {
     private static final int OUTCOMES = Outcome.values().length;
 
     /** Sums of one group of claims under both policies, in one currency. */
-    static final class Slice {
+    public static final class Slice {
         long claims;
         long outcomeChanged;
         final long[] baseline = new long[MONEY_MEASURES];
@@ -59,7 +59,7 @@ final class ReplayTally {
         }
     }
 
-    record SliceKey(String group, CurrencyUnit currency) implements Comparable<SliceKey> {
+    public record SliceKey(String group, CurrencyUnit currency) implements Comparable<SliceKey> {
         @Override
         public int compareTo(SliceKey o) {
             int c = group.compareTo(o.group);
@@ -68,7 +68,7 @@ final class ReplayTally {
     }
 
     /** Claims of one kind and reason filed at one age after delivery. */
-    record Segment(String kind, String reason, String age) implements Comparable<Segment> {
+    public record Segment(String kind, String reason, String age) implements Comparable<Segment> {
         @Override
         public int compareTo(Segment o) {
             return Comparator.comparing(Segment::kind).thenComparing(Segment::reason)
@@ -77,7 +77,7 @@ final class ReplayTally {
     }
 
     /** A claim whose decision changed, kept while it is among the top N. */
-    record Change(long line, Claim claim, Decision baseline, Decision candidate, BigDecimal refundDifference,
+    public record Change(long line, Claim claim, Decision baseline, Decision candidate, BigDecimal refundDifference,
             boolean outcomeChanged, BigDecimal otherDifference) {
 
         Change withDecisions(Decision baseline, Decision candidate) {
@@ -107,15 +107,20 @@ final class ReplayTally {
     final Map<String, Long> baselineVersions = new HashMap<>();
     final Map<String, Long> candidateVersions = new HashMap<>();
     /** The first problems by line number. */
-    final TreeMap<Long, Problem> problems = new TreeMap<>();
+    private final TreeMap<Long, Problem> problems = new TreeMap<>();
+
+    /** The first problems, by line number. */
+    public java.util.SortedMap<Long, Problem> problems() {
+        return java.util.Collections.unmodifiableSortedMap(problems);
+    }
     private final PriorityQueue<Change> changes;
 
-    ReplayTally(int top) {
+    public ReplayTally(int top) {
         this.top = top;
         this.changes = new PriorityQueue<>(Math.max(1, top + 1), Change.MOST_FIRST.reversed());
     }
 
-    void add(long line, Claim claim, Decision baseline, Decision candidate) {
+    public void add(long line, Claim claim, Decision baseline, Decision candidate) {
         decided++;
         CurrencyUnit currency = claim.order().currency();
         Outcome from = baseline.outcome();
@@ -152,14 +157,14 @@ final class ReplayTally {
     }
 
     /** A record that could not be replayed: malformed input, or a claim the engine failed on. */
-    record Problem(long line, boolean malformed, String message) {}
+    public record Problem(long line, boolean malformed, String message) {}
 
-    void malformed(long line, String problem) {
+    public void malformed(long line, String problem) {
         malformed++;
         note(line, new Problem(line, true, problem));
     }
 
-    void failed(long line, String problem) {
+    public void failed(long line, String problem) {
         failed++;
         note(line, new Problem(line, false, problem));
     }
@@ -179,7 +184,7 @@ final class ReplayTally {
     }
 
     /** Adds another tally (a finished batch) to this one. */
-    void merge(ReplayTally other) {
+    public void merge(ReplayTally other) {
         decided += other.decided;
         changed += other.changed;
         outcomeChanged += other.outcomeChanged;
@@ -207,14 +212,14 @@ final class ReplayTally {
     }
 
     /** The claims that changed most, most first. */
-    List<Change> topChanges() {
+    public List<Change> topChanges() {
         List<Change> list = new ArrayList<>(changes);
         list.sort(Change.MOST_FIRST);
         return list;
     }
 
     /** Transitions from one outcome to another among a segment's claims. */
-    static long transitions(long[] segment, Outcome from, Outcome to) {
+    public static long transitions(long[] segment, Outcome from, Outcome to) {
         return segment[from.ordinal() * OUTCOMES + to.ordinal()];
     }
 
@@ -257,7 +262,7 @@ final class ReplayTally {
     }
 
     /** How long after delivery the request came, as one of {@link #AGES}. */
-    static String age(Claim claim) {
+    public static String age(Claim claim) {
         if (claim.order().deliveredAt() == null) {
             return AGES.getFirst();
         }

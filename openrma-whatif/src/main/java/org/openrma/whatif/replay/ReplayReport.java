@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,16 +13,16 @@ import org.openrma.decision.Outcome;
  * A finished replay: what was compared, over which input, the tally, and the claims that changed
  * most with their full decisions. The JSON, HTML and text forms read it.
  */
-record ReplayReport(Side baseline, Side candidate, Input input, ReplayTally tally, List<ReplayTally.Change> topChanges) {
+public record ReplayReport(Side baseline, Side candidate, Input input, ReplayTally tally, List<ReplayTally.Change> topChanges) {
 
     /** One policy of the comparison. {@code byOrderDate}: a catalog id whose version follows each order's date. */
-    record Side(String source, String policy, boolean byOrderDate) {
-        static Side of(ReplayPolicy p) {
+    public record Side(String source, String policy, boolean byOrderDate) {
+        public static Side of(ReplayPolicy p) {
             return new Side(p.label(), p.policyId(), p instanceof ReplayPolicy.FromCatalog);
         }
     }
 
-    record Input(String file, ClaimRecords.Format format, boolean gzip) {}
+    public record Input(String file, ClaimRecords.Format format, boolean gzip) {}
 
     /** The names of the money measures, in the order of {@link ReplayTally#REFUND} and the others. */
     static final List<String> MEASURES = List.of("refund", "fees", "reimbursed_shipping", "pending_refund");
@@ -33,41 +33,41 @@ record ReplayReport(Side baseline, Side candidate, Input input, ReplayTally tall
             "return shipping the merchant pays back on approved decisions",
             "refunds that decisions still waiting for evidence or review would pay");
 
-    long records() {
+    public long records() {
         return tally.decided + tally.malformed + tally.failed;
     }
 
     /** The currency most claims are in, used for the charts. */
-    CurrencyUnit mainCurrency() {
+    public CurrencyUnit mainCurrency() {
         return tally.total.entrySet().stream().max(Comparator.comparingLong((Map.Entry<CurrencyUnit, ReplayTally.Slice> e) -> e.getValue().claims)
                 .thenComparing(e -> e.getKey().getCode(), Comparator.reverseOrder())).map(Map.Entry::getKey).orElse(CurrencyUnit.USD);
     }
 
-    static BigDecimal amount(long minor, CurrencyUnit currency) {
+    public static BigDecimal amount(long minor, CurrencyUnit currency) {
         return BigDecimal.valueOf(minor, currency.getDecimalPlaces());
     }
 
-    static String signed(long minor, CurrencyUnit currency) {
+    public static String signed(long minor, CurrencyUnit currency) {
         String plain = amount(minor, currency).toPlainString();
         return minor > 0 ? "+" + plain : plain;
     }
 
-    static double share(long count, long of) {
+    public static double share(long count, long of) {
         return of == 0 ? 0 : count / (double) of;
     }
 
-    static String wire(Outcome o) {
+    public static String wire(Outcome o) {
         return o.wire();
     }
 
     /** A few lines for the terminal. */
-    List<String> summary() {
+    public List<String> summary() {
         List<String> lines = new ArrayList<>();
         long decided = tally.decided;
         lines.add(String.format(Locale.ROOT, "%,d claims replayed: baseline %s, candidate %s", decided, baseline.source(), candidate.source()));
         if (tally.malformed + tally.failed > 0) {
             lines.add(String.format(Locale.ROOT, "%,d records skipped (%,d malformed, %,d the engine failed on); first at line %d",
-                    tally.malformed + tally.failed, tally.malformed, tally.failed, tally.problems.firstKey()));
+                    tally.malformed + tally.failed, tally.malformed, tally.failed, tally.problems().firstKey()));
         }
         lines.add(String.format(Locale.ROOT, "%,d decisions changed, %,d of them in outcome (%.1f%%)", tally.changed, tally.outcomeChanged,
                 100 * share(tally.outcomeChanged, decided)));

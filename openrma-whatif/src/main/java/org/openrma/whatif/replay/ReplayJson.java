@@ -1,4 +1,4 @@
-package org.openrma.cli.replay;
+package org.openrma.whatif.replay;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,17 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code replay.json}: the whole report, amounts as decimal strings, shares as numbers from 0 to 1.
  * It holds no timing, so the same input gives the same file.
  */
-final class ReplayJson {
+public final class ReplayJson {
 
     static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ReplayJson() {}
 
-    static String write(ReplayReport report) {
+    public static String write(ReplayReport report) {
         return MAPPER.writeValueAsString(toTree(report));
     }
 
-    static ObjectNode toTree(ReplayReport report) {
+    public static ObjectNode toTree(ReplayReport report) {
         ReplayTally t = report.tally();
         ObjectNode root = MAPPER.createObjectNode();
         side(root.putObject("baseline"), report.baseline(), t.baselineVersions);
@@ -118,7 +118,7 @@ final class ReplayJson {
         problems.put("failed", t.failed);
         problems.put("listed_at_most", ReplayTally.PROBLEMS_LISTED);
         ArrayNode listed = problems.putArray("first");
-        t.problems.values().forEach(p -> listed.addObject().put("line", p.line()).put("kind", p.malformed() ? "malformed" : "failed")
+        t.problems().values().forEach(p -> listed.addObject().put("line", p.line()).put("kind", p.malformed() ? "malformed" : "failed")
                 .put("problem", p.message()));
         return root;
     }
