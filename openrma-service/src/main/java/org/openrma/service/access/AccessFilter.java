@@ -11,7 +11,7 @@ import org.openrma.service.web.ProblemWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Resolves the caller of every {@code /api/**} request from {@code Authorization: Bearer <key>}
+ * Resolves the caller of every {@code /api/v1/**} request from {@code Authorization: Bearer <key>}
  * (or {@code X-API-Key}): a merchant API key, or a customer token. Missing or bad credentials: 401.
  */
 public class AccessFilter extends OncePerRequestFilter {
@@ -29,12 +29,12 @@ public class AccessFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || isPublic(request.getMethod(), path);
+        return !path.startsWith("/api/v1/") || isPublic(request.getMethod(), path);
     }
 
     static boolean isPublic(String method, String path) {
-        return ("POST".equals(method) && path.equals("/api/customer-sessions"))
-                || ("GET".equals(method) && path.equals("/api/rma-lifecycle"));
+        return ("POST".equals(method) && path.equals("/api/v1/customer-sessions"))
+                || ("GET".equals(method) && path.equals("/api/v1/rma-lifecycle"));
     }
 
     @Override

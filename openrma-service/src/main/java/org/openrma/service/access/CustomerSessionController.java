@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * same 404, so the endpoint does not reveal which orders exist.
  */
 @RestController
-@RequestMapping("/api/customer-sessions")
+@RequestMapping("/api/v1/customer-sessions")
 public class CustomerSessionController {
 
     private final Merchants merchants;

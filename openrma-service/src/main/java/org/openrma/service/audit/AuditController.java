@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Reading the audit trail (staff only). */
 @RestController
-@RequestMapping("/api/audit")
+@RequestMapping("/api/v1/audit")
 public class AuditController {
 
     private final AuditTrail trail;

@@ -1,134 +1,92 @@
 package org.openrma.service.deadline;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.access.Caller;
-import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.rma.RmaStatus;
-import org.openrma.service.rma.Rmas;
+import org.openrma.service.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * RMA deadlines as db-scheduler one-time tasks, one per (RMA, deadline, date), due at the start of
- * the day after the deadline in the merchant's time zone. They are scheduled in the transaction of
- * the change that set the deadline, run once across all instances, and the scheduler reads "now"
- * from the service's {@link Clock}, so a test that moves the clock makes them due.
- * A task that finds its RMA has moved on does nothing.
+ * RMA deadlines. {@link #sweep()} runs as a db-scheduler recurring task ({@code rma-deadline-sweep},
+ * see {@link BackgroundTasks}) on one instance at a time, and asks the database which deadlines
+ * have passed according to the service's {@link Clock}, judged as calendar dates in each
+ * merchant's time zone:
+ * <ul>
+ *   <li>an authorized RMA not shipped back after {@code ship_back_by} expires;</li>
+ *   <li>an RMA still awaiting evidence after {@code evidence_due_by} expires;</li>
+ *   <li>an open RMA after {@code sla_due_by} (the decision's processing/refund/exchange date) is flagged SLA-breached.</li>
+ * </ul>
+ * The scheduler keeps its cadence on wall-clock time while what is due is decided by the injected
+ * clock, so a test (or a replay) that moves the clock makes deadlines pass without confusing the
+ * scheduler's own bookkeeping. Each RMA is handled in its own transaction, through the state machine.
  */
 @Component
-public class Deadlines implements SmartLifecycle {
+public class Deadlines {
 
     private static final Logger log = LoggerFactory.getLogger(Deadlines.class);
+    private static final int BATCH = 100;
 
-    public static final String SHIP_BACK_BY = "ship_back_by";
-    public static final String EVIDENCE_DUE_BY = "evidence_due_by";
-    public static final String SLA_DUE_BY = "sla_due_by";
-
-    private final OneTimeTask<String> task;
-    private final Scheduler scheduler;
+    private final JdbcClient jdbc;
     private final Clock clock;
-    private final boolean enabled;
-    private volatile boolean running;
+    private final ObjectProvider<RmaManagement> management;
 
-    public Deadlines(DataSource dataSource, Clock clock, OpenRmaProperties properties, ObjectProvider<RmaManagement> management,
-                     Rmas rmas) {
+    public Deadlines(JdbcClient jdbc, Clock clock, ObjectProvider<RmaManagement> management) {
+        this.jdbc = jdbc;
         this.clock = clock;
-        this.enabled = properties.deadlines().schedulerEnabled();
-        this.task = Tasks.oneTime("rma-deadline", String.class)
-                .onFailure((complete, ops) -> ops.reschedule(complete, clock.instant().plus(Duration.ofMinutes(1))))
-                .execute((instance, ctx) -> run(instance.getData(), management.getObject(), rmas));
-        this.scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), task)
-                .clock(clock::instant)
-                .pollingInterval(properties.deadlines().pollInterval())
-                .threads(2)
-                .commitWhenAutocommitDisabled(false)
-                .build();
+        this.management = management;
     }
 
-    /** Schedules the deadlines that apply to the RMA's status now (existing tasks are kept). */
-    public void schedule(Rma rma, ZoneId zone) {
-        if (rma.status() == RmaStatus.AUTHORIZED && rma.shipBackBy() != null) {
-            schedule(rma, SHIP_BACK_BY, rma.shipBackBy(), zone);
-        }
-        if (rma.status() == RmaStatus.AWAITING_EVIDENCE && rma.evidenceDueBy() != null) {
-            schedule(rma, EVIDENCE_DUE_BY, rma.evidenceDueBy(), zone);
-        }
-        if (rma.status().isOpen() && rma.slaDueBy() != null && !rma.slaBreached()) {
-            schedule(rma, SLA_DUE_BY, rma.slaDueBy(), zone);
-        }
-    }
+    private record Due(UUID merchantId, UUID rmaId, int version, LocalDate date) {}
 
-    private void schedule(Rma rma, String name, LocalDate date, ZoneId zone) {
-        String data = rma.merchantId() + "|" + rma.id() + "|" + name + "|" + date;
-        scheduler.scheduleIfNotExists(task.instance(rma.id() + "/" + name + "/" + date, data),
-                date.plusDays(1).atStartOfDay(zone).toInstant());
-    }
-
-    private void run(String data, RmaManagement management, Rmas rmas) {
-        String[] p = data.split("\\|");
-        UUID merchantId = UUID.fromString(p[0]);
-        UUID rmaId = UUID.fromString(p[1]);
-        String name = p[2];
-        LocalDate date = LocalDate.parse(p[3]);
-        Caller.Automation system = new Caller.Automation(merchantId, "deadline:" + name);
-        Rma rma = rmas.find(merchantId, rmaId, null).orElse(null);
-        if (rma == null) {
-            return;
-        }
-        switch (name) {
-            case SHIP_BACK_BY -> {
-                if (rma.status() == RmaStatus.AUTHORIZED && date.equals(rma.shipBackBy())) {
-                    management.apply(system, rmaId, new RmaManagement.Versioned(rma.version(), false), new RmaCommand.Expire(name));
-                }
+    /** Handles every deadline that has passed by now; returns how many RMAs changed. */
+    public int sweep() {
+        int changed = 0;
+        changed += expire(RmaStatus.AUTHORIZED, "ship_back_by");
+        changed += expire(RmaStatus.NEEDS_EVIDENCE, "evidence_due_by");
+        for (Due due : due("status in ('NEEDS_EVIDENCE', 'UNDER_REVIEW', 'AUTHORIZED', 'IN_TRANSIT', 'RECEIVED', 'INSPECTED') "
+                + "and not r.sla_breached", "sla_due_by")) {
+            try {
+                management.getObject().breachSla(new Caller.Automation(due.merchantId(), "deadline:sla_due_by"), due.rmaId(), due.date());
+                changed++;
+            } catch (RuntimeException e) {
+                log.info("could not flag the SLA breach of RMA {} now; next sweep retries: {}", due.rmaId(), e.getMessage());
             }
-            case EVIDENCE_DUE_BY -> {
-                if (rma.status() == RmaStatus.AWAITING_EVIDENCE && date.equals(rma.evidenceDueBy())) {
-                    management.apply(system, rmaId, new RmaManagement.Versioned(rma.version(), false), new RmaCommand.Expire(name));
-                }
+        }
+        return changed;
+    }
+
+    private int expire(RmaStatus status, String column) {
+        int changed = 0;
+        for (Due due : due("r.status = '" + status.name() + "'", column)) {
+            try {
+                management.getObject().apply(new Caller.Automation(due.merchantId(), "deadline:" + column), due.rmaId(),
+                        new RmaManagement.Versioned(due.version(), false), new RmaCommand.Expire(column));
+                changed++;
+            } catch (ApiProblem e) {
+                log.info("RMA {} moved on before its {} deadline was applied: {}", due.rmaId(), column, e.getMessage());
             }
-            case SLA_DUE_BY -> management.breachSla(system, rmaId, date);
-            default -> log.warn("unknown deadline {} in task data {}", name, data);
         }
+        return changed;
     }
 
-    /** Runs due deadline tasks now instead of waiting for the next poll (tests; the poller does the same). */
-    public Scheduler scheduler() {
-        return scheduler;
-    }
-
-    @Override
-    public void start() {
-        if (enabled) {
-            scheduler.start();
-            running = true;
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (running) {
-            scheduler.stop();
-            running = false;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    /** RMAs matching {@code condition} whose {@code column} date is before today in their merchant's zone. */
+    private List<Due> due(String condition, String column) {
+        return jdbc.sql("""
+                select r.merchant_id, r.id, r.version, r.%1$s from rma r join merchant m on m.id = r.merchant_id
+                where %2$s and r.%1$s is not null and r.%1$s < (cast(? as timestamptz) at time zone m.time_zone)::date
+                order by r.%1$s limit %3$d""".formatted(column, condition, BATCH))
+                .param(Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getDate(4).toLocalDate()))
+                .list();
     }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The caller's own merchant: settings (admin), API keys (admin). */
 @RestController
-@RequestMapping("/api/merchant")
+@RequestMapping("/api/v1/merchant")
 public class MerchantController {
 
     private final Merchants merchants;

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Orders: imported by staff, readable by staff and by the customer holding a token for that order. */
 @RestController
-@RequestMapping("/api/orders")
+@RequestMapping("/api/v1/orders")
 public class OrderController {
 
     private final OrderManagement management;
@@ -36,7 +36,7 @@ public class OrderController {
     @PostMapping
     public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody JsonNode order) {
         StoredOrder stored = management.importOrder(caller, order, "");
-        return ResponseEntity.created(URI.create("/api/orders/" + stored.number())).body(OrderView.of(stored));
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + stored.number())).body(OrderView.of(stored));
     }
 
     @GetMapping

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook and e-mail deliveries of the caller's merchant, with every attempt. */
 @RestController
-@RequestMapping("/api/deliveries")
+@RequestMapping("/api/v1/deliveries")
 public class DeliveryController {
 
     private final Outbox outbox;

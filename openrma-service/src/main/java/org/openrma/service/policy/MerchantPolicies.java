@@ -97,8 +97,11 @@ public class MerchantPolicies {
                 .orElseThrow(() -> ApiProblem.notFound("version of policy " + policyId, version));
     }
 
-    /** Compiles and stores an uploaded policy version, or refuses it with every diagnostic. */
-    public VersionInfo upload(Caller.Staff admin, String fileName, String source) {
+    /** An accepted upload: the version and the linter's warnings, which do not block publishing. */
+    public record Uploaded(VersionInfo version, List<String> warnings) {}
+
+    /** Compiles and stores an uploaded policy version, or refuses it with every diagnostic. Published versions are immutable. */
+    public Uploaded upload(Caller.Staff admin, String fileName, String source) {
         PolicyCompiler.Result result = PolicyCompiler.compile(fileName, source);
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty() || result.policy().isEmpty()) {
@@ -119,6 +122,7 @@ public class MerchantPolicies {
                 .params(admin.merchantId(), p.id(), p.version(), p.effectiveFrom(), p.ref().sha256(), fileName, source,
                         Timestamp.from(clock.instant()), admin.name())
                 .update();
-        return VersionInfo.of(p, null);
+        return new Uploaded(VersionInfo.of(p, null),
+                result.diagnostics().stream().filter(d -> !d.isError()).map(Diagnostic::toString).toList());
     }
 }

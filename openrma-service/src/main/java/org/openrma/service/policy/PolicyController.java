@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Listing policies and uploading new versions (compiled first; refused with diagnostics). */
 @RestController
-@RequestMapping("/api/policies")
+@RequestMapping("/api/v1/policies")
 public class PolicyController {
 
     private final MerchantPolicies policies;
@@ -42,14 +42,15 @@ public class PolicyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    public MerchantPolicies.VersionInfo upload(Caller caller, @RequestBody JsonNode body) {
+    public MerchantPolicies.Uploaded upload(Caller caller, @RequestBody JsonNode body) {
         Caller.Staff admin = caller.requireAdmin();
         Body b = Body.of(body, "file_name", "source");
         String fileName = b.text("file_name", false);
         String source = b.text("source", true);
         b.done();
-        MerchantPolicies.VersionInfo info = policies.upload(admin, fileName == null ? "uploaded.yaml" : fileName, source);
+        MerchantPolicies.Uploaded uploaded = policies.upload(admin, fileName == null ? "uploaded.yaml" : fileName, source);
+        MerchantPolicies.VersionInfo info = uploaded.version();
         audit.record(admin, "policy.uploaded", "policy_version", info.policy() + "@" + info.version(), null, info);
-        return info;
+        return uploaded;
     }
 }

@@ -26,6 +26,8 @@ public record Rma(
         LocalDate slaDueBy,
         boolean slaBreached,
         String resolution,
+        Instant customerConsentAt,
+        String outboundTracking,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
@@ -33,6 +35,6 @@ public record Rma(
 
     public Rma with(RmaStatus newStatus) {
         return new Rma(id, merchantId, number, orderId, orderNumber, policyId, newStatus, outcome, claim, customerEmail, shipBackBy,
-                evidenceDueBy, slaDueBy, slaBreached, resolution, createdAt, createdBy, updatedAt, version);
+                evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, createdAt, createdBy, updatedAt, version);
     }
 }

@@ -2,7 +2,7 @@ package org.openrma.service.rma;
 
 import java.util.Locale;
 
-/** What someone can do to an RMA; each has one endpoint, {@code POST /api/rmas/{id}/<wire>} (SUBMIT is {@code POST /api/rmas}). */
+/** What someone can do to an RMA; each has one endpoint, {@code POST /api/v1/rmas/{id}/<wire>} (SUBMIT is {@code POST /api/v1/rmas}). */
 public enum RmaAction {
     SUBMIT,
     ADD_EVIDENCE,
@@ -12,6 +12,7 @@ public enum RmaAction {
     SHIP_BACK,
     RECEIVE,
     INSPECT,
+    CONSENT,
     RESOLVE,
     CANCEL,
     EXPIRE,

@@ -48,8 +48,14 @@ public sealed interface RmaCommand {
      * Carries out one resolution. {@code refund} is only accepted when an agent authorized the
      * claim against the engine's decision; otherwise the decided refund is paid.
      */
-    record Resolve(Resolution resolution, BigDecimal refund, String replacementSerial, String note) implements RmaCommand {
+    record Resolve(Resolution resolution, BigDecimal refund, String replacementSerial, String outboundCarrier, String outboundTracking,
+                   String note) implements RmaCommand {
         public RmaAction action() { return RmaAction.RESOLVE; }
+    }
+
+    /** The customer agrees to the substitute replacement the decision offers (needs_consent). */
+    record Consent(String note) implements RmaCommand {
+        public RmaAction action() { return RmaAction.CONSENT; }
     }
 
     record Cancel(String reason) implements RmaCommand {

@@ -15,6 +15,9 @@ import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Body;
 import org.openrma.service.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * in the body: of two agents acting on the same version, one succeeds and one gets 409 (412 with If-Match).
  */
 @RestController
-@RequestMapping("/api")
+@RequestMapping("/api/v1")
 public class RmaController {
 
     private final RmaManagement management;
@@ -57,9 +60,16 @@ public class RmaController {
     }
 
     @PostMapping("/rmas")
+    @Operation(summary = "File a claim; the engine decides it at once",
+            description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
+                    + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"order_number": "KGD-DEMO-1001",
+             "request": {"kind": "return", "reason": "changed_mind",
+                         "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}]}}""")))
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody JsonNode body) {
         Rma rma = management.submit(caller, body);
-        return ResponseEntity.created(URI.create("/api/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
+        return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
     }
 
     @GetMapping("/rmas")
@@ -172,9 +182,17 @@ public class RmaController {
     @PostMapping("/rmas/{id}/resolve")
     public ResponseEntity<RmaView> resolve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "note");
+        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "outbound_carrier", "outbound_tracking", "note");
         return act(caller, id, ifMatch, b, new RmaCommand.Resolve(b.word("resolution", Resolution.class, true), b.amount("refund", false),
-                b.text("replacement_serial", false), b.text("note", false)));
+                b.text("replacement_serial", false), b.text("outbound_carrier", false), b.text("outbound_tracking", false), b.text("note", false)));
+    }
+
+    /** The customer consents to a substitute replacement (when the decision says needs_consent). */
+    @PostMapping("/rmas/{id}/consent")
+    public ResponseEntity<RmaView> consent(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "note");
+        return act(caller, id, ifMatch, b, new RmaCommand.Consent(b.text("note", false)));
     }
 
     @PostMapping("/rmas/{id}/cancel")

@@ -1,12 +1,12 @@
 package org.openrma.service.rma;
 
 import static org.openrma.service.rma.RmaStatus.AUTHORIZED;
-import static org.openrma.service.rma.RmaStatus.AWAITING_EVIDENCE;
+import static org.openrma.service.rma.RmaStatus.NEEDS_EVIDENCE;
 import static org.openrma.service.rma.RmaStatus.CANCELLED;
 import static org.openrma.service.rma.RmaStatus.CLOSED;
 import static org.openrma.service.rma.RmaStatus.EXPIRED;
 import static org.openrma.service.rma.RmaStatus.INSPECTED;
-import static org.openrma.service.rma.RmaStatus.IN_REVIEW;
+import static org.openrma.service.rma.RmaStatus.UNDER_REVIEW;
 import static org.openrma.service.rma.RmaStatus.IN_TRANSIT;
 import static org.openrma.service.rma.RmaStatus.RECEIVED;
 import static org.openrma.service.rma.RmaStatus.REJECTED;
@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openrma.decision.Outcome;
 import org.openrma.service.access.Caller;
-import org.openrma.service.web.ApiProblem;
-import org.springframework.http.HttpStatus;
 
 /**
  * The RMA state machine, in one table. A row says: from this status, this action leads to one of
@@ -45,25 +43,27 @@ public final class RmaLifecycle {
 
     public record Transition(RmaStatus from, RmaAction action, Set<RmaStatus> to, Set<Actor> by) {}
 
-    private static final Set<RmaStatus> DECIDED = EnumSet.of(AUTHORIZED, AWAITING_EVIDENCE, IN_REVIEW, REJECTED);
+    private static final Set<RmaStatus> DECIDED = EnumSet.of(AUTHORIZED, NEEDS_EVIDENCE, UNDER_REVIEW, REJECTED);
 
     public static final List<Transition> TABLE = List.of(
             //  from               action                    to                    by
             row(null,              RmaAction.SUBMIT,         DECIDED,              Actor.CUSTOMER, Actor.AGENT),
-            row(AWAITING_EVIDENCE, RmaAction.ADD_EVIDENCE,   DECIDED,              Actor.CUSTOMER, Actor.AGENT),
-            row(AWAITING_EVIDENCE, RmaAction.EXPIRE,         EnumSet.of(EXPIRED),   Actor.SYSTEM),
-            row(AWAITING_EVIDENCE, RmaAction.CANCEL,         EnumSet.of(CANCELLED), Actor.CUSTOMER, Actor.AGENT),
-            row(IN_REVIEW,         RmaAction.APPROVE,        EnumSet.of(AUTHORIZED), Actor.AGENT),
-            row(IN_REVIEW,         RmaAction.REJECT,         EnumSet.of(REJECTED),  Actor.AGENT),
-            row(IN_REVIEW,         RmaAction.CANCEL,         EnumSet.of(CANCELLED), Actor.CUSTOMER, Actor.AGENT),
+            row(NEEDS_EVIDENCE, RmaAction.ADD_EVIDENCE,   DECIDED,              Actor.CUSTOMER, Actor.AGENT),
+            row(NEEDS_EVIDENCE, RmaAction.EXPIRE,         EnumSet.of(EXPIRED),   Actor.SYSTEM),
+            row(NEEDS_EVIDENCE, RmaAction.CANCEL,         EnumSet.of(CANCELLED), Actor.CUSTOMER, Actor.AGENT),
+            row(UNDER_REVIEW,         RmaAction.APPROVE,        EnumSet.of(AUTHORIZED), Actor.AGENT),
+            row(UNDER_REVIEW,         RmaAction.REJECT,         EnumSet.of(REJECTED),  Actor.AGENT),
+            row(UNDER_REVIEW,         RmaAction.CANCEL,         EnumSet.of(CANCELLED), Actor.CUSTOMER, Actor.AGENT),
             row(REJECTED,          RmaAction.OVERRIDE,       EnumSet.of(AUTHORIZED), Actor.AGENT),
             row(AUTHORIZED,        RmaAction.SHIP_BACK,      EnumSet.of(IN_TRANSIT), Actor.CUSTOMER, Actor.AGENT),
             row(AUTHORIZED,        RmaAction.RECEIVE,        EnumSet.of(RECEIVED),  Actor.AGENT),
+            row(AUTHORIZED,        RmaAction.CONSENT,        EnumSet.of(AUTHORIZED), Actor.CUSTOMER),
             row(AUTHORIZED,        RmaAction.RESOLVE,        EnumSet.of(RESOLVED),  Actor.AGENT),
             row(AUTHORIZED,        RmaAction.EXPIRE,         EnumSet.of(EXPIRED),   Actor.SYSTEM),
             row(AUTHORIZED,        RmaAction.CANCEL,         EnumSet.of(CANCELLED), Actor.CUSTOMER, Actor.AGENT),
             row(IN_TRANSIT,        RmaAction.RECEIVE,        EnumSet.of(RECEIVED),  Actor.AGENT),
             row(RECEIVED,          RmaAction.INSPECT,        EnumSet.of(INSPECTED), Actor.AGENT),
+            row(INSPECTED,         RmaAction.CONSENT,        EnumSet.of(INSPECTED), Actor.CUSTOMER),
             row(INSPECTED,         RmaAction.RESOLVE,        EnumSet.of(RESOLVED),  Actor.AGENT),
             row(INSPECTED,         RmaAction.REJECT,         EnumSet.of(REJECTED),  Actor.AGENT),
             row(RESOLVED,          RmaAction.CLOSE,          EnumSet.of(CLOSED),    Actor.AGENT, Actor.SYSTEM),
@@ -75,14 +75,27 @@ public final class RmaLifecycle {
         return new Transition(from, action, Set.copyOf(to), Set.of(by));
     }
 
-    /** The row for this move, or 409 if the move does not exist, 403 if this actor may not make it. */
+    /** A move the table does not have (the API answers 409). */
+    public static final class IllegalTransition extends RuntimeException {
+        public IllegalTransition(String message) {
+            super(message);
+        }
+    }
+
+    /** A move that exists, but not for this actor (the API answers 403). */
+    public static final class NotPermitted extends RuntimeException {
+        public NotPermitted(String message) {
+            super(message);
+        }
+    }
+
+    /** The row for this move; {@link IllegalTransition} if there is none, {@link NotPermitted} if this actor may not make it. */
     public static Transition check(RmaStatus from, RmaAction action, Actor actor) {
         Transition t = TABLE.stream().filter(r -> r.from() == from && r.action() == action).findFirst()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "illegal-transition",
-                        "cannot " + action.wire() + " an RMA that is " + (from == null ? "new" : from.wire())
-                                + "; allowed now: " + allowed(from, actor).stream().map(RmaAction::wire).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> new IllegalTransition("cannot " + action.wire() + " an RMA that is " + (from == null ? "new" : from.wire())
+                        + "; allowed now: " + allowed(from, actor).stream().map(RmaAction::wire).collect(Collectors.joining(", "))));
         if (!t.by().contains(actor)) {
-            throw ApiProblem.forbidden(actor.name().toLowerCase(Locale.ROOT) + " may not " + action.wire() + " an RMA");
+            throw new NotPermitted(actor.name().toLowerCase(Locale.ROOT) + " may not " + action.wire() + " an RMA");
         }
         return t;
     }
@@ -96,12 +109,12 @@ public final class RmaLifecycle {
     /** The status a fresh decision puts an RMA in; a claim the engine could not decide goes to review. */
     public static RmaStatus afterDecision(Outcome outcome) {
         if (outcome == null) {
-            return IN_REVIEW;
+            return UNDER_REVIEW;
         }
         return switch (outcome) {
             case APPROVED -> AUTHORIZED;
-            case NEEDS_EVIDENCE -> AWAITING_EVIDENCE;
-            case NEEDS_REVIEW -> IN_REVIEW;
+            case NEEDS_EVIDENCE -> NEEDS_EVIDENCE;
+            case NEEDS_REVIEW -> UNDER_REVIEW;
             case REJECTED -> REJECTED;
         };
     }
@@ -113,7 +126,7 @@ public final class RmaLifecycle {
             b.append("| ").append(t.from() == null ? "(new)" : t.from().wire())
                     .append(" | ").append(t.action().wire())
                     .append(" | ").append(t.to().stream().sorted().map(RmaStatus::wire).collect(Collectors.joining(" / ")))
-                    .append(" | ").append(t.by().stream().sorted().map(a -> a.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))
+                    .append(" | ").append(t.by().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
         return b.toString();

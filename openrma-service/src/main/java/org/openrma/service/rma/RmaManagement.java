@@ -29,7 +29,6 @@ import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.access.Caller;
 import org.openrma.service.access.Secrets;
 import org.openrma.service.audit.AuditTrail;
-import org.openrma.service.deadline.Deadlines;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
@@ -70,12 +69,11 @@ public class RmaManagement {
     private final RefundLedger ledger;
     private final AuditTrail audit;
     private final Outbox outbox;
-    private final Deadlines deadlines;
     private final Clock clock;
     private final OpenRmaProperties properties;
 
     public RmaManagement(Rmas rmas, Orders orders, OrderManagement orderManagement, Merchants merchants, MerchantPolicies policies,
-                         Units units, RefundLedger ledger, AuditTrail audit, Outbox outbox, Deadlines deadlines, Clock clock,
+                         Units units, RefundLedger ledger, AuditTrail audit, Outbox outbox, Clock clock,
                          OpenRmaProperties properties) {
         this.rmas = rmas;
         this.orders = orders;
@@ -86,7 +84,6 @@ public class RmaManagement {
         this.ledger = ledger;
         this.audit = audit;
         this.outbox = outbox;
-        this.deadlines = deadlines;
         this.clock = clock;
         this.properties = properties;
     }
@@ -147,14 +144,13 @@ public class RmaManagement {
         Rma rma = new Rma(id, merchant.id(), "RMA-" + Secrets.random(6).toUpperCase(java.util.Locale.ROOT).replace('-', 'X').replace('_', 'Y'),
                 order.id(), order.number(), policy, status, decided.outcomeWire(), claim, order.customerEmail(),
                 status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
-                status == RmaStatus.AWAITING_EVIDENCE ? evidenceDue(merchant) : null,
-                decided.slaDue(), false, null, now, caller.name(), now, 0);
+                status == RmaStatus.NEEDS_EVIDENCE ? evidenceDue(merchant) : null,
+                decided.slaDue(), false, null, null, null, now, caller.name(), now, 0);
         rmas.insert(rma);
         store(rma, decided);
         recordUnits(merchant.id(), claim, id);
         audit.record(caller, "rma.submitted", "rma", id, null, auditState(rma));
         announce(merchant, rma, null, decided.decision(), "rma.created");
-        deadlines.schedule(rma, merchant.timeZone());
         return rma;
     }
 
@@ -204,7 +200,7 @@ public class RmaManagement {
                 }
                 next = copy(rma, status, decided.outcomeWire(), claim,
                         status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
-                        status == RmaStatus.AWAITING_EVIDENCE ? rma.evidenceDueBy() : null, decided.slaDue(), rma.resolution(), now);
+                        status == RmaStatus.NEEDS_EVIDENCE ? rma.evidenceDueBy() : null, slaDue(decided, rma), rma.resolution(), now);
             }
             case RmaCommand.Approve c -> {
                 request.put("rma_issued_at", now.toString());
@@ -214,6 +210,8 @@ public class RmaManagement {
             case RmaCommand.Override c -> {
                 request.put("rma_issued_at", now.toString());
                 detail.put("reason", c.reason());
+                detail.put("override_of", rma.outcome());
+                detail.put("discretion_clauses", discretionClauses(merchant, rma, claim));
                 next = copy(rma, RmaStatus.AUTHORIZED, rma.outcome(), claim, latestDeadline(rma, "ship_back_by"), null, rma.slaDueBy(), null, now);
             }
             case RmaCommand.Reject c -> {
@@ -234,7 +232,9 @@ public class RmaManagement {
                 ObjectNode inspection = request.has("inspection") && request.get("inspection").isObject()
                         ? (ObjectNode) request.get("inspection") : request.putObject("inspection");
                 inspection.put("received_at", (c.receivedAt() != null ? c.receivedAt() : now).toString());
-                next = copy(rma, RmaStatus.RECEIVED, rma.outcome(), claim, null, null, rma.slaDueBy(), null, now);
+                // Decided again: deadlines counted from receipt (processing_by, refund_by) appear now.
+                decided = decide(merchant, rma.id(), rma.policyId(), claim, "received", rmas.nextDecisionSeq(rma.id()));
+                next = copy(rma, RmaStatus.RECEIVED, decided.outcomeWire(), claim, null, null, slaDue(decided, rma), null, now);
             }
             case RmaCommand.Inspect c -> {
                 ObjectNode inspection = request.has("inspection") && request.get("inspection").isObject()
@@ -256,11 +256,29 @@ public class RmaManagement {
                 detail.put("notes", c.notes());
                 voidUnits(merchant.id(), claim, rma.id(), c);
                 decided = decide(merchant, rma.id(), rma.policyId(), claim, "inspected", rmas.nextDecisionSeq(rma.id()));
-                next = copy(rma, RmaStatus.INSPECTED, decided.outcomeWire(), claim, null, null, rma.slaDueBy(), null, now);
+                detail.put("finding", c.finding().wire());
+                next = copy(rma, RmaStatus.INSPECTED, decided.outcomeWire(), claim, null, null, slaDue(decided, rma), null, now);
             }
             case RmaCommand.Resolve c -> {
                 detail.putAll(resolve(caller, merchant, rma, claim, c));
-                next = copy(rma, RmaStatus.RESOLVED, rma.outcome(), claim, null, null, rma.slaDueBy(), c.resolution().wire(), now);
+                Rma resolved = copy(rma, RmaStatus.RESOLVED, rma.outcome(), claim, null, null, rma.slaDueBy(), c.resolution().wire(), now);
+                String tracking = c.outboundTracking() == null ? null : (c.outboundCarrier() == null ? "" : c.outboundCarrier() + " ") + c.outboundTracking();
+                next = new Rma(resolved.id(), resolved.merchantId(), resolved.number(), resolved.orderId(), resolved.orderNumber(),
+                        resolved.policyId(), resolved.status(), resolved.outcome(), resolved.claim(), resolved.customerEmail(), null, null,
+                        resolved.slaDueBy(), resolved.slaBreached(), resolved.resolution(), resolved.customerConsentAt(), tracking,
+                        resolved.createdAt(), resolved.createdBy(), now, resolved.version());
+            }
+            case RmaCommand.Consent c -> {
+                JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+                if (decision == null || !decision.path("needs_consent").asBoolean(false)) {
+                    throw ApiProblem.conflict("no-consent-needed", "the decision on RMA " + rma.number() + " offers nothing that needs consent");
+                }
+                detail.put("note", c.note());
+                Rma same = copy(rma, rma.status(), rma.outcome(), claim, rma.shipBackBy(), rma.evidenceDueBy(), rma.slaDueBy(), null, now);
+                next = new Rma(same.id(), same.merchantId(), same.number(), same.orderId(), same.orderNumber(), same.policyId(), same.status(),
+                        same.outcome(), same.claim(), same.customerEmail(), same.shipBackBy(), same.evidenceDueBy(), same.slaDueBy(),
+                        same.slaBreached(), same.resolution(), now, same.outboundTracking(), same.createdAt(), same.createdBy(), now,
+                        same.version());
             }
             case RmaCommand.Cancel c -> {
                 detail.put("reason", c.reason());
@@ -284,7 +302,6 @@ public class RmaManagement {
         after.putAll(detail);
         audit.record(caller, "rma." + command.action().wire(), "rma", rma.id(), before, after);
         announce(merchant, saved, rma.status(), decided == null ? null : decided.decision(), "rma.status_changed");
-        deadlines.schedule(saved, merchant.timeZone());
         return saved;
     }
 
@@ -298,9 +315,9 @@ public class RmaManagement {
         Rma rma = found.get();
         Rma next = new Rma(rma.id(), rma.merchantId(), rma.number(), rma.orderId(), rma.orderNumber(), rma.policyId(), rma.status(),
                 rma.outcome(), rma.claim(), rma.customerEmail(), rma.shipBackBy(), rma.evidenceDueBy(), rma.slaDueBy(), true,
-                rma.resolution(), rma.createdAt(), rma.createdBy(), clock.instant(), rma.version());
+                rma.resolution(), rma.customerConsentAt(), rma.outboundTracking(), rma.createdAt(), rma.createdBy(), clock.instant(), rma.version());
         if (!rmas.update(next)) {
-            throw new IllegalStateException("RMA " + rmaId + " changed while its SLA breach was recorded; the task will retry");
+            throw ApiProblem.conflict("stale-version", "RMA " + rmaId + " changed while its SLA breach was recorded; the next sweep retries");
         }
         Rma saved = rmas.find(system.merchantId(), rmaId, null).orElseThrow();
         audit.record(system, "rma.sla_breached", "rma", rmaId, auditState(rma), auditState(saved));
@@ -320,6 +337,10 @@ public class RmaManagement {
         detail.put("resolution", c.resolution().wire());
         Money refund = null;
         Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+        if (c.resolution() == Resolution.REPLACEMENT && decision != null && decision.path("needs_consent").asBoolean(false)
+                && rma.customerConsentAt() == null) {
+            throw ApiProblem.conflict("consent-required", "the replacement offered is a substitute and waits for the customer's consent");
+        }
         if (decidedApproved) {
             if (!offered.contains(c.resolution().wire())) {
                 throw ApiProblem.conflict("resolution-not-offered", "the decision offers " + String.join(", ", offered) + ", not " + c.resolution().wire());
@@ -369,6 +390,8 @@ public class RmaManagement {
                 default -> { }
             }
         }
+        detail.put("outbound_carrier", c.outboundCarrier());
+        detail.put("outbound_tracking", c.outboundTracking());
         detail.put("note", c.note());
         return detail;
     }
@@ -515,6 +538,24 @@ public class RmaManagement {
 
     // --- helpers ------------------------------------------------------------------------------
 
+    /** The SLA date of a new decision, else the one already set. */
+    private static LocalDate slaDue(Decided decided, Rma rma) {
+        LocalDate due = decided.slaDue();
+        return due != null ? due : rma.slaDueBy();
+    }
+
+    /** The policy's discretion clauses ("at our discretion") an override rests on, as cited text. */
+    private List<String> discretionClauses(Merchant merchant, Rma rma, ObjectNode claim) {
+        try {
+            Instant placed = Instant.parse(claim.path("order").path("placed_at").asString());
+            return policies.catalog(merchant.id()).versionInForce(rma.policyId(), placed)
+                    .map(p -> p.discretion().stream().map(c -> c.id() + ": " + c.text()).toList())
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private LocalDate evidenceDue(Merchant merchant) {
         return LocalDate.ofInstant(clock.instant(), merchant.timeZone()).plusDays(properties.deadlines().evidenceDays());
     }
@@ -529,8 +570,8 @@ public class RmaManagement {
     private Rma copy(Rma r, RmaStatus status, String outcome, ObjectNode claim, LocalDate shipBackBy, LocalDate evidenceDueBy,
                      LocalDate slaDueBy, String resolution, Instant now) {
         return new Rma(r.id(), r.merchantId(), r.number(), r.orderId(), r.orderNumber(), r.policyId(), status, outcome, claim,
-                r.customerEmail(), shipBackBy, evidenceDueBy, slaDueBy, r.slaBreached(), resolution, r.createdAt(), r.createdBy(), now,
-                r.version());
+                r.customerEmail(), shipBackBy, evidenceDueBy, slaDueBy, r.slaBreached(), resolution, r.customerConsentAt(),
+                r.outboundTracking(), r.createdAt(), r.createdBy(), now, r.version());
     }
 
     private static ApiProblem stale(Rma current, Versioned expected) {
@@ -568,8 +609,12 @@ public class RmaManagement {
         values.put("status", rma.status().wire());
         values.put("summary", decision == null || decision.summary() == null ? "" : decision.summary());
         values.put("ship_back_by", rma.shipBackBy() == null ? "the date in your RMA" : rma.shipBackBy().toString());
+        values.put("label_paid_by", decision == null || decision.returnShippingPaidBy() == null ? "the party named in the policy"
+                : decision.returnShippingPaidBy() == org.openrma.decision.Payer.MERCHANT ? "us (" + merchant.name() + ")" : "you");
         values.put("missing_evidence", decision == null ? "" : String.join(", ", decision.missingEvidence().stream().map(Evidence::wire).toList()));
-        values.put("resolution", rma.resolution() == null ? "" : rma.resolution());
+        values.put("resolution", rma.resolution() == null ? "" : rma.resolution().replace('_', ' ')
+                + (rma.outboundTracking() == null ? "" : "; shipped to you with tracking " + rma.outboundTracking()));
+        values.put("finding", rma.claim().path("request").path("inspection").path("finding").asString("").replace('_', ' '));
         values.put("refund", ledger.entries(rma.merchantId(), rma.orderId(), rma.id()).stream()
                 .map(e -> e.amount() + " " + e.currency() + " (" + e.kind().replace('_', ' ') + ")").reduce((a, b) -> a + ", " + b).orElse("nothing"));
         values.put("deadline", rma.status() == RmaStatus.EXPIRED

@@ -5,9 +5,9 @@ import java.util.Locale;
 /** Where an RMA stands. {@link RmaLifecycle} holds the only table of moves between them. */
 public enum RmaStatus {
     /** The engine asked for evidence the claim lacks; the customer can add it. */
-    AWAITING_EVIDENCE,
+    NEEDS_EVIDENCE,
     /** The engine left the claim to an agent's judgement. */
-    IN_REVIEW,
+    UNDER_REVIEW,
     /** The return is authorized; the customer ships the item back (or the agent resolves if nothing comes back). */
     AUTHORIZED,
     /** The customer reported the parcel shipped. */

@@ -21,6 +21,11 @@ public record RmaView(
         LocalDate slaDueBy,
         boolean slaBreached,
         String resolution,
+        String returnLabelPaidBy,
+        String returnInstructions,
+        boolean needsConsent,
+        Instant customerConsentAt,
+        String outboundTracking,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
@@ -29,8 +34,15 @@ public record RmaView(
         JsonNode claim) {
 
     static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed) {
+        String payer = decision == null ? null : decision.path("return_shipping_paid_by").asString(null);
+        String instructions = r.status() == RmaStatus.AUTHORIZED
+                ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
+                        + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
+                        + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
+                : null;
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status().wire(), r.outcome(), r.version(),
-                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), r.resolution(), r.createdAt(),
+                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), r.resolution(), payer, instructions,
+                decision != null && decision.path("needs_consent").asBoolean(false), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), RmaLifecycle.allowed(r.status(), actor).stream().map(RmaAction::wire).toList(),
                 detailed ? decision : null, detailed ? r.claim() : null);
     }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
@@ -24,23 +28,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Demo data for a first run: three merchants on the built-in policies, each with a well-known
- * admin and agent API key, and the orders of the conformance scenarios. Runs once (a merchant
- * that exists is left alone), under an advisory lock so several instances starting together
- * seed once. Turn off with {@code OPENRMA_SEED_ENABLED=false}; never use the demo keys in production.
+ * Demo data for a first run, read from {@code seed/demo-merchants.json} (merchants, their policy
+ * and recent orders dated relative to today) and {@code seed/demo-orders.json} (the orders of the
+ * conformance scenarios, by merchant). Each merchant gets a well-known admin and agent API key,
+ * {@code ork_demo_<slug>_admin|agent}. Runs once (a merchant that exists is left alone), under an
+ * advisory lock so that several instances starting together seed once. Turn off with
+ * {@code OPENRMA_SEED_ENABLED=false}; never use the demo keys in production.
  */
 @Component
 public class DemoSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
-
-    /** slug, name, policy. */
-    static final List<String[]> MERCHANTS = List.of(
-            new String[] {"kst", "KST Servos (demo)", "kst-servos"},
-            new String[] {"kospet", "KOSPET (demo)", "kospet"},
-            new String[] {"kingdo", "Kingdo (demo)", "kingdo"});
 
     private final OpenRmaProperties properties;
     private final Merchants merchants;
@@ -70,32 +71,48 @@ public class DemoSeed implements ApplicationRunner {
         if (!properties.seed().enabled()) {
             return;
         }
-        JsonNode demoOrders = load();
+        JsonNode demoMerchants = load("/seed/demo-merchants.json");
+        JsonNode scenarioOrders = load("/seed/demo-orders.json");
         tx.executeWithoutResult(s -> {
             jdbc.sql("select pg_advisory_xact_lock(4242)").query(Object.class).single();
-            for (String[] m : MERCHANTS) {
-                if (merchants.findBySlug(m[0]).isPresent()) {
+            for (JsonNode m : demoMerchants.values()) {
+                String slug = m.get("slug").asString();
+                if (merchants.findBySlug(slug).isPresent()) {
                     continue;
                 }
-                Merchant merchant = new Merchant(UUID.randomUUID(), m[0], m[1], m[2], ZoneOffset.UTC, "support@" + m[0] + ".example",
-                        null, "whsec_" + Secrets.random(24), new Merchant.Smtp(null, null, null, null, null, false), clock.instant(), 0);
+                Merchant merchant = new Merchant(UUID.randomUUID(), slug, m.get("name").asString(), m.get("policy").asString(),
+                        ZoneId.of("UTC"), "support@" + slug + ".example", null, "whsec_" + Secrets.random(24),
+                        new Merchant.Smtp(null, null, null, null, null, false), clock.instant(), 0);
                 merchants.insert(merchant);
-                apiKeys.store(merchant.id(), "demo admin", Caller.Role.ADMIN, demoKey(m[0], Caller.Role.ADMIN));
-                apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(m[0], Caller.Role.AGENT));
-                int count = 0;
-                for (JsonNode order : demoOrders.path(m[0]).values()) {
-                    var parsed = OrderManagement.parse(order, "");
-                    orders.insert(merchant.id(), UUID.randomUUID(), parsed, order, clock.instant(), "seed");
-                    count++;
+                apiKeys.store(merchant.id(), "demo admin", Caller.Role.ADMIN, demoKey(slug, Caller.Role.ADMIN));
+                apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(slug, Caller.Role.AGENT));
+                List<JsonNode> all = new ArrayList<>(recentOrders(m.path("recent_orders")));
+                scenarioOrders.path(slug).values().forEach(all::add);
+                for (JsonNode order : all) {
+                    orders.insert(merchant.id(), UUID.randomUUID(), OrderManagement.parse(order, ""), order, clock.instant(), "seed");
                 }
-                log.info("Seeded demo merchant '{}' ({} orders); admin key {}, agent key {}", m[0], count,
-                        demoKey(m[0], Caller.Role.ADMIN), demoKey(m[0], Caller.Role.AGENT));
+                log.info("Seeded demo merchant '{}' ({} orders); admin key {}, agent key {}", slug, all.size(),
+                        demoKey(slug, Caller.Role.ADMIN), demoKey(slug, Caller.Role.AGENT));
             }
         });
     }
 
-    private static JsonNode load() {
-        try (InputStream in = DemoSeed.class.getResourceAsStream("/seed/demo-orders.json")) {
+    /** Orders whose dates are given as days before today, so a claim filed now falls inside the policy's windows. */
+    private List<JsonNode> recentOrders(JsonNode templates) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode t : templates.values()) {
+            ObjectNode order = ((ObjectNode) t.get("order")).deepCopy();
+            for (var e : t.path("days_ago").properties()) {
+                order.put(e.getKey(), now.minus(Duration.ofDays(e.getValue().asInt())).toString());
+            }
+            out.add(order);
+        }
+        return out;
+    }
+
+    private static JsonNode load(String resource) {
+        try (InputStream in = DemoSeed.class.getResourceAsStream(resource)) {
             return Json.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

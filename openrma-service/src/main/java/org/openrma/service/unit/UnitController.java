@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A unit's warranty status and history (staff only). */
 @RestController
-@RequestMapping("/api/units")
+@RequestMapping("/api/v1/units")
 public class UnitController {
 
     private final Units units;

@@ -31,7 +31,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the stored response commit in ONE transaction, so a retry either replays the exact response or
  * (if the first attempt failed or is still running and then fails) runs again; a concurrent retry
  * waits on the key's row lock. The same key with a different body is refused with 422.
- * Only successful (2xx) responses are stored; a failed attempt leaves nothing behind.
+ * Only successful (2xx) responses are stored; a failed attempt leaves nothing behind. Keys are
+ * scoped to the caller's merchant (or the customer's order) and kept 24 hours. Unauthenticated
+ * POSTs (opening a customer session) are not covered: they change nothing.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 

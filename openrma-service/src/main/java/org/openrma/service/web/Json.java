@@ -2,13 +2,14 @@ package org.openrma.service.web;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One plain Jackson 3 mapper for the JSON the service stores (jsonb columns) and hashes. */
+/** One Jackson 3 mapper (snake_case, like the API) for the JSON the service stores (jsonb columns) and hashes. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    public static final ObjectMapper MAPPER = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private Json() {}
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.policy.UnknownPolicyException;
+import org.openrma.service.rma.RmaLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,6 +34,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
         return respond(Problems.of(e), request);
+    }
+
+    @ExceptionHandler(RmaLifecycle.IllegalTransition.class)
+    ResponseEntity<ProblemDetail> illegalTransition(RmaLifecycle.IllegalTransition e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage(), List.of()), request);
+    }
+
+    @ExceptionHandler(RmaLifecycle.NotPermitted.class)
+    ResponseEntity<ProblemDetail> notPermitted(RmaLifecycle.NotPermitted e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(), List.of()), request);
     }
 
     @ExceptionHandler(InvalidClaimException.class)

@@ -19,14 +19,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Authentication, then idempotency, in front of every {@code /api/**} request; controllers receive the {@link Caller}. */
+/** Authentication, then idempotency, in front of every {@code /api/v1/**} request; controllers receive the {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<AccessFilter> accessFilter(ApiKeys apiKeys, CustomerTokens tokens) {
         FilterRegistrationBean<AccessFilter> r = new FilterRegistrationBean<>(new AccessFilter(apiKeys, tokens));
-        r.addUrlPatterns("/api/*");
+        r.addUrlPatterns("/api/v1/*");
         r.setOrder(10);
         return r;
     }
@@ -34,7 +34,7 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         FilterRegistrationBean<IdempotencyFilter> r = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, tx, clock));
-        r.addUrlPatterns("/api/*");
+        r.addUrlPatterns("/api/v1/*");
         r.setOrder(20);
         return r;
     }

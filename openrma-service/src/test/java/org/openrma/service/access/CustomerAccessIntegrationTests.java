@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 class CustomerAccessIntegrationTests extends IntegrationTest {
 
     private String session(TestMerchant m, String number, String email) {
-        Api.Response r = api.post("/api/customer-sessions", Map.of("merchant", m.slug(), "order_number", number, "email", email)).send();
+        Api.Response r = api.post("/api/v1/customer-sessions", Map.of("merchant", m.slug(), "order_number", number, "email", email)).send();
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("token").asString();
     }
@@ -27,24 +27,24 @@ class CustomerAccessIntegrationTests extends IntegrationTest {
         ObjectNode mine = Claims.kingdoUnopenedDay60("KGD-CU1");
         ObjectNode other = Claims.kingdoUnopenedDay60("KGD-CU2");
         ((ObjectNode) other.get("order").get("customer")).put("email", "someone.else@example.com");
-        api.post("/api/orders", Claims.order(mine)).key(m.agent()).send();
+        api.post("/api/v1/orders", Claims.order(mine)).key(m.agent()).send();
         clock.set(Instant.parse("2025-10-24T10:00:00Z"));
         JsonNode othersRma = submit(m, other);
 
         String token = session(m, "KGD-CU1", "ANA@example.com");
-        Api.Response filed = api.post("/api/rmas", Map.of("request", mine.get("request"))).key(token).send();
+        Api.Response filed = api.post("/api/v1/rmas", Map.of("request", mine.get("request"))).key(token).send();
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         assertThat(filed.json().get("order_number").asString()).isEqualTo("KGD-CU1");
         assertThat(filed.json().at("/claim/request/submitted_at").asString()).isEqualTo("2025-10-24T10:00:00Z");
 
-        assertThat(api.get("/api/orders/KGD-CU1").key(token).send().status()).isEqualTo(200);
-        assertThat(api.get("/api/orders/KGD-CU2").key(token).send().status()).isEqualTo(404);
-        assertThat(api.get("/api/rmas/" + othersRma.get("id").asString()).key(token).send().status()).isEqualTo(404);
-        JsonNode list = api.get("/api/rmas").key(token).send().json();
+        assertThat(api.get("/api/v1/orders/KGD-CU1").key(token).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/KGD-CU2").key(token).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/rmas/" + othersRma.get("id").asString()).key(token).send().status()).isEqualTo(404);
+        JsonNode list = api.get("/api/v1/rmas").key(token).send().json();
         assertThat(list.get("total").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/orders").key(token).send().json().get("total").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/audit").key(token).send().status()).isEqualTo(403);
-        assertThat(api.post("/api/rmas", Claims.byOrderNumber(other)).key(token).send().status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/orders").key(token).send().json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/audit").key(token).send().status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/rmas", Claims.byOrderNumber(other)).key(token).send().status()).isEqualTo(422);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CustomerAccessIntegrationTests extends IntegrationTest {
         clock.set(Instant.parse("2025-10-24T10:00:00Z"));
         JsonNode rma = submit(m, Claims.kingdoUnopenedDay60("KGD-CU3"));
         String token = session(m, "KGD-CU3", "ana@example.com");
-        String base = "/api/rmas/" + rma.get("id").asString();
+        String base = "/api/v1/rmas/" + rma.get("id").asString();
         Api.Response resolve = api.post(base + "/resolve", Map.of("resolution", "refund")).key(token).ifMatch(rma.get("version").asInt()).send();
         assertThat(resolve.status()).isEqualTo(403);
         Api.Response cancel = api.post(base + "/cancel", Map.of("reason", "changed my mind again")).key(token).ifMatch(rma.get("version").asInt()).send();
@@ -64,9 +64,9 @@ class CustomerAccessIntegrationTests extends IntegrationTest {
     @Test
     void aWrongEmailOrNumberGetsTheSame404() {
         TestMerchant m = newMerchant("kingdo");
-        api.post("/api/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU4"))).key(m.agent()).send();
-        Api.Response wrongEmail = api.post("/api/customer-sessions", Map.of("merchant", m.slug(), "order_number", "KGD-CU4", "email", "x@example.com")).send();
-        Api.Response wrongNumber = api.post("/api/customer-sessions", Map.of("merchant", m.slug(), "order_number", "KGD-NOPE", "email", "ana@example.com")).send();
+        api.post("/api/v1/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU4"))).key(m.agent()).send();
+        Api.Response wrongEmail = api.post("/api/v1/customer-sessions", Map.of("merchant", m.slug(), "order_number", "KGD-CU4", "email", "x@example.com")).send();
+        Api.Response wrongNumber = api.post("/api/v1/customer-sessions", Map.of("merchant", m.slug(), "order_number", "KGD-NOPE", "email", "ana@example.com")).send();
         assertThat(wrongEmail.status()).isEqualTo(404);
         assertThat(wrongNumber.status()).isEqualTo(404);
         assertThat(wrongEmail.json().get("detail").asString()).isEqualTo(wrongNumber.json().get("detail").asString());
@@ -75,11 +75,11 @@ class CustomerAccessIntegrationTests extends IntegrationTest {
     @Test
     void aTokenExpiresWhenTheClockPassesItsLifetime() {
         TestMerchant m = newMerchant("kingdo");
-        api.post("/api/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU5"))).key(m.agent()).send();
+        api.post("/api/v1/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU5"))).key(m.agent()).send();
         String token = session(m, "KGD-CU5", "ana@example.com");
-        assertThat(api.get("/api/orders/KGD-CU5").key(token).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/KGD-CU5").key(token).send().status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(31));
-        Api.Response expired = api.get("/api/orders/KGD-CU5").key(token).send();
+        Api.Response expired = api.get("/api/v1/orders/KGD-CU5").key(token).send();
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().get("detail").asString()).contains("expired");
     }
@@ -87,9 +87,9 @@ class CustomerAccessIntegrationTests extends IntegrationTest {
     @Test
     void aTamperedTokenIsRefused() {
         TestMerchant m = newMerchant("kingdo");
-        api.post("/api/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU6"))).key(m.agent()).send();
+        api.post("/api/v1/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-CU6"))).key(m.agent()).send();
         String token = session(m, "KGD-CU6", "ana@example.com");
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
-        assertThat(api.get("/api/orders/KGD-CU6").key(tampered).send().status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/orders/KGD-CU6").key(tampered).send().status()).isEqualTo(401);
     }
 }

@@ -33,7 +33,7 @@ class ConcurrencyIntegrationTests extends IntegrationTest {
         List<Integer> statuses = List.of(cancel.get().status(), ship.get().status());
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 412);
-        JsonNode now = api.get("/api/rmas/" + rma.get("id").asString()).key(m.agent()).send().json();
+        JsonNode now = api.get("/api/v1/rmas/" + rma.get("id").asString()).key(m.agent()).send().json();
         assertThat(now.get("version").asInt()).isEqualTo(rma.get("version").asInt() + 1);
         long audited = jdbc.sql("select count(*) from audit_event where entity_id = ? and action <> 'rma.submitted'")
                 .param(rma.get("id").asString()).query(Long.class).single();

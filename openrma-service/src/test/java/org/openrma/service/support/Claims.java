@@ -85,4 +85,32 @@ public final class Claims {
         c.set("request", claim.get("request").deepCopy());
         return c;
     }
+
+    /** SC-004, with the servo tagged discontinued: KST Servos, defective — approved; the replacement is a substitute that needs consent. */
+    public static ObjectNode kstDefectiveDiscontinuedServo(String orderNumber) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2025-04-29T10:00:00Z",
+                   "shipped_at": "2025-04-30T11:00:00Z", "delivered_at": "2025-05-05T12:00:00Z", "delivery_status": "delivered",
+                   "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
+                   "customer": {"id": "C-1004", "email": "j.novak@example.com"},
+                   "lines": [{"sku": "KST-BLS815", "category": "servo", "unit_price": "129.00", "quantity": 1, "tags": ["discontinued"]}]},
+                 "request": {"kind": "return", "submitted_at": "2025-05-09T10:00:00Z", "reason": "defective",
+                   "lines": [{"sku": "KST-BLS815", "quantity": 1, "condition": "opened_unused"}],
+                   "keeps_free_gifts": false, "evidence": ["photo", "video"], "facts": []}}
+                """.formatted(orderNumber));
+    }
+
+    /** SC-020: KST dealer RMA policy, parcel lost by the carrier — approved, refund or reshipment, nothing to ship back. */
+    public static ObjectNode kstParcelLost(String orderNumber) {
+        return parse("""
+                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2025-05-05T10:00:00Z",
+                   "shipped_at": "2025-05-06T11:00:00Z", "delivery_status": "lost", "currency": "USD",
+                   "shipping": {"method": "economy", "amount": "15.00"},
+                   "customer": {"id": "C-2008", "email": "store@hobbyhub.example.com"},
+                   "lines": [{"sku": "KST-MS325", "category": "servo", "unit_price": "21.50", "quantity": 6}]},
+                 "request": {"kind": "not_received", "submitted_at": "2025-06-10T10:00:00Z", "reason": "not_received",
+                   "lines": [{"sku": "KST-MS325", "quantity": 6, "condition": "unopened"}],
+                   "keeps_free_gifts": false, "evidence": [], "facts": []}}
+                """.formatted(orderNumber));
+    }
 }

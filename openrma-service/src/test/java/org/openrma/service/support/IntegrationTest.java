@@ -1,7 +1,6 @@
 package org.openrma.service.support;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,11 +12,8 @@ import org.openrma.service.merchant.Merchants;
 import org.openrma.service.outbox.OutboxRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,17 +32,8 @@ import tools.jackson.databind.JsonNode;
         "openrma.deadlines.poll-interval=200ms",
         "openrma.seed.enabled=true",
         "logging.level.org.openrma=warn"})
-@Import(IntegrationTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -80,7 +67,7 @@ public abstract class IntegrationTest {
 
     protected TestMerchant newMerchant(String policy) {
         String slug = "m-" + UUID.randomUUID().toString().substring(0, 8);
-        Merchant m = new Merchant(UUID.randomUUID(), slug, "Test " + slug, policy, ZoneOffset.UTC, null, null, "whsec_" + Secrets.random(24),
+        Merchant m = new Merchant(UUID.randomUUID(), slug, "Test " + slug, policy, java.time.ZoneId.of("UTC"), null, null, "whsec_" + Secrets.random(24),
                 new Merchant.Smtp(null, null, null, null, null, false), clock.instant(), 0);
         merchants.insert(m);
         String admin = apiKeys.issue(m.id(), "admin", Caller.Role.ADMIN).key();
@@ -90,7 +77,7 @@ public abstract class IntegrationTest {
 
     /** Files a claim as an agent and returns the RMA; fails the test on anything but 201. */
     protected JsonNode submit(TestMerchant m, JsonNode claim) {
-        Api.Response r = api.post("/api/rmas", claim).key(m.agent()).send();
+        Api.Response r = api.post("/api/v1/rmas", claim).key(m.agent()).send();
         if (r.status() != 201) {
             throw new AssertionError("expected 201 filing the claim, got " + r);
         }
@@ -98,7 +85,7 @@ public abstract class IntegrationTest {
     }
 
     protected Api.Response act(TestMerchant m, JsonNode rma, String action, Object body) {
-        return api.post("/api/rmas/" + rma.get("id").asString() + "/" + action, body).key(m.agent()).ifMatch(rma.get("version").asInt()).send();
+        return api.post("/api/v1/rmas/" + rma.get("id").asString() + "/" + action, body).key(m.agent()).ifMatch(rma.get("version").asInt()).send();
     }
 
     protected JsonNode actOk(TestMerchant m, JsonNode rma, String action, Object body) {

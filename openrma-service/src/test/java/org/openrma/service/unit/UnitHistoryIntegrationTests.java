@@ -26,14 +26,14 @@ class UnitHistoryIntegrationTests extends IntegrationTest {
         JsonNode rma = receivedDoa(m, "KSP-U1", "SN-U1");
         actOk(m, rma, "inspect", Map.of("finding", "misuse", "facts", List.of("firmware_modified")));
 
-        JsonNode unit = api.get("/api/units/SN-U1").key(m.agent()).send().json();
+        JsonNode unit = api.get("/api/v1/units/SN-U1").key(m.agent()).send().json();
         assertThat(unit.get("warranty_void").asBoolean()).isTrue();
         assertThat(unit.get("voided_reason").asString()).contains("misuse");
         assertThat(unit.get("history").valueStream().map(e -> e.get("event").asString())).containsExactly("claimed", "warranty_voided");
 
         JsonNode later = submit(m, Claims.byOrderNumber(Claims.kospetDeadOnArrival("KSP-U1", "SN-U1")));
         assertThat(later.at("/claim/request/facts").valueStream().map(JsonNode::asString)).contains("warranty_voided");
-        JsonNode decided = api.get("/api/rmas/" + later.get("id").asString() + "/decisions").key(m.agent()).send().json();
+        JsonNode decided = api.get("/api/v1/rmas/" + later.get("id").asString() + "/decisions").key(m.agent()).send().json();
         assertThat(decided.get(0).at("/claim/request/facts").valueStream().map(JsonNode::asString)).contains("warranty_voided");
     }
 
@@ -44,10 +44,10 @@ class UnitHistoryIntegrationTests extends IntegrationTest {
         rma = actOk(m, rma, "inspect", Map.of("finding", "defect_confirmed"));
         actOk(m, rma, "resolve", Map.of("resolution", "replacement", "replacement_serial", "SN-U2-R"));
 
-        JsonNode old = api.get("/api/units/SN-U2").key(m.agent()).send().json();
+        JsonNode old = api.get("/api/v1/units/SN-U2").key(m.agent()).send().json();
         assertThat(old.get("replaced_by_serial").asString()).isEqualTo("SN-U2-R");
         assertThat(old.get("warranty_void").asBoolean()).isFalse();
-        JsonNode replacement = api.get("/api/units/SN-U2-R").key(m.agent()).send().json();
+        JsonNode replacement = api.get("/api/v1/units/SN-U2-R").key(m.agent()).send().json();
         assertThat(replacement.get("history").get(0).get("event").asString()).isEqualTo("issued_as_replacement");
 
         JsonNode later = submit(m, Claims.byOrderNumber(Claims.kospetDeadOnArrival("KSP-U2", "SN-U2")));

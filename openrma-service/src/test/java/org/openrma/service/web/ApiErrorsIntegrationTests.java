@@ -26,7 +26,7 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
     @Test
     void malformedJsonIsA400NamingTheLineAndColumn() {
         TestMerchant m = newMerchant("kingdo");
-        Api.Response r = api.post("/api/rmas", "{\"order_number\": \"X\",\n \"request\": {\"kind\": }").key(m.agent()).send();
+        Api.Response r = api.post("/api/v1/rmas", "{\"order_number\": \"X\",\n \"request\": {\"kind\": }").key(m.agent()).send();
         assertProblem(r, 400, "line 2");
     }
 
@@ -35,7 +35,7 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
         TestMerchant m = newMerchant("kingdo");
         ObjectNode claim = Claims.kingdoUnopenedDay60("KGD-E1");
         ((ObjectNode) claim.get("request")).put("reason", "bored");
-        Api.Response r = api.post("/api/rmas", claim).key(m.agent()).send();
+        Api.Response r = api.post("/api/v1/rmas", claim).key(m.agent()).send();
         assertProblem(r, 422, "request.reason");
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("request.reason");
         assertThat(r.json().get("errors").get(0).get("message").asString()).contains("changed_mind");
@@ -46,15 +46,15 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
         TestMerchant m = newMerchant("kingdo");
         ObjectNode claim = Claims.kingdoUnopenedDay60("KGD-E2");
         ((ObjectNode) claim.get("request").get("lines").get(0)).put("sku", "NOT-SOLD");
-        Api.Response r = api.post("/api/rmas", claim).key(m.agent()).send();
+        Api.Response r = api.post("/api/v1/rmas", claim).key(m.agent()).send();
         assertProblem(r, 422, "request.lines[0].sku");
-        assertThat(api.get("/api/orders/KGD-E2").key(m.agent()).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/orders/KGD-E2").key(m.agent()).send().status()).isEqualTo(404);
     }
 
     @Test
     void everyProblemInAnOrderIsReportedWithItsPath() {
         TestMerchant m = newMerchant("kingdo");
-        Api.Response r = api.post("/api/orders", Map.of("number", "O-1", "channel", "web_shop", "currency", "EURO", "lines", java.util.List.of()))
+        Api.Response r = api.post("/api/v1/orders", Map.of("number", "O-1", "channel", "web_shop", "currency", "EURO", "lines", java.util.List.of()))
                 .key(m.agent()).send();
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asString()))
@@ -64,7 +64,7 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
     @Test
     void anUnknownOrderNumberIsA404() {
         TestMerchant m = newMerchant("kingdo");
-        Api.Response r = api.post("/api/rmas", Claims.byOrderNumber(Claims.kingdoUnopenedDay60("NOPE-1"))).key(m.agent()).send();
+        Api.Response r = api.post("/api/v1/rmas", Claims.byOrderNumber(Claims.kingdoUnopenedDay60("NOPE-1"))).key(m.agent()).send();
         assertProblem(r, 404, "NOPE-1");
     }
 
@@ -81,7 +81,7 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
     void aCommandWithoutTheVersionIsA428AndAStaleVersionA409Or412() {
         TestMerchant m = newMerchant("kingdo");
         JsonNode rma = submit(m, Claims.kospetFirmwareFlashed("KSP-E4"));
-        String path = "/api/rmas/" + rma.get("id").asString() + "/cancel";
+        String path = "/api/v1/rmas/" + rma.get("id").asString() + "/cancel";
         assertProblem(api.post(path, Map.of()).key(m.agent()).send(), 428, "version");
         assertProblem(api.post(path, Map.of("version", 7)).key(m.agent()).send(), 409, "changed by someone else");
         assertProblem(api.post(path, Map.of()).key(m.agent()).ifMatch(7).send(), 412, "changed by someone else");
@@ -90,35 +90,35 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
     @Test
     void missingOrInvalidCredentialsAre401AndTheWrongRoleIs403() {
         TestMerchant m = newMerchant("kingdo");
-        assertProblem(api.get("/api/rmas").send(), 401, "API key");
-        assertProblem(api.get("/api/rmas").key("ork_not-a-key").send(), 401, "not valid");
-        assertProblem(api.get("/api/rmas").key("ct_forged.token").send(), 401, "not valid");
-        assertProblem(api.get("/api/merchant/api-keys").key(m.agent()).send(), 403, "admin");
-        assertThat(api.get("/api/merchant/api-keys").key(m.admin()).send().status()).isEqualTo(200);
+        assertProblem(api.get("/api/v1/rmas").send(), 401, "API key");
+        assertProblem(api.get("/api/v1/rmas").key("ork_not-a-key").send(), 401, "not valid");
+        assertProblem(api.get("/api/v1/rmas").key("ct_forged.token").send(), 401, "not valid");
+        assertProblem(api.get("/api/v1/merchant/api-keys").key(m.agent()).send(), 403, "admin");
+        assertThat(api.get("/api/v1/merchant/api-keys").key(m.admin()).send().status()).isEqualTo(200);
     }
 
     @Test
     void aRevokedKeyNoLongerWorks() {
         TestMerchant m = newMerchant("kingdo");
-        JsonNode issued = api.post("/api/merchant/api-keys", Map.of("name", "temp", "role", "agent")).key(m.admin()).send().json();
+        JsonNode issued = api.post("/api/v1/merchant/api-keys", Map.of("name", "temp", "role", "agent")).key(m.admin()).send().json();
         String key = issued.get("key").asString();
-        assertThat(api.get("/api/rmas").key(key).send().status()).isEqualTo(200);
-        assertThat(api.post("/api/merchant/api-keys/" + issued.get("id").asString() + "/revoke", Map.of()).key(m.admin()).send().status())
+        assertThat(api.get("/api/v1/rmas").key(key).send().status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/merchant/api-keys/" + issued.get("id").asString() + "/revoke", Map.of()).key(m.admin()).send().status())
                 .isEqualTo(204);
-        assertProblem(api.get("/api/rmas").key(key).send(), 401, "revoked");
+        assertProblem(api.get("/api/v1/rmas").key(key).send(), 401, "revoked");
     }
 
     @Test
     void badPathAndQueryParametersAre4xxNot500() {
         TestMerchant m = newMerchant("kingdo");
-        assertThat(api.get("/api/rmas/not-a-uuid").key(m.agent()).send().status()).isEqualTo(422);
-        assertThat(api.get("/api/rmas?status=lost").key(m.agent()).send().status()).isEqualTo(422);
-        assertThat(api.get("/api/rmas?size=1000").key(m.agent()).send().status()).isEqualTo(422);
-        assertThat(api.get("/api/rmas?created_from=yesterday").key(m.agent()).send().status()).isBetween(400, 499);
-        assertThat(api.get("/api/no-such-thing").key(m.agent()).send().status()).isEqualTo(404);
-        assertThat(api.request("DELETE", "/api/rmas", null).key(m.agent()).send().status()).isEqualTo(405);
-        Api.Response text = api.request("POST", "/api/rmas", "hello").key(m.agent()).header("Content-Type", "text/plain").send();
-        assertThat(text.status()).isEqualTo(415);
+        assertThat(api.get("/api/v1/rmas/not-a-uuid").key(m.agent()).send().status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/rmas?status=lost").key(m.agent()).send().status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/rmas?size=1000").key(m.agent()).send().status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/rmas?created_from=yesterday").key(m.agent()).send().status()).isBetween(400, 499);
+        assertThat(api.get("/api/v1/no-such-thing").key(m.agent()).send().status()).isEqualTo(404);
+        assertThat(api.request("DELETE", "/api/v1/rmas", null).key(m.agent()).send().status()).isEqualTo(405);
+        Api.Response text = api.request("POST", "/api/v1/rmas", "hello").key(m.agent()).header("Content-Type", "text/plain").send();
+        assertThat(text.status()).isIn(400, 415);
         assertThat(text.contentType()).startsWith("application/problem+json");
     }
 
@@ -128,5 +128,16 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
         JsonNode rma = submit(m, Claims.kospetFirmwareFlashed("KSP-E5"));
         Api.Response r = act(m, rma, "cancel", Map.of("reason", "x", "resaon", "typo"));
         assertProblem(r, 422, "resaon");
+    }
+
+    @Test
+    void anUploadedPolicyWithErrorsIsRefusedWithEveryDiagnosticAndItsLocation() {
+        TestMerchant m = newMerchant("kingdo");
+        Api.Response r = api.post("/api/v1/policies", Map.of("file_name", "broken.yaml", "source", "title: no id, no version\n")).key(m.admin()).send();
+        assertProblem(r, 422, "broken.yaml");
+        assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asString())).allMatch(f -> f.matches("source:\\d+:\\d+"));
+        assertThat(api.get("/api/v1/policies").key(m.agent()).send().json().valueStream().map(p -> p.get("file_name").asString()))
+                .doesNotContain("broken.yaml");
+        assertThat(api.post("/api/v1/policies", Map.of("source", "x")).key(m.agent()).send().status()).isEqualTo(403);
     }
 }

@@ -25,8 +25,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     void aRetryWithTheSameKeyAndBodyReplaysTheResponseAndCreatesNothingNew() {
         TestMerchant m = newMerchant("kingdo");
         ObjectNode claim = Claims.kingdoUnopenedDay60("KGD-I1");
-        Api.Response first = api.post("/api/rmas", claim).key(m.agent()).idempotencyKey("k-1").send();
-        Api.Response second = api.post("/api/rmas", claim).key(m.agent()).idempotencyKey("k-1").send();
+        Api.Response first = api.post("/api/v1/rmas", claim).key(m.agent()).idempotencyKey("k-1").send();
+        Api.Response second = api.post("/api/v1/rmas", claim).key(m.agent()).idempotencyKey("k-1").send();
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
@@ -39,8 +39,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     @Test
     void theSameKeyWithADifferentBodyIsRefusedWith422() {
         TestMerchant m = newMerchant("kingdo");
-        api.post("/api/rmas", Claims.kingdoUnopenedDay60("KGD-I2")).key(m.agent()).idempotencyKey("k-2").send();
-        Api.Response other = api.post("/api/rmas", Claims.kingdoUnopenedDay60("KGD-I3")).key(m.agent()).idempotencyKey("k-2").send();
+        api.post("/api/v1/rmas", Claims.kingdoUnopenedDay60("KGD-I2")).key(m.agent()).idempotencyKey("k-2").send();
+        Api.Response other = api.post("/api/v1/rmas", Claims.kingdoUnopenedDay60("KGD-I3")).key(m.agent()).idempotencyKey("k-2").send();
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().get("detail").asString()).contains("k-2");
         assertThat(rmaCount(m)).isEqualTo(1);
@@ -50,9 +50,9 @@ class IdempotencyIntegrationTests extends IntegrationTest {
     void aFailedAttemptIsNotStoredSoTheRetryRunsAgain() {
         TestMerchant m = newMerchant("kingdo");
         ObjectNode claim = Claims.byOrderNumber(Claims.kingdoUnopenedDay60("KGD-I4"));
-        assertThat(api.post("/api/rmas", claim).key(m.agent()).idempotencyKey("k-4").send().status()).isEqualTo(404);
-        api.post("/api/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-I4"))).key(m.agent()).send();
-        assertThat(api.post("/api/rmas", claim).key(m.agent()).idempotencyKey("k-4").send().status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/rmas", claim).key(m.agent()).idempotencyKey("k-4").send().status()).isEqualTo(404);
+        api.post("/api/v1/orders", Claims.order(Claims.kingdoUnopenedDay60("KGD-I4"))).key(m.agent()).send();
+        assertThat(api.post("/api/v1/rmas", claim).key(m.agent()).idempotencyKey("k-4").send().status()).isEqualTo(201);
     }
 
     @Test
@@ -60,8 +60,8 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         TestMerchant a = newMerchant("kingdo");
         TestMerchant b = newMerchant("kingdo");
         ObjectNode claim = Claims.kingdoUnopenedDay60("KGD-I5");
-        assertThat(api.post("/api/rmas", claim).key(a.agent()).idempotencyKey("shared").send().status()).isEqualTo(201);
-        Api.Response other = api.post("/api/rmas", claim).key(b.agent()).idempotencyKey("shared").send();
+        assertThat(api.post("/api/v1/rmas", claim).key(a.agent()).idempotencyKey("shared").send().status()).isEqualTo(201);
+        Api.Response other = api.post("/api/v1/rmas", claim).key(b.agent()).idempotencyKey("shared").send();
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.header("Idempotent-Replayed")).isNull();
         assertThat(rmaCount(b)).isEqualTo(1);
@@ -75,7 +75,7 @@ class IdempotencyIntegrationTests extends IntegrationTest {
         try {
             List<Callable<Api.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                calls.add(() -> api.post("/api/rmas", claim).key(m.agent()).idempotencyKey("k-6").send());
+                calls.add(() -> api.post("/api/v1/rmas", claim).key(m.agent()).idempotencyKey("k-6").send());
             }
             List<Api.Response> responses = new ArrayList<>();
             for (Future<Api.Response> f : pool.invokeAll(calls)) {

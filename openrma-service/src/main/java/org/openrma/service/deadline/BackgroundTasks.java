@@ -1,0 +1,68 @@
+package org.openrma.service.deadline;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.openrma.service.OpenRmaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The persistent scheduler (db-scheduler, table {@code scheduled_tasks}). Each recurring task runs
+ * on one instance at a time however many instances share the database:
+ * <ul>
+ *   <li>{@code rma-deadline-sweep}: {@link Deadlines#sweep()} every {@code openrma.deadlines.poll-interval};</li>
+ *   <li>{@code idempotency-key-expiry}: forgets stored responses older than 24 hours, hourly.</li>
+ * </ul>
+ * The cadence is wall-clock time; what is due is judged by the injected {@link Clock}.
+ */
+@Component
+public class BackgroundTasks implements SmartLifecycle {
+
+    static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
+
+    private final Scheduler scheduler;
+    private final boolean enabled;
+    private volatile boolean running;
+
+    public BackgroundTasks(DataSource dataSource, Deadlines deadlines, JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
+        this.enabled = properties.deadlines().schedulerEnabled();
+        RecurringTask<Void> sweep = Tasks.recurring("rma-deadline-sweep", FixedDelay.of(properties.deadlines().pollInterval()))
+                .execute((instance, ctx) -> deadlines.sweep());
+        RecurringTask<Void> keys = Tasks.recurring("idempotency-key-expiry", FixedDelay.ofHours(1))
+                .execute((instance, ctx) -> jdbc.sql("delete from idempotency_key where created_at < ?")
+                        .param(Timestamp.from(clock.instant().minus(IDEMPOTENCY_KEY_LIFETIME))).update());
+        this.scheduler = Scheduler.create(dataSource)
+                .startTasks(sweep, keys)
+                .pollingInterval(properties.deadlines().pollInterval())
+                .threads(2)
+                .build();
+    }
+
+    @Override
+    public void start() {
+        if (enabled) {
+            scheduler.start();
+            running = true;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (running) {
+            scheduler.stop();
+            running = false;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,90 @@
+package org.openrma.service.rma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openrma.decision.Outcome;
+import org.openrma.service.rma.RmaLifecycle.Actor;
+
+/** The transition table itself. */
+class RmaLifecycleTests {
+
+    @Test
+    void everyStatusIsReachableFromASubmittedClaim() {
+        Set<RmaStatus> reached = new HashSet<>();
+        Set<RmaStatus> frontier = EnumSet.copyOf(RmaLifecycle.TABLE.getFirst().to());
+        while (!frontier.isEmpty()) {
+            reached.addAll(frontier);
+            Set<RmaStatus> next = EnumSet.noneOf(RmaStatus.class);
+            RmaLifecycle.TABLE.stream().filter(t -> frontier.contains(t.from())).forEach(t -> next.addAll(t.to()));
+            next.removeAll(reached);
+            frontier.clear();
+            frontier.addAll(next);
+        }
+        assertThat(reached).containsExactlyInAnyOrder(RmaStatus.values());
+    }
+
+    @Test
+    void eachStatusActionPairAppearsOnce() {
+        Set<String> pairs = new HashSet<>();
+        RmaLifecycle.TABLE.forEach(t -> assertThat(pairs.add(t.from() + "/" + t.action())).as(t.toString()).isTrue());
+    }
+
+    @Test
+    void closedStatesAllowNothingButClose() {
+        for (RmaStatus s : RmaStatus.values()) {
+            if (!s.isOpen()) {
+                assertThat(RmaLifecycle.allowed(s, Actor.AGENT)).isSubsetOf(RmaAction.CLOSE, RmaAction.OVERRIDE);
+            }
+        }
+        assertThat(RmaLifecycle.allowed(RmaStatus.CLOSED, Actor.AGENT)).isEmpty();
+    }
+
+    @Test
+    void anIllegalMoveIsAConflictAndAMoveByTheWrongActorIsForbidden() {
+        assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.CLOSED, RmaAction.RESOLVE, Actor.AGENT))
+                .isInstanceOf(RmaLifecycle.IllegalTransition.class).hasMessageContaining("cannot resolve an RMA that is closed");
+        assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.UNDER_REVIEW, RmaAction.APPROVE, Actor.CUSTOMER))
+                .isInstanceOf(RmaLifecycle.NotPermitted.class);
+        assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.AUTHORIZED, RmaAction.EXPIRE, Actor.AGENT))
+                .isInstanceOf(RmaLifecycle.NotPermitted.class);
+    }
+
+    @Test
+    void eachOutcomeLeadsToTheStatusItNames() {
+        assertThat(RmaLifecycle.afterDecision(Outcome.APPROVED)).isEqualTo(RmaStatus.AUTHORIZED);
+        assertThat(RmaLifecycle.afterDecision(Outcome.NEEDS_EVIDENCE)).isEqualTo(RmaStatus.NEEDS_EVIDENCE);
+        assertThat(RmaLifecycle.afterDecision(Outcome.NEEDS_REVIEW)).isEqualTo(RmaStatus.UNDER_REVIEW);
+        assertThat(RmaLifecycle.afterDecision(Outcome.REJECTED)).isEqualTo(RmaStatus.REJECTED);
+        assertThat(RmaLifecycle.afterDecision(null)).isEqualTo(RmaStatus.UNDER_REVIEW);
+    }
+
+    @Test
+    void theTablePrintsAsMarkdownWithOneRowPerTransition() {
+        String md = RmaLifecycle.markdown();
+        assertThat(md.lines().count()).isEqualTo(RmaLifecycle.TABLE.size() + 2);
+        assertThat(md).contains("| (new) | submit | needs_evidence / under_review / authorized / rejected | agent, customer |");
+    }
+
+    @Test
+    void everyPairOutsideTheTableIsAnIllegalTransitionForEveryActor() {
+        int checked = 0;
+        for (RmaStatus from : RmaStatus.values()) {
+            for (RmaAction action : RmaAction.values()) {
+                boolean inTable = RmaLifecycle.TABLE.stream().anyMatch(t -> t.from() == from && t.action() == action);
+                if (inTable) {
+                    continue;
+                }
+                for (Actor actor : Actor.values()) {
+                    assertThatThrownBy(() -> RmaLifecycle.check(from, action, actor)).isInstanceOf(RmaLifecycle.IllegalTransition.class);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(3 * (RmaStatus.values().length * RmaAction.values().length - (RmaLifecycle.TABLE.size() - 1)));
+    }
+}

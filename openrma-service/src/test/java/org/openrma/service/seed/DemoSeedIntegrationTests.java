@@ -1,0 +1,29 @@
+package org.openrma.service.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openrma.service.access.Caller;
+import org.openrma.service.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** The zero-setup start: demo merchants with known keys and the scenario orders. */
+class DemoSeedIntegrationTests extends IntegrationTest {
+
+    @Test
+    void demoMerchantsAreSeededWithWorkingKeysAndOrders() {
+        JsonNode me = api.get("/api/v1/merchant").key(DemoSeed.demoKey("kospet", Caller.Role.ADMIN)).send().json();
+        assertThat(me.get("policy").asString()).isEqualTo("kospet");
+        JsonNode orders = api.get("/api/v1/orders").key(DemoSeed.demoKey("kospet", Caller.Role.AGENT)).send().json();
+        assertThat(orders.get("total").asLong()).isEqualTo(11);
+        assertThat(api.get("/api/v1/orders/KSP-2404-51873").key(DemoSeed.demoKey("kospet", Caller.Role.AGENT)).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/KSP-2404-51873").key(DemoSeed.demoKey("kingdo", Caller.Role.AGENT)).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void seedingTwiceChangesNothing(@org.springframework.beans.factory.annotation.Autowired DemoSeed seed) {
+        long before = jdbc.sql("select count(*) from customer_order").query(Long.class).single();
+        seed.run(null);
+        assertThat(jdbc.sql("select count(*) from customer_order").query(Long.class).single()).isEqualTo(before);
+    }
+}
