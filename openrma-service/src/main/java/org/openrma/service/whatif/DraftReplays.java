@@ -1,0 +1,132 @@
+package org.openrma.service.whatif;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.openrma.policy.Diagnostic;
+import org.openrma.policy.PolicyCompiler;
+import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.web.ApiProblem;
+import org.openrma.whatif.replay.ClaimRecords;
+import org.openrma.whatif.replay.Replay;
+import org.openrma.whatif.replay.ReplayHtml;
+import org.openrma.whatif.replay.ReplayJson;
+import org.openrma.whatif.replay.ReplayPolicy;
+import org.openrma.whatif.replay.ReplayReport;
+import org.openrma.whatif.replay.ReplayTally;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a draft policy would have done to a merchant's stored claims: every claim filed under the
+ * draft's policy id is decided by the published versions (each by its order's date, as it was)
+ * and by the draft, and the two are compared. Nothing is stored; the claims are streamed from the
+ * database, so memory does not grow with the history.
+ */
+@Component
+public class DraftReplays {
+
+    /** How many of the most changed claims the report explains in full. */
+    static final int TOP_CHANGES = 10;
+
+    private final JdbcClient jdbc;
+    private final MerchantPolicies policies;
+
+    public DraftReplays(JdbcClient jdbc, MerchantPolicies policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    /** The report as JSON and as a self-contained HTML page. */
+    public record Report(String json, String html) {}
+
+    @Transactional(readOnly = true)
+    public Report replay(UUID merchantId, String draftYaml) {
+        ReplayPolicy.FromFile draft = compile(draftYaml);
+        var catalog = policies.catalog(merchantId);
+        if (!catalog.policyIds().contains(draft.policyId())) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-compare",
+                    "the draft is policy '" + draft.policyId() + "', which has no published version to compare it with; published: "
+                            + String.join(", ", catalog.policyIds()), List.of(new ApiProblem.FieldError("source", "policy id " + draft.policyId())));
+        }
+        ReplayPolicy published = new ReplayPolicy.FromCatalog(draft.policyId(), catalog);
+        Replay replay = new Replay(published, draft,
+                new Replay.Options(Math.max(1, Runtime.getRuntime().availableProcessors()), TOP_CHANGES, Replay.OnError.SKIP));
+        try (Stream<String> claims = jdbc.sql("select claim::text from rma where merchant_id = ? and policy_id = ? order by created_at, id")
+                        .params(merchantId, draft.policyId()).query(String.class).stream();
+                ClaimRecords records = new ClaimRecords(new JsonLines(claims.iterator()), "stored claims")) {
+            ReplayTally tally = replay.run(records);
+            ReplayReport report = new ReplayReport(ReplayReport.Side.of(published), ReplayReport.Side.of(draft),
+                    new ReplayReport.Input("stored claims of policy " + draft.policyId(), records.format(), false), tally,
+                    replay.explain(tally.topChanges()));
+            return new Report(ReplayJson.write(report), ReplayHtml.render(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the replay was interrupted", e);
+        }
+    }
+
+    private static ReplayPolicy.FromFile compile(String draftYaml) {
+        PolicyCompiler.Result result = PolicyCompiler.compile("draft.yaml", draftYaml);
+        List<Diagnostic> errors = result.errors();
+        if (!errors.isEmpty() || result.policy().isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy",
+                    errors.size() + " error(s) in the draft; first: " + (errors.isEmpty() ? "no policy" : errors.getFirst()),
+                    errors.stream().map(d -> new ApiProblem.FieldError("source:" + d.line() + ":" + d.column(), d.message())).toList());
+        }
+        return new ReplayPolicy.FromFile("draft", result.policy().get());
+    }
+
+    /** Rows of claim JSON read as JSON Lines, one row at a time. */
+    private static final class JsonLines extends InputStream {
+        private final Iterator<String> rows;
+        private byte[] current = new byte[0];
+        private int position;
+
+        JsonLines(Iterator<String> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            if (!fill()) {
+                return -1;
+            }
+            return current[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - position);
+            System.arraycopy(current, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        private boolean fill() {
+            while (position >= current.length) {
+                if (!rows.hasNext()) {
+                    return false;
+                }
+                current = (rows.next().replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+                position = 0;
+            }
+            return true;
+        }
+    }
+}
