@@ -372,8 +372,13 @@ public final class ClaimReader {
                 problem(path, "expected a timestamp such as 2025-03-01T10:00:00Z");
                 return null;
             }
+            String text = v.asString();
+            Instant fast = utcSeconds(text);
+            if (fast != null) {
+                return fast;
+            }
             try {
-                return Instant.parse(v.asString());
+                return Instant.parse(text);
             } catch (DateTimeParseException e) {
                 try {
                     return java.time.OffsetDateTime.parse(v.asString()).toInstant();
@@ -382,6 +387,40 @@ public final class ClaimReader {
                     return null;
                 }
             }
+        }
+
+        /**
+         * The common shape {@code 2025-03-01T10:00:00Z} parsed without a formatter (a replay reads
+         * millions); anything else, or an impossible date, is left to {@link Instant#parse}.
+         */
+        private static Instant utcSeconds(String t) {
+            if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                    || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+                return null;
+            }
+            int year = digits(t, 0, 4);
+            int month = digits(t, 5, 7);
+            int day = digits(t, 8, 10);
+            int hour = digits(t, 11, 13);
+            int minute = digits(t, 14, 16);
+            int second = digits(t, 17, 19);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                    || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+                return null;
+            }
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
+        }
+
+        private static int digits(String t, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
 
         CurrencyUnit currency(JsonNode n, String at, String name) {

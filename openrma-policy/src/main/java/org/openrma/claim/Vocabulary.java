@@ -17,8 +17,28 @@ public interface Vocabulary {
         if (word == null) {
             return Optional.empty();
         }
+        Object exact = Words.BY_WIRE.get(type).get(word);
+        if (exact != null) {
+            return Optional.of(type.cast(exact));
+        }
         String normalized = word.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalized)).findFirst();
+    }
+
+    /** Each vocabulary's words, looked up without case folding on the common path. */
+    final class Words {
+        private static final ClassValue<java.util.Map<String, Object>> BY_WIRE = new ClassValue<>() {
+            @Override
+            protected java.util.Map<String, Object> computeValue(Class<?> type) {
+                java.util.Map<String, Object> words = new java.util.HashMap<>();
+                for (Object constant : type.getEnumConstants()) {
+                    words.put(((Vocabulary) constant).wire(), constant);
+                }
+                return java.util.Map.copyOf(words);
+            }
+        };
+
+        private Words() {}
     }
 
     static <E extends Enum<E> & Vocabulary> String allowed(Class<E> type) {
