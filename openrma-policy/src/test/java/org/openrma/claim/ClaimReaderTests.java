@@ -275,4 +275,23 @@ class ClaimReaderTests {
 
         assertThat(problems).extracting(FieldProblem::field).anyMatch(f -> f.startsWith("request.lines[1]"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2028-02-29T23:59:59Z, 2028-02-29T23:59:59Z",
+            "2025-12-31T00:00:00Z, 2025-12-31T00:00:00Z",
+            "2025-03-05T09:00:00.250Z, 2025-03-05T09:00:00.250Z",
+            "2025-03-05T10:00:00+01:00, 2025-03-05T09:00:00Z"})
+    void readsTimestampsInEveryIsoShapeToTheSameInstant(String written, String expected) {
+        Claim claim = ClaimReader.read(replace("submitted_at: \"2025-03-05T09:00:00Z\"", "submitted_at: \"" + written + "\""));
+
+        assertThat(claim.request().submittedAt()).isEqualTo(java.time.Instant.parse(expected));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2025-02-29T10:00:00Z", "2025-13-01T10:00:00Z", "2025-04-31T10:00:00Z", "2025-03-05T25:00:00Z"})
+    void refusesImpossibleDatesNamingTheField(String written) {
+        assertThat(problemsReading(replace("submitted_at: \"2025-03-05T09:00:00Z\"", "submitted_at: \"" + written + "\"")))
+                .extracting(FieldProblem::field).contains("request.submitted_at");
+    }
 }
