@@ -31,10 +31,14 @@ public sealed interface Condition {
         }
 
         public boolean test(Subject s, Map<String, String> read) {
+            boolean recording = Reads.recording(read);
             boolean result = true;
             for (Condition c : parts) {
-                // every part is evaluated even after one fails, so the explanation shows all values read
+                // with an explanation every part is evaluated, so it shows all the values read
                 result &= c.test(s, read);
+                if (!result && !recording) {
+                    return false;
+                }
             }
             return result;
         }
@@ -46,9 +50,13 @@ public sealed interface Condition {
         }
 
         public boolean test(Subject s, Map<String, String> read) {
+            boolean recording = Reads.recording(read);
             boolean result = false;
             for (Condition c : parts) {
                 result |= c.test(s, read);
+                if (result && !recording) {
+                    return true;
+                }
             }
             return result;
         }

@@ -2,14 +2,43 @@ package org.openrma.policy.compile;
 
 import java.util.Optional;
 import org.openrma.claim.ClaimedLine;
-import org.openrma.claim.Inspection;
 import org.openrma.claim.Vocabulary;
 
 /**
  * A single-valued word a condition or a table can read, named as in policy files:
  * {@code reason}, {@code line.category}, {@code customer.tier}, {@code line.attributes.warranty}, ...
  */
-public record Field(String name) {
+public record Field(String name, Accessor accessor) {
+
+    public Field(String name) {
+        this(name, Accessor.of(name));
+    }
+
+    /** How a field is read, resolved once when the policy is compiled. */
+    enum Accessor {
+        KIND, REASON, CHANNEL, DELIVERY_STATUS, SHIPPING_METHOD, RETURN_SHIPPING_METHOD, FINDING, PROTECTION_PLAN,
+        PREFERRED_RESOLUTION, CUSTOMER_TIER, LINE_CATEGORY, LINE_SKU, LINE_CONDITION, LINE_ATTRIBUTE, CUSTOMER_ATTRIBUTE, UNKNOWN;
+
+        static Accessor of(String name) {
+            return switch (name) {
+                case "kind" -> KIND;
+                case "reason" -> REASON;
+                case "channel" -> CHANNEL;
+                case "delivery_status" -> DELIVERY_STATUS;
+                case "shipping_method" -> SHIPPING_METHOD;
+                case "return_shipping_method" -> RETURN_SHIPPING_METHOD;
+                case "finding" -> FINDING;
+                case "protection_plan" -> PROTECTION_PLAN;
+                case "preferred_resolution" -> PREFERRED_RESOLUTION;
+                case "customer.tier" -> CUSTOMER_TIER;
+                case "line.category" -> LINE_CATEGORY;
+                case "line.sku" -> LINE_SKU;
+                case "line.condition" -> LINE_CONDITION;
+                default -> name.startsWith("line.attributes.") ? LINE_ATTRIBUTE
+                        : name.startsWith("customer.attributes.") ? CUSTOMER_ATTRIBUTE : UNKNOWN;
+            };
+        }
+    }
 
     /** Fields that need no further name; {@code line.attributes.X} and {@code customer.attributes.X} are also accepted. */
     public static final java.util.List<String> NAMED = java.util.List.of(
@@ -49,29 +78,23 @@ public record Field(String name) {
         var order = s.claim().order();
         var request = s.claim().request();
         ClaimedLine line = s.line();
-        String value = switch (name) {
-            case "kind" -> wire(request.kind());
-            case "reason" -> wire(request.reason());
-            case "channel" -> wire(order.channel());
-            case "delivery_status" -> wire(order.deliveryStatus());
-            case "shipping_method" -> wire(order.shipping().method());
-            case "return_shipping_method" -> wire(request.returnShippingMethod());
-            case "finding" -> request.inspectionResult().map(Inspection::finding).map(Field::wire).orElse(null);
-            case "protection_plan" -> request.protectionPlan();
-            case "preferred_resolution" -> wire(request.preferredResolution());
-            case "customer.tier" -> order.customer().tier();
-            case "line.category" -> line == null ? null : line.line().category();
-            case "line.sku" -> line == null ? null : line.line().sku();
-            case "line.condition" -> line == null ? null : wire(line.requested().condition());
-            default -> {
-                if (name.startsWith("line.attributes.")) {
-                    yield line == null ? null : line.line().attributes().get(name.substring(16));
-                }
-                if (name.startsWith("customer.attributes.")) {
-                    yield order.customer().attributes().get(name.substring(20));
-                }
-                yield null;
-            }
+        String value = switch (accessor) {
+            case KIND -> wire(request.kind());
+            case REASON -> wire(request.reason());
+            case CHANNEL -> wire(order.channel());
+            case DELIVERY_STATUS -> wire(order.deliveryStatus());
+            case SHIPPING_METHOD -> wire(order.shipping().method());
+            case RETURN_SHIPPING_METHOD -> wire(request.returnShippingMethod());
+            case FINDING -> request.inspection() == null || request.inspection().finding() == null ? null : request.inspection().finding().wire();
+            case PROTECTION_PLAN -> request.protectionPlan();
+            case PREFERRED_RESOLUTION -> wire(request.preferredResolution());
+            case CUSTOMER_TIER -> order.customer().tier();
+            case LINE_CATEGORY -> line == null ? null : line.line().category();
+            case LINE_SKU -> line == null ? null : line.line().sku();
+            case LINE_CONDITION -> line == null ? null : wire(line.requested().condition());
+            case LINE_ATTRIBUTE -> line == null ? null : line.line().attributes().get(name.substring(16));
+            case CUSTOMER_ATTRIBUTE -> order.customer().attributes().get(name.substring(20));
+            case UNKNOWN -> null;
         };
         return value == null ? "none" : value;
     }

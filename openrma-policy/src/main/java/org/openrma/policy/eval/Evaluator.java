@@ -105,9 +105,10 @@ public final class Evaluator {
     private static final class LineVerdict {
         final ClaimedLine line;
         Outcome outcome = Outcome.APPROVED;
-        final List<String> reasons = new ArrayList<>();
-        final Set<Evidence> missing = new LinkedHashSet<>();
-        final Set<Resolution> offers = new LinkedHashSet<>();
+        // most lines pass every rule: these fill only when a rule fails
+        List<String> reasons = List.of();
+        Set<Evidence> missing = Set.of();
+        Set<Resolution> offers = Set.of();
         Window.End windowEnd;
 
         LineVerdict(ClaimedLine line) {
@@ -119,7 +120,26 @@ public final class Evaluator {
                 outcome = o;
             }
             if (reason != null) {
+                if (reasons.isEmpty()) {
+                    reasons = new ArrayList<>(2);
+                }
                 reasons.add(reason);
+            }
+        }
+
+        void missing(List<Evidence> kinds) {
+            if (missing.isEmpty()) {
+                missing = new LinkedHashSet<>();
+            }
+            missing.addAll(kinds);
+        }
+
+        void offer(Set<Resolution> resolutions) {
+            if (!resolutions.isEmpty()) {
+                if (offers.isEmpty()) {
+                    offers = new LinkedHashSet<>();
+                }
+                offers.addAll(resolutions);
             }
         }
     }
@@ -328,7 +348,7 @@ public final class Evaluator {
                 }
                 verdict.answer(check.outcome(), says);
                 if (check.outcome() != Outcome.APPROVED) {
-                    verdict.offers.addAll(check.offers());
+                    verdict.offer(check.offers());
                 }
             } else {
                 if (explain) {
@@ -381,7 +401,7 @@ public final class Evaluator {
                 step(program, rule.name(), label, StepResult.FAILED, read,
                         rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
             }
-            verdict.missing.addAll(missing);
+            verdict.missing(missing);
             verdict.answer(Outcome.NEEDS_EVIDENCE, "evidence still needed: " + needed);
         }
 
