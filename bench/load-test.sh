@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Service load test (BENCHMARKS.md, tables S1-S2): cold start to first successful request, RSS idle and
+# under load, then claim submissions and RMA reads driven over loopback by a second JVM
+# (org.openrma.bench.load.LoadGenerator: JDK HttpClient, virtual threads, closed loop, fixed duration).
+#
+# Usage: bench/load-test.sh            (env: SUBMIT_SECONDS=30 READ_SECONDS=30 SUBMIT_CONCURRENCY=32 READ_CONCURRENCY=64
+#                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080)
+# Database: a fresh database on the PostgreSQL at 127.0.0.1:5432 (user postgres), dropped at the end;
+# without that server, the service's embedded PostgreSQL in a temporary folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PORT=${PORT:-18080}
+B=http://127.0.0.1:$PORT
+KEY=${KEY:-ork_demo_kst_agent}
+OUT=bench/results
+mkdir -p "$OUT"
+LOG=$OUT/load-service.log
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -B -q install -pl openrma-policy -Dmaven.test.skip=true
+  ./mvnw -B -q package -pl openrma-service,openrma-bench -Dmaven.test.skip=true
+fi
+SERVICE_JAR=$(ls openrma-service/target/openrma-service-*.jar | grep -v original | head -1)
+BENCH_JAR=openrma-bench/target/benchmarks.jar
+
+DB=openrma_load_$$
+if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  psql -h 127.0.0.1 -U postgres -d test -qc "create database $DB" 
+  export OPENRMA_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB OPENRMA_DB_USER=postgres OPENRMA_DB_PASSWORD=
+  DB_NOTE="PostgreSQL at 127.0.0.1:5432 ($(psql -h 127.0.0.1 -U postgres -d test -tAc 'show server_version')), fresh database $DB"
+else
+  export OPENRMA_DB_EMBEDDED_DATA_DIR=$(mktemp -d)/pg
+  DB_NOTE="embedded PostgreSQL in $OPENRMA_DB_EMBEDDED_DATA_DIR"
+fi
+cleanup() {
+  [ -n "${SVC:-}" ] && kill "$SVC" 2>/dev/null && wait "$SVC" 2>/dev/null || true
+  [ -n "${OPENRMA_DB_URL:-}" ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)" || true
+}
+trap cleanup EXIT
+
+echo "database: $DB_NOTE" | tee "$OUT/load-summary.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load-summary.txt"
+
+# --- cold start: JVM launch to the first authenticated API answer (migrations and demo seed included)
+T0=$(date +%s%N)
+"$JAVA" ${SERVICE_JVM_OPTS:-} -jar "$SERVICE_JAR" --server.port=$PORT > "$LOG" 2>&1 &
+SVC=$!
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "$B/api/v1/rmas?size=1" || true)" = 200 ]; do
+  kill -0 $SVC 2>/dev/null || { echo "service exited; see $LOG"; tail -30 "$LOG"; exit 1; }
+  sleep 0.05
+done
+T1=$(date +%s%N)
+echo "start-up to first successful request (GET /api/v1/rmas): $(( (T1 - T0) / 1000000 )) ms" | tee -a "$OUT/load-summary.txt"
+grep -m1 "Started OpenRmaApplication" "$LOG" | sed 's/.*Started/  Spring: Started/' | tee -a "$OUT/load-summary.txt" || true
+
+sleep 10
+echo "RSS idle (10 s after start): $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
+
+# --- load, from a second JVM; sample the service's RSS every second meanwhile
+( peak=0; while kill -0 $SVC 2>/dev/null; do r=$(ps -o rss= -p $SVC || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$OUT/.rss-peak"; sleep 1; done ) &
+SAMPLER=$!
+"$JAVA" -Xmx1g -cp "$BENCH_JAR" org.openrma.bench.load.LoadGenerator --base "$B" --key "$KEY" --policy "${POLICY:-kst-servos}" \
+  --orders "${ORDERS:-20000}" --submit-seconds "${SUBMIT_SECONDS:-30}" --submit-concurrency "${SUBMIT_CONCURRENCY:-32}" \
+  --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" | tee "$OUT/load-generator.txt"
+kill $SAMPLER 2>/dev/null || true
+echo "RSS peak under load: $(( $(cat "$OUT/.rss-peak") / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
+echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load-summary.txt"
+grep '^RESULT' "$OUT/load-generator.txt" >> "$OUT/load-summary.txt"
