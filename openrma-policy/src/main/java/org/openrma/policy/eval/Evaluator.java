@@ -675,7 +675,7 @@ public final class Evaluator {
                 }
                 if (explain) {
                     step(program.id(), program.id() + "." + w.name(), null, StepResult.APPLIED, read,
-                            (w.says() != null ? w.says() + " " : "") + "Due " + end.get().lastDay() + " (" + end.get().from() + ").", w.cites());
+                            "Due " + end.get().lastDay() + " (" + end.get().from() + ").", w.cites());
                 }
             }
         }
