@@ -14,7 +14,8 @@ public record OpenRmaProperties(
         @DefaultValue Seed seed,
         @DefaultValue CustomerTokens customerTokens,
         @DefaultValue Outbox outbox,
-        @DefaultValue Deadlines deadlines) {
+        @DefaultValue Deadlines deadlines,
+        @DefaultValue SecretsAtRest secrets) {
 
     /**
      * The database. When neither {@code url} nor {@code spring.datasource.url} is set, an embedded
@@ -29,15 +30,27 @@ public record OpenRmaProperties(
 
     public record CustomerTokens(@DefaultValue("30m") Duration ttl) {}
 
+    /** {@code leaseTime}: how long a claimed message is left to its instance before another may send it. */
     public record Outbox(@DefaultValue("true") boolean pollerEnabled,
                          @DefaultValue("1s") Duration pollInterval,
                          @DefaultValue("10s") Duration firstRetryAfter,
                          @DefaultValue("1h") Duration maxRetryDelay,
                          @DefaultValue("8") int maxAttempts,
-                         @DefaultValue("5s") Duration httpTimeout) {}
+                         @DefaultValue("5s") Duration httpTimeout,
+                         @DefaultValue("60s") Duration leaseTime,
+                         @DefaultValue("10") int batchSize) {}
 
     /** Deadlines run as db-scheduler tasks; {@code evidenceDays} is how long a customer has to send missing evidence. */
     public record Deadlines(@DefaultValue("true") boolean schedulerEnabled,
                             @DefaultValue("10s") Duration pollInterval,
-                            @DefaultValue("14") int evidenceDays) {}
+                            @DefaultValue("14") int evidenceDays,
+                            @DefaultValue("2") int slaDueSoonDays) {}
+
+    /**
+     * The key merchant secrets (webhook secrets, SMTP passwords) are encrypted with (AES-256-GCM):
+     * base64 of 32 random bytes, e.g. {@code OPENRMA_SECRETS_KEY=$(openssl rand -base64 32)}.
+     * Unset: a key is generated once into the database's {@code service_secret} table, which suits
+     * the embedded database; with an external database, set it (and keep it out of the database).
+     */
+    public record SecretsAtRest(String key) {}
 }

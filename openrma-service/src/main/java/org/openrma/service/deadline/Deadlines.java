@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>an authorized RMA not shipped back after {@code ship_back_by} expires;</li>
  *   <li>an RMA still awaiting evidence after {@code evidence_due_by} expires;</li>
- *   <li>an open RMA after {@code sla_due_by} (the decision's processing/refund/exchange date) is flagged SLA-breached.</li>
+ *   <li>an open RMA after {@code sla_due_by} (the decision's processing/refund/exchange date) is flagged SLA-breached;</li>
+ *   <li>an open RMA whose {@code sla_due_by} is within {@code openrma.deadlines.sla-due-soon-days} gets one
+ *       {@code rma.sla_due_soon} webhook (its {@code sla_due_soon} flag is derived on every read).</li>
  * </ul>
  * The scheduler keeps its cadence on wall-clock time while what is due is decided by the injected
  * clock, so a test (or a replay) that moves the clock makes deadlines pass without confusing the
@@ -60,6 +62,14 @@ public class Deadlines {
                 changed++;
             } catch (RuntimeException e) {
                 log.info("could not flag the SLA breach of RMA {} now; next sweep retries: {}", due.rmaId(), e.getMessage());
+            }
+        }
+        for (Object[] due : management.getObject().dueSoonWithoutNotice(BATCH)) {
+            try {
+                management.getObject().noticeSlaDueSoon(new Caller.Automation((UUID) due[0], "deadline:sla_due_soon"), (UUID) due[1],
+                        (LocalDate) due[2]);
+            } catch (RuntimeException e) {
+                log.info("could not send the SLA due-soon notice of RMA {} now; next sweep retries: {}", due[1], e.getMessage());
             }
         }
         return changed;

@@ -3,7 +3,9 @@ package org.openrma.service.merchant;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openrma.service.access.ApiKeys;
 import org.openrma.service.access.Caller;
@@ -12,6 +14,7 @@ import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.policy.MerchantPolicies;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Body;
+import org.openrma.service.web.Json;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +45,19 @@ public class MerchantController {
         this.audit = audit;
     }
 
-    /** Settings as shown: secrets only to admins, the SMTP password never. */
+    /**
+     * Settings as shown. Secrets are never shown: {@code webhookSecretSet} / {@code smtpPasswordSet}
+     * say whether one is stored. The one exception is {@code webhookSecret} in the response to the
+     * PUT with {@code rotate_webhook_secret: true} that generated it, the only time it is visible
+     * (like an API key). Merchants may instead choose their own secret ({@code webhook_secret}, write-only).
+     */
     public record Settings(String slug, String name, String policy, String timeZone, String supportEmail, String webhookUrl,
-                           String webhookSecret, String smtpHost, Integer smtpPort, String smtpUsername, String smtpFrom,
-                           boolean smtpStarttls, int version) {
-        static Settings of(Merchant m, boolean admin) {
+                           String webhookSecret, boolean webhookSecretSet, String smtpHost, Integer smtpPort, String smtpUsername,
+                           boolean smtpPasswordSet, String smtpFrom, boolean smtpStarttls, int version) {
+        static Settings of(Merchant m, String generatedSecret) {
             return new Settings(m.slug(), m.name(), m.policyId(), m.timeZone().getId(), m.supportEmail(), m.webhookUrl(),
-                    admin ? m.webhookSecret() : null, m.smtp().host(), m.smtp().port(), m.smtp().username(), m.smtp().from(),
-                    m.smtp().startTls(), m.version());
+                    generatedSecret, m.webhookSecret() != null && !m.webhookSecret().isBlank(), m.smtp().host(), m.smtp().port(),
+                    m.smtp().username(), m.smtp().password() != null, m.smtp().from(), m.smtp().startTls(), m.version());
         }
     }
 
@@ -57,7 +65,7 @@ public class MerchantController {
     public ResponseEntity<Settings> get(Caller caller) {
         Caller.Staff staff = caller.requireStaff();
         Merchant m = merchants.get(staff.merchantId());
-        return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(Settings.of(m, staff.isAdmin()));
+        return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(Settings.of(m, null));
     }
 
     /** Changes any of the settings given; needs the merchant's version (If-Match or "version"). */
@@ -68,7 +76,7 @@ public class MerchantController {
         Caller.Staff admin = caller.requireAdmin();
         Merchant m = merchants.get(admin.merchantId());
         Body b = Body.of(body, "version", "name", "policy", "time_zone", "support_email", "webhook_url", "smtp_host", "smtp_port",
-                "smtp_username", "smtp_password", "smtp_from", "smtp_starttls", "rotate_webhook_secret");
+                "smtp_username", "smtp_password", "smtp_from", "smtp_starttls", "rotate_webhook_secret", "webhook_secret");
         Integer version = ifMatch != null ? parseVersion(ifMatch) : b.integer("version", false);
         if (version == null) {
             b.done();
@@ -113,16 +121,27 @@ public class MerchantController {
                 b.has("smtp_from") ? b.text("smtp_from", false) : m.smtp().from(),
                 startTls != null ? startTls : m.smtp().startTls());
         String support = b.has("support_email") ? b.text("support_email", false) : m.supportEmail();
+        String chosenSecret = b.text("webhook_secret", false);
+        if (chosenSecret != null && chosenSecret.length() < 24) {
+            b.problem("webhook_secret", "must be at least 24 characters; or send rotate_webhook_secret: true to have one generated");
+        }
+        if (chosenSecret != null && Boolean.TRUE.equals(rotate)) {
+            b.problem("rotate_webhook_secret", "give either webhook_secret or rotate_webhook_secret, not both");
+        }
         b.done();
+        String generated = Boolean.TRUE.equals(rotate) ? "whsec_" + Secrets.random(24) : null;
         Merchant next = new Merchant(m.id(), m.slug(), name, policy, zone, support, webhookUrl,
-                Boolean.TRUE.equals(rotate) ? "whsec_" + Secrets.random(24) : m.webhookSecret(), smtp, m.createdAt(), version);
+                generated != null ? generated : chosenSecret != null ? chosenSecret : m.webhookSecret(), smtp, m.createdAt(), version);
         if (!merchants.update(next)) {
             throw new ApiProblem(ifMatch != null ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, "stale-version",
                     "the merchant's settings were changed by someone else (you sent version " + version + ")");
         }
         Merchant saved = merchants.get(m.id());
-        audit.record(admin, "merchant.updated", "merchant", m.id(), Settings.of(m, false), Settings.of(saved, false));
-        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved, true));
+        Map<String, Object> after = new LinkedHashMap<>(Json.MAPPER.convertValue(Settings.of(saved, null), Map.class));
+        after.put("webhook_secret_changed", generated != null || chosenSecret != null);
+        after.put("smtp_password_changed", b.has("smtp_password"));
+        audit.record(admin, "merchant.updated", "merchant", m.id(), Settings.of(m, null), after);
+        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved, generated));
     }
 
     private static Integer parseVersion(String ifMatch) {

@@ -9,14 +9,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The merchants table. */
+/** The merchants table. The webhook secret and SMTP password are stored encrypted ({@link SecretBox}). */
 @Repository
 public class Merchants {
 
-    private final JdbcClient jdbc;
+    static final String WEBHOOK_SECRET = "webhook_secret";
+    static final String SMTP_PASSWORD = "smtp_password";
 
-    public Merchants(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretBox box;
+
+    public Merchants(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     public Merchant get(UUID id) {
@@ -24,11 +29,11 @@ public class Merchants {
     }
 
     public Optional<Merchant> find(UUID id) {
-        return jdbc.sql("select * from merchant where id = ?").param(id).query(Merchants::map).optional();
+        return jdbc.sql("select * from merchant where id = ?").param(id).query(this::map).optional();
     }
 
     public Optional<Merchant> findBySlug(String slug) {
-        return jdbc.sql("select * from merchant where slug = ?").param(slug).query(Merchants::map).optional();
+        return jdbc.sql("select * from merchant where slug = ?").param(slug).query(this::map).optional();
     }
 
     public void insert(Merchant m) {
@@ -37,8 +42,9 @@ public class Merchants {
                     smtp_host, smtp_port, smtp_username, smtp_password, smtp_from, smtp_starttls, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.slug(), m.name(), m.policyId(), m.timeZone().getId(), m.supportEmail(), m.webhookUrl(),
-                        m.webhookSecret(), m.smtp().host(), m.smtp().port(), m.smtp().username(), m.smtp().password(),
-                        m.smtp().from(), m.smtp().startTls(), java.sql.Timestamp.from(m.createdAt()))
+                        box.seal(m.id(), WEBHOOK_SECRET, m.webhookSecret()), m.smtp().host(), m.smtp().port(), m.smtp().username(),
+                        box.seal(m.id(), SMTP_PASSWORD, m.smtp().password()), m.smtp().from(), m.smtp().startTls(),
+                        java.sql.Timestamp.from(m.createdAt()))
                 .update();
     }
 
@@ -50,18 +56,38 @@ public class Merchants {
                     webhook_secret = ?, version = version + 1
                 where id = ? and version = ?""")
                 .params(m.name(), m.policyId(), m.timeZone().getId(), m.supportEmail(), m.webhookUrl(), m.smtp().host(),
-                        m.smtp().port(), m.smtp().username(), m.smtp().password(), m.smtp().from(), m.smtp().startTls(),
-                        m.webhookSecret(), m.id(), m.version())
+                        m.smtp().port(), m.smtp().username(), box.seal(m.id(), SMTP_PASSWORD, m.smtp().password()), m.smtp().from(),
+                        m.smtp().startTls(), box.seal(m.id(), WEBHOOK_SECRET, m.webhookSecret()), m.id(), m.version())
                 .update() == 1;
     }
 
-    static Merchant map(ResultSet rs, int row) throws SQLException {
+    /**
+     * Encrypts the secrets still stored in plain text (written before encryption at rest); run at
+     * start-up. Returns how many merchants it changed.
+     */
+    public int sealPlaintextSecrets() {
+        int changed = 0;
+        for (var row : jdbc.sql("select id, webhook_secret, smtp_password from merchant "
+                        + "where webhook_secret not like 'enc:v1:%' or (smtp_password is not null and smtp_password not like 'enc:v1:%')")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list()) {
+            UUID id = UUID.fromString(row[0]);
+            changed += jdbc.sql("update merchant set webhook_secret = ?, smtp_password = ? where id = ? and webhook_secret = ? "
+                            + "and smtp_password is not distinct from ?")
+                    .params(SecretBox.isSealed(row[1]) ? row[1] : box.seal(id, WEBHOOK_SECRET, row[1]),
+                            SecretBox.isSealed(row[2]) ? row[2] : box.seal(id, SMTP_PASSWORD, row[2]), id, row[1], row[2])
+                    .update();
+        }
+        return changed;
+    }
+
+    private Merchant map(ResultSet rs, int row) throws SQLException {
         Integer port = (Integer) rs.getObject("smtp_port");
-        return new Merchant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"), rs.getString("policy_id"),
+        UUID id = rs.getObject("id", UUID.class);
+        return new Merchant(id, rs.getString("slug"), rs.getString("name"), rs.getString("policy_id"),
                 ZoneId.of(rs.getString("time_zone")), rs.getString("support_email"), rs.getString("webhook_url"),
-                rs.getString("webhook_secret"),
-                new Merchant.Smtp(rs.getString("smtp_host"), port, rs.getString("smtp_username"), rs.getString("smtp_password"),
-                        rs.getString("smtp_from"), rs.getBoolean("smtp_starttls")),
+                box.open(id, WEBHOOK_SECRET, rs.getString("webhook_secret")),
+                new Merchant.Smtp(rs.getString("smtp_host"), port, rs.getString("smtp_username"),
+                        box.open(id, SMTP_PASSWORD, rs.getString("smtp_password")), rs.getString("smtp_from"), rs.getBoolean("smtp_starttls")),
                 rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
     }
 

@@ -2,9 +2,11 @@ package org.openrma.service.order;
 
 import java.net.URI;
 import java.time.Instant;
+import org.openrma.claim.DeliveryStatus;
 import org.openrma.service.access.Caller;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Body;
 import org.openrma.service.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +63,30 @@ public class OrderController {
     @GetMapping("/{number}/ledger")
     public RefundLedger.OrderLedger ledger(Caller caller, @PathVariable String number) {
         return ledger.forOrder(caller.merchantId(), find(caller, number));
+    }
+
+    /**
+     * The shop reports a delivery event: shipped (in_transit), delivered, lost, refused or
+     * returned_to_sender, with the dates. Claims filed afterwards are decided on the new status.
+     */
+    @PostMapping("/{number}/delivery")
+    public ResponseEntity<OrderView> delivery(Caller caller, @PathVariable String number,
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                              @RequestBody(required = false) JsonNode body) {
+        Body b = Body.of(body, "version", "delivery_status", "shipped_at", "delivered_at", "carrier", "tracking");
+        Integer version = b.integer("version", false);
+        if (ifMatch != null) {
+            try {
+                version = Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
+            } catch (NumberFormatException e) {
+                b.problem("If-Match", "'" + ifMatch + "' is not an order version such as \"3\"");
+            }
+        }
+        var update = new OrderManagement.DeliveryUpdate(b.word("delivery_status", DeliveryStatus.class, true), b.instant("shipped_at", false),
+                b.instant("delivered_at", false), b.text("carrier", false), b.text("tracking", false));
+        b.done();
+        StoredOrder saved = management.updateDelivery(caller, number, version, update);
+        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(OrderView.of(saved));
     }
 
     private StoredOrder find(Caller caller, String number) {

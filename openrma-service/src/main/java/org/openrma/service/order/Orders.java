@@ -101,12 +101,42 @@ public class Orders {
                 .params(params).query(Orders::map).list(), page, size, total);
     }
 
+    /**
+     * Saves the shop's delivery update (the order document with new delivery_status / shipped_at /
+     * delivered_at) if nobody changed the order since {@code version}; bumps the version.
+     */
+    public boolean updateDelivery(UUID merchantId, UUID id, JsonNode document, int version) {
+        return jdbc.sql("update customer_order set document = cast(? as jsonb), version = version + 1 where merchant_id = ? and id = ? and version = ?")
+                .params(Json.write(document), merchantId, id, version).update() == 1;
+    }
+
+    /** Marks the order cancelled (a cancellation was carried out); an order is cancelled once. */
+    public boolean markCancelled(UUID merchantId, UUID id, Instant at) {
+        return jdbc.sql("update customer_order set status = 'cancelled', cancelled_at = ?, version = version + 1 "
+                        + "where merchant_id = ? and id = ? and status <> 'cancelled'")
+                .params(Timestamp.from(at), merchantId, id).update() == 1;
+    }
+
+    /** Marks the order amended (an amendment was carried out); a cancelled order stays cancelled. */
+    public boolean markAmended(UUID merchantId, UUID id, Instant at) {
+        return jdbc.sql("update customer_order set status = 'amended', amended_at = ?, version = version + 1 "
+                        + "where merchant_id = ? and id = ? and status <> 'cancelled'")
+                .params(Timestamp.from(at), merchantId, id).update() == 1;
+    }
+
     static StoredOrder map(ResultSet rs, int n) throws SQLException {
         CurrencyUnit cur = CurrencyUnit.of(rs.getString("currency").strip());
         BigDecimal total = rs.getBigDecimal("merchandise_total");
         return new StoredOrder(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("channel"),
                 rs.getTimestamp("placed_at").toInstant(), rs.getString("customer_id"), rs.getString("customer_email"),
                 Money.of(cur, total.setScale(cur.getDecimalPlaces())), Json.read(rs.getString("document")),
-                rs.getTimestamp("imported_at").toInstant());
+                rs.getTimestamp("imported_at").toInstant(),
+                StoredOrder.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                instant(rs, "cancelled_at"), instant(rs, "amended_at"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

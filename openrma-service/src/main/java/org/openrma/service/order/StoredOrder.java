@@ -5,7 +5,11 @@ import java.util.UUID;
 import org.joda.money.Money;
 import tools.jackson.databind.JsonNode;
 
-/** An imported order: its key facts as columns, and {@code document}, the order exactly as imported (claim format). */
+/**
+ * An imported order: its key facts as columns, and {@code document}, the order in the claim format
+ * (as imported, with the delivery updates the shop sent since). {@code status} is open, amended or
+ * cancelled: a cancellation or amendment an agent carried out marks the order.
+ */
 public record StoredOrder(
         UUID id,
         String number,
@@ -15,4 +19,38 @@ public record StoredOrder(
         String customerEmail,
         Money merchandiseTotal,
         JsonNode document,
-        Instant importedAt) {}
+        Instant importedAt,
+        Status status,
+        Instant cancelledAt,
+        Instant amendedAt,
+        int version) {
+
+    public enum Status {
+        OPEN, AMENDED, CANCELLED;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** An order as first imported: open, version 0. */
+    public StoredOrder(UUID id, String number, String channel, Instant placedAt, String customerId, String customerEmail,
+                       Money merchandiseTotal, JsonNode document, Instant importedAt) {
+        this(id, number, channel, placedAt, customerId, customerEmail, merchandiseTotal, document, importedAt, Status.OPEN, null, null, 0);
+    }
+
+    /** What was paid for shipping the order out (the claim format's {@code shipping.amount}), zero when absent. */
+    public Money shippingPaid() {
+        String amount = document.path("shipping").path("amount").asString("");
+        if (amount.isBlank()) {
+            return Money.zero(merchandiseTotal.getCurrencyUnit());
+        }
+        return Money.of(merchandiseTotal.getCurrencyUnit(), new java.math.BigDecimal(amount),
+                java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The delivery status the shop reported, or null when the order carries none (the engine derives it from the dates). */
+    public String deliveryStatus() {
+        return document.path("delivery_status").asString(null);
+    }
+}

@@ -10,8 +10,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,9 +33,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due outbox messages. Each message is taken with {@code FOR UPDATE SKIP LOCKED} inside
- * its own transaction, so any number of instances can poll the same table without sending a
- * message twice at the same time. A failed attempt is retried with exponential backoff
+ * Delivers due outbox messages in three steps, so that no transaction or row lock is held while a
+ * webhook endpoint or SMTP server takes its time: (1) a short transaction claims due messages with
+ * {@code FOR UPDATE SKIP LOCKED} and leases them ({@code lease_token}, {@code leased_until}); (2)
+ * each is sent outside any transaction; (3) another short transaction records the attempt and, if
+ * the lease still holds, the new status. Any number of instances can poll the same table: they
+ * take different rows, and a message whose instance died mid-send is due again when its lease
+ * runs out. A failed attempt is retried with exponential backoff
  * ({@code firstRetryAfter * 2^(attempt-1)}, capped at {@code maxRetryDelay}) until
  * {@code maxAttempts}, then the message is marked dead (it can be retried by hand through the API).
  *
@@ -67,27 +73,54 @@ public class OutboxRelay implements SmartLifecycle {
     /** Delivers every message due now; returns how many attempts were made. */
     public int deliverDue() {
         int attempts = 0;
-        while (Boolean.TRUE.equals(tx.execute(s -> deliverOne()))) {
-            attempts++;
+        for (List<Leased> batch = claimDue(); !batch.isEmpty(); batch = claimDue()) {
+            for (Leased leased : batch) {
+                record(leased, send(leased));
+                attempts++;
+            }
         }
         return attempts;
     }
 
-    private boolean deliverOne() {
+    /** A message this instance claimed: nobody else sends it until {@code leased_until}, and only this lease may record the result. */
+    record Leased(Outbox.Message message, UUID token, Instant claimedAt) {}
+
+    /** The outcome of one attempt, measured outside any transaction. */
+    record Result(Integer statusCode, String error, int durationMs) {}
+
+    /**
+     * Step 1, a short transaction: takes up to {@code batchSize} due messages that no one holds
+     * ({@code FOR UPDATE SKIP LOCKED}, so instances polling together take different rows) and
+     * leases them until now + {@code leaseTime}. A lease that runs out (the instance died while
+     * sending) makes the message due again for any instance.
+     */
+    List<Leased> claimDue() {
         Instant now = clock.instant();
-        Optional<Outbox.Message> next = jdbc.sql("""
-                select * from outbox where status = 'pending' and next_attempt_at <= ?
-                order by next_attempt_at, id limit 1 for update skip locked""")
-                .param(Timestamp.from(now)).query(Outbox::map).optional();
-        if (next.isEmpty()) {
-            return false;
-        }
-        Outbox.Message m = next.get();
-        Merchant merchant = merchants.get(m.merchantId());
+        List<Leased> leased = tx.execute(s -> {
+            List<Outbox.Message> due = jdbc.sql("""
+                    select * from outbox where status = 'pending' and next_attempt_at <= ? and (leased_until is null or leased_until <= ?)
+                    order by next_attempt_at, id limit ? for update skip locked""")
+                    .params(Timestamp.from(now), Timestamp.from(now), settings.batchSize()).query(Outbox::map).list();
+            List<Leased> out = new ArrayList<>();
+            for (Outbox.Message m : due) {
+                UUID token = UUID.randomUUID();
+                jdbc.sql("update outbox set lease_token = ?, leased_until = ?, leased_by = ? where id = ?")
+                        .params(token, Timestamp.from(now.plus(settings.leaseTime())), INSTANCE, m.id()).update();
+                out.add(new Leased(m, token, now));
+            }
+            return out;
+        });
+        return leased == null ? List.of() : leased;
+    }
+
+    /** Step 2, outside any transaction and holding no lock: one attempt to send. */
+    private Result send(Leased leased) {
+        Outbox.Message m = leased.message();
         long started = System.nanoTime();
         Integer statusCode = null;
         String error = null;
         try {
+            Merchant merchant = merchants.get(m.merchantId());
             if (m.channel() == Outbox.Channel.WEBHOOK) {
                 statusCode = postWebhook(merchant, m);
                 if (statusCode < 200 || statusCode >= 300) {
@@ -99,22 +132,45 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        int durationMs = (int) ((System.nanoTime() - started) / 1_000_000);
-        jdbc.sql("insert into delivery_attempt (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)")
-                .params(m.id(), Timestamp.from(now), statusCode, error, durationMs).update();
-        int attempt = m.attempts() + 1;
-        if (error == null) {
-            jdbc.sql("update outbox set status = 'delivered', attempts = ?, delivered_at = ?, last_error = null, last_status = ? where id = ?")
-                    .params(attempt, Timestamp.from(now), statusCode, m.id()).update();
-        } else {
-            boolean dead = attempt >= settings.maxAttempts();
-            jdbc.sql("update outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, last_status = ? where id = ?")
-                    .params(dead ? "dead" : "pending", attempt, Timestamp.from(now.plus(backoff(attempt))), error, statusCode, m.id())
-                    .update();
-            log.info("delivery of outbox message {} ({}) failed on attempt {}: {}", m.id(), m.eventType(), attempt, error);
-        }
-        return true;
+        return new Result(statusCode, error, (int) ((System.nanoTime() - started) / 1_000_000));
     }
+
+    /**
+     * Step 3, another short transaction: the attempt is recorded, and the message's status moves on
+     * only if this lease still holds it (else another instance took it over after the lease ran out,
+     * and its own result counts).
+     */
+    private void record(Leased leased, Result r) {
+        Outbox.Message m = leased.message();
+        Instant at = leased.claimedAt();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("insert into delivery_attempt (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)")
+                    .params(m.id(), Timestamp.from(at), r.statusCode(), r.error(), r.durationMs()).update();
+            int attempt = m.attempts() + 1;
+            int updated;
+            if (r.error() == null) {
+                updated = jdbc.sql("""
+                        update outbox set status = 'delivered', attempts = ?, delivered_at = ?, last_error = null, last_status = ?,
+                            lease_token = null, leased_until = null where id = ? and lease_token = ?""")
+                        .params(attempt, Timestamp.from(at), r.statusCode(), m.id(), leased.token()).update();
+            } else {
+                boolean dead = attempt >= settings.maxAttempts();
+                updated = jdbc.sql("""
+                        update outbox set status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, last_status = ?,
+                            lease_token = null, leased_until = null where id = ? and lease_token = ?""")
+                        .params(dead ? "dead" : "pending", attempt, Timestamp.from(at.plus(backoff(attempt))), r.error(), r.statusCode(),
+                                m.id(), leased.token())
+                        .update();
+                log.info("delivery of outbox message {} ({}) failed on attempt {}: {}", m.id(), m.eventType(), attempt, r.error());
+            }
+            if (updated == 0) {
+                log.warn("the lease on outbox message {} ran out before its attempt was recorded; another instance has it now", m.id());
+            }
+        });
+    }
+
+    /** This instance, as named in {@code outbox.leased_by}. */
+    private static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
     /** The wait after the n-th failed attempt: doubling from {@code firstRetryAfter}, capped. */
     Duration backoff(int failedAttempts) {

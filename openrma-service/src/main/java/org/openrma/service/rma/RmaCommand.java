@@ -39,19 +39,41 @@ public sealed interface RmaCommand {
         public RmaAction action() { return RmaAction.RECEIVE; }
     }
 
-    /** The inspection's finding and the facts it established; the claim is decided again with them. */
-    record Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes) implements RmaCommand {
+    /**
+     * The inspection's finding and the facts it established; the claim is decided again with them.
+     * {@code customs}, {@code handling} and {@code returnLogistics} (the carrier's charges for a
+     * refused or returned-to-sender parcel) are costs a policy may deduct.
+     */
+    record Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes, BigDecimal returnLogistics)
+            implements RmaCommand {
+
+        public Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes) {
+            this(finding, facts, customs, handling, notes, null);
+        }
+
         public RmaAction action() { return RmaAction.INSPECT; }
     }
 
     /**
      * Carries out one resolution. {@code refund} is only accepted when an agent authorized the
-     * claim against the engine's decision; otherwise the decided refund is paid.
+     * claim against the engine's decision; otherwise the decided refund is paid (or credited, for
+     * store credit). {@code exchange} names the item given in exchange and its price, so the price
+     * difference is settled either way. {@code resolution} may be null only for an amendment,
+     * which is carried out as described in {@code note}.
      */
     record Resolve(Resolution resolution, BigDecimal refund, String replacementSerial, String outboundCarrier, String outboundTracking,
-                   String note) implements RmaCommand {
+                   String note, Exchange exchange) implements RmaCommand {
+
+        public Resolve(Resolution resolution, BigDecimal refund, String replacementSerial, String outboundCarrier, String outboundTracking,
+                       String note) {
+            this(resolution, refund, replacementSerial, outboundCarrier, outboundTracking, note, null);
+        }
+
         public RmaAction action() { return RmaAction.RESOLVE; }
     }
+
+    /** The item given in exchange: its SKU and its price (in the order's currency). */
+    record Exchange(String sku, BigDecimal price) {}
 
     /** The customer agrees to the substitute replacement the decision offers (needs_consent). */
     record Consent(String note) implements RmaCommand {

@@ -2,6 +2,7 @@ package org.openrma.service.rma;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,12 +13,11 @@ import org.openrma.decision.Resolution;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.ledger.RefundLedger;
+import org.openrma.service.merchant.Merchants;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Body;
 import org.openrma.service.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +43,14 @@ public class RmaController {
     private final Rmas rmas;
     private final AuditTrail audit;
     private final RefundLedger ledger;
+    private final Merchants merchants;
 
-    public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger) {
+    public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants) {
         this.management = management;
         this.rmas = rmas;
         this.audit = audit;
         this.ledger = ledger;
+        this.merchants = merchants;
     }
 
     /** The state machine: every allowed (status, action) pair, and the same as a Markdown table. */
@@ -63,10 +65,6 @@ public class RmaController {
     @Operation(summary = "File a claim; the engine decides it at once",
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-            {"order_number": "KGD-DEMO-1001",
-             "request": {"kind": "return", "reason": "changed_mind",
-                         "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}]}}""")))
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody JsonNode body) {
         Rma rma = management.submit(caller, body);
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
@@ -80,6 +78,9 @@ public class RmaController {
                               @RequestParam(name = "created_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
                               @RequestParam(name = "customer_email", required = false) String customerEmail,
                               @RequestParam(name = "order_number", required = false) String orderNumber,
+                              @RequestParam(name = "sla_due_soon", required = false) Boolean slaDueSoon,
+                              @RequestParam(name = "sla_due_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate slaDueFrom,
+                              @RequestParam(name = "sla_due_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate slaDueTo,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size) {
         Page.check(page, size);
@@ -93,9 +94,11 @@ public class RmaController {
             }
         }
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
+        LocalDate dueSoonUntil = dueSoonUntil(caller);
         return rmas.list(caller.merchantId(), caller.orderScope(),
-                        new Rmas.Filter(s, slaBreached, createdFrom, createdTo, customerEmail, orderNumber), page, size)
-                .map(r -> RmaView.of(r, actor, null, false));
+                        new Rmas.Filter(s, slaBreached, createdFrom, createdTo, customerEmail, orderNumber, slaDueSoon, slaDueFrom, slaDueTo),
+                        page, size)
+                .map(r -> RmaView.of(r, actor, null, false, dueSoonUntil));
     }
 
     @GetMapping("/rmas/{id}")
@@ -174,17 +177,21 @@ public class RmaController {
     @PostMapping("/rmas/{id}/inspect")
     public ResponseEntity<RmaView> inspect(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "finding", "facts", "customs", "handling", "notes");
+        Body b = Body.of(body, "version", "finding", "facts", "customs", "handling", "return_logistics", "notes");
         return act(caller, id, ifMatch, b, new RmaCommand.Inspect(b.word("finding", Finding.class, true), b.words("facts", Fact.class),
-                b.amount("customs", false), b.amount("handling", false), b.text("notes", false)));
+                b.amount("customs", false), b.amount("handling", false), b.text("notes", false), b.amount("return_logistics", false)));
     }
 
     @PostMapping("/rmas/{id}/resolve")
     public ResponseEntity<RmaView> resolve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "outbound_carrier", "outbound_tracking", "note");
-        return act(caller, id, ifMatch, b, new RmaCommand.Resolve(b.word("resolution", Resolution.class, true), b.amount("refund", false),
-                b.text("replacement_serial", false), b.text("outbound_carrier", false), b.text("outbound_tracking", false), b.text("note", false)));
+        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "outbound_carrier", "outbound_tracking", "note",
+                "exchange_sku", "exchange_price");
+        RmaCommand.Exchange exchange = b.has("exchange_sku") || b.has("exchange_price")
+                ? new RmaCommand.Exchange(b.text("exchange_sku", false), b.amount("exchange_price", false)) : null;
+        return act(caller, id, ifMatch, b, new RmaCommand.Resolve(b.word("resolution", Resolution.class, false), b.amount("refund", false),
+                b.text("replacement_serial", false), b.text("outbound_carrier", false), b.text("outbound_tracking", false), b.text("note", false),
+                exchange));
     }
 
     /** The customer consents to a substitute replacement (when the decision says needs_consent). */
@@ -245,7 +252,11 @@ public class RmaController {
 
     private RmaView view(Caller caller, Rma rma) {
         JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
-        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true);
+        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller));
+    }
+
+    private LocalDate dueSoonUntil(Caller caller) {
+        return rmas.dueSoonUntil(merchants.get(caller.merchantId()).timeZone());
     }
 
     private static String etag(Rma rma) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimKind;
 import org.openrma.claim.ClaimReader;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.Fact;
@@ -124,6 +125,10 @@ public class RmaManagement {
                     : orderFromClaim(caller, body.get("order"));
         };
 
+        if (order.status() == StoredOrder.Status.CANCELLED) {
+            throw ApiProblem.conflict("order-cancelled", "order " + order.number() + " was cancelled at " + order.cancelledAt()
+                    + "; no further claims can be filed on it");
+        }
         Instant now = clock.instant();
         ObjectNode request = ((ObjectNode) requestNode).deepCopy();
         if (caller instanceof Caller.Customer || !request.hasNonNull("submitted_at")) {
@@ -244,13 +249,16 @@ public class RmaManagement {
                     inspection.put("received_at", now.toString());
                 }
                 addWords(request, "facts", c.facts());
-                if (c.customs() != null || c.handling() != null) {
+                if (c.customs() != null || c.handling() != null || c.returnLogistics() != null) {
                     ObjectNode costs = request.has("costs") && request.get("costs").isObject() ? (ObjectNode) request.get("costs") : request.putObject("costs");
                     if (c.customs() != null) {
                         costs.put("customs", c.customs().toPlainString());
                     }
                     if (c.handling() != null) {
                         costs.put("handling", c.handling().toPlainString());
+                    }
+                    if (c.returnLogistics() != null) {
+                        costs.put("return_logistics", c.returnLogistics().toPlainString());
                     }
                 }
                 detail.put("notes", c.notes());
@@ -261,7 +269,8 @@ public class RmaManagement {
             }
             case RmaCommand.Resolve c -> {
                 detail.putAll(resolve(caller, merchant, rma, claim, c));
-                Rma resolved = copy(rma, RmaStatus.RESOLVED, rma.outcome(), claim, null, null, rma.slaDueBy(), c.resolution().wire(), now);
+                Rma resolved = copy(rma, RmaStatus.RESOLVED, rma.outcome(), claim, null, null, rma.slaDueBy(),
+                        c.resolution() == null ? AMENDMENT : c.resolution().wire(), now);
                 String tracking = c.outboundTracking() == null ? null : (c.outboundCarrier() == null ? "" : c.outboundCarrier() + " ") + c.outboundTracking();
                 next = new Rma(resolved.id(), resolved.merchantId(), resolved.number(), resolved.orderId(), resolved.orderNumber(),
                         resolved.policyId(), resolved.status(), resolved.outcome(), resolved.claim(), resolved.customerEmail(), null, null,
@@ -322,9 +331,41 @@ public class RmaManagement {
         Rma saved = rmas.find(system.merchantId(), rmaId, null).orElseThrow();
         audit.record(system, "rma.sla_breached", "rma", rmaId, auditState(rma), auditState(saved));
         Merchant merchant = merchants.get(system.merchantId());
-        outbox.webhook(merchant, "rma.sla_breached", Json.tree(RmaView.of(saved, RmaLifecycle.Actor.SYSTEM, null, false)));
+        outbox.webhook(merchant, "rma.sla_breached", Json.tree(RmaView.of(saved, RmaLifecycle.Actor.SYSTEM, null, false,
+                rmas.dueSoonUntil(merchant.timeZone()))));
     }
 
+    /**
+     * Sends the "SLA due soon" notice of an open RMA whose SLA date is near (webhook
+     * {@code rma.sla_due_soon}, audited), once per RMA and SLA date; called by the deadline task.
+     * The flag itself ({@code sla_due_soon}) is derived whenever an RMA is read.
+     */
+    /** RMAs due for a due-soon notice, for the deadline task: {merchant id, RMA id, SLA date}. */
+    public List<Object[]> dueSoonWithoutNotice(int limit) {
+        return rmas.dueSoonWithoutNotice(limit);
+    }
+
+    @Transactional
+    public void noticeSlaDueSoon(Caller.Automation system, UUID rmaId, LocalDate due) {
+        Optional<Rma> found = rmas.find(system.merchantId(), rmaId, null);
+        Merchant merchant = merchants.get(system.merchantId());
+        LocalDate until = rmas.dueSoonUntil(merchant.timeZone());
+        if (found.isEmpty() || !due.equals(found.get().slaDueBy()) || !RmaView.dueSoon(found.get(), until)) {
+            return;
+        }
+        if (!rmas.recordSlaNotice(rmaId, due, "due_soon", clock.instant())) {
+            return;
+        }
+        Rma rma = found.get();
+        audit.record(system, "rma.sla_due_soon", "rma", rmaId, null, auditState(rma));
+        outbox.webhook(merchant, "rma.sla_due_soon", Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, until)));
+    }
+
+    /**
+     * Carries out the resolution: the ledger entry it makes (refund, store credit, exchange with
+     * its price difference), shipping reimbursed, unit history, and for an order-level claim the
+     * order itself (a cancellation carried out marks the order cancelled, an amendment amended).
+     */
     private Map<String, Object> resolve(Caller caller, Merchant merchant, Rma rma, ObjectNode claim, RmaCommand.Resolve c) {
         JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
         boolean decidedApproved = decision != null && Outcome.APPROVED.wire().equals(decision.path("outcome").asString(""));
@@ -332,15 +373,32 @@ public class RmaManagement {
         if (decision != null) {
             decision.path("resolutions").values().forEach(r -> offered.add(r.asString()));
         }
-        CurrencyUnit currency = CurrencyUnit.of(claim.get("order").get("currency").asString().toUpperCase(java.util.Locale.ROOT));
+        String kind = claim.path("request").path("kind").asString("");
         Map<String, Object> detail = new LinkedHashMap<>();
+        if (c.resolution() == null) {
+            if (!ClaimKind.AMENDMENT.wire().equals(kind)) {
+                throw ApiProblem.invalid("resolution", "is required (only an amendment is carried out without one)");
+            }
+            if (c.note() == null) {
+                throw ApiProblem.invalid("note", "describe the amendment carried out (the new address, size, colour, ...)");
+            }
+            orderManagement.amended(caller, rma.orderId(), rma.number(), c.note());
+            detail.put("resolution", AMENDMENT);
+            detail.put("note", c.note());
+            return detail;
+        }
+        CurrencyUnit currency = CurrencyUnit.of(claim.get("order").get("currency").asString().toUpperCase(java.util.Locale.ROOT));
         detail.put("resolution", c.resolution().wire());
-        Money refund = null;
+        Money amount = null;
         Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
         if (c.resolution() == Resolution.REPLACEMENT && decision != null && decision.path("needs_consent").asBoolean(false)
                 && rma.customerConsentAt() == null) {
             throw ApiProblem.conflict("consent-required", "the replacement offered is a substitute and waits for the customer's consent");
         }
+        if (c.exchange() != null && c.resolution() != Resolution.EXCHANGE) {
+            throw ApiProblem.invalid("exchange", "only for the resolution exchange");
+        }
+        boolean paysValue = isRefund(c.resolution()) || c.resolution() == Resolution.STORE_CREDIT;
         if (decidedApproved) {
             if (!offered.contains(c.resolution().wire())) {
                 throw ApiProblem.conflict("resolution-not-offered", "the decision offers " + String.join(", ", offered) + ", not " + c.resolution().wire());
@@ -349,28 +407,35 @@ public class RmaManagement {
                 throw ApiProblem.invalid("refund", "the refund is the decided one (" + decision.path("refund").asString("") + "); "
                         + "an amount may only be given for an RMA an agent authorized against the decision");
             }
-            if (isRefund(c.resolution())) {
-                refund = money(currency, decision.path("refund").asString("0"), "decision.refund");
+            if (paysValue) {
+                amount = money(currency, decision.path("refund").asString("0"), "decision.refund");
                 for (var e : decision.path("deductions").properties()) {
-                    DeductionKind kind = Vocabulary.parse(DeductionKind.class, e.getKey()).orElse(null);
-                    if (kind != null) {
-                        deductions.put(kind, money(currency, e.getValue().asString(), "decision.deductions"));
+                    DeductionKind dk = Vocabulary.parse(DeductionKind.class, e.getKey()).orElse(null);
+                    if (dk != null) {
+                        deductions.put(dk, money(currency, e.getValue().asString(), "decision.deductions"));
                     }
                 }
             }
-        } else if (isRefund(c.resolution())) {
+        } else if (paysValue) {
             if (c.refund() == null) {
                 throw ApiProblem.invalid("refund", "is required: the engine did not approve this claim, so the agent states the amount");
             }
-            refund = money(currency, c.refund().toPlainString(), "refund");
+            amount = money(currency, c.refund().toPlainString(), "refund");
         }
-        if (refund != null) {
-            Money claimed = claimedValue(claim, currency);
-            if (refund.isGreaterThan(claimed)) {
-                throw ApiProblem.conflict("refund-exceeds-paid", "refund " + refund + " is more than the " + claimed + " paid for the claimed lines");
-            }
-            ledger.refund(caller, rma.orderId(), rma.id(), c.resolution().wire(), refund, deductions);
-            detail.put("refund", refund.getAmount().toPlainString());
+        List<RefundLedger.Claimed> claimed = claimedUnits(claim);
+        switch (c.resolution()) {
+            case REFUND -> ledger.record(caller, rma.orderId(), rma.id(), RefundLedger.REFUND, c.resolution().wire(), amount, deductions,
+                    claimed, true, null);
+            // The customer keeps the item: value is given back, no units are taken back.
+            case PARTIAL_REFUND -> ledger.record(caller, rma.orderId(), rma.id(), RefundLedger.REFUND, c.resolution().wire(), amount,
+                    deductions, claimed, false, null);
+            case STORE_CREDIT -> ledger.record(caller, rma.orderId(), rma.id(), RefundLedger.STORE_CREDIT, c.resolution().wire(), amount,
+                    deductions, claimed, true, null);
+            case EXCHANGE -> detail.putAll(exchange(caller, rma, claim, currency, claimed, c.exchange()));
+            default -> { }
+        }
+        if (amount != null) {
+            detail.put(c.resolution() == Resolution.STORE_CREDIT ? "store_credit" : "refund", amount.getAmount().toPlainString());
         }
         if (decidedApproved) {
             Money reimbursed = money(currency, decision.path("return_shipping_reimbursed").asString("0"), "decision.return_shipping_reimbursed");
@@ -378,6 +443,11 @@ public class RmaManagement {
                 ledger.reimburseShipping(caller, rma.orderId(), rma.id(), c.resolution().wire(), reimbursed);
                 detail.put("return_shipping_reimbursed", reimbursed.getAmount().toPlainString());
             }
+        }
+        if (ClaimKind.CANCELLATION.wire().equals(kind)) {
+            orderManagement.cancelled(caller, rma.orderId(), rma.number());
+        } else if (ClaimKind.AMENDMENT.wire().equals(kind)) {
+            orderManagement.amended(caller, rma.orderId(), rma.number(), c.note());
         }
         for (String[] line : claimedSerials(claim)) {
             switch (c.resolution()) {
@@ -394,6 +464,43 @@ public class RmaManagement {
         detail.put("outbound_tracking", c.outboundTracking());
         detail.put("note", c.note());
         return detail;
+    }
+
+    /** What the resolution column says for an amendment carried out (it has no {@link Resolution}). */
+    static final String AMENDMENT = "amendment";
+
+    /**
+     * An exchange: the claimed lines go back, the exchange item goes out. The difference between
+     * what was paid for the claimed lines and the exchange item's price is paid back to the
+     * customer (ledger entry exchange) or charged to them (exchange_charge); without an exchange
+     * item the swap is like for like (difference zero).
+     */
+    private Map<String, Object> exchange(Caller caller, Rma rma, ObjectNode claim, CurrencyUnit currency, List<RefundLedger.Claimed> claimed,
+                                         RmaCommand.Exchange exchange) {
+        Money returned = claimedValue(claim, currency);
+        Money price = exchange == null || exchange.price() == null ? returned : money(currency, exchange.price().toPlainString(), "exchange_price");
+        Money difference = returned.minus(price);
+        ObjectNode d = Json.object();
+        d.put("exchange_sku", exchange == null || exchange.sku() == null ? String.join(", ", claimedSkus(claim)) : exchange.sku());
+        d.put("exchange_price", price.getAmount().toPlainString());
+        d.put("returned_value", returned.getAmount().toPlainString());
+        d.put("price_difference", difference.getAmount().toPlainString());
+        d.put("settled", difference.isPositive() ? "paid back to the customer" : difference.isNegative() ? "charged to the customer" : "even");
+        Money back = difference.isPositive() ? difference : Money.zero(currency);
+        ledger.record(caller, rma.orderId(), rma.id(), RefundLedger.EXCHANGE, Resolution.EXCHANGE.wire(), back, Map.of(), claimed, true, d);
+        if (difference.isNegative()) {
+            ledger.record(caller, rma.orderId(), rma.id(), RefundLedger.EXCHANGE_CHARGE, Resolution.EXCHANGE.wire(), difference.negated(),
+                    Map.of(), List.of(), false, d);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("exchange", Json.MAPPER.convertValue(d, Map.class));
+        return out;
+    }
+
+    /** The claimed lines with their units (every order line when the request names none). */
+    private static List<RefundLedger.Claimed> claimedUnits(ObjectNode claim) {
+        return ClaimReader.fromTree(claim).claimedLines().stream()
+                .map(l -> new RefundLedger.Claimed(l.line().sku(), l.requested().quantity())).toList();
     }
 
     private static boolean isRefund(Resolution r) {
@@ -596,7 +703,7 @@ public class RmaManagement {
 
     /** Webhook to the merchant and, where a template exists for the new status, an e-mail to the customer. */
     private void announce(Merchant merchant, Rma rma, RmaStatus previous, Decision decision, String eventType) {
-        ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false));
+        ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone())));
         data.put("previous_status", previous == null ? null : previous.wire());
         if (decision != null) {
             data.set("decision", DecisionJson.toTree(decision));
@@ -616,7 +723,14 @@ public class RmaManagement {
                 + (rma.outboundTracking() == null ? "" : "; shipped to you with tracking " + rma.outboundTracking()));
         values.put("finding", rma.claim().path("request").path("inspection").path("finding").asString("").replace('_', ' '));
         values.put("refund", ledger.entries(rma.merchantId(), rma.orderId(), rma.id()).stream()
-                .map(e -> e.amount() + " " + e.currency() + " (" + e.kind().replace('_', ' ') + ")").reduce((a, b) -> a + ", " + b).orElse("nothing"));
+                .map(e -> e.amount() + " " + e.currency() + " " + switch (e.kind()) {
+                    case RefundLedger.REFUND -> "refunded";
+                    case RefundLedger.STORE_CREDIT -> "as store credit";
+                    case RefundLedger.EXCHANGE -> "price difference of the exchange, paid back to you";
+                    case RefundLedger.EXCHANGE_CHARGE -> "price difference of the exchange, to be paid by you";
+                    case RefundLedger.SHIPPING_REIMBURSEMENT -> "return postage reimbursed";
+                    default -> "(" + e.kind().replace('_', ' ') + ")";
+                }).reduce((a, b) -> a + ", " + b).orElse("nothing"));
         values.put("deadline", rma.status() == RmaStatus.EXPIRED
                 ? String.valueOf(rma.shipBackBy() != null ? rma.shipBackBy() : rma.evidenceDueBy()) : "");
         if (previous != rma.status()) {

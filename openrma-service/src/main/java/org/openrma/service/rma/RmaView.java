@@ -20,6 +20,7 @@ public record RmaView(
         LocalDate evidenceDueBy,
         LocalDate slaDueBy,
         boolean slaBreached,
+        boolean slaDueSoon,
         String resolution,
         String returnLabelPaidBy,
         String returnInstructions,
@@ -33,7 +34,12 @@ public record RmaView(
         JsonNode decision,
         JsonNode claim) {
 
-    static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed) {
+    /**
+     * {@code dueSoonUntil}: the last SLA date that counts as due soon (today in the merchant's zone
+     * plus {@code openrma.deadlines.sla-due-soon-days}); an open RMA not yet breached whose SLA date
+     * is on or before it is flagged {@code sla_due_soon}.
+     */
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed, LocalDate dueSoonUntil) {
         String payer = decision == null ? null : decision.path("return_shipping_paid_by").asString(null);
         String instructions = r.status() == RmaStatus.AUTHORIZED
                 ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
@@ -41,9 +47,13 @@ public record RmaView(
                         + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
                 : null;
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status().wire(), r.outcome(), r.version(),
-                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), r.resolution(), payer, instructions,
+                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil), r.resolution(), payer, instructions,
                 decision != null && decision.path("needs_consent").asBoolean(false), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), RmaLifecycle.allowed(r.status(), actor).stream().map(RmaAction::wire).toList(),
                 detailed ? decision : null, detailed ? r.claim() : null);
+    }
+
+    static boolean dueSoon(Rma r, LocalDate dueSoonUntil) {
+        return r.status().isOpen() && !r.slaBreached() && r.slaDueBy() != null && dueSoonUntil != null && !r.slaDueBy().isAfter(dueSoonUntil);
     }
 }

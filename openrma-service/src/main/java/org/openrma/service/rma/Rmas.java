@@ -4,12 +4,14 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,13 +26,34 @@ public class Rmas {
     private static final String SELECT = "select r.*, o.number as order_number from rma r join customer_order o on o.id = r.order_id";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int dueSoonDays;
 
-    public Rmas(JdbcClient jdbc) {
+    public Rmas(JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.dueSoonDays = properties.deadlines().slaDueSoonDays();
     }
 
+    /** The last SLA date that counts as due soon for a merchant in {@code zone}: today there plus the due-soon days. */
+    public LocalDate dueSoonUntil(java.time.ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone).plusDays(dueSoonDays);
+    }
+
+    /**
+     * List filters; null means any. {@code slaDueSoon}: open, not breached, SLA date within the
+     * due-soon window; {@code slaDueFrom}/{@code slaDueTo}: SLA date range (inclusive).
+     */
     public record Filter(RmaStatus status, Boolean slaBreached, Instant createdFrom, Instant createdTo, String customerEmail,
-                         String orderNumber) {}
+                         String orderNumber, Boolean slaDueSoon, LocalDate slaDueFrom, LocalDate slaDueTo) {
+
+        public Filter(RmaStatus status, Boolean slaBreached, Instant createdFrom, Instant createdTo, String customerEmail, String orderNumber) {
+            this(status, slaBreached, createdFrom, createdTo, customerEmail, orderNumber, null, null, null);
+        }
+    }
+
+    /** Statuses in which the merchant still owes the customer something (SLA dates run). */
+    static final String OPEN_STATUSES = "('NEEDS_EVIDENCE', 'UNDER_REVIEW', 'AUTHORIZED', 'IN_TRANSIT', 'RECEIVED', 'INSPECTED')";
 
     public record StoredDecision(int seq, String trigger, Instant decidedAt, String outcome, String policyVersion, JsonNode claim,
                                  JsonNode decision, String engineError) {}
@@ -108,12 +131,45 @@ public class Rmas {
             where.append(" and o.number = ?");
             params.add(f.orderNumber());
         }
+        if (f.slaDueFrom() != null) {
+            where.append(" and r.sla_due_by >= ?");
+            params.add(date(f.slaDueFrom()));
+        }
+        if (f.slaDueTo() != null) {
+            where.append(" and r.sla_due_by <= ?");
+            params.add(date(f.slaDueTo()));
+        }
+        if (f.slaDueSoon() != null) {
+            String dueSoon = "(r.status in " + OPEN_STATUSES + " and not r.sla_breached and r.sla_due_by is not null and r.sla_due_by <= "
+                    + "((cast(? as timestamptz) at time zone (select m.time_zone from merchant m where m.id = r.merchant_id))::date + ?))";
+            where.append(f.slaDueSoon() ? " and " + dueSoon : " and not coalesce(" + dueSoon + ", false)");
+            params.add(Timestamp.from(clock.instant()));
+            params.add(dueSoonDays);
+        }
         long total = jdbc.sql("select count(*) from rma r join customer_order o on o.id = r.order_id" + where).params(params)
                 .query(Long.class).single();
         params.add(size);
         params.add((long) page * size);
         return new Page<>(jdbc.sql(SELECT + where + " order by r.created_at desc, r.id limit ? offset ?").params(params)
                 .query(Rmas::map).list(), page, size, total);
+    }
+
+    /** Records that a notice about an RMA's SLA date was sent; false if it already was (for that date). */
+    public boolean recordSlaNotice(UUID rmaId, LocalDate slaDueBy, String kind, Instant at) {
+        return jdbc.sql("insert into rma_sla_notice (rma_id, sla_due_by, kind, sent_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(rmaId, date(slaDueBy), kind, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Open, not breached RMAs (any merchant) whose SLA date is due soon and that got no due-soon notice for it yet: {merchant, rma, date}. */
+    public List<Object[]> dueSoonWithoutNotice(int limit) {
+        return jdbc.sql("select r.merchant_id, r.id, r.sla_due_by from rma r join merchant m on m.id = r.merchant_id"
+                        + " where r.status in " + OPEN_STATUSES + " and not r.sla_breached and r.sla_due_by is not null"
+                        + " and r.sla_due_by <= ((cast(? as timestamptz) at time zone m.time_zone)::date + ?)"
+                        + " and not exists (select 1 from rma_sla_notice n where n.rma_id = r.id and n.sla_due_by = r.sla_due_by"
+                        + " and n.kind = 'due_soon') order by r.sla_due_by limit ?")
+                .params(Timestamp.from(clock.instant()), dueSoonDays, limit)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate()})
+                .list();
     }
 
     public int nextDecisionSeq(UUID rmaId) {

@@ -33,11 +33,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * waits on the key's row lock. The same key with a different body is refused with 422.
  * Only successful (2xx) responses are stored; a failed attempt leaves nothing behind. Keys are
  * scoped to the caller's merchant (or the customer's order) and kept 24 hours. Unauthenticated
- * POSTs (opening a customer session) are not covered: they change nothing.
+ * POSTs (opening a customer session) share one public scope: a replay needs the same key and the
+ * same body (order number and e-mail), which is what opening a session takes anyway.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Where keys of unauthenticated POSTs live; the request hash (body included) still has to match for a replay. */
+    static final String PUBLIC_SCOPE = "public";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -51,8 +54,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !(request.getAttribute(AccessFilter.CALLER) instanceof Caller);
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
     private record Stored(String requestHash, int status, String contentType, String location, byte[] body) {}
@@ -74,7 +76,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             ProblemWriter.write(response, request, ApiProblem.invalid(HEADER, "must be 1 to 255 characters"));
             return;
         }
-        Caller caller = (Caller) request.getAttribute(AccessFilter.CALLER);
+        // Behind the access filter, a request without a caller is one of the public endpoints (opening a customer session).
+        String scope = request.getAttribute(AccessFilter.CALLER) instanceof Caller caller ? caller.scope() : PUBLIC_SCOPE;
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI();
         String hash = HexFormat.of().formatHex(Secrets.sha256(
@@ -82,7 +85,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         Optional<Stored> replay;
         try {
-            replay = tx.execute(status -> run(status, caller.scope(), key, hash, path, new CachedBodyRequest(request, body), wrapped, chain));
+            replay = tx.execute(status -> run(status, scope, key, hash, path, new CachedBodyRequest(request, body), wrapped, chain));
         } catch (Replay r) {
             replay = Optional.of(r.stored);
         } catch (UncheckedServletException e) {

@@ -1,11 +1,13 @@
 package org.openrma.service.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.openrma.service.access.Caller;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,19 @@ public class OpenApiConfiguration {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /** Schemas named as the API writes them: snake_case, like every body and response. */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(io.swagger.v3.core.util.Json31.mapper().copy()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)).openapi31(true);
+    }
+
+    /** Each request body's schema and example ({@link RequestBodies}). */
+    @Bean
+    OpenApiCustomizer requestBodies() {
+        return RequestBodies.customizer();
     }
 
     @Bean

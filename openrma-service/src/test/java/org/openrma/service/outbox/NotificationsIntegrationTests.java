@@ -108,8 +108,9 @@ class NotificationsIntegrationTests extends IntegrationTest {
     @Test
     void webhooksAreSignedWithTheMerchantsSecret() {
         TestMerchant m = newMerchant("kingdo");
-        JsonNode settings = configure(m, Map.of("version", 0, "webhook_url", hookUrl()));
+        JsonNode settings = configure(m, Map.of("version", 0, "webhook_url", hookUrl(), "rotate_webhook_secret", true));
         String secret = settings.get("webhook_secret").asString();
+        assertThat(secret).startsWith("whsec_");
         clock.set(Instant.parse("2025-10-24T10:00:00Z"));
         JsonNode rma = submit(m, Claims.kingdoUnopenedDay60("KGD-N3"));
         actOk(m, rma, "ship-back", Map.of("tracking", "T-3"));

@@ -116,13 +116,17 @@ class RmaLifecycleIntegrationTests extends IntegrationTest {
         rma = actOk(m, rma, "receive", Map.of());
         rma = actOk(m, rma, "inspect", Map.of("finding", "defect_confirmed"));
         assertThat(rma.at("/decision/return_shipping_reimbursed").asString()).isEqualTo("30.00");
-        actOk(m, rma, "resolve", Map.of("resolution", "refund"));
+        rma = actOk(m, rma, "resolve", Map.of("resolution", "refund"));
+        assertThat(actOk(m, rma, "close", Map.of()).get("status").asString()).isEqualTo("closed");
 
         JsonNode ledger = api.get("/api/v1/orders/KSP-R4/ledger").key(m.agent()).send().json();
         assertThat(ledger.get("refunded").asString()).isEqualTo("129.99");
         assertThat(ledger.get("shipping_reimbursed").asString()).isEqualTo("30.00");
         assertThat(ledger.get("entries").valueStream().map(e -> e.get("kind").asString()))
                 .containsExactlyInAnyOrder("refund", "shipping_reimbursement");
+        JsonNode history = api.get("/api/v1/rmas/" + rma.get("id").asString() + "/history").key(m.agent()).send().json();
+        assertThat(history.get("items").valueStream().map(e -> e.get("action").asString()))
+                .containsExactly("rma.submitted", "rma.ship-back", "rma.receive", "rma.inspect", "rma.resolve", "rma.close");
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.openrma.service.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * KST's two policies through the workflow (Kingdo and KOSPET have theirs in
- * {@link RmaLifecycleIntegrationTests}): an order-level claim resolved without a return, and a
- * substitute replacement that waits for the customer's consent.
+ * KST's two policies through the workflow to closed, with the audit trail of each step (Kingdo and
+ * KOSPET have theirs in {@link RmaLifecycleIntegrationTests}): an order-level claim resolved
+ * without a return, and a substitute replacement that waits for the customer's consent.
  */
 class SeedMerchantLifecycleIntegrationTests extends IntegrationTest {
 
@@ -31,6 +31,9 @@ class SeedMerchantLifecycleIntegrationTests extends IntegrationTest {
         JsonNode ledger = api.get("/api/v1/orders/KSTD-P1/ledger").key(m.agent()).send().json();
         assertThat(ledger.get("entries")).isEmpty();
         assertThat(actOk(m, resolved, "close", Map.of()).get("status").asString()).isEqualTo("closed");
+        JsonNode history = api.get("/api/v1/rmas/" + rma.get("id").asString() + "/history").key(m.agent()).send().json();
+        assertThat(history.get("items").valueStream().map(e -> e.get("action").asString()))
+                .containsExactly("rma.submitted", "rma.resolve", "rma.close");
     }
 
     @Test
@@ -55,5 +58,9 @@ class SeedMerchantLifecycleIntegrationTests extends IntegrationTest {
 
         JsonNode resolved = actOk(m, consent.json(), "resolve", Map.of("resolution", "replacement", "outbound_tracking", "RS-1"));
         assertThat(resolved.get("status").asString()).isEqualTo("resolved");
+        assertThat(actOk(m, resolved, "close", Map.of()).get("status").asString()).isEqualTo("closed");
+        JsonNode history = api.get("/api/v1/rmas/" + rma.get("id").asString() + "/history").key(m.agent()).send().json();
+        assertThat(history.get("items").valueStream().map(e -> e.get("action").asString()))
+                .containsExactly("rma.submitted", "rma.consent", "rma.resolve", "rma.close");
     }
 }

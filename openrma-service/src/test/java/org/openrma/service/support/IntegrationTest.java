@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
         "openrma.outbox.http-timeout=2s",
         "openrma.deadlines.poll-interval=200ms",
         "openrma.seed.enabled=true",
+        "openrma.ui.upload-dir=${java.io.tmpdir}/openrma-it-uploads",
         "logging.level.org.openrma=warn"})
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {

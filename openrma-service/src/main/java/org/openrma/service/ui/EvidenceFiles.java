@@ -1,0 +1,252 @@
+package org.openrma.service.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.openrma.claim.Evidence;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Customers' photos and videos, kept on disk under {@code openrma.ui.upload-dir}
+ * ({@code ./data/uploads/<merchant id>/<rma id>/}). A file is accepted by its content, not its
+ * name: JPEG, PNG, WebP, HEIC photos and MP4/MOV, WebM videos, each at most
+ * {@code openrma.ui.max-file-size}. Files are first written to a staging folder and moved into
+ * place only when the RMA they belong to is stored, so a refused request leaves nothing behind.
+ */
+@Component
+public class EvidenceFiles {
+
+    /** A file type we accept, recognised by its first bytes. */
+    public enum Kind {
+        JPEG("image/jpeg", "jpg", Evidence.PHOTO), PNG("image/png", "png", Evidence.PHOTO), WEBP("image/webp", "webp", Evidence.PHOTO),
+        HEIC("image/heic", "heic", Evidence.PHOTO), MP4("video/mp4", "mp4", Evidence.VIDEO), MOV("video/quicktime", "mov", Evidence.VIDEO),
+        WEBM("video/webm", "webm", Evidence.VIDEO);
+
+        public final String mediaType;
+        public final String extension;
+        public final Evidence evidence;
+
+        Kind(String mediaType, String extension, Evidence evidence) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+            this.evidence = evidence;
+        }
+
+        public boolean image() {
+            return evidence == Evidence.PHOTO;
+        }
+    }
+
+    /** A checked upload, still only in memory or the container's temp file. */
+    public record Checked(MultipartFile file, String name, Kind kind) {}
+
+    /** A stored file of an RMA. */
+    public record Stored(String name, Kind kind, long size) {
+        public boolean image() {
+            return kind.image() && kind != Kind.HEIC;
+        }
+    }
+
+    /** The files that were accepted, and a message for every one that was not. */
+    public record Check(List<Checked> accepted, List<String> problems) {
+        public Set<Evidence> evidence() {
+            Set<Evidence> e = EnumSet.noneOf(Evidence.class);
+            accepted.forEach(c -> e.add(c.kind().evidence));
+            return e;
+        }
+    }
+
+    private final UiProperties properties;
+
+    public EvidenceFiles(UiProperties properties) {
+        this.properties = properties;
+    }
+
+    public String limits() {
+        return "photos (JPEG, PNG, WebP, HEIC) or videos (MP4, MOV, WebM), up to " + properties.maxFiles() + " files of at most "
+                + properties.maxFileSize().toMegabytes() + " MB each";
+    }
+
+    public Check check(List<MultipartFile> files) {
+        List<Checked> accepted = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (given.size() > properties.maxFiles()) {
+            problems.add("You attached " + given.size() + " files; at most " + properties.maxFiles() + " are accepted.");
+            return new Check(List.of(), problems);
+        }
+        for (MultipartFile f : given) {
+            String name = cleanName(f.getOriginalFilename());
+            if (f.getSize() > properties.maxFileSize().toBytes()) {
+                problems.add("\"" + name + "\" is " + megabytes(f.getSize()) + " MB; the limit is " + properties.maxFileSize().toMegabytes()
+                        + " MB per file.");
+                continue;
+            }
+            Optional<Kind> kind = sniff(f);
+            if (kind.isEmpty()) {
+                problems.add("\"" + name + "\" is not a photo or video we accept (JPEG, PNG, WebP, HEIC, MP4, MOV or WebM).");
+                continue;
+            }
+            accepted.add(new Checked(f, name, kind.get()));
+        }
+        return new Check(accepted, problems);
+    }
+
+    /** Writes checked files to a fresh staging folder; {@link #commit} or {@link #discard} it afterwards. */
+    public Path stage(List<Checked> files) {
+        if (files.isEmpty()) {
+            return null;
+        }
+        try {
+            Path staging = properties.uploadDir().resolve(".staging").resolve(UUID.randomUUID().toString());
+            Files.createDirectories(staging);
+            int i = 1;
+            for (Checked c : files) {
+                String base = c.name().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+                try (InputStream in = c.file().getInputStream()) {
+                    Files.copy(in, staging.resolve(String.format("%02d-%s.%s", i++, base, c.kind().extension)));
+                }
+            }
+            return staging;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the uploaded files", e);
+        }
+    }
+
+    /** Moves staged files into the RMA's folder (after any files it already has). */
+    public void commit(Path staging, UUID merchantId, UUID rmaId) {
+        if (staging == null) {
+            return;
+        }
+        try {
+            Path target = folder(merchantId, rmaId);
+            Files.createDirectories(target);
+            int existing = list(merchantId, rmaId).size();
+            try (Stream<Path> s = Files.list(staging)) {
+                for (Path p : s.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    String renamed = existing == 0 ? name : String.format("%02d%s", existing + Integer.parseInt(name.substring(0, 2)), name.substring(2));
+                    Files.move(p, target.resolve(renamed), StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the uploaded files", e);
+        }
+    }
+
+    public void discard(Path staging) {
+        if (staging != null) {
+            try {
+                FileSystemUtils.deleteRecursively(staging);
+            } catch (IOException ignored) {
+                // a leftover staging folder holds no RMA's data
+            }
+        }
+    }
+
+    public List<Stored> list(UUID merchantId, UUID rmaId) {
+        Path folder = folder(merchantId, rmaId);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted(Comparator.comparing(Path::toString)).map(p -> {
+                String name = p.getFileName().toString();
+                Kind kind = byExtension(name).orElse(null);
+                try {
+                    return kind == null ? null : new Stored(name, kind, Files.size(p));
+                } catch (IOException e) {
+                    return null;
+                }
+            }).filter(java.util.Objects::nonNull).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The path of one stored file, if it exists; names from the browser are checked against the listing. */
+    public Optional<Stored> find(UUID merchantId, UUID rmaId, String name) {
+        return list(merchantId, rmaId).stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Path path(UUID merchantId, UUID rmaId, Stored stored) {
+        return folder(merchantId, rmaId).resolve(stored.name());
+    }
+
+    private Path folder(UUID merchantId, UUID rmaId) {
+        return properties.uploadDir().resolve(merchantId.toString()).resolve(rmaId.toString());
+    }
+
+    private static Optional<Kind> byExtension(String name) {
+        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        for (Kind k : Kind.values()) {
+            if (k.extension.equals(ext)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Kind> sniff(MultipartFile f) {
+        byte[] head = new byte[16];
+        int n;
+        try (InputStream in = f.getInputStream()) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return sniff(head, n);
+    }
+
+    static Optional<Kind> sniff(byte[] b, int n) {
+        if (n >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return Optional.of(Kind.JPEG);
+        }
+        if (n >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Optional.of(Kind.PNG);
+        }
+        if (n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of(Kind.WEBP);
+        }
+        if (n >= 4 && (b[0] & 0xff) == 0x1A && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xDF && (b[3] & 0xff) == 0xA3) {
+            return Optional.of(Kind.WEBM);
+        }
+        if (n >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            String brand = new String(b, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return switch (brand) {
+                case "heic", "heix", "mif1", "msf1", "hevc" -> Optional.of(Kind.HEIC);
+                case "qt  " -> Optional.of(Kind.MOV);
+                default -> Optional.of(Kind.MP4);
+            };
+        }
+        return Optional.empty();
+    }
+
+    private static String cleanName(String original) {
+        String name = original == null ? "file" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.isBlank() || name.startsWith(".")) {
+            name = "file" + name;
+        }
+        return name.length() > 60 ? name.substring(name.length() - 60) : name;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+}

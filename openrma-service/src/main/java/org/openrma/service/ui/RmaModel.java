@@ -1,0 +1,141 @@
+package org.openrma.service.ui;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.rma.Rma;
+import org.openrma.service.rma.RmaStatus;
+import tools.jackson.databind.JsonNode;
+
+/** An RMA as the portal and the console show it, with its latest decision and its timeline. */
+public record RmaModel(
+        String id,
+        String number,
+        String orderNumber,
+        String status,
+        String statusText,
+        boolean open,
+        int version,
+        String customerEmail,
+        String created,
+        String kind,
+        String reason,
+        List<ClaimLine> lines,
+        List<String> evidence,
+        List<String> facts,
+        String description,
+        String finding,
+        String shipBackBy,
+        String evidenceDueBy,
+        String slaDueBy,
+        boolean slaBreached,
+        String resolution,
+        boolean consentGiven,
+        String outboundTracking,
+        DecisionModel decision,
+        List<Event> timeline) {
+
+    public record ClaimLine(String sku, int quantity, String condition) {}
+
+    public record Event(String at, String what, String status, String by, String note) {}
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    public static RmaModel of(Rma r, JsonNode decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
+        JsonNode req = r.claim().path("request");
+        List<ClaimLine> lines = new ArrayList<>();
+        req.path("lines").values().forEach(l -> lines.add(new ClaimLine(l.path("sku").asString(), l.path("quantity").asInt(1),
+                DecisionModel.words(l.path("condition").asString("")))));
+        List<String> evidence = new ArrayList<>();
+        req.path("evidence").values().forEach(e -> evidence.add(DecisionModel.words(e.asString())));
+        List<String> facts = new ArrayList<>();
+        req.path("facts").values().forEach(e -> facts.add(DecisionModel.words(e.asString())));
+        List<Event> timeline = new ArrayList<>();
+        for (AuditTrail.AuditEvent e : events) {
+            String action = e.action().startsWith("rma.") ? e.action().substring(4) : e.action();
+            String by = e.actor().startsWith("customer:") ? (forCustomer ? "You" : e.actor())
+                    : e.actor().startsWith("system:") ? "Automatic" : forCustomer ? "Merchant" : e.actor();
+            JsonNode after = e.after() == null ? null : e.after();
+            String note = null;
+            if (after != null) {
+                for (String key : List.of("reason", "note", "notes", "finding", "tracking", "refund", "resolution", "deadline")) {
+                    if (after.hasNonNull(key) && !after.get(key).asString("").isBlank() && !(forCustomer && key.equals("notes"))) {
+                        note = (note == null ? "" : note + "; ") + DecisionModel.words(key) + ": " + after.get(key).asString();
+                    }
+                }
+                if (after.has("files")) {
+                    note = after.get("files").size() + " file(s)";
+                }
+            }
+            timeline.add(new Event(WHEN.format(e.at().atZone(zone)), describe(action),
+                    after == null || !after.hasNonNull("status") ? null : statusText(after.get("status").asString()), by, note));
+        }
+        String currency = r.claim().path("order").path("currency").asString("");
+        return new RmaModel(r.id().toString(), r.number(), r.orderNumber(), r.status().wire(), statusText(r.status().wire()),
+                r.status().isOpen(), r.version(), r.customerEmail(), WHEN.format(r.createdAt().atZone(zone)),
+                DecisionModel.words(req.path("kind").asString("")), DecisionModel.words(req.path("reason").asString("")), lines, evidence,
+                facts, req.path("description").asString(null), DecisionModel.words(req.path("inspection").path("finding").asString(null)),
+                date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), DecisionModel.words(r.resolution()),
+                r.customerConsentAt() != null, r.outboundTracking(), DecisionModel.of(decision, currency), timeline);
+    }
+
+    /** Days until the SLA date (negative when overdue), or null without one. */
+    public static Long slaDaysLeft(Rma r, Instant now, ZoneId zone) {
+        if (r.slaDueBy() == null || !r.status().isOpen()) {
+            return null;
+        }
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), r.slaDueBy());
+    }
+
+    public static String statusText(String status) {
+        return switch (status) {
+            case "needs_evidence" -> "Waiting for evidence";
+            case "under_review" -> "Under review";
+            case "authorized" -> "Authorized — ship it back";
+            case "in_transit" -> "On its way back";
+            case "received" -> "Received";
+            case "inspected" -> "Inspected";
+            case "resolved" -> "Resolved";
+            case "rejected" -> "Rejected";
+            case "cancelled" -> "Cancelled";
+            case "expired" -> "Expired";
+            case "closed" -> "Closed";
+            default -> DecisionModel.words(status);
+        };
+    }
+
+    /** Statuses by their wire names, for filters. */
+    public static List<String> statuses() {
+        return java.util.Arrays.stream(RmaStatus.values()).map(RmaStatus::wire).toList();
+    }
+
+    private static String describe(String action) {
+        return switch (action) {
+            case "submitted" -> "Request filed and decided";
+            case "add-evidence" -> "Evidence added";
+            case "evidence_uploaded" -> "Photos/videos uploaded";
+            case "approve" -> "Approved by an agent";
+            case "reject" -> "Rejected";
+            case "override" -> "Authorized by the merchant's discretion";
+            case "ship-back" -> "Shipped back";
+            case "receive" -> "Received by the merchant";
+            case "inspect" -> "Inspected";
+            case "consent" -> "Substitute replacement accepted";
+            case "resolve" -> "Resolved";
+            case "cancel" -> "Cancelled";
+            case "close" -> "Closed";
+            case "expire" -> "Expired";
+            case "sla_breached" -> "Processing deadline passed";
+            default -> DecisionModel.words(action);
+        };
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,389 @@
+package org.openrma.service.ui.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.openrma.claim.Fact;
+import org.openrma.claim.Finding;
+import org.openrma.claim.InvalidClaimException;
+import org.openrma.claim.Vocabulary;
+import org.openrma.decision.Resolution;
+import org.openrma.service.access.Caller;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.RefundLedger;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.order.Orders;
+import org.openrma.service.rma.Rma;
+import org.openrma.service.rma.RmaAction;
+import org.openrma.service.rma.RmaCommand;
+import org.openrma.service.rma.RmaLifecycle;
+import org.openrma.service.rma.RmaManagement;
+import org.openrma.service.rma.Rmas;
+import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.ui.EvidenceFiles;
+import org.openrma.service.ui.RmaModel;
+import org.openrma.service.ui.StaffSessions;
+import org.openrma.service.ui.UiErrors;
+import org.openrma.service.web.ApiProblem;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The agent console: sign in with an API key, work the RMA queue, act on one RMA with only the
+ * actions {@link RmaLifecycle} allows in its status, and a dashboard. Every action goes through
+ * {@link RmaManagement#apply} with the version the page showed, so a concurrent change is
+ * reported instead of overwritten.
+ */
+@Controller
+@RequestMapping("/console")
+public class ConsoleController {
+
+    private final StaffSessions sessions;
+    private final Merchants merchants;
+    private final ConsoleQueries queries;
+    private final Rmas rmas;
+    private final Orders orders;
+    private final RmaManagement management;
+    private final AuditTrail audit;
+    private final RefundLedger ledger;
+    private final EvidenceFiles files;
+    private final Clock clock;
+
+    public ConsoleController(StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
+                             RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock) {
+        this.sessions = sessions;
+        this.merchants = merchants;
+        this.queries = queries;
+        this.rmas = rmas;
+        this.orders = orders;
+        this.management = management;
+        this.audit = audit;
+        this.ledger = ledger;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    // --- signing in -----------------------------------------------------------------------------
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String next, @RequestParam(required = false) String message, Model model) {
+        model.addAttribute("next", safeNext(next));
+        model.addAttribute("message", message);
+        return "console/login";
+    }
+
+    @PostMapping("/login")
+    String signIn(@RequestParam(name = "api_key", required = false) String apiKey, @RequestParam(required = false) String next,
+                  HttpServletResponse response, Model model) {
+        model.addAttribute("next", safeNext(next));
+        if (apiKey == null || apiKey.isBlank()) {
+            model.addAttribute("error", "Enter your API key.");
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "console/login";
+        }
+        if (sessions.signIn(apiKey, response).isEmpty()) {
+            model.addAttribute("error", "That API key is not valid or was revoked. Ask your admin for an agent key.");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return "console/login";
+        }
+        return "redirect:" + safeNext(next);
+    }
+
+    @PostMapping("/logout")
+    String logout(HttpServletResponse response) {
+        sessions.signOut(response);
+        return "redirect:/console/login";
+    }
+
+    // --- the queue ------------------------------------------------------------------------------
+
+    @GetMapping
+    String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String sla,
+                 @RequestParam(required = false) String reason, @RequestParam(required = false) String program,
+                 @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), m.timeZone());
+        var filter = new ConsoleQueries.Filter(blank(status), blank(sla), blank(reason), blank(program), blank(q));
+        List<ConsoleQueries.Row> rows = queries.queue(m.id(), filter, today, 100);
+        List<Map<String, Object>> view = new ArrayList<>();
+        for (ConsoleQueries.Row r : rows) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("row", r);
+            v.put("status", RmaModel.statusText(r.status().wire()));
+            Long left = r.slaDueBy() == null || !r.status().isOpen() ? null : ChronoUnit.DAYS.between(today, r.slaDueBy());
+            v.put("sla", left == null ? "—" : r.slaBreached() || left < 0 ? "overdue by " + Math.abs(left) + " d"
+                    : left == 0 ? "due today" : left + " d left");
+            v.put("filed", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.createdAt().atZone(m.timeZone())));
+            v.put("slaClass", left == null ? "" : r.slaBreached() || left < 0 ? "bad" : left <= 2 ? "warn" : "ok");
+            view.add(v);
+        }
+        page(model, staff, m, "queue");
+        model.addAttribute("rows", view);
+        model.addAttribute("total", queries.count(m.id(), filter, today));
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", queries.countsByStatus(m.id()));
+        model.addAttribute("slaCounts", queries.slaCounts(m.id(), today));
+        model.addAttribute("statuses", RmaModel.statuses());
+        model.addAttribute("reasons", org.openrma.service.ui.portal.Draft.REASONS.keySet());
+        model.addAttribute("programs", queries.programs(m.id()));
+        return "console/queue";
+    }
+
+    // --- one RMA --------------------------------------------------------------------------------
+
+    @GetMapping("/rmas/{id}")
+    String rma(@PathVariable String id, @RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        rmaPage(model, staff, m, find(m, id), done, null);
+        return "console/rma";
+    }
+
+    @PostMapping("/rmas/{id}/act")
+    String act(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+               HttpServletResponse response, Model model) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        Rma rma = find(m, id);
+        String action = String.valueOf(form.getFirst("action"));
+        String error;
+        try {
+            int version = Integer.parseInt(String.valueOf(form.getFirst("version")));
+            RmaCommand command = command(action, form);
+            Rma next = management.apply(staff, rma.id(), new RmaManagement.Versioned(version, false), command);
+            String done = "Done: " + action.replace('-', ' ') + ". " + next.number() + " is now " + RmaModel.statusText(next.status().wire()) + ".";
+            return "redirect:/console/rmas/" + rma.id() + "?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8);
+        } catch (NumberFormatException e) {
+            error = "The form did not say which version of the RMA it acted on; reload the page.";
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } catch (ApiProblem e) {
+            error = "stale-version".equals(e.type())
+                    ? "Someone else changed " + rma.number() + " while you were looking at it, so your action was not applied. "
+                            + "The page now shows its current state; check it and try again."
+                    : e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors());
+            response.setStatus(e.status().value());
+        } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
+            error = "That action is not allowed now: " + e.getMessage() + ". Someone may have moved the RMA on; the page shows its current state.";
+            response.setStatus(HttpStatus.CONFLICT.value());
+        } catch (InvalidClaimException e) {
+            error = "The claim would become invalid: " + e.problems();
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+        rmaPage(model, staff, m, find(m, id), null, error);
+        return "console/rma";
+    }
+
+    /** The refund breakdown a resolution would pay, shown before the agent confirms it. */
+    @PostMapping("/rmas/{id}/resolve-preview")
+    String resolvePreview(@PathVariable String id, @RequestParam(required = false) String resolution,
+                          @RequestParam(required = false) String refund, HttpServletRequest request, Model model) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        Rma rma = find(m, id);
+        model.addAttribute("breakdown", breakdown(m, rma, resolution, refund));
+        return "console/rma :: breakdown";
+    }
+
+    @GetMapping("/rmas/{id}/files/{name}")
+    ResponseEntity<FileSystemResource> file(@PathVariable String id, @PathVariable String name, HttpServletRequest request) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        Rma rma = find(m, id);
+        EvidenceFiles.Stored stored = files.find(m.id(), rma.id(), name).orElseThrow(() -> new UiErrors.NotFound("No file " + name));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(stored.kind().mediaType))
+                .cacheControl(CacheControl.noCache().cachePrivate()).header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(files.path(m.id(), rma.id(), stored)));
+    }
+
+    private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error) {
+        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
+        page(model, staff, m, "queue");
+        model.addAttribute("rma", view);
+        model.addAttribute("allowed", RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.AGENT).stream().map(RmaAction::wire).toList());
+        model.addAttribute("files", files.list(m.id(), rma.id()));
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        model.addAttribute("findings", wires(Finding.class));
+        model.addAttribute("facts", wires(Fact.class));
+        List<String> offered = view.decision() == null ? List.of() : view.decision().resolutions();
+        model.addAttribute("resolutions", offered.isEmpty() ? wires(Resolution.class) : offered);
+        model.addAttribute("decidedApproved", view.decision() != null && view.decision().eligible());
+        model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
+        model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()));
+    }
+
+    /** What resolving would pay: the decided refund and its deductions, or the agent's amount, against what the order has left. */
+    public record Breakdown(String resolution, boolean refunds, boolean decided, String refund, String currency, List<DecisionModel.Amount> lines,
+                            List<DecisionModel.Amount> deductions, String reimbursed, String paid, String alreadyRefunded, String refundable,
+                            String note) {}
+
+    private Breakdown breakdown(Merchant m, Rma rma, String resolution, String agentAmount) {
+        var decisionNode = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        String currency = rma.claim().path("order").path("currency").asString("");
+        DecisionModel d = DecisionModel.of(decisionNode, currency);
+        boolean decided = d != null && d.eligible();
+        boolean refunds = "refund".equals(resolution) || "partial_refund".equals(resolution);
+        List<DecisionModel.Amount> lines = new ArrayList<>();
+        if (decisionNode != null) {
+            decisionNode.path("lines").values().forEach(l -> lines.add(new DecisionModel.Amount(
+                    l.path("sku").asString() + " × " + l.path("quantity").asInt(), l.path("price").asString(""))));
+        }
+        var order = orders.byId(m.id(), rma.orderId()).orElseThrow();
+        RefundLedger.OrderLedger ol = ledger.forOrder(m.id(), order);
+        String refund = decided ? d.refund() : blank(agentAmount);
+        String note = !refunds ? "This resolution pays no refund." : decided ? "The refund is the one the policy decided."
+                : "The policy did not approve this claim, so you state the amount (at most what was paid for the claimed lines).";
+        return new Breakdown(resolution, refunds, decided, refund, currency, lines, decided ? d.deductions() : List.of(),
+                decided ? d.returnShippingReimbursed() : null, ol.paid(), ol.refunded(), ol.refundable(), note);
+    }
+
+    private RmaCommand command(String action, MultiValueMap<String, String> form) {
+        String note = blank(form.getFirst("note"));
+        String reason = blank(form.getFirst("reason"));
+        return switch (action) {
+            case "approve" -> new RmaCommand.Approve(note);
+            case "reject" -> new RmaCommand.Reject(required(reason, "reason", "Give the reason for rejecting; the customer sees it."));
+            case "override" -> new RmaCommand.Override(required(reason, "reason", "Give the reason for overriding the policy; it goes into the audit trail."));
+            case "ship-back" -> new RmaCommand.ShipBack(null, blank(form.getFirst("carrier")),
+                    required(blank(form.getFirst("tracking")), "tracking", "Enter the tracking number."), null);
+            case "receive" -> new RmaCommand.Receive(null);
+            case "inspect" -> {
+                Finding finding = Vocabulary.parse(Finding.class, form.getFirst("finding"))
+                        .orElseThrow(() -> ApiProblem.invalid("finding", "Choose the inspection finding."));
+                Set<Fact> facts = EnumSet.noneOf(Fact.class);
+                List<String> given = form.get("facts");
+                if (given != null) {
+                    given.forEach(f -> Vocabulary.parse(Fact.class, f).ifPresent(facts::add));
+                }
+                yield new RmaCommand.Inspect(finding, facts, amount(form.getFirst("customs"), "customs"),
+                        amount(form.getFirst("handling"), "handling"), blank(form.getFirst("notes")));
+            }
+            case "resolve" -> {
+                Resolution r = Vocabulary.parse(Resolution.class, form.getFirst("resolution"))
+                        .orElseThrow(() -> ApiProblem.invalid("resolution", "Choose how to resolve the RMA."));
+                yield new RmaCommand.Resolve(r, amount(form.getFirst("refund"), "refund"), blank(form.getFirst("replacement_serial")),
+                        blank(form.getFirst("outbound_carrier")), blank(form.getFirst("outbound_tracking")), note);
+            }
+            case "cancel" -> new RmaCommand.Cancel(reason);
+            case "close" -> new RmaCommand.Close();
+            default -> throw ApiProblem.invalid("action", "Unknown action '" + action + "'.");
+        };
+    }
+
+    // --- dashboard ------------------------------------------------------------------------------
+
+    @GetMapping("/dashboard")
+    String dashboard(HttpServletRequest request, Model model) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), m.timeZone());
+        LocalDate firstWeek = today.minusWeeks(11).with(java.time.DayOfWeek.MONDAY);
+        var from = firstWeek.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate w = firstWeek; !w.isAfter(today); w = w.plusWeeks(1)) {
+            weeks.add(w);
+        }
+        var byReason = queries.weeklyByReason(m.id(), from);
+        var byProgram = queries.weeklyByProgram(m.id(), from);
+        var refunds = queries.weeklyRefunds(m.id(), from);
+        Map<String, Long> outcomes = queries.firstOutcomes(m.id(), from);
+        long decided = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        long authorized = queries.everAuthorized(m.id(), from);
+        Map<String, Long> sla = queries.slaCompliance(m.id(), from);
+        long slaTotal = sla.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Double> refundTotals = new LinkedHashMap<>();
+        refunds.forEach(r -> refundTotals.merge(r.series(), r.value(), Double::sum));
+        page(model, staff, m, "dashboard");
+        model.addAttribute("from", firstWeek.toString());
+        model.addAttribute("reasonChart", Charts.stackedWeekly("Returns by reason, per week", byReason, weeks));
+        model.addAttribute("programChart", Charts.stackedWeekly("Returns by program, per week", byProgram, weeks));
+        model.addAttribute("refundChart", Charts.stackedWeekly("Refunds paid per week, by currency", refunds, weeks));
+        model.addAttribute("outcomeChart", Charts.bars("First decision by outcome", outcomes, ""));
+        model.addAttribute("slaChart", Charts.bars("SLA compliance (RMAs with a due date)", sla, ""));
+        model.addAttribute("decided", decided);
+        model.addAttribute("approvalRate", decided == 0 ? "—" : Math.round(100.0 * outcomes.getOrDefault("approved", 0L) / decided) + " %");
+        model.addAttribute("authorizedRate", decided == 0 ? "—" : Math.round(100.0 * authorized / decided) + " %");
+        model.addAttribute("slaRate", slaTotal == 0 ? "—" : Math.round(100.0 * (slaTotal - sla.getOrDefault("breached", 0L)) / slaTotal) + " %");
+        model.addAttribute("refundTotals", refundTotals);
+        model.addAttribute("outcomes", outcomes);
+        model.addAttribute("sla", sla);
+        return "console/dashboard";
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private void page(Model model, Caller.Staff staff, Merchant m, String nav) {
+        model.addAttribute("merchant", m);
+        model.addAttribute("staff", staff);
+        model.addAttribute("nav", nav);
+    }
+
+    private Rma find(Merchant m, String id) {
+        try {
+            return rmas.find(m.id(), UUID.fromString(id), null).orElseThrow(() -> new UiErrors.NotFound("No RMA " + id + " at " + m.name() + "."));
+        } catch (IllegalArgumentException e) {
+            throw new UiErrors.NotFound("No RMA " + id + " at " + m.name() + ".");
+        }
+    }
+
+    private static <E extends Enum<E> & Vocabulary> List<String> wires(Class<E> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Vocabulary::wire).toList();
+    }
+
+    private static BigDecimal amount(String text, String field) {
+        String t = blank(text);
+        if (t == null) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.signum() < 0) {
+                throw ApiProblem.invalid(field, "The " + field + " amount cannot be negative.");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(field, "'" + t + "' is not an amount; write it like 12.50.");
+        }
+    }
+
+    private static String required(String value, String field, String message) {
+        if (value == null) {
+            throw ApiProblem.invalid(field, message);
+        }
+        return value;
+    }
+
+    private static String safeNext(String next) {
+        return next != null && (next.startsWith("/console") || next.startsWith("/studio")) && !next.startsWith("//") ? next : "/console";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,109 @@
+package org.openrma.service.ui.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openrma.claim.ClaimReader;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.InvalidClaimException;
+import org.openrma.decision.Decision;
+import org.openrma.decision.DecisionJson;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.order.StoredOrder;
+import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.unit.Units;
+import org.openrma.service.web.Json;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a {@link Draft} into the claim's {@code request} and runs the merchant's policy on it
+ * without storing anything: the portal's live preview. The claim is built the way filing builds it
+ * (the stored order, {@code submitted_at} = now, a voided serial adds the fact warranty_voided).
+ */
+@Component
+public class ClaimDrafts {
+
+    private final MerchantPolicies policies;
+    private final Units units;
+    private final Clock clock;
+
+    public ClaimDrafts(MerchantPolicies policies, Units units, Clock clock) {
+        this.policies = policies;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** The engine's answer, or the reasons the draft cannot be decided yet. */
+    public record Preview(DecisionModel decision, List<String> problems) {}
+
+    /** The {@code request} part of the claim, as the customer files it. */
+    public ObjectNode request(Draft draft, Set<Evidence> evidence) {
+        ObjectNode request = Json.object();
+        request.put("kind", draft.kind());
+        request.put("reason", draft.reason());
+        if (!draft.lines().isEmpty()) {
+            ArrayNode lines = request.putArray("lines");
+            for (Draft.Line l : draft.lines()) {
+                ObjectNode line = lines.addObject().put("sku", l.sku()).put("quantity", l.quantity());
+                if (l.condition() != null) {
+                    line.put("condition", l.condition());
+                }
+            }
+        }
+        if (!evidence.isEmpty()) {
+            ArrayNode e = request.putArray("evidence");
+            new TreeSet<>(evidence.stream().map(Evidence::wire).toList()).forEach(e::add);
+        }
+        if (draft.description() != null && !draft.description().isBlank()) {
+            request.put("description", draft.description());
+        }
+        return request;
+    }
+
+    public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
+        if (draft.hasProblems()) {
+            return new Preview(null, List.copyOf(draft.problems().values()));
+        }
+        Instant now = clock.instant();
+        ObjectNode request = request(draft, evidence);
+        request.put("submitted_at", now.toString());
+        ObjectNode claim = Json.object();
+        claim.set("order", order.document().deepCopy());
+        claim.set("request", request);
+        applyUnitHistory(merchant, claim);
+        try {
+            Decision d = policies.decide(merchant.id(), merchant.policyId(), ClaimReader.fromTree(claim), now);
+            return new Preview(DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
+        } catch (InvalidClaimException e) {
+            return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+        } catch (RuntimeException e) {
+            return new Preview(null, List.of("The policy could not decide this request (" + e.getMessage()
+                    + "). You can still send it: a person will review it."));
+        }
+    }
+
+    private void applyUnitHistory(Merchant merchant, ObjectNode claim) {
+        Set<String> skus = new TreeSet<>();
+        claim.path("request").path("lines").values().forEach(l -> skus.add(l.path("sku").asString()));
+        List<String> voided = new ArrayList<>();
+        for (JsonNode line : claim.path("order").path("lines").values()) {
+            if (line.hasNonNull("serial") && (skus.isEmpty() || skus.contains(line.path("sku").asString()))) {
+                String serial = units.current(merchant.id(), line.get("serial").asString());
+                ((ObjectNode) line).put("serial", serial);
+                if (units.isVoid(merchant.id(), serial)) {
+                    voided.add(serial);
+                }
+            }
+        }
+        if (!voided.isEmpty()) {
+            ((ObjectNode) claim.get("request")).putArray("facts").add("warranty_voided");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.openrma.service.ui.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openrma.service.order.StoredOrder;
+import tools.jackson.databind.JsonNode;
+
+/** An order as the portal shows it. */
+public record OrderModel(String number, String placedAt, String deliveredAt, String currency, String total, List<Line> lines) {
+
+    public record Line(int index, String sku, String category, String unitPrice, int quantity) {}
+
+    public static OrderModel of(StoredOrder o) {
+        JsonNode d = o.document();
+        List<Line> lines = new ArrayList<>();
+        int i = 0;
+        for (JsonNode l : d.path("lines").values()) {
+            lines.add(new Line(i++, l.path("sku").asString(), l.path("category").asString(""), l.path("unit_price").asString(""),
+                    l.path("quantity").asInt(1)));
+        }
+        return new OrderModel(o.number(), day(d.path("placed_at").asString(null)), day(d.path("delivered_at").asString(null)),
+                o.merchandiseTotal().getCurrencyUnit().getCode(), o.merchandiseTotal().getAmount().toPlainString(), lines);
+    }
+
+    public List<String> skus() {
+        return lines.stream().map(Line::sku).toList();
+    }
+
+    public List<Integer> quantities() {
+        return lines.stream().map(Line::quantity).toList();
+    }
+
+    private static String day(String instant) {
+        return instant == null || instant.length() < 10 ? null : instant.substring(0, 10);
+    }
+}

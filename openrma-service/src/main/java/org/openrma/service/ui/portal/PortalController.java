@@ -1,0 +1,398 @@
+package org.openrma.service.ui.portal;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openrma.claim.InvalidClaimException;
+import org.openrma.service.access.Caller;
+import org.openrma.service.access.CustomerTokens;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
+import org.openrma.service.rma.Rma;
+import org.openrma.service.rma.RmaAction;
+import org.openrma.service.rma.RmaCommand;
+import org.openrma.service.rma.RmaLifecycle;
+import org.openrma.service.rma.RmaManagement;
+import org.openrma.service.rma.Rmas;
+import org.openrma.service.ui.EvidenceFiles;
+import org.openrma.service.ui.RmaModel;
+import org.openrma.service.ui.UiErrors;
+import org.openrma.service.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The customer return portal of one merchant, {@code /portal/<slug>} (a merchant id redirects to
+ * the slug). A customer proves who they are with the order number and e-mail and gets the service's
+ * short-lived customer token in an HttpOnly cookie limited to this merchant's portal; every action
+ * then runs as that customer, through the same {@link RmaManagement} the API uses.
+ */
+@Controller
+@RequestMapping("/portal/{store}")
+public class PortalController {
+
+    static final String COOKIE = "openrma_customer";
+
+    private final Merchants merchants;
+    private final Orders orders;
+    private final CustomerTokens tokens;
+    private final Rmas rmas;
+    private final RmaManagement management;
+    private final AuditTrail audit;
+    private final ClaimDrafts drafts;
+    private final PortalFilings filings;
+    private final EvidenceFiles files;
+    private final Clock clock;
+
+    public PortalController(Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
+                            AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock) {
+        this.merchants = merchants;
+        this.orders = orders;
+        this.tokens = tokens;
+        this.rmas = rmas;
+        this.management = management;
+        this.audit = audit;
+        this.drafts = drafts;
+        this.filings = filings;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** No valid customer cookie for this portal; {@code expired} when there was one that timed out. */
+    static final class NoSession extends RuntimeException {
+        final Merchant merchant;
+        final boolean expired;
+
+        NoSession(Merchant merchant, boolean expired) {
+            super(expired ? "Your session has expired. Look up your order again to continue." : "Look up your order to continue.");
+            this.merchant = merchant;
+            this.expired = expired;
+        }
+    }
+
+    @ExceptionHandler(NoSession.class)
+    String noSession(NoSession e, Model model, HttpServletResponse response) {
+        clearCookie(response, e.merchant);
+        if (!e.expired) {
+            return "redirect:/portal/" + e.merchant.slug();
+        }
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        model.addAttribute("merchant", e.merchant);
+        model.addAttribute("error", e.getMessage());
+        return "portal/lookup";
+    }
+
+    // --- signing in -----------------------------------------------------------------------------
+
+    @GetMapping
+    String lookup(@PathVariable String store, HttpServletRequest request, Model model) {
+        Merchant m = merchant(store);
+        if (!m.slug().equals(store)) {
+            return "redirect:/portal/" + m.slug();
+        }
+        if (token(request).isPresent()) {
+            try {
+                customer(m, request);
+                return "redirect:/portal/" + m.slug() + "/order";
+            } catch (NoSession e) {
+                if (e.expired) {
+                    throw e;
+                }
+            }
+        }
+        model.addAttribute("merchant", m);
+        return "portal/lookup";
+    }
+
+    @PostMapping("/session")
+    String signIn(@PathVariable String store, @RequestParam(name = "order_number", required = false) String number,
+                  @RequestParam(required = false) String email, HttpServletResponse response, Model model) {
+        Merchant m = merchant(store);
+        model.addAttribute("merchant", m);
+        model.addAttribute("orderNumber", number);
+        model.addAttribute("email", email);
+        List<String> problems = new ArrayList<>();
+        if (number == null || number.isBlank()) {
+            problems.add("Enter your order number.");
+        }
+        if (email == null || email.isBlank()) {
+            problems.add("Enter the e-mail address you ordered with.");
+        } else if (!email.contains("@")) {
+            problems.add("Enter a full e-mail address, such as name@example.com.");
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("error", String.join(" ", problems));
+            return "portal/lookup";
+        }
+        Optional<StoredOrder> order = orders.forCustomer(m.id(), number.strip(), email.strip());
+        if (order.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("error", "We could not find an order " + number.strip() + " with that e-mail address at " + m.name()
+                    + ". Check both and try again.");
+            return "portal/lookup";
+        }
+        CustomerTokens.Token token = tokens.issue(m.id(), order.get().id(), order.get().customerEmail());
+        long maxAge = Math.max(1, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token.token()).httpOnly(true).sameSite("Lax")
+                .path("/portal/" + m.slug()).maxAge(maxAge).build().toString());
+        return "redirect:/portal/" + m.slug() + "/order";
+    }
+
+    @PostMapping("/signout")
+    String signOut(@PathVariable String store, HttpServletResponse response) {
+        Merchant m = merchant(store);
+        clearCookie(response, m);
+        return "redirect:/portal/" + m.slug();
+    }
+
+    // --- the order and a new request ------------------------------------------------------------
+
+    @GetMapping("/order")
+    String order(@PathVariable String store, @RequestParam(required = false) String kind, HttpServletRequest request, Model model) {
+        Merchant m = merchant(store);
+        Caller.Customer c = customer(m, request);
+        StoredOrder order = order(c);
+        orderPage(model, m, c, order, Draft.empty(kind), null, List.of());
+        return "portal/order";
+    }
+
+    @PostMapping("/preview")
+    String preview(@PathVariable String store, @RequestParam MultiValueMap<String, String> form,
+                   @RequestParam(name = "files", required = false) List<MultipartFile> uploads, HttpServletRequest request, Model model) {
+        Merchant m = merchant(store);
+        Caller.Customer c = customer(m, request);
+        StoredOrder order = order(c);
+        OrderModel om = OrderModel.of(order);
+        Draft draft = Draft.read(form, om.skus(), om.quantities());
+        EvidenceFiles.Check check = files.check(uploads);
+        model.addAttribute("preview", drafts.preview(m, order, draft, check.evidence()));
+        model.addAttribute("fileProblems", check.problems());
+        model.addAttribute("merchant", m);
+        return "portal/order :: preview";
+    }
+
+    @PostMapping("/requests")
+    String submit(@PathVariable String store, @RequestParam MultiValueMap<String, String> form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> uploads, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        Merchant m = merchant(store);
+        Caller.Customer c = customer(m, request);
+        StoredOrder order = order(c);
+        OrderModel om = OrderModel.of(order);
+        Draft draft = Draft.read(form, om.skus(), om.quantities());
+        EvidenceFiles.Check check = files.check(uploads);
+        List<String> errors = new ArrayList<>(draft.problems().values());
+        errors.addAll(check.problems());
+        if (errors.isEmpty()) {
+            Path staging = null;
+            try {
+                staging = files.stage(check.accepted());
+                Rma rma = filings.file(c, drafts.request(draft, check.evidence()), check.accepted(), staging);
+                return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?filed";
+            } catch (ApiProblem e) {
+                errors.add(e.getMessage());
+                e.errors().forEach(fe -> errors.add(fe.toString()));
+            } catch (InvalidClaimException e) {
+                e.problems().forEach(p -> errors.add(p.field() + ": " + p.message()));
+            } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted | java.io.UncheckedIOException e) {
+                errors.add(e.getMessage());
+            } finally {
+                files.discard(staging);
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        orderPage(model, m, c, order, draft, drafts.preview(m, order, draft, check.evidence()), errors);
+        return "portal/order";
+    }
+
+    private void orderPage(Model model, Merchant m, Caller.Customer c, StoredOrder order, Draft draft, ClaimDrafts.Preview preview,
+                           List<String> errors) {
+        model.addAttribute("merchant", m);
+        model.addAttribute("order", OrderModel.of(order));
+        model.addAttribute("draft", draft);
+        model.addAttribute("kinds", Draft.KINDS);
+        model.addAttribute("reasons", Draft.REASONS);
+        model.addAttribute("conditions", Draft.CONDITIONS);
+        model.addAttribute("limits", files.limits());
+        model.addAttribute("preview", preview);
+        model.addAttribute("errors", errors);
+        model.addAttribute("rmas", rmas.forOrder(m.id(), order.id()).stream()
+                .map(r -> RmaModel.of(r, null, List.of(), true, m.timeZone())).toList());
+    }
+
+    // --- an RMA: status, timeline and the customer's actions ---------------------------------
+
+    @GetMapping("/rmas/{id}")
+    String rma(@PathVariable String store, @PathVariable String id, @RequestParam(required = false) String filed,
+               @RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        Merchant m = merchant(store);
+        Caller.Customer c = customer(m, request);
+        Rma rma = rma(c, id);
+        rmaPage(model, m, rma, filed != null ? "Your request " + rma.number() + " was sent." : done, null);
+        return "portal/rma";
+    }
+
+    @PostMapping("/rmas/{id}/{action}")
+    String act(@PathVariable String store, @PathVariable String id, @PathVariable String action,
+               @RequestParam MultiValueMap<String, String> form, @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
+        Merchant m = merchant(store);
+        Caller.Customer c = customer(m, request);
+        Rma rma = rma(c, id);
+        int version;
+        try {
+            version = Integer.parseInt(String.valueOf(form.getFirst("version")));
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        RmaManagement.Versioned expected = new RmaManagement.Versioned(version, false);
+        String error;
+        try {
+            String done = switch (action) {
+                case "cancel" -> {
+                    management.apply(c, rma.id(), expected, new RmaCommand.Cancel(blank(form.getFirst("reason"))));
+                    yield "Your request was cancelled.";
+                }
+                case "consent" -> {
+                    management.apply(c, rma.id(), expected, new RmaCommand.Consent(blank(form.getFirst("note"))));
+                    yield "Thank you: you accepted the substitute replacement.";
+                }
+                case "ship-back" -> {
+                    String tracking = blank(form.getFirst("tracking"));
+                    if (tracking == null) {
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Enter the tracking number of your parcel.");
+                    }
+                    management.apply(c, rma.id(), expected, new RmaCommand.ShipBack(null, blank(form.getFirst("carrier")), tracking, null));
+                    yield "Thank you: we noted your parcel's tracking number.";
+                }
+                case "add-evidence" -> {
+                    EvidenceFiles.Check check = files.check(uploads);
+                    if (!check.problems().isEmpty()) {
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", String.join(" ", check.problems()));
+                    }
+                    if (check.accepted().isEmpty()) {
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Attach at least one photo or video.");
+                    }
+                    Path staging = files.stage(check.accepted());
+                    try {
+                        filings.addEvidence(c, rma, version, check.evidence(), check.accepted(), staging);
+                    } finally {
+                        files.discard(staging);
+                    }
+                    yield "Thank you: your evidence was added and your request decided again.";
+                }
+                default -> throw new UiErrors.NotFound("There is no action '" + action + "'.");
+            };
+            return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?done=" + java.net.URLEncoder.encode(done,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (ApiProblem e) {
+            error = e.getMessage();
+            response.setStatus(e.status().value());
+        } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
+            error = "This request can no longer be changed that way: " + e.getMessage();
+            response.setStatus(HttpStatus.CONFLICT.value());
+        }
+        rmaPage(model, m, rmas.find(m.id(), rma.id(), c.orderId()).orElseThrow(), null, error);
+        return "portal/rma";
+    }
+
+    private void rmaPage(Model model, Merchant m, Rma rma, String message, String error) {
+        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), true, m.timeZone());
+        List<String> allowed = RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.CUSTOMER).stream().map(RmaAction::wire).toList();
+        model.addAttribute("merchant", m);
+        model.addAttribute("rma", view);
+        model.addAttribute("canCancel", allowed.contains("cancel"));
+        model.addAttribute("canShip", allowed.contains("ship-back"));
+        model.addAttribute("canAddEvidence", allowed.contains("add-evidence"));
+        model.addAttribute("canConsent", allowed.contains("consent") && view.decision() != null && view.decision().needsConsent()
+                && !view.consentGiven());
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        model.addAttribute("limits", files.limits());
+        model.addAttribute("fileCount", files.list(m.id(), rma.id()).size());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private Merchant merchant(String store) {
+        Optional<Merchant> m = merchants.findBySlug(store);
+        if (m.isEmpty()) {
+            try {
+                m = merchants.find(UUID.fromString(store));
+            } catch (IllegalArgumentException ignored) {
+                // not an id either
+            }
+        }
+        return m.orElseThrow(() -> new UiErrors.NotFound("There is no shop '" + store + "' here. Check the link you were given."));
+    }
+
+    private Caller.Customer customer(Merchant m, HttpServletRequest request) {
+        String token = token(request).orElseThrow(() -> new NoSession(m, false));
+        try {
+            return tokens.verify(token).filter(c -> c.merchantId().equals(m.id())).orElseThrow(() -> new NoSession(m, false));
+        } catch (CustomerTokens.ExpiredToken e) {
+            throw new NoSession(m, true);
+        }
+    }
+
+    private StoredOrder order(Caller.Customer c) {
+        return orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new UiErrors.NotFound("Your order is no longer available."));
+    }
+
+    private Rma rma(Caller.Customer c, String id) {
+        try {
+            return rmas.find(c.merchantId(), UUID.fromString(id), c.orderId())
+                    .orElseThrow(() -> new UiErrors.NotFound("There is no such request on your order."));
+        } catch (IllegalArgumentException e) {
+            throw new UiErrors.NotFound("There is no such request on your order.");
+        }
+    }
+
+    private static Optional<String> token(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (c.getName().equals(COOKIE) && !c.getValue().isBlank()) {
+                    return Optional.of(c.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void clearCookie(HttpServletResponse response, Merchant m) {
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, "").httpOnly(true).sameSite("Lax").path("/portal/" + m.slug())
+                .maxAge(0).build().toString());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Map<String, String> kinds() {
+        return Draft.KINDS;
+    }
+}
