@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,10 +59,6 @@ public final class BusinessCalendar {
 
     public ZoneId zone() {
         return zone;
-    }
-
-    public Optional<String> holidayRegion() {
-        return Optional.ofNullable(holidayRegion);
     }
 
     public LocalDate dateOf(Instant instant) {

@@ -1,6 +1,5 @@
 package org.openrma.decision;
 
-import java.util.Comparator;
 import java.util.Map;
 import org.joda.money.Money;
 import org.openrma.claim.Vocabulary;

@@ -111,9 +111,4 @@ public final class CompiledPolicy {
     public List<org.openrma.policy.lint.Coverage.ClauseUse> coverage() {
         return org.openrma.policy.lint.Coverage.of(model);
     }
-
-    /** The ids of the programs, in file order. */
-    public List<String> programIds() {
-        return model.programs().stream().map(p -> p.id()).toList();
-    }
 }

@@ -204,10 +204,4 @@ public sealed interface Condition {
         }
     }
 
-    static Set<String> words(Iterable<String> words) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        words.forEach(out::add);
-        return out;
-    }
-
 }

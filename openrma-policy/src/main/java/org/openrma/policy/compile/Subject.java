@@ -1,7 +1,6 @@
 package org.openrma.policy.compile;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.openrma.calendar.BusinessCalendar;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
@@ -11,10 +10,6 @@ import org.openrma.claim.ClaimedLine;
  * about the claim as a whole), the merchant's calendar, and the instant of evaluation.
  */
 public record Subject(Claim claim, ClaimedLine line, BusinessCalendar calendar, Instant now) {
-
-    public Optional<ClaimedLine> claimedLine() {
-        return Optional.ofNullable(line);
-    }
 
     public Subject forLine(ClaimedLine l) {
         return new Subject(claim, l, calendar, now);
