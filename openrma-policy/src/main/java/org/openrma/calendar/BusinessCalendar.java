@@ -105,6 +105,21 @@ public final class BusinessCalendar {
         };
     }
 
+    /** The instant a window closes under a counting convention: exactly N hours later, or the end of its last day. */
+    public Instant endInstant(Instant start, int amount, TimeUnit unit, Counting counting) {
+        if (unit == TimeUnit.HOURS || unit == TimeUnit.UNLIMITED) {
+            return endInstant(start, amount, unit);
+        }
+        return endOfDay(lastDay(start, amount, unit, counting));
+    }
+
+    public LocalDate lastDay(Instant start, int amount, TimeUnit unit, Counting counting) {
+        if (unit == TimeUnit.HOURS || unit == TimeUnit.UNLIMITED) {
+            return lastDay(start, amount, unit);
+        }
+        return counting.lastDay(this, dateOf(start), amount, unit);
+    }
+
     /** The instant a window closes: exactly N hours later, or the end of its last day in this zone. */
     public Instant endInstant(Instant start, int amount, TimeUnit unit) {
         if (unit == TimeUnit.HOURS) {

@@ -78,7 +78,7 @@ public final class ClaimReader {
 
     private static Order readOrder(Fields f, JsonNode n, String at) {
         f.allowOnly(n, at, Set.of("number", "channel", "placed_at", "shipped_at", "delivered_at", "delivery_status",
-                "currency", "shipping", "customer", "lines"));
+                "currency", "shipping", "customer", "lines", "attributes"));
         String number = f.string(n, at, "number", true);
         Channel channel = f.word(n, at, "channel", Channel.class, true);
         Instant placed = f.instant(n, at, "placed_at", true);
@@ -130,14 +130,27 @@ public final class ClaimReader {
         if (f.hasProblems()) {
             return null;
         }
-        return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines);
+        return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines, f.stringMap(n, at, "attributes"));
     }
 
     private static Customer readCustomer(Fields f, JsonNode c, String at) {
-        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns"));
+        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history"));
         List<Instant> previous = f.list(c, at, "previous_returns", false, (node, path) -> f.instantValue(node, path));
+        List<PastClaim> history = f.list(c, at, "history", false, (node, path) -> {
+            f.allowOnly(node, path, Set.of("kind", "submitted_at", "reason", "resolution", "sku", "category"));
+            ClaimKind kind = f.word(node, path, "kind", ClaimKind.class, true);
+            Instant submitted = f.instant(node, path, "submitted_at", true);
+            Resolution resolution = f.word(node, path, "resolution", Resolution.class, false);
+            String reason = f.string(node, path, "reason", false);
+            if (kind == null || submitted == null) {
+                return null;
+            }
+            return new PastClaim(kind.wire(), submitted, reason, resolution == null ? null : resolution.wire(), f.string(node, path, "sku", false),
+                    f.string(node, path, "category", false));
+        });
         return new Customer(f.string(c, at, "id", false), f.string(c, at, "email", false), f.string(c, at, "tier", false),
-                f.stringMap(c, at, "attributes"), previous == null ? List.of() : previous);
+                f.stringMap(c, at, "attributes"), previous == null ? List.of() : previous,
+                history == null ? List.of() : history.stream().filter(java.util.Objects::nonNull).toList());
     }
 
     private static OrderLine readOrderLine(Fields f, JsonNode n, String at, CurrencyUnit cur) {
@@ -157,17 +170,19 @@ public final class ClaimReader {
     private static Request readRequest(Fields f, JsonNode n, String at, Order order) {
         f.allowOnly(n, at, Set.of("kind", "submitted_at", "reason", "lines", "keeps_free_gifts", "evidence", "facts", "costs",
                 "protection_plan", "inspection", "rma_issued_at", "shipped_back_at", "return_shipping_method", "preferred_resolution",
-                "description"));
+                "description", "attributes"));
         CurrencyUnit cur = order != null ? order.currency() : CurrencyUnit.USD;
         ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
         Instant submitted = f.instant(n, at, "submitted_at", true);
-        Reason reason = f.word(n, at, "reason", Reason.class, true);
+        String reasonWord = f.openWord(n, at, "reason", Reason.class, true);
+        Reason reason = reasonWord == null ? null : Vocabulary.parse(Reason.class, reasonWord).orElse(Reason.OTHER);
         java.util.Map<String, String> claimedAt = new java.util.HashMap<>();
         List<RequestLine> lines = f.list(n, at, "lines", false, (line, path) -> {
             f.allowOnly(line, path, Set.of("sku", "quantity", "condition"));
             String sku = f.string(line, path, "sku", true);
             Integer qty = f.positiveInt(line, path, "quantity", false);
-            ItemCondition condition = f.word(line, path, "condition", ItemCondition.class, false);
+            String conditionWord = f.openWord(line, path, "condition", ItemCondition.class, false);
+            ItemCondition condition = conditionWord == null ? null : Vocabulary.parse(ItemCondition.class, conditionWord).orElse(null);
             if (sku != null && claimedAt.putIfAbsent(sku, path) != null) {
                 f.problem(path + ".sku", "'" + sku + "' is already claimed on " + claimedAt.get(sku) + "; claim each line once with its total quantity");
             } else if (sku != null && order != null) {
@@ -182,11 +197,13 @@ public final class ClaimReader {
                 return null;
             }
             int quantity = qty != null ? qty : order != null ? order.line(sku).map(OrderLine::quantity).orElse(1) : 1;
-            return new RequestLine(sku, quantity, condition);
+            return new RequestLine(sku, quantity, condition, conditionWord);
         });
         Boolean keeps = f.bool(n, at, "keeps_free_gifts");
-        Set<Evidence> evidence = f.wordSet(n, at, "evidence", Evidence.class);
-        Set<Fact> facts = f.wordSet(n, at, "facts", Fact.class);
+        Set<String> evidenceWords = f.openWordSet(n, at, "evidence", Evidence.class);
+        Set<String> factWords = f.openWordSet(n, at, "facts", Fact.class);
+        Set<Evidence> evidence = standard(evidenceWords, Evidence.class);
+        Set<Fact> facts = standard(factWords, Fact.class);
         Costs costs = f.optional(n, at, "costs", c -> {
             String p = at + ".costs";
             f.allowOnly(c, p, Set.of("return_shipping", "return_logistics", "customs", "handling"));
@@ -210,7 +227,16 @@ public final class ClaimReader {
             return null;
         }
         return new Request(kind, submitted, reason, lines == null ? List.of() : lines, Boolean.TRUE.equals(keeps), evidence, facts,
-                costs != null ? costs : Costs.none(cur), plan, inspection, rmaIssued, shippedBack, returnMethod, preferred);
+                costs != null ? costs : Costs.none(cur), plan, inspection, rmaIssued, shippedBack, returnMethod, preferred,
+                new Request.Words(reasonWord, evidenceWords, factWords), f.stringMap(n, at, "attributes"));
+    }
+
+    private static <E extends Enum<E> & Vocabulary> Set<E> standard(Set<String> words, Class<E> type) {
+        Set<E> out = EnumSet.noneOf(type);
+        for (String w : words) {
+            Vocabulary.parse(type, w).ifPresent(out::add);
+        }
+        return out;
     }
 
     private static void crossCheck(Fields f, Order order, Request request) {
@@ -350,6 +376,39 @@ public final class ClaimReader {
                 return s == null ? null : wordValue(s, p, type);
             });
             Set<E> out = EnumSet.noneOf(type);
+            if (words != null) {
+                words.stream().filter(java.util.Objects::nonNull).forEach(out::add);
+            }
+            return out;
+        }
+
+        /**
+         * A word of a vocabulary a policy may extend: a standard word (normalized to its wire form)
+         * or any word shaped like one, which the deciding policy must declare.
+         */
+        <E extends Enum<E> & Vocabulary> String openWord(JsonNode n, String at, String name, Class<E> type, boolean required) {
+            String s = string(n, at, name, required);
+            return s == null ? null : openWordValue(s, path(at, name), type);
+        }
+
+        <E extends Enum<E> & Vocabulary> String openWordValue(String s, String path, Class<E> type) {
+            var standard = Vocabulary.parse(type, s);
+            if (standard.isPresent()) {
+                return standard.get().wire();
+            }
+            if (!s.matches("[a-z][a-z0-9_]{0,63}")) {
+                problem(path, "unknown value '" + s + "'; expected one of " + Vocabulary.allowed(type) + " or a word the policy declares");
+                return null;
+            }
+            return s;
+        }
+
+        <E extends Enum<E> & Vocabulary> Set<String> openWordSet(JsonNode n, String at, String name, Class<E> type) {
+            List<String> words = list(n, at, name, false, (v, p) -> {
+                String s = stringValue(v, p);
+                return s == null ? null : openWordValue(s, p, type);
+            });
+            Set<String> out = new LinkedHashSet<>();
             if (words != null) {
                 words.stream().filter(java.util.Objects::nonNull).forEach(out::add);
             }

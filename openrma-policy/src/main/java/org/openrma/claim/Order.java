@@ -2,13 +2,15 @@ package org.openrma.claim;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 /**
  * An order as the merchant's shop recorded it. {@code shippedAt} and {@code deliveredAt} are
- * null until those events happen.
+ * null until those events happen; {@code attributes} carries what a policy declares beyond the
+ * standard fields (payment method, country of purchase, ...).
  */
 public record Order(
         String number,
@@ -20,10 +22,17 @@ public record Order(
         CurrencyUnit currency,
         Shipping shipping,
         Customer customer,
-        List<OrderLine> lines) {
+        List<OrderLine> lines,
+        Map<String, String> attributes) {
 
     public Order {
         lines = List.copyOf(lines);
+        attributes = Map.copyOf(attributes);
+    }
+
+    public Order(String number, Channel channel, Instant placedAt, Instant shippedAt, Instant deliveredAt, DeliveryStatus deliveryStatus,
+            CurrencyUnit currency, Shipping shipping, Customer customer, List<OrderLine> lines) {
+        this(number, channel, placedAt, shippedAt, deliveredAt, deliveryStatus, currency, shipping, customer, lines, Map.of());
     }
 
     public Optional<OrderLine> line(String sku) {

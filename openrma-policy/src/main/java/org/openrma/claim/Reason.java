@@ -14,6 +14,8 @@ public enum Reason implements Vocabulary {
     ADVERSE_REACTION,
     ACCIDENTAL_DAMAGE,
     COUNTERFEIT,
+    /** A reason the standard vocabulary lacks: the claim's own word is in {@link Request#reasonWord()}. */
+    OTHER,
     ;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);

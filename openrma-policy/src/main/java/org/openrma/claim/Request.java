@@ -2,6 +2,7 @@ package org.openrma.claim;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openrma.decision.Resolution;
@@ -24,12 +25,48 @@ public record Request(
         Instant rmaIssuedAt,
         Instant shippedBackAt,
         ShippingMethod returnShippingMethod,
-        Resolution preferredResolution) {
+        Resolution preferredResolution,
+        Words words,
+        Map<String, String> attributes) {
+
+    /**
+     * The request's words as written, standard or declared by the policy: what the engine reads.
+     * The typed fields above hold the standard words only ({@link Reason#OTHER} for a declared reason).
+     */
+    public record Words(String reason, Set<String> evidence, Set<String> facts) {
+        public Words {
+            evidence = Set.copyOf(evidence);
+            facts = Set.copyOf(facts);
+        }
+
+        static Words of(Reason reason, Set<Evidence> evidence, Set<Fact> facts) {
+            return new Words(reason == null ? null : reason.wire(), wires(evidence), wires(facts));
+        }
+
+        private static Set<String> wires(Set<? extends Vocabulary> words) {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            words.forEach(w -> out.add(w.wire()));
+            return out;
+        }
+    }
 
     public Request {
         lines = List.copyOf(lines);
         evidence = Set.copyOf(evidence);
         facts = Set.copyOf(facts);
+        words = words != null ? words : Words.of(reason, evidence, facts);
+        attributes = Map.copyOf(attributes);
+    }
+
+    public Request(ClaimKind kind, Instant submittedAt, Reason reason, List<RequestLine> lines, boolean keepsFreeGifts, Set<Evidence> evidence,
+            Set<Fact> facts, Costs costs, String protectionPlan, Inspection inspection, Instant rmaIssuedAt, Instant shippedBackAt,
+            ShippingMethod returnShippingMethod, Resolution preferredResolution) {
+        this(kind, submittedAt, reason, lines, keepsFreeGifts, evidence, facts, costs, protectionPlan, inspection, rmaIssuedAt, shippedBackAt,
+                returnShippingMethod, preferredResolution, null, Map.of());
+    }
+
+    public String reasonWord() {
+        return words.reason();
     }
 
     public Optional<Inspection> inspectionResult() {

@@ -38,7 +38,16 @@ public record Decision(
         List<ProgramVerdict> programs,
         List<LineResult> lines,
         List<ExplanationStep> explanation,
-        String summary) {
+        String summary,
+        List<Remedy> remedies) {
+
+    public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
+            List<Evidence> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<LineResult> lines, List<ExplanationStep> explanation, String summary) {
+        this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
+                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, List.of());
+    }
 
     public Decision {
         resolutions = Set.copyOf(resolutions);
@@ -48,6 +57,7 @@ public record Decision(
         programs = List.copyOf(programs);
         lines = List.copyOf(lines);
         explanation = List.copyOf(explanation);
+        remedies = List.copyOf(remedies);
     }
 
     /** Every clause the explanation cites, in order of first citation, without repeats. */

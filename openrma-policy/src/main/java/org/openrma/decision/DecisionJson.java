@@ -35,6 +35,16 @@ public final class DecisionJson {
         o.put("return_shipping_paid_by", wire(d.returnShippingPaidBy()));
         o.put("return_shipping_reimbursed", amount(d.returnShippingReimbursed()));
         o.put("outbound_shipping_paid_by", wire(d.outboundShippingPaidBy()));
+        var remedies = o.putArray("remedies");
+        d.remedies().forEach(r -> {
+            var rn = remedies.addObject();
+            rn.put("resolution", r.resolution().wire());
+            rn.put("value", r.value() == null ? null : amount(r.value()));
+            if (r.bonusPercent() != null) {
+                rn.put("bonus_percent", r.bonusPercent().toPlainString());
+            }
+            rn.put("set_by_agent", r.setByAgent());
+        });
         ArrayNode missing = o.putArray("missing_evidence");
         d.missingEvidence().forEach(e -> missing.add(e.wire()));
         ObjectNode deadlines = o.putObject("deadlines");

@@ -6,6 +6,8 @@ import org.openrma.claim.Vocabulary;
 public enum Payer implements Vocabulary {
     CUSTOMER,
     MERCHANT,
+    /** The policy says nothing about this leg: an agent decides, the engine does not guess. */
+    UNDETERMINED,
     ;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);

@@ -39,12 +39,23 @@ public final class CompiledPolicy {
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
     public Decision decide(Claim claim, Instant now) {
-        return Evaluator.decide(model, ref, claim, now, Detail.FULL);
+        return decide(claim, now, Detail.FULL);
     }
 
     /** Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). */
     public Decision decide(Claim claim, Instant now, Detail detail) {
+        check(claim);
         return Evaluator.decide(model, ref, claim, now, detail);
+    }
+
+    /**
+     * Refuses a claim this version cannot read: a word beyond the standard vocabularies that the
+     * policy does not declare, or a declared attribute whose value does not fit its type.
+     *
+     * @throws org.openrma.claim.InvalidClaimException naming every field and what the policy accepts
+     */
+    public void check(Claim claim) {
+        org.openrma.policy.compile.ClaimCheck.against(model.declarations(), claim);
     }
 
     /** The answer for an order placed before this policy's first version was in force. */

@@ -116,8 +116,9 @@ class ClaimReaderTests {
     }
 
     @Test
-    void namesTheIndexedPathOfAnUnknownConditionOnALine() {
-        List<FieldProblem> problems = problemsReading(replace("condition: opened_unused", "condition: like_new"));
+    void namesTheIndexedPathOfAConditionThatIsNotAWordOnALine() {
+        // a word-shaped condition may be declared by the deciding policy; this one cannot be
+        List<FieldProblem> problems = problemsReading(replace("condition: opened_unused", "condition: \"like new!\""));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("request.lines[0].condition");
@@ -126,8 +127,8 @@ class ClaimReaderTests {
     }
 
     @Test
-    void namesTheIndexOfAnUnknownEvidenceWord() {
-        assertThat(problemsReading(replace("evidence: [ photo ]", "evidence: [ photo, selfie ]")))
+    void namesTheIndexOfAnEvidenceEntryThatIsNotAWord() {
+        assertThat(problemsReading(replace("evidence: [ photo ]", "evidence: [ photo, \"Selfie #2\" ]")))
                 .extracting(FieldProblem::field).containsExactly("request.evidence[1]");
     }
 
@@ -235,7 +236,7 @@ class ClaimReaderTests {
 
     @Test
     void collectsProblemsFromSeveralFieldsInOneException() {
-        String text = replace("channel: official_store", "channel: ebay").replace("reason: changed_mind", "reason: bored");
+        String text = replace("channel: official_store", "channel: ebay").replace("reason: changed_mind", "reason: \"just bored\"");
 
         assertThatThrownBy(() -> ClaimReader.read(text)).isInstanceOf(InvalidClaimException.class)
                 .hasMessageContaining("order.channel").hasMessageContaining("request.reason");

@@ -1,7 +1,6 @@
 package org.openrma.policy.compile;
 
 import dev.cel.common.CelValidationException;
-import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
@@ -22,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.openrma.calendar.BusinessCalendar;
+import org.openrma.calendar.Counting;
 import org.openrma.calendar.Length;
 import org.openrma.claim.Channel;
 import org.openrma.claim.ClaimKind;
@@ -59,7 +59,6 @@ import org.openrma.policy.source.Node;
  */
 public final class Binder {
 
-    private static final CelCompiler CEL_COMPILER = celCompiler();
     private static final CelRuntime CEL_RUNTIME = CelRuntimeFactory.plannerRuntimeBuilder().build();
 
     private final String file;
@@ -67,6 +66,12 @@ public final class Binder {
     private final Map<String, Citation> clauses = new LinkedHashMap<>();
     private final Set<String> cited = new LinkedHashSet<>();
     private final Map<String, String> outsideEngine = new LinkedHashMap<>();
+    private Declarations declarations = Declarations.NONE;
+    private Counting counting = Counting.DEFAULT;
+    private CelVariables celVariables = new CelVariables(Declarations.NONE);
+    private CelCompiler celCompiler = celCompiler(celVariables);
+    /** The condition of the section whose programs are being read (jurisdictions), or null. */
+    private Condition section;
 
     private Binder(String file) {
         this.file = file;
@@ -82,11 +87,9 @@ public final class Binder {
         return new Bound(failed ? Optional.empty() : Optional.of(model), b.diagnostics, b.cited);
     }
 
-    private static CelCompiler celCompiler() {
+    private static CelCompiler celCompiler(CelVariables variables) {
         var builder = CelCompilerFactory.standardCelCompilerBuilder();
-        for (String name : CelVariables.NAMES) {
-            builder.addVar(name, MapType.create(SimpleType.STRING, SimpleType.DYN));
-        }
+        variables.types().forEach(builder::addVar);
         return builder.build();
     }
 
@@ -98,7 +101,12 @@ public final class Binder {
             return null;
         }
         known(m, "the policy", "policy", "version", "title", "effective_from", "source", "calendar", "rounding", "selection",
-                "when_no_program_serves", "discretion", "clauses", "outside_engine", "deadlines", "programs");
+                "when_no_program_serves", "discretion", "clauses", "outside_engine", "deadlines", "programs", "attributes", "vocabulary",
+                "counting", "sections");
+        declarations = declarations(m.entries().get("attributes"), m.entries().get("vocabulary"));
+        celVariables = new CelVariables(declarations);
+        celCompiler = celCompiler(celVariables);
+        counting = m.get("counting").map(n -> counting(n, Counting.DEFAULT)).orElse(Counting.DEFAULT);
         String id = text(m, "policy", true);
         if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
             error(m.entries().get("policy"), "policy id '" + id + "' must be lower-case letters, digits and dashes");
@@ -124,8 +132,16 @@ public final class Binder {
         PolicyModel.Fallback fallback = m.get("when_no_program_serves").map(this::fallback)
                 .orElse(new PolicyModel.Fallback(Outcome.NEEDS_REVIEW, List.of(), "No program of this policy covers this claim; an agent decides."));
         List<Window> deadlines = list(m.entries().get("deadlines"), "deadlines", n -> window(n, true));
-        List<Program> programs = list(m.entries().get("programs"), "programs", this::program);
-        if (m.entries().get("programs") == null) {
+        // programs keep the file's order, whether top-level or in sections, since preference follows it
+        List<Program> programs = new ArrayList<>();
+        for (String key : m.entries().keySet()) {
+            if (key.equals("programs")) {
+                programs.addAll(list(m.entries().get("programs"), "programs", this::program));
+            } else if (key.equals("sections")) {
+                list(m.entries().get("sections"), "sections", this::section).forEach(programs::addAll);
+            }
+        }
+        if (m.entries().get("programs") == null && m.entries().get("sections") == null) {
             error(m, "a policy needs 'programs': at least one");
         }
         Set<String> ids = new LinkedHashSet<>();
@@ -136,7 +152,138 @@ public final class Binder {
         }
         return new PolicyModel(id, version, title, effectiveFrom, calendar, rounding, selection, fallback,
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(clauses)), discretion,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outsideEngine)), programs, deadlines);
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outsideEngine)), programs, deadlines, declarations);
+    }
+
+    // ---------------------------------------------------------------- declarations
+
+    private Declarations declarations(Node attributesNode, Node vocabularyNode) {
+        Map<String, Declarations.Attribute> attributes = new LinkedHashMap<>();
+        if (attributesNode != null) {
+            Node.Mapping am = mapping(attributesNode, "attributes");
+            if (am != null) {
+                am.entries().forEach((path, value) -> {
+                    if (Field.attributeName(path).isEmpty()) {
+                        error(am.keys().get(path), am, "attribute '" + path + "' must be named <scope>.attributes.<name>, with scope "
+                                + String.join(", ", Declarations.SCOPES) + " (e.g. order.attributes.payment_method)");
+                        return;
+                    }
+                    Node.Mapping d = mapping(value, "attribute " + path);
+                    if (d == null) {
+                        return;
+                    }
+                    known(d, "attribute " + path, "type", "values", "default", "note");
+                    String typeWord = text(d, "type", true);
+                    Declarations.Type type = null;
+                    for (Declarations.Type t : Declarations.Type.values()) {
+                        if (t.word().equals(typeWord)) {
+                            type = t;
+                        }
+                    }
+                    if (typeWord != null && type == null) {
+                        error(d.entries().get("type"), "unknown attribute type '" + typeWord + "'; types are text, enum, number, integer, money, date, boolean");
+                        return;
+                    }
+                    List<String> values = d.get("values").map(v -> strings(v, "values")).orElse(List.of());
+                    if (type == Declarations.Type.ENUM && values.isEmpty()) {
+                        error(d, "an enum attribute needs 'values': the words a claim may give");
+                    }
+                    if (type != Declarations.Type.ENUM && !values.isEmpty()) {
+                        error(d.entries().get("values"), "only an enum attribute lists 'values'");
+                    }
+                    String dflt = text(d, "default", false);
+                    if (type == null) {
+                        return;
+                    }
+                    Declarations.Attribute a = new Declarations.Attribute(path, type, values, dflt);
+                    if (dflt != null) {
+                        a.problemWith(dflt).ifPresent(problem -> error(d.entries().get("default"), "default of " + path + ": " + problem));
+                    }
+                    attributes.put(path, a);
+                });
+            }
+        }
+        Map<Declarations.Vocabularies, Set<String>> words = new java.util.EnumMap<>(Declarations.Vocabularies.class);
+        if (vocabularyNode != null) {
+            Node.Mapping vm = mapping(vocabularyNode, "vocabulary");
+            if (vm != null) {
+                known(vm, "vocabulary", "reasons", "facts", "evidence", "conditions");
+                for (Declarations.Vocabularies v : Declarations.Vocabularies.values()) {
+                    vm.get(v.key).ifPresent(n -> {
+                        Set<String> declared = new LinkedHashSet<>();
+                        for (String w : strings(n, "vocabulary." + v.key)) {
+                            if (!w.matches("[a-z][a-z0-9_]{0,63}")) {
+                                error(n, "'" + w + "' is not a word: use lower-case letters, digits and underscores");
+                            } else {
+                                declared.add(w);
+                            }
+                        }
+                        words.put(v, declared);
+                    });
+                }
+            }
+        }
+        return new Declarations(attributes, words);
+    }
+
+    private Counting counting(Node node, Counting base) {
+        Node.Mapping m = mapping(node, "counting");
+        if (m == null) {
+            return base;
+        }
+        known(m, "counting", "event_day", "years", "leap_day");
+        return countingKeys(m, base);
+    }
+
+    /** The counting keys of a policy's {@code counting} or of one window, over a base convention. */
+    private Counting countingKeys(Node.Mapping m, Counting base) {
+        Counting.EventDay eventDay = m.get("event_day").map(n -> switch (String.valueOf(scalarText(n))) {
+            case "day_0" -> Counting.EventDay.DAY_0;
+            case "day_1" -> Counting.EventDay.DAY_1;
+            default -> {
+                error(n, "event_day is day_0 (the event's date is day 0: \"within 30 days\" ends 30 days later) or day_1 (the event's date is the first day)");
+                yield base.eventDay();
+            }
+        }).orElse(base.eventDay());
+        Counting.Years years = m.get("years").map(n -> switch (String.valueOf(scalarText(n))) {
+            case "anniversary" -> Counting.Years.ANNIVERSARY;
+            case "365_days" -> Counting.Years.DAYS_365;
+            default -> {
+                error(n, "years is anniversary or 365_days");
+                yield base.years();
+            }
+        }).orElse(base.years());
+        Counting.LeapDay leap = m.get("leap_day").map(n -> switch (String.valueOf(scalarText(n))) {
+            case "feb_28" -> Counting.LeapDay.FEB_28;
+            case "mar_1" -> Counting.LeapDay.MAR_1;
+            default -> {
+                error(n, "leap_day is feb_28 or mar_1 (where an anniversary of 29 February lands)");
+                yield base.leapDay();
+            }
+        }).orElse(base.leapDay());
+        return new Counting(eventDay, years, leap);
+    }
+
+    /** Programs that apply only where the section's condition holds (a country, a region, a channel). */
+    private List<Program> section(Node node) {
+        Node.Mapping m = mapping(node, "a section");
+        if (m == null) {
+            return null;
+        }
+        known(m, "a section", "id", "title", "when", "programs");
+        if (!m.entries().containsKey("when")) {
+            error(m, "a section needs 'when': where its programs apply, e.g. { order.attributes.country: [DE, FR] }");
+        }
+        if (!m.entries().containsKey("programs")) {
+            error(m, "a section needs 'programs'");
+        }
+        Condition outer = section;
+        section = m.get("when").map(this::condition).orElse(Condition.ALWAYS);
+        try {
+            return list(m.entries().get("programs"), "programs", this::program);
+        } finally {
+            section = outer;
+        }
     }
 
     private BusinessCalendar calendar(Node node) {
@@ -232,13 +379,16 @@ public final class Binder {
             return null;
         }
         known(m, "a program", "id", "title", "serves", "window", "checks", "evidence", "resolutions", "refund", "deductions",
-                "return_shipping", "outbound_shipping", "deadlines");
+                "return_shipping", "outbound_shipping", "deadlines", "components", "when_rejected");
         String id = text(m, "id", true);
         if (id == null) {
             return null;
         }
         String title = Optional.ofNullable(text(m, "title", false)).orElse(id);
         Condition serves = m.get("serves").map(this::condition).orElse(Condition.ALWAYS);
+        if (section != null) {
+            serves = new Condition.All(List.of(section, serves));
+        }
         Window window = m.get("window").map(n -> window(n, false)).orElse(null);
         List<Check> checks = indexed(m.entries().get("checks"), id + ".checks", this::check);
         List<EvidenceRule> evidence = indexed(m.entries().get("evidence"), id + ".evidence", this::evidence);
@@ -248,7 +398,37 @@ public final class Binder {
         List<ShippingRule> returnShipping = indexed(m.entries().get("return_shipping"), id + ".return_shipping", this::shipping);
         List<ShippingRule> outbound = indexed(m.entries().get("outbound_shipping"), id + ".outbound_shipping", this::shipping);
         List<Window> deadlines = list(m.entries().get("deadlines"), id + ".deadlines", n -> window(n, true));
-        return new Program(id, title, serves, window, checks, evidence, resolutions, refund, deductions, returnShipping, outbound, deadlines);
+        List<Rules.Component> components = list(m.entries().get("components"), id + ".components", n -> {
+            Node.Mapping cm = mapping(n, "a component");
+            if (cm == null) {
+                return null;
+            }
+            known(cm, "a component", "id", "window", "cites");
+            String componentId = text(cm, "id", true);
+            if (!cm.entries().containsKey("window")) {
+                error(cm, "a component needs 'window': how long this part is covered");
+                return null;
+            }
+            Window w = window(cm.entries().get("window"), false);
+            return componentId == null || w == null ? null : new Rules.Component(componentId, w, cites(cm));
+        });
+        Rules.WhenRejected whenRejected = m.get("when_rejected").map(n -> {
+            Node.Mapping wm = mapping(n, "when_rejected");
+            if (wm == null) {
+                return null;
+            }
+            known(wm, "when_rejected", "outcome", "says", "cites");
+            Outcome o = outcome(wm, "outcome").orElse(Outcome.NEEDS_REVIEW);
+            if (o == Outcome.APPROVED) {
+                error(wm.entries().get("outcome"), "when_rejected cannot approve: use needs_review for requests handled case by case");
+            }
+            if (!wm.entries().containsKey("cites")) {
+                error(wm, "when_rejected needs 'cites': the clause that handles requests outside the conditions");
+            }
+            return new Rules.WhenRejected(o, text(wm, "says", false), cites(wm));
+        }).orElse(null);
+        return new Program(id, title, serves, window, checks, evidence, resolutions, refund, deductions, returnShipping, outbound, deadlines,
+                components, whenRejected);
     }
 
     private Check check(Node node, String defaultName) {
@@ -311,14 +491,19 @@ public final class Binder {
         List<Offer> offers = list(m.entries().get("offer"), "offer", n -> switch (n) {
             case Node.Scalar s -> vocabulary(s, Resolution.class).map(r -> new Offer(r, Condition.ALWAYS, false, List.of())).orElse(null);
             case Node.Mapping om -> {
-                known(om, "an offer", "resolution", "when", "needs_consent", "cites");
+                known(om, "an offer", "resolution", "when", "needs_consent", "cites", "bonus_percent", "up_to_percent");
                 Optional<Resolution> r = word(om, "resolution", Resolution.class);
                 if (r.isEmpty()) {
                     error(om, "an offer needs 'resolution'");
                     yield null;
                 }
+                BigDecimal bonus = om.get("bonus_percent").map(x -> decimal(x, "bonus_percent")).orElse(null);
+                BigDecimal upTo = om.get("up_to_percent").map(x -> decimal(x, "up_to_percent")).orElse(null);
+                if (upTo != null && upTo.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    error(om.entries().get("up_to_percent"), "up_to_percent is at most 100");
+                }
                 yield new Offer(r.get(), om.get("when").map(this::condition).orElse(Condition.ALWAYS),
-                        bool(om, "needs_consent").orElse(false), cites(om));
+                        bool(om, "needs_consent").orElse(false), cites(om), bonus, upTo);
             }
             default -> {
                 error(n, "an offer is a resolution word or {resolution, when, needs_consent, cites}");
@@ -351,7 +536,7 @@ public final class Binder {
         if (m == null) {
             return null;
         }
-        known(m, "a deduction", "id", "kind", "percent", "of", "amount", "when", "max", "cites", "says");
+        known(m, "a deduction", "id", "kind", "percent", "of", "amount", "when", "unless", "per", "max", "cites", "says");
         Optional<DeductionKind> kind = word(m, "kind", DeductionKind.class);
         if (kind.isEmpty() && !m.entries().containsKey("kind")) {
             error(m, "a deduction needs 'kind' (" + Vocabulary.allowed(DeductionKind.class) + ")");
@@ -380,8 +565,21 @@ public final class Binder {
         }
         Condition when = m.get("when").map(this::condition).orElse(Condition.ALWAYS);
         BigDecimal max = m.get("max").map(n -> decimal(n, "max")).orElse(null);
+        Rules.Per per = Optional.ofNullable(text(m, "per", false)).map(p -> switch (p) {
+            case "claim" -> Rules.Per.CLAIM;
+            case "line" -> Rules.Per.LINE;
+            case "unit" -> Rules.Per.UNIT;
+            default -> {
+                error(m.entries().get("per"), "per is claim, line or unit");
+                yield Rules.Per.CLAIM;
+            }
+        }).orElse(Rules.Per.CLAIM);
+        if (m.entries().containsKey("per") && flat == null) {
+            error(m.entries().get("per"), "'per' goes with a flat amount such as \"45.00\"");
+        }
+        Condition unless = m.get("unless").map(this::condition).orElse(null);
         return new Deduction(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), kind.orElse(DeductionKind.HANDLING), percent,
-                flat, source, when, max, cites(m), text(m, "says", false));
+                flat, source, when, max, cites(m), text(m, "says", false), per, unless);
     }
 
     private Rules.Percent percent(Node node) {
@@ -461,13 +659,17 @@ public final class Binder {
         if (m == null) {
             return null;
         }
-        known(m, named ? "a deadline" : "a window", "name", "from", "within", "until", "later_of", "earlier_of", "bounds", "otherwise",
-                "when", "cites", "says");
+        known(m, named ? "a deadline" : "a window", "name", "from", "offset", "within", "until", "later_of", "earlier_of", "bounds", "otherwise",
+                "when", "cites", "says", "event_day", "years", "leap_day");
         String name = text(m, "name", named);
         if (!named && name != null) {
             error(m.entries().get("name"), "the program's window is named claim_window_ends; only deadlines take a 'name'");
         }
         Window.Span span = span(m);
+        if (span == null) {
+            cites(m); // still report what else is wrong with it
+            return null;
+        }
         Event bounds = m.get("bounds").flatMap(this::event).orElse(Event.SUBMITTED);
         if (m.entries().containsKey("bounds") && !List.of(Event.SUBMITTED, Event.SHIPPED_BACK, Event.RECEIVED).contains(bounds)) {
             error(m.entries().get("bounds"), "a window bounds submitted, shipped_back or received");
@@ -482,11 +684,11 @@ public final class Binder {
                 + (m.entries().containsKey("later_of") ? 1 : 0) + (m.entries().containsKey("earlier_of") ? 1 : 0);
         if (forms != 1) {
             error(m, "a window is one of: 'from' + 'within', 'until' (a date), 'later_of' or 'earlier_of' (a list of windows)");
-            return new Window.Until(LocalDate.MAX);
+            return null;
         }
         if (m.entries().containsKey("until")) {
             LocalDate until = date(m, "until", true);
-            return new Window.Until(until == null ? LocalDate.MAX : until);
+            return until == null ? null : new Window.Until(until);
         }
         if (m.entries().containsKey("later_of") || m.entries().containsKey("earlier_of")) {
             boolean later = m.entries().containsKey("later_of");
@@ -495,7 +697,7 @@ public final class Binder {
                 if (inner == null) {
                     return null;
                 }
-                known(inner, "a window", "from", "within", "until", "later_of", "earlier_of");
+                known(inner, "a window", "from", "offset", "within", "until", "later_of", "earlier_of", "event_day", "years", "leap_day");
                 return span(inner);
             });
             if (spans.size() < 2) {
@@ -503,16 +705,19 @@ public final class Binder {
             }
             return new Window.Combined(later, spans);
         }
-        Optional<Event> from = m.get("from").flatMap(this::event);
+        Optional<DateSource> from = m.get("from").flatMap(this::dateSource);
         if (!m.entries().containsKey("from")) {
-            error(m, "a window needs 'from': the event it counts from (" + Vocabulary.allowed(Event.class) + ")");
+            error(m, "a window needs 'from': the event it counts from (" + Vocabulary.allowed(Event.class) + ") or a date attribute");
         }
         Node within = m.entries().get("within");
         if (within == null) {
             error(m, "a window needs 'within': a length such as \"7 days\", \"14 business days\", \"2 years\" or unlimited");
-            return new Window.Until(LocalDate.MAX);
+            return null;
         }
-        return new Window.FromEvent(from.orElse(Event.DELIVERED), lengthRule(within));
+        Length offset = m.get("offset").map(this::length).orElse(null);
+        Window.LengthRule length = lengthRule(within);
+        Counting windowCounting = countingKeys(m, counting);
+        return from.map(f -> (Window.Span) new Window.FromEvent(f, offset, length, windowCounting)).orElse(null);
     }
 
     private Window.LengthRule lengthRule(Node node) {
@@ -547,6 +752,20 @@ public final class Binder {
             return Length.UNLIMITED;
         }
         return parsed.get();
+    }
+
+    /** An event, or a declared date attribute ({@code line.attributes.manufactured_on}). */
+    private Optional<DateSource> dateSource(Node node) {
+        String t = scalarText(node);
+        if (t != null && Field.attributeName(t).isPresent()) {
+            Optional<Declarations.Attribute> a = declarations.attribute(t);
+            if (a.isEmpty() || a.get().type() != Declarations.Type.DATE) {
+                error(node, "'" + t + "' is not a declared date attribute; declare it under attributes with type: date");
+                return Optional.empty();
+            }
+            return Optional.of(new DateSource.OfAttribute(Field.of(t, declarations)));
+        }
+        return event(node).map(DateSource.OfEvent::new);
     }
 
     private Optional<Event> event(Node node) {
@@ -589,9 +808,11 @@ public final class Binder {
             case "tags":
                 return new Condition.HasAny(Condition.Marks.TAGS, Set.copyOf(strings(value, "tags")));
             case "facts":
-                return new Condition.HasAny(Condition.Marks.FACTS, wires(wordList(value, Fact.class, "facts")));
+                return new Condition.HasAny(Condition.Marks.FACTS, openWords(value, Fact.class, Declarations.Vocabularies.FACTS));
             case "evidence":
-                return new Condition.HasAny(Condition.Marks.EVIDENCE, wires(wordList(value, Evidence.class, "evidence")));
+                return new Condition.HasAny(Condition.Marks.EVIDENCE, openWords(value, Evidence.class, Declarations.Vocabularies.EVIDENCE));
+            case "history":
+                return history(value);
             case "keeps_free_gifts":
                 return bool(m, key).map(Condition.KeepsFreeGifts::new).orElse(null);
             case "order_value": {
@@ -621,6 +842,38 @@ public final class Binder {
             default:
                 break;
         }
+        Optional<Event> event = Vocabulary.parse(Event.class, key).filter(e -> e.wire().equals(key));
+        if (event.isPresent()) {
+            return onDate(new DateSource.OfEvent(event.get()), value);
+        }
+        Optional<Declarations.Attribute> declared = declarations.attribute(key);
+        if (declared.isPresent()) {
+            Field f = Field.of(key, declarations);
+            switch (declared.get().type()) {
+                case DATE:
+                    return onDate(new DateSource.OfAttribute(f), value);
+                case NUMBER, INTEGER, MONEY:
+                    return compare(f, value);
+                case BOOLEAN:
+                    if (value instanceof Node.Scalar b && b.value() instanceof Boolean expected) {
+                        return new Condition.Flag(f, expected);
+                    }
+                    error(value, key + " is a boolean attribute: write true or false");
+                    return null;
+                case ENUM: {
+                    List<String> words = strings(value, key);
+                    for (String w : words) {
+                        if (!declared.get().values().contains(w) && !w.equals("none")) {
+                            error(value, "unknown " + key + " '" + w + "'" + nearest(w, declared.get().values()) + "; the policy declares "
+                                    + String.join(", ", declared.get().values()));
+                        }
+                    }
+                    return new Condition.WordIn(f, Set.copyOf(words));
+                }
+                default:
+                    return new Condition.WordIn(f, Set.copyOf(strings(value, key)));
+            }
+        }
         String fieldName = Field.aliases(key).orElse(key);
         if (!Field.isKnown(fieldName)) {
             error(m.keys().get(key), value, "unknown condition '" + key + "'" + nearest(key, conditionKeys())
@@ -629,13 +882,190 @@ public final class Binder {
         }
         List<String> words = strings(value, key);
         checkWords(value, fieldName, words);
-        return new Condition.WordIn(Field.of(fieldName), Set.copyOf(words));
+        return new Condition.WordIn(Field.of(fieldName, declarations), Set.copyOf(words));
+    }
+
+    /** Standard words of a vocabulary, or words the policy declares in its {@code vocabulary} section. */
+    private <E extends Enum<E> & Vocabulary> Set<String> openWords(Node value, Class<E> type, Declarations.Vocabularies v) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : strings(value, v.key)) {
+            if (Vocabulary.parse(type, w).isPresent()) {
+                out.add(Vocabulary.parse(type, w).get().wire());
+            } else if (declarations.declared(v).contains(w)) {
+                out.add(w);
+            } else {
+                List<String> allowed = new ArrayList<>(wires(List.of(type.getEnumConstants())));
+                allowed.addAll(declarations.declared(v));
+                error(value, "unknown " + v.key + " word '" + w + "'" + nearest(w, allowed) + "; expected one of " + String.join(", ", allowed)
+                        + " or a word declared under vocabulary." + v.key);
+            }
+        }
+        return out;
+    }
+
+    private Condition onDate(DateSource source, Node value) {
+        Node.Mapping m = mapping(value, source.label() + " (a date test)");
+        if (m == null) {
+            return null;
+        }
+        known(m, "a date test", "between", "before", "after", "on_or_before", "on_or_after", "months", "day_of_month");
+        LocalDate onOrAfter = null;
+        LocalDate onOrBefore = null;
+        java.time.MonthDay yearlyFrom = null;
+        java.time.MonthDay yearlyTo = null;
+        Node between = m.entries().get("between");
+        if (between != null) {
+            List<String> ends = strings(between, "between");
+            if (ends.size() != 2) {
+                error(between, "between takes two dates: [2026-11-01, 2026-12-24], or two days of any year: [\"11-01\", \"12-24\"]");
+            } else if (ends.get(0).matches("\\d{2}-\\d{2}") && ends.get(1).matches("\\d{2}-\\d{2}")) {
+                yearlyFrom = monthDay(between, ends.get(0));
+                yearlyTo = monthDay(between, ends.get(1));
+            } else {
+                onOrAfter = parseDate(between, ends.get(0));
+                onOrBefore = parseDate(between, ends.get(1));
+                if (onOrAfter != null && onOrBefore != null && onOrBefore.isBefore(onOrAfter)) {
+                    error(between, "between ends before it starts");
+                }
+            }
+        }
+        if (m.entries().containsKey("on_or_after")) {
+            onOrAfter = date(m, "on_or_after", true);
+        }
+        if (m.entries().containsKey("after")) {
+            LocalDate d = date(m, "after", true);
+            onOrAfter = d == null ? null : d.plusDays(1);
+        }
+        if (m.entries().containsKey("on_or_before")) {
+            onOrBefore = date(m, "on_or_before", true);
+        }
+        if (m.entries().containsKey("before")) {
+            LocalDate d = date(m, "before", true);
+            onOrBefore = d == null ? null : d.minusDays(1);
+        }
+        Set<Integer> months = new LinkedHashSet<>();
+        m.get("months").ifPresent(n -> {
+            for (String t : strings(n, "months")) {
+                Integer month = monthNumber(t);
+                if (month == null) {
+                    error(n, "'" + t + "' is not a month: write 1-12 or january ... december");
+                } else {
+                    months.add(month);
+                }
+            }
+        });
+        Integer dayAtLeast = null;
+        Integer dayAtMost = null;
+        Node dom = m.entries().get("day_of_month");
+        if (dom != null) {
+            Node.Mapping dm = mapping(dom, "day_of_month");
+            if (dm != null) {
+                known(dm, "day_of_month", "at_least", "at_most", "above", "below");
+                dayAtLeast = dm.get("at_least").map(n -> dayNumber(n)).orElse(dm.get("above").map(n -> dayNumber(n) + 1).orElse(null));
+                dayAtMost = dm.get("at_most").map(n -> dayNumber(n)).orElse(dm.get("below").map(n -> dayNumber(n) - 1).orElse(null));
+            }
+        }
+        if (m.entries().isEmpty()) {
+            error(m, "a date test needs between, before, after, on_or_before, on_or_after, months or day_of_month");
+        }
+        return new Condition.OnDate(source, new DateTest(onOrAfter, onOrBefore, yearlyFrom, yearlyTo, months, dayAtLeast, dayAtMost));
+    }
+
+    private int dayNumber(Node n) {
+        if (n instanceof Node.Scalar s && s.value() instanceof Long l && l >= 0 && l <= 32) {
+            return l.intValue();
+        }
+        error(n, "a day of the month is a whole number from 1 to 31");
+        return 1;
+    }
+
+    private static Integer monthNumber(String t) {
+        if (t.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(t);
+            return n >= 1 && n <= 12 ? n : null;
+        }
+        for (java.time.Month month : java.time.Month.values()) {
+            if (month.name().equalsIgnoreCase(t)) {
+                return month.getValue();
+            }
+        }
+        return null;
+    }
+
+    private java.time.MonthDay monthDay(Node at, String t) {
+        try {
+            return java.time.MonthDay.parse("--" + t);
+        } catch (DateTimeException e) {
+            error(at, "'" + t + "' is not a day of the year; write MM-DD such as \"12-24\"");
+            return null;
+        }
+    }
+
+    private LocalDate parseDate(Node at, String t) {
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeException e) {
+            error(at, "'" + t + "' is not a date; write YYYY-MM-DD, or MM-DD for a day of every year");
+            return null;
+        }
+    }
+
+    private Condition compare(Field f, Node value) {
+        Node.Mapping m = mapping(value, f.name() + " (a number test)");
+        if (m == null) {
+            return null;
+        }
+        known(m, "a number test", "at_least", "at_most", "above", "below");
+        if (m.entries().isEmpty()) {
+            error(m, "a number test needs at_least, at_most, above or below");
+        }
+        java.util.function.Function<String, BigDecimal> bound = k -> m.get(k).map(n -> signedDecimal(n, k)).orElse(null);
+        return new Condition.Compare(f, bound.apply("at_least"), bound.apply("at_most"), bound.apply("above"), bound.apply("below"));
+    }
+
+    private BigDecimal signedDecimal(Node n, String what) {
+        if (n instanceof Node.Scalar s && s.value() != null) {
+            try {
+                return new BigDecimal(s.text().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        error(n, what + " must be a number such as 20 or \"5.00\"");
+        return null;
+    }
+
+    private Condition history(Node value) {
+        Node.Mapping m = mapping(value, "history");
+        if (m == null) {
+            return null;
+        }
+        known(m, "history", "kind", "resolution", "reason", "same", "within", "at_least");
+        Set<String> kinds = new LinkedHashSet<>(m.get("kind").map(n -> strings(n, "kind")).orElse(List.of()));
+        kinds.forEach(k -> {
+            if (Vocabulary.parse(ClaimKind.class, k).isEmpty()) {
+                error(m.entries().get("kind"), "unknown kind '" + k + "'; expected one of " + Vocabulary.allowed(ClaimKind.class));
+            }
+        });
+        Set<String> resolutions = new LinkedHashSet<>(wires(wordList(m.entries().get("resolution"), Resolution.class, "resolution")));
+        Set<String> reasons = new LinkedHashSet<>(m.get("reason").map(n -> strings(n, "reason")).orElse(List.of()));
+        String same = text(m, "same", false);
+        if (same != null && !same.equals("sku") && !same.equals("category")) {
+            error(m.entries().get("same"), "same is sku or category: count earlier claims for the same item or the same category");
+        }
+        Length within = m.get("within").map(this::length).orElse(null);
+        long atLeast = m.get("at_least").map(n -> n instanceof Node.Scalar s && s.value() instanceof Long l ? l : null).orElse(-1L);
+        if (atLeast < 1) {
+            error(m, "history needs 'at_least': a whole number from 1 (how many earlier claims make the condition hold)");
+        }
+        return new Condition.History(kinds, resolutions, reasons, same, within, (int) Math.max(atLeast, 1));
     }
 
     private static List<String> conditionKeys() {
         return List.of("kind", "reason", "channel", "delivery_status", "shipping_method", "return_shipping_method", "finding",
                 "protection_plan", "preferred_resolution", "customer_tier", "condition", "category", "sku", "tags", "facts", "evidence",
-                "keeps_free_gifts", "order_value", "previous_returns", "line.attributes.<name>", "customer.attributes.<name>");
+                "keeps_free_gifts", "order_value", "previous_returns", "history", "order_placed", "shipped", "delivered", "submitted",
+                "rma_issued", "shipped_back", "received", "<scope>.attributes.<name>");
     }
 
     private void checkWords(Node at, String field, List<String> words) {
@@ -657,6 +1087,11 @@ public final class Binder {
         for (Enum<?> e : vocabulary.getEnumConstants()) {
             allowed.add(((Vocabulary) e).wire());
         }
+        if (field.equals("reason")) {
+            allowed.addAll(declarations.declared(Declarations.Vocabularies.REASONS));
+        } else if (field.equals("line.condition")) {
+            allowed.addAll(declarations.declared(Declarations.Vocabularies.CONDITIONS));
+        }
         allowed.add("none");
         for (String w : words) {
             if (!allowed.contains(w)) {
@@ -672,15 +1107,15 @@ public final class Binder {
             return null;
         }
         try {
-            var ast = CEL_COMPILER.compile(expression).getAst();
+            var ast = celCompiler.compile(expression).getAst();
             if (!ast.getResultType().equals(SimpleType.BOOL) && !ast.getResultType().equals(SimpleType.DYN)) {
                 error(node, "the CEL expression must be true or false; it gives " + ast.getResultType().name());
                 return null;
             }
-            return new Condition.Cel(expression, CEL_RUNTIME.createProgram(ast), expression.contains("line."));
+            return new Condition.Cel(expression, CEL_RUNTIME.createProgram(ast), celVariables, expression.contains("line."));
         } catch (CelValidationException e) {
             String detail = e.getErrors().isEmpty() ? e.getMessage() : e.getErrors().getFirst().getMessage();
-            error(node, "CEL expression does not compile: " + detail);
+            error(node, "CEL expression does not compile: " + detail + "; an expression reads " + String.join(", ", celVariables.names()));
         } catch (CelEvaluationException e) {
             error(node, "CEL expression cannot run: " + e.getMessage());
         }
@@ -697,7 +1132,7 @@ public final class Binder {
         if (!Field.isKnown(resolved)) {
             error(node, "unknown field '" + name + "'; fields are " + String.join(", ", Field.NAMED) + ", line.attributes.<name>, customer.attributes.<name>");
         }
-        return Field.of(resolved);
+        return Field.of(resolved, declarations);
     }
 
     // ---------------------------------------------------------------- clause references

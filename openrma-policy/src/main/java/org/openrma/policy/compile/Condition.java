@@ -14,6 +14,11 @@ import org.openrma.claim.Vocabulary;
 /**
  * A test on a claim written in a policy file. Each leaf records the values it read, so that the
  * explanation can show them.
+ *
+ * <p>A condition that cannot be evaluated (a CEL error, a declared attribute the claim lacks)
+ * throws {@link Unevaluable}. {@code all} and {@code any} follow CEL's commutative logic: a part
+ * that is false decides an {@code all} (true decides an {@code any}) whatever the other parts do;
+ * otherwise an error in any part makes the whole unevaluable, and {@code not} keeps it so.
  */
 public sealed interface Condition {
 
@@ -33,12 +38,21 @@ public sealed interface Condition {
         public boolean test(Subject s, Map<String, String> read) {
             boolean recording = Reads.recording(read);
             boolean result = true;
+            Unevaluable error = null;
             for (Condition c : parts) {
                 // with an explanation every part is evaluated, so it shows all the values read
-                result &= c.test(s, read);
+                try {
+                    result &= c.test(s, read);
+                } catch (Unevaluable e) {
+                    error = error == null ? e : error;
+                    continue;
+                }
                 if (!result && !recording) {
                     return false;
                 }
+            }
+            if (result && error != null) {
+                throw error;
             }
             return result;
         }
@@ -52,11 +66,20 @@ public sealed interface Condition {
         public boolean test(Subject s, Map<String, String> read) {
             boolean recording = Reads.recording(read);
             boolean result = false;
+            Unevaluable error = null;
             for (Condition c : parts) {
-                result |= c.test(s, read);
+                try {
+                    result |= c.test(s, read);
+                } catch (Unevaluable e) {
+                    error = error == null ? e : error;
+                    continue;
+                }
                 if (result && !recording) {
                     return true;
                 }
+            }
+            if (!result && error != null) {
+                throw error;
             }
             return result;
         }
@@ -105,16 +128,16 @@ public sealed interface Condition {
                     return s.line() != null && s.line().line().tags().stream().anyMatch(words::contains);
                 }
                 case FACTS -> {
-                    for (Vocabulary v : s.claim().request().facts()) {
-                        if (words.contains(v.wire())) {
+                    for (String w : s.claim().request().words().facts()) {
+                        if (words.contains(w)) {
                             return true;
                         }
                     }
                     return false;
                 }
                 default -> {
-                    for (Vocabulary v : s.claim().request().evidence()) {
-                        if (words.contains(v.wire())) {
+                    for (String w : s.claim().request().words().evidence()) {
+                        if (words.contains(w)) {
                             return true;
                         }
                     }
@@ -126,8 +149,8 @@ public sealed interface Condition {
         String present(Subject s) {
             java.util.Collection<String> present = switch (this) {
                 case TAGS -> s.line() == null ? Set.of() : s.line().line().tags();
-                case FACTS -> s.claim().request().facts().stream().map(Vocabulary::wire).toList();
-                case EVIDENCE -> s.claim().request().evidence().stream().map(Vocabulary::wire).toList();
+                case FACTS -> s.claim().request().words().facts();
+                case EVIDENCE -> s.claim().request().words().evidence();
             };
             return present.isEmpty() ? "none" : present.stream().sorted().collect(Collectors.joining(","));
         }
@@ -190,17 +213,118 @@ public sealed interface Condition {
         }
     }
 
-    /** A CEL expression, compiled when the policy is loaded. */
-    record Cel(String expression, CelRuntime.Program program, boolean readsLine) implements Condition {
+    /** A CEL expression, type-checked against the policy's declared variables when the policy is loaded. */
+    record Cel(String expression, CelRuntime.Program program, CelVariables variables, boolean readsLine) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
+            Object result;
             try {
-                Object result = program.eval(CelVariables.of(s));
-                read.put("cel", expression + " = " + result);
-                return Boolean.TRUE.equals(result);
-            } catch (dev.cel.runtime.CelEvaluationException e) {
-                read.put("cel", expression + " failed: " + e.getMessage());
-                return false;
+                result = program.eval(variables.resolver(s));
+            } catch (dev.cel.runtime.CelEvaluationException | RuntimeException e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                read.put("cel", expression + " failed: " + why);
+                throw new Unevaluable("the expression " + expression + " cannot be evaluated: " + why);
             }
+            read.put("cel", expression + " = " + result);
+            if (result instanceof Boolean b) {
+                return b;
+            }
+            throw new Unevaluable("the expression " + expression + " gave " + result + ", not true or false");
+        }
+    }
+
+    /** A number or amount read from a field (a declared attribute) compared with bounds; null bounds are not checked. */
+    record Compare(Field field, BigDecimal atLeast, BigDecimal atMost, BigDecimal above, BigDecimal below) implements Condition {
+        public boolean test(Subject s, Map<String, String> read) {
+            String word = field.read(s);
+            if (Reads.recording(read)) {
+                read.put(field.name(), word);
+            }
+            BigDecimal v = Declarations.Attribute.decimal(word)
+                    .orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not a number"));
+            return (atLeast == null || v.compareTo(atLeast) >= 0) && (atMost == null || v.compareTo(atMost) <= 0)
+                    && (above == null || v.compareTo(above) > 0) && (below == null || v.compareTo(below) < 0);
+        }
+
+        public boolean readsLine() {
+            return field.isLineField();
+        }
+    }
+
+    /** A declared true/false attribute. */
+    record Flag(Field field, boolean expected) implements Condition {
+        public boolean test(Subject s, Map<String, String> read) {
+            String word = field.read(s);
+            if (Reads.recording(read)) {
+                read.put(field.name(), word);
+            }
+            return switch (word) {
+                case "true" -> expected;
+                case "false" -> !expected;
+                default -> throw new Unevaluable(field.name() + " is '" + word + "', not true or false");
+            };
+        }
+
+        public boolean readsLine() {
+            return field.isLineField();
+        }
+    }
+
+    /** The calendar date of an event or a date attribute, in the merchant's zone, passes a test. */
+    record OnDate(DateSource source, DateTest test) implements Condition {
+        public boolean test(Subject s, Map<String, String> read) {
+            java.util.Optional<java.time.LocalDate> date = source.date(s);
+            if (Reads.recording(read)) {
+                read.put(source.label(), date.map(Object::toString).orElse("none"));
+            }
+            // an event that has not happened is in no range
+            return date.isPresent() && test.holds(date.get());
+        }
+
+        public boolean readsLine() {
+            return source.readsLine();
+        }
+    }
+
+    /**
+     * Earlier claims of the same customer, counted: of some kinds (and resolutions, reasons), for the
+     * same SKU or category as the claimed line when {@code same} says so, submitted within a period
+     * before this claim. Holds when the count is at least {@code atLeast}.
+     */
+    record History(Set<String> kinds, Set<String> resolutions, Set<String> reasons, String same, Length within, int atLeast)
+            implements Condition {
+        public boolean test(Subject s, Map<String, String> read) {
+            Instant submitted = s.claim().request().submittedAt();
+            long count = 0;
+            for (org.openrma.claim.PastClaim past : s.claim().order().customer().history()) {
+                if (!past.submittedAt().isBefore(submitted)
+                        || (within != null && !within.isUnlimited()
+                                && s.calendar().endInstant(past.submittedAt(), within.atMost(), within.unit()).isBefore(submitted))
+                        || (!kinds.isEmpty() && !kinds.contains(past.kind()))
+                        || (!resolutions.isEmpty() && !resolutions.contains(past.resolution()))
+                        || (!reasons.isEmpty() && !reasons.contains(past.reason()))) {
+                    continue;
+                }
+                if (same != null) {
+                    if (s.line() == null) {
+                        continue;
+                    }
+                    String mine = same.equals("sku") ? s.line().line().sku() : s.line().line().category();
+                    String theirs = same.equals("sku") ? past.sku() : past.category();
+                    if (mine == null || !mine.equals(theirs)) {
+                        continue;
+                    }
+                }
+                count++;
+            }
+            if (Reads.recording(read)) {
+                read.put("history", count + " earlier " + (kinds.isEmpty() ? "claims" : String.join("/", kinds) + " claims")
+                        + (same != null ? " for the same " + same : "") + (within != null ? " within " + within : ""));
+            }
+            return count >= atLeast;
+        }
+
+        public boolean readsLine() {
+            return same != null;
         }
     }
 

@@ -29,7 +29,8 @@ public record PolicyModel(
         List<Citation> discretion,
         Map<String, String> outsideEngine,
         List<Program> programs,
-        List<Window> deadlines) {
+        List<Window> deadlines,
+        Declarations declarations) {
 
     /** How the engine chooses when several programs serve a claim. */
     public enum Selection {

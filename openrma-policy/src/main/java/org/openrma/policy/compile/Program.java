@@ -25,4 +25,11 @@ public record Program(
         List<Deduction> deductions,
         List<ShippingRule> returnShipping,
         List<ShippingRule> outboundShipping,
-        List<Window> deadlines) {}
+        List<Window> deadlines,
+        List<Rules.Component> components,
+        Rules.WhenRejected whenRejected) {
+
+    public Program {
+        components = List.copyOf(components);
+    }
+}

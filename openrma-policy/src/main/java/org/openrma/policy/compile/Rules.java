@@ -31,7 +31,28 @@ public final class Rules {
     /** Evidence that must be supplied (all of {@code allOf}, and one of {@code oneOf}) when {@code when} holds. */
     public record EvidenceRule(String name, Condition when, List<Evidence> allOf, List<Evidence> oneOf, List<Citation> cites, String says) {}
 
-    public record Offer(Resolution resolution, Condition when, boolean needsConsent, List<Citation> cites) {}
+    /**
+     * A remedy offered under a condition. {@code bonusPercent} adds to its value (store credit worth
+     * 110%); {@code upToPercent} makes it a maximum whose amount a person sets ("up to 50%").
+     */
+    public record Offer(Resolution resolution, Condition when, boolean needsConsent, List<Citation> cites, BigDecimal bonusPercent,
+            BigDecimal upToPercent) {
+        public Offer(Resolution resolution, Condition when, boolean needsConsent, List<Citation> cites) {
+            this(resolution, when, needsConsent, cites, null, null);
+        }
+    }
+
+    /**
+     * A program's answer for requests "outside the conditions above": any rule of the program that
+     * would reject (a window, a check) answers this instead, citing the clause that says so.
+     */
+    public record WhenRejected(Outcome outcome, String says, List<Citation> cites) {}
+
+    /** A part of a coverage with its own window: parts covered 5 years, labour 1 year. */
+    public record Component(String id, Window window, List<Citation> cites) {}
+
+    /** What a flat deduction is counted per: once for the claim, per claimed line, or per claimed unit. */
+    public enum Per { CLAIM, LINE, UNIT }
 
     public record Resolutions(List<Offer> offers, Chooser chosenBy) {
         public static final Resolutions NONE = new Resolutions(List.of(), Chooser.CUSTOMER);
@@ -100,7 +121,7 @@ public final class Rules {
      * Amounts in a policy file are in the order's currency. Capped by {@code max} when given.
      */
     public record Deduction(String name, DeductionKind kind, Percent percent, BigDecimal flat, AmountSource source, Condition when,
-            BigDecimal max, List<Citation> cites, String says) {}
+            BigDecimal max, List<Citation> cites, String says, Per per, Condition unless) {}
 
     /** How return postage reaches the merchant's account. */
     public enum Reimbursement { NONE, RECEIPT, LABEL }

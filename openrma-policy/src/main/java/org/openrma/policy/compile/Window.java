@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openrma.calendar.Counting;
 import org.openrma.calendar.Length;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Outcome;
@@ -32,19 +33,37 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
         Optional<End> end(Subject s, Map<String, String> read);
     }
 
-    public record FromEvent(Event from, LengthRule length) implements Span {
+    /**
+     * A length counted from an event or a date attribute, optionally starting an {@code offset} later
+     * ("90 days after the date of manufacture"), under a counting convention.
+     */
+    public record FromEvent(DateSource from, Length offset, LengthRule length, Counting counting) implements Span {
+        public FromEvent(Event from, LengthRule length) {
+            this(new DateSource.OfEvent(from), null, length, Counting.DEFAULT);
+        }
+
+        /** When the window opens: the event, moved by the offset; empty when the event has not happened. */
+        public Optional<Instant> opens(Subject s) {
+            return from.instant(s).map(start -> offset == null || offset.isUnlimited() ? start
+                    : offset.unit() == org.openrma.calendar.TimeUnit.HOURS ? start.plusSeconds(3600L * offset.atMost())
+                    : s.calendar().lastDay(start, offset.atMost(), offset.unit()).atStartOfDay(s.calendar().zone()).toInstant());
+        }
+
         public Optional<End> end(Subject s, Map<String, String> read) {
             Length l = length.lengthFor(s, read);
             if (l.isUnlimited()) {
                 return Optional.of(End.UNLIMITED);
             }
-            return from.in(s).map(start -> {
+            return opens(s).map(start -> {
                 if (Reads.recording(read)) {
-                    read.put(from.wire(), start.toString());
+                    read.put(from.label(), from.instant(s).map(Object::toString).orElse("none"));
                 }
-                Instant closes = s.calendar().endInstant(start, l.atMost(), l.unit());
-                LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit());
-                return new End(closes, lastDay, Reads.recording(read) ? l + " from " + from.wire() : "");
+                Instant closes = s.calendar().endInstant(start, l.atMost(), l.unit(), counting);
+                LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
+                String described = !Reads.recording(read) ? ""
+                        : l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
+                                + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));
+                return new End(closes, lastDay, described);
             });
         }
     }
@@ -91,7 +110,11 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 read.put(field.name(), word);
             }
             if (table.isEmpty()) {
-                return Length.parse(word).orElse(otherwise);
+                if (word.equals("none")) {
+                    return otherwise;
+                }
+                // a value the claim gives but that is no length ("two weeks") is not silently the default
+                return Length.parse(word).orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not a length such as \"18 months\""));
             }
             return table.getOrDefault(word, otherwise);
         }

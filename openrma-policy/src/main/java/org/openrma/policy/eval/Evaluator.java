@@ -41,6 +41,7 @@ import org.openrma.policy.compile.Rules.Deduction;
 import org.openrma.policy.compile.Rules.EvidenceRule;
 import org.openrma.policy.compile.Rules.ShippingRule;
 import org.openrma.policy.compile.Subject;
+import org.openrma.policy.compile.Unevaluable;
 import org.openrma.policy.compile.Window;
 
 /**
@@ -103,18 +104,32 @@ public final class Evaluator {
     /** One program's answer for one line. */
     private static final class LineVerdict {
         final ClaimedLine line;
+        final Rules.WhenRejected whenRejected;
         Outcome outcome = Outcome.APPROVED;
         // most lines pass every rule: these fill only when a rule fails
         List<String> reasons = List.of();
         Set<Evidence> missing = Set.of();
         Set<Resolution> offers = Set.of();
         Window.End windowEnd;
+        /** Windows this line missed, by name: a rejection lists every deadline that failed. */
+        Map<String, LocalDate> missedWindows = Map.of();
 
-        LineVerdict(ClaimedLine line) {
+        LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
             this.line = line;
+            this.whenRejected = whenRejected;
+        }
+
+        void missed(String name, LocalDate lastDay) {
+            if (missedWindows.isEmpty()) {
+                missedWindows = new LinkedHashMap<>();
+            }
+            missedWindows.put(name, lastDay);
         }
 
         void answer(Outcome o, String reason) {
+            if (o == Outcome.REJECTED && whenRejected != null) {
+                o = whenRejected.outcome();
+            }
             if (severity(o) > severity(outcome)) {
                 outcome = o;
             }
@@ -198,6 +213,11 @@ public final class Evaluator {
                 return fallback(verdicts);
             }
             ProgramRun chosen = served.getFirst();
+            boolean allReject = served.stream().allMatch(r -> r.outcome == Outcome.REJECTED);
+            if (allReject && policy.selection() != PolicyModel.Selection.FIRST_MATCH) {
+                // the claim was meant for the program that names its kind; its refusal is the one to explain
+                chosen = served.stream().filter(r -> namesKind(r.program.serves(), claim.request().kind().wire())).findFirst().orElse(chosen);
+            }
             for (ProgramRun r : served) {
                 boolean better = switch (policy.selection()) {
                     case FIRST_MATCH -> false;
@@ -214,9 +234,12 @@ public final class Evaluator {
                         "Program '" + chosen.program.id() + "' decides: " + switch (policy.selection()) {
                             case FIRST_MATCH -> "it is the first program in the policy that serves this claim.";
                             case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED
-                                    ? "every program serving this claim rejects it; the first listed answers."
+                                    ? "every program serving this claim rejects it; the refusal shown is the one of the first program that names the claim's kind ("
+                                            + claim.request().kind().wire() + "), else the first listed. Every program's reasons are listed under programs."
                                     : "it is the policy's first preference among the programs that do not reject this claim.";
-                            case BEST_FOR_CUSTOMER -> "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first).";
+                            case BEST_FOR_CUSTOMER -> allReject
+                                    ? "every program serving this claim rejects it; the refusal shown is the one of the first program that names the claim's kind, else the first listed."
+                                    : "of the programs serving this claim, it gives the best answer for the customer (ties go to the program listed first).";
                         },
                         List.of());
             }
@@ -229,9 +252,16 @@ public final class Evaluator {
             ProgramRun run = new ProgramRun(program, order);
             Map<String, String> read = reads();
             List<ClaimedLine> servedLines = new ArrayList<>();
+            Map<ClaimedLine, String> undecidable = new java.util.HashMap<>();
             for (ClaimedLine line : claimed) {
-                if (program.serves().test(subject.forLine(line), read)) {
+                try {
+                    if (program.serves().test(subject.forLine(line), read)) {
+                        servedLines.add(line);
+                    }
+                } catch (Unevaluable e) {
+                    // whether the program covers the line cannot be told: it may, so a person looks
                     servedLines.add(line);
+                    undecidable.put(line, e.getMessage());
                 }
             }
             if (servedLines.isEmpty()) {
@@ -246,7 +276,7 @@ public final class Evaluator {
             }
             boolean perLine = claimed.size() > 1;
             for (ClaimedLine line : claimed) {
-                LineVerdict verdict = new LineVerdict(line);
+                LineVerdict verdict = new LineVerdict(line, program.whenRejected());
                 run.lines.add(verdict);
                 if (!servedLines.contains(line)) {
                     verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
@@ -254,6 +284,9 @@ public final class Evaluator {
                 }
                 Subject s = subject.forLine(line);
                 String label = perLine ? line.line().sku() : null;
+                if (undecidable.containsKey(line)) {
+                    unevaluable(program.id(), program.id() + ".serves", label, undecidable.get(line), List.of(), verdict);
+                }
                 if (program.window() != null) {
                     verdict.windowEnd = window(program.id(), program.window(), s, label, verdict);
                 }
@@ -268,6 +301,12 @@ public final class Evaluator {
                 for (EvidenceRule rule : program.evidence()) {
                     evidence(program.id(), rule, s, label, verdict);
                 }
+                if (program.whenRejected() != null && verdict.outcome == program.whenRejected().outcome() && !verdict.reasons.isEmpty() && explain) {
+                    step(program.id(), program.id() + ".when_rejected", label, StepResult.APPLIED, Map.of(),
+                            program.whenRejected().says() != null ? program.whenRejected().says()
+                                    : "Requests outside this program's conditions are handled case by case.",
+                            program.whenRejected().cites());
+                }
             }
             Outcome combined = null;
             for (LineVerdict l : run.lines) {
@@ -281,17 +320,23 @@ public final class Evaluator {
 
         private Window.End window(String program, Window w, Subject s, String label, LineVerdict verdict) {
             Map<String, String> read = reads();
-            if (!w.when().test(s, read)) {
+            String rule = program + "." + w.name();
+            Optional<Window.End> end;
+            try {
+                if (!w.when().test(s, read)) {
+                    return null;
+                }
+                end = w.span().end(s, read);
+            } catch (Unevaluable e) {
+                unevaluable(program, rule, label, e.getMessage(), w.cites(), verdict);
                 return null;
             }
-            String rule = program + "." + w.name();
-            Optional<Window.End> end = w.span().end(s, read);
             if (end.isEmpty()) {
                 if (explain) {
                     step(program, rule, label, StepResult.NOT_EVALUATED, read,
                             "The window cannot be counted: the event it starts from has not happened yet.", w.cites());
                 }
-                verdict.answer(Outcome.NEEDS_REVIEW, "the " + w.name() + " window cannot be counted yet");
+                verdict.answer(Outcome.NEEDS_REVIEW, "the " + label(w.name()) + " cannot be counted yet");
                 return null;
             }
             Window.End e = end.get();
@@ -330,14 +375,24 @@ public final class Evaluator {
                 if (explain) {
                     step(program, rule, label, StepResult.FAILED, read, says, w.cites());
                 }
-                verdict.answer(w.otherwise(), !explain ? null : measured.isPresent() ? "outside the " + w.name() + " window (" + span + ")" : w.name() + " passed");
+                verdict.answer(w.otherwise(), !explain ? null : measured.isPresent() ? "outside the " + label(w.name()) + " (" + span + ")"
+                        : "the " + label(w.name()) + " passed (" + span + ")");
+                if (!e.isUnlimited()) {
+                    verdict.missed(w.name(), e.lastDay());
+                }
             }
             return e;
         }
 
         private void check(String program, Check check, Subject s, String label, LineVerdict verdict) {
             Map<String, String> read = reads();
-            boolean holds = check.condition().test(s, read);
+            boolean holds;
+            try {
+                holds = check.condition().test(s, read);
+            } catch (Unevaluable e) {
+                unevaluable(program, check.name(), label, e.getMessage(), check.cites(), verdict);
+                return;
+            }
             boolean fires = check.require() ? !holds : holds;
             if (fires) {
                 String says = check.says() != null ? check.says() : describe(check);
@@ -357,6 +412,19 @@ public final class Evaluator {
             }
         }
 
+        /** A rule that cannot be evaluated sends the claim to review, with the reason in the explanation; it never "does not apply". */
+        private void unevaluable(String program, String rule, String label, String why, List<Citation> cites, LineVerdict verdict) {
+            if (explain) {
+                step(program, rule, label, StepResult.NOT_EVALUATED, Map.of("error", why),
+                        "This rule could not be evaluated (" + why + "); an agent decides.", cites);
+            }
+            // not through answer(): a program's when_rejected must not turn an error into anything but review
+            if (severity(Outcome.NEEDS_REVIEW) > severity(verdict.outcome)) {
+                verdict.outcome = Outcome.NEEDS_REVIEW;
+            }
+            verdict.answer(Outcome.APPROVED, "a rule could not be evaluated: " + why);
+        }
+
         private static String describe(Check check) {
             return switch (check.outcome()) {
                 case REJECTED -> "The claim does not meet this requirement.";
@@ -368,10 +436,15 @@ public final class Evaluator {
 
         private void evidence(String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
             Map<String, String> read = reads();
-            if (!rule.when().test(s, read)) {
-                if (explain) {
-                    step(program, rule.name(), label, StepResult.NOT_APPLICABLE, read, "No evidence of this kind is needed for this claim.", rule.cites());
+            try {
+                if (!rule.when().test(s, read)) {
+                    if (explain) {
+                        step(program, rule.name(), label, StepResult.NOT_APPLICABLE, read, "No evidence of this kind is needed for this claim.", rule.cites());
+                    }
+                    return;
                 }
+            } catch (Unevaluable e) {
+                unevaluable(program, rule.name(), label, e.getMessage(), rule.cites(), verdict);
                 return;
             }
             Set<Evidence> supplied = claim.request().evidence();
@@ -384,8 +457,10 @@ public final class Evaluator {
                     missing.add(e);
                 }
             }
-            if (!rule.oneOf().isEmpty() && rule.oneOf().stream().noneMatch(supplied::contains)) {
-                missing.add(rule.oneOf().getFirst());
+            boolean oneOfMissing = !rule.oneOf().isEmpty() && rule.oneOf().stream().noneMatch(supplied::contains);
+            if (oneOfMissing) {
+                // any one of them will do: every alternative is listed, so the customer can choose
+                missing.addAll(rule.oneOf());
             }
             if (missing.isEmpty()) {
                 if (explain) {
@@ -393,9 +468,10 @@ public final class Evaluator {
                 }
                 return;
             }
-            String needed = String.join(", ", missing.stream().map(Evidence::wire).toList())
-                    + (rule.oneOf().size() > 1 && missing.contains(rule.oneOf().getFirst())
-                            ? " (any of " + String.join(", ", rule.oneOf().stream().map(Evidence::wire).toList()) + ")" : "");
+            List<String> all = missing.stream().filter(e -> !oneOfMissing || !rule.oneOf().contains(e)).map(e -> e.wire().replace('_', ' ')).toList();
+            String needed = String.join(", ", all) + (oneOfMissing
+                    ? (all.isEmpty() ? "" : ", and ") + (rule.oneOf().size() > 1 ? "one of: " : "")
+                            + String.join(", ", rule.oneOf().stream().map(e -> e.wire().replace('_', ' ')).toList()) : "");
             if (explain) {
                 step(program, rule.name(), label, StepResult.FAILED, read,
                         rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
@@ -417,7 +493,9 @@ public final class Evaluator {
             }
 
             Set<Resolution> resolutions = new LinkedHashSet<>();
+            List<Rules.Offer> offered = new ArrayList<>();
             boolean needsConsent = false;
+            List<String> undecided = new ArrayList<>();
             if (outcome == Outcome.REJECTED) {
                 served.stream().filter(r -> r.outcome == Outcome.REJECTED)
                         .forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
@@ -430,7 +508,16 @@ public final class Evaluator {
             } else {
                 for (Rules.Offer offer : program.resolutions().offers()) {
                     Map<String, String> read = reads();
-                    if (anyLine(offer.when(), kept, read)) {
+                    boolean offers;
+                    try {
+                        offers = anyLine(offer.when(), kept, read);
+                    } catch (Unevaluable e) {
+                        undecided.add(e.getMessage());
+                        stepUnevaluable(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), e, offer.cites());
+                        continue;
+                    }
+                    if (offers) {
+                        offered.add(offer);
                         resolutions.add(offer.resolution());
                         needsConsent |= offer.needsConsent();
                         if (explain) {
@@ -455,7 +542,14 @@ public final class Evaluator {
                 }
                 Money deducted = zero;
                 for (Deduction d : program.deductions()) {
-                    Money amount = deduction(program.id(), d, kept);
+                    Money amount;
+                    try {
+                        amount = deduction(program.id(), d, kept);
+                    } catch (Unevaluable e) {
+                        undecided.add(e.getMessage());
+                        stepUnevaluable(program.id(), d.name(), e, d.cites());
+                        continue;
+                    }
                     if (amount.isPositive()) {
                         deductions.merge(d.kind(), amount, Money::plus);
                         deducted = deducted.plus(amount);
@@ -472,21 +566,48 @@ public final class Evaluator {
 
             Payer returnPayer = Payer.CUSTOMER;
             Money reimbursed = zero;
+            Money itemsValue = zero;
+            for (LineVerdict l : kept) {
+                itemsValue = itemsValue.plus(l.line.price());
+            }
             if (outcome == Outcome.REJECTED) {
                 if (explain) {
                     step(program.id(), program.id() + ".return_shipping", null, StepResult.APPLIED, Map.of(),
                             "Nothing is authorized at the merchant's cost: any return shipping is the customer's.", List.of());
                 }
             } else {
-                Optional<ShippingRule> rule = firstShipping(program.id(), program.returnShipping(), kept, "return shipping");
-                if (rule.isPresent()) {
-                    returnPayer = rule.get().paidBy();
-                    reimbursed = reimbursement(program.id(), rule.get());
+                try {
+                    Optional<ShippingRule> rule = firstShipping(program.id(), program.returnShipping(), kept, "return shipping");
+                    if (rule.isPresent()) {
+                        returnPayer = rule.get().paidBy();
+                        reimbursed = reimbursement(program.id(), rule.get());
+                    } else {
+                        returnPayer = Payer.UNDETERMINED;
+                        if (explain) {
+                            step(program.id(), program.id() + ".return_shipping", null, StepResult.NOT_EVALUATED, Map.of(),
+                                    "The policy does not say who pays return shipping in this case; an agent decides.", List.of());
+                        }
+                    }
+                } catch (Unevaluable e) {
+                    returnPayer = Payer.UNDETERMINED;
+                    undecided.add(e.getMessage());
+                    stepUnevaluable(program.id(), program.id() + ".return_shipping", e, List.of());
                 }
             }
             Payer outboundPayer = null;
             if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(SHIPS_OUT::contains)) {
-                outboundPayer = firstShipping(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy).orElse(null);
+                try {
+                    outboundPayer = firstShipping(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy)
+                            .orElse(Payer.UNDETERMINED);
+                } catch (Unevaluable e) {
+                    outboundPayer = Payer.UNDETERMINED;
+                    undecided.add(e.getMessage());
+                    stepUnevaluable(program.id(), program.id() + ".outbound_shipping", e, List.of());
+                }
+            }
+            if (!undecided.isEmpty() && (outcome == Outcome.APPROVED)) {
+                // an amount or a party that cannot be worked out never goes out as an approval
+                outcome = Outcome.NEEDS_REVIEW;
             }
 
             List<Evidence> missing = List.of();
@@ -505,7 +626,12 @@ public final class Evaluator {
             }
             if (outcome != Outcome.REJECTED) {
                 deadlines(program, kept, deadlines);
+                components(program, kept, deadlines);
+            } else {
+                // a rejection lists every deadline that failed
+                chosen.lines.forEach(l -> l.missedWindows.forEach(deadlines::putIfAbsent));
             }
+            List<org.openrma.decision.Remedy> remedies = remedies(program.id(), outcome, offered, refund, itemsValue);
 
             List<LineResult> lineResults = new ArrayList<>(chosen.lines.size());
             for (LineVerdict l : chosen.lines) {
@@ -514,7 +640,83 @@ public final class Evaluator {
             Chooser chooser = program.resolutions().chosenBy();
             String summary = !explain ? "" : summary(outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
             return new Decision(outcome, program.id(), resolutions, chooser, needsConsent, refund, deductions, returnPayer, reimbursed,
-                    outboundPayer, missing, deadlines, version, verdicts, lineResults, steps, summary);
+                    outboundPayer, missing, deadlines, version, verdicts, lineResults, steps, summary, remedies);
+        }
+
+        /**
+         * What each offered remedy is worth: the refund; store credit on the refund with the offer's
+         * bonus; an exchange up to the value of the items; a partial refund's ceiling, set by a person.
+         */
+        private List<org.openrma.decision.Remedy> remedies(String program, Outcome outcome, List<Rules.Offer> offered, Money refund, Money itemsValue) {
+            if (outcome == Outcome.REJECTED) {
+                return List.of();
+            }
+            List<org.openrma.decision.Remedy> out = new ArrayList<>();
+            for (Rules.Offer offer : offered) {
+                Money base = switch (offer.resolution()) {
+                    case REFUND, STORE_CREDIT -> refund;
+                    case PARTIAL_REFUND -> offer.upToPercent() != null ? refund : null;
+                    case EXCHANGE -> itemsValue;
+                    default -> null;
+                };
+                Money value = base;
+                if (base != null && offer.upToPercent() != null) {
+                    value = policy.rounding().round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
+                }
+                if (value != null && offer.bonusPercent() != null) {
+                    value = value.plus(policy.rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
+                }
+                boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
+                out.add(new org.openrma.decision.Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent));
+                if (explain && (offer.bonusPercent() != null || offer.upToPercent() != null)) {
+                    step(program, program + ".remedy." + offer.resolution().wire(), null, StepResult.APPLIED, Map.of(),
+                            offer.upToPercent() != null
+                                    ? capitalize(offer.resolution().wire().replace('_', ' ')) + " of up to " + offer.upToPercent().toPlainString() + "% ("
+                                            + value.getAmount().toPlainString() + " " + currency.getCode() + "): an agent sets the amount."
+                                    : capitalize(offer.resolution().wire().replace('_', ' ')) + " worth " + value.getAmount().toPlainString() + " "
+                                            + currency.getCode() + " (" + offer.bonusPercent().toPlainString() + "% bonus).",
+                            offer.cites());
+                }
+            }
+            return out;
+        }
+
+        /** Each coverage component's last day, and whether the claim is still inside it (free) or not (charged). */
+        private void components(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+            if (program.components().isEmpty() || kept.isEmpty()) {
+                return;
+            }
+            Subject s = subject.forLine(kept.getFirst().line);
+            for (Rules.Component c : program.components()) {
+                Map<String, String> read = reads();
+                Optional<Window.End> end;
+                try {
+                    end = c.window().span().end(s, read);
+                } catch (Unevaluable e) {
+                    stepUnevaluable(program.id(), program.id() + ".components." + c.id(), e, c.cites());
+                    continue;
+                }
+                if (end.isEmpty()) {
+                    continue;
+                }
+                boolean covered = end.get().isUnlimited() || !claim.request().submittedAt().isAfter(end.get().closes());
+                if (!end.get().isUnlimited()) {
+                    out.put(c.id() + "_covered_until", end.get().lastDay());
+                }
+                if (explain) {
+                    step(program.id(), program.id() + ".components." + c.id(), null, covered ? StepResult.PASSED : StepResult.FAILED, read,
+                            capitalize(c.id().replace('_', ' ')) + (covered ? ": covered, free of charge" : ": no longer covered, charged to the customer")
+                                    + (end.get().isUnlimited() ? " (no time limit)." : " (covered until " + end.get().lastDay() + ")."),
+                            c.cites());
+                }
+            }
+        }
+
+        private void stepUnevaluable(String program, String rule, Unevaluable e, List<Citation> cites) {
+            if (explain) {
+                step(program, rule, null, StepResult.NOT_EVALUATED, Map.of("error", e.getMessage()),
+                        "This rule could not be evaluated (" + e.getMessage() + "); an agent decides.", cites);
+            }
         }
 
         private Money deduction(String program, Deduction d, List<LineVerdict> kept) {
@@ -524,7 +726,7 @@ public final class Evaluator {
                 BigMoney exact = BigMoney.zero(currency);
                 for (LineVerdict l : kept) {
                     Subject s = subject.forLine(l.line);
-                    if (d.when().test(s, read)) {
+                    if (d.when().test(s, read) && !waived(d, s, read)) {
                         var pct = d.percent().percentFor(s, read);
                         if (explain) {
                             read.put("percent", pct.toPlainString());
@@ -533,7 +735,17 @@ public final class Evaluator {
                     }
                 }
                 amount = policy.rounding().round(exact);
-            } else if (anyLine(d.when(), kept, read)) {
+            } else if (d.flat() != null && d.per() != Rules.Per.CLAIM) {
+                // a flat fee per line or per unit counts the kept lines the deduction applies to
+                long count = 0;
+                for (LineVerdict l : kept) {
+                    if (d.when().test(subject.forLine(l.line), read) && !waived(d, subject.forLine(l.line), read)) {
+                        count += d.per() == Rules.Per.UNIT ? l.line.requested().quantity() : 1;
+                    }
+                }
+                amount = policy.rounding().round(BigMoney.of(currency, d.flat()).multipliedBy(count));
+                read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
+            } else if (anyLine(d.when(), kept, read) && !waived(d, subject, read)) {
                 amount = d.flat() != null ? policy.rounding().round(BigMoney.of(currency, d.flat())) : source(d.source(), kept);
                 read.put("amount", d.flat() != null ? d.flat().toPlainString() : d.source().word);
             } else {
@@ -560,6 +772,11 @@ public final class Evaluator {
                 }
             }
             return amount;
+        }
+
+        /** A deduction's waiver ({@code unless}) holds for this subject. */
+        private boolean waived(Deduction d, Subject s, Map<String, String> read) {
+            return d.unless() != null && d.unless().test(s, read);
         }
 
         private Money source(Rules.AmountSource source, List<LineVerdict> kept) {
@@ -655,11 +872,18 @@ public final class Evaluator {
                     continue;
                 }
                 Map<String, String> read = reads();
-                if (!w.when().test(s, read)) {
+                Optional<Window.End> end;
+                try {
+                    if (!w.when().test(s, read)) {
+                        continue;
+                    }
+                    end = w.span().end(s, read);
+                } catch (Unevaluable e) {
+                    done.add(w.name());
+                    stepUnevaluable(program.id(), program.id() + "." + w.name(), e, w.cites());
                     continue;
                 }
                 done.add(w.name());
-                Optional<Window.End> end = w.span().end(s, read);
                 if (end.isEmpty() || end.get().isUnlimited()) {
                     if (explain) {
                         step(program.id(), program.id() + "." + w.name(), null, StepResult.NOT_EVALUATED, read,
@@ -669,7 +893,7 @@ public final class Evaluator {
                 }
                 out.put(w.name(), end.get().lastDay());
                 if (w.span() instanceof Window.FromEvent fe && fe.length() instanceof Window.FixedLength fl && fl.length().isRange()) {
-                    LocalDate earliest = policy.calendar().lastDay(fe.from().in(s).orElseThrow(), fl.length().atLeast(), fl.length().unit());
+                    LocalDate earliest = policy.calendar().lastDay(fe.opens(s).orElseThrow(), fl.length().atLeast(), fl.length().unit(), fe.counting());
                     out.put(w.name() + "_earliest", earliest);
                 }
                 if (explain) {
@@ -728,7 +952,8 @@ public final class Evaluator {
                 }
             }
             if (outcome != Outcome.REJECTED) {
-                b.append(". Return shipping is paid by the ").append(returnPayer.wire());
+                b.append(returnPayer == Payer.UNDETERMINED ? ". Who pays return shipping is left to an agent"
+                        : ". Return shipping is paid by the " + returnPayer.wire());
             }
             return b.append('.').toString();
         }
@@ -740,6 +965,23 @@ public final class Evaluator {
         private void step(String program, String rule, String line, StepResult result, Map<String, String> read, String says, List<Citation> cites) {
             steps.add(new ExplanationStep(program, rule, line, result, read, says, cites));
         }
+    }
+
+    /** A window's name in words: "claim_window_ends" is the time limit, "ship_back_by" the ship-back deadline. */
+    private static String label(String name) {
+        return switch (name) {
+            case "claim_window_ends" -> "time limit";
+            default -> name.replace("_by", "").replace('_', ' ') + " deadline";
+        };
+    }
+
+    /** Whether a program's {@code serves} names this kind of claim (not only reasons or channels). */
+    private static boolean namesKind(Condition serves, String kind) {
+        return switch (serves) {
+            case Condition.WordIn w -> w.field().name().equals("kind") && w.words().contains(kind);
+            case Condition.All a -> a.parts().stream().anyMatch(p -> namesKind(p, kind));
+            default -> false;
+        };
     }
 
     private static String words(java.util.Collection<? extends org.openrma.claim.Vocabulary> words) {

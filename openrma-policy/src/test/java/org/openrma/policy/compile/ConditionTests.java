@@ -56,13 +56,14 @@ class ConditionTests {
     }
 
     @Test
-    void treatsACelExpressionThatFailsAtRuntimeAsNotHolding() {
-        CompiledPolicy policy = requiring("{ cel: \"line.attributes.warranty == '2 years'\" }");
+    void sendsAClaimToReviewWhenACelExpressionFailsAtRuntime() {
+        CompiledPolicy policy = requiring("{ cel: \"1000 / (order.value_minor - 10000) > 0\" }");
 
-        Decision decision = policy.decide(Claims.aReturn().build(), NOW);
+        Decision decision = policy.decide(Claims.aReturn().orderLine("S1", "servo", "100.00", 1).build(), NOW);
 
-        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(rule(decision).read().get("cel")).contains("failed");
+        assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(rule(decision).result()).isEqualTo(org.openrma.decision.StepResult.NOT_EVALUATED);
+        assertThat(rule(decision).says()).contains("could not be evaluated").contains("by zero");
     }
 
     @Test

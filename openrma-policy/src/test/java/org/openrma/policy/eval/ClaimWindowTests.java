@@ -517,7 +517,7 @@ class ClaimWindowTests {
                 Instant.parse("2025-03-25T00:00:00Z"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.lines()).singleElement().satisfies(l -> assertThat(l.reasons()).anyMatch(r -> r.contains("outside the ship_back_by window")));
+        assertThat(decision.lines()).singleElement().satisfies(l -> assertThat(l.reasons()).anyMatch(r -> r.contains("outside the ship back deadline") && !r.contains("ship_back_by")));
     }
 
     @Test
@@ -525,7 +525,8 @@ class ClaimWindowTests {
         Decision decision = SHIP_BACK.decide(withRmaIssued().build(), Instant.parse("2025-03-20T00:00:00Z"));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(decision.lines()).singleElement().satisfies(l -> assertThat(l.reasons()).contains("ship_back_by passed"));
+        assertThat(decision.lines()).singleElement().satisfies(l -> assertThat(l.reasons()).singleElement().asString()
+                .startsWith("the ship back deadline passed").contains("last day 2025-03-19").doesNotContain("ship_back_by"));
         assertThat(decision.explanation()).anySatisfy(step -> {
             assertThat(step.rule()).isEqualTo("return.ship_back_by");
             assertThat(step.read()).containsEntry("now", "2025-03-20T00:00:00Z");
