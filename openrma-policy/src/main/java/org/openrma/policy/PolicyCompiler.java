@@ -50,8 +50,9 @@ public final class PolicyCompiler {
         if (!schema.isEmpty()) {
             return new Result(Optional.empty(), diagnostics);
         }
-        List<Diagnostic> warnings = Linter.lint(fileName, parsed.root().get(), bound.model().get(), bound.citedClauses());
-        diagnostics.addAll(warnings);
+        List<Diagnostic> lint = Linter.lint(fileName, parsed.root().get(), bound.model().get(), bound.citedClauses());
+        diagnostics.addAll(lint);
+        List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
         var model = bound.model().get();
         var ref = new PolicyVersionRef(model.id(), model.version(), model.effectiveFrom(), sha256(text));
         return new Result(Optional.of(new CompiledPolicy(model, ref, fileName, text, warnings)), diagnostics);

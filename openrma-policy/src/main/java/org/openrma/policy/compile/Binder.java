@@ -620,6 +620,9 @@ public final class Binder {
         Node values = m.entries().get("values");
         if (values instanceof Node.Mapping vm) {
             vm.entries().forEach((k, v) -> table.put(k, decimal(v, "values." + k)));
+            if (vm.entries().isEmpty()) {
+                error(vm, "a percentage table has no 'values': list at least one word with its percentage");
+            }
         } else {
             error(m, "a percentage table needs 'values': a map of words to percentages");
         }
@@ -735,6 +738,9 @@ public final class Binder {
             Node.Mapping vm = mapping(v, "values");
             if (vm != null) {
                 vm.entries().forEach((k, len) -> table.put(k, length(len)));
+                if (vm.entries().isEmpty()) {
+                    error(vm, "a length table has no 'values': list at least one word with its length, or leave 'values' out to read the length from the field");
+                }
             }
         });
         Node dflt = m.entries().get("default");
@@ -882,7 +888,7 @@ public final class Binder {
         }
         List<String> words = strings(value, key);
         checkWords(value, fieldName, words);
-        return new Condition.WordIn(Field.of(fieldName, declarations), Set.copyOf(words));
+        return new Condition.WordIn(field(fieldName, value), Set.copyOf(words));
     }
 
     /** Standard words of a vocabulary, or words the policy declares in its {@code vocabulary} section. */
@@ -1132,7 +1138,7 @@ public final class Binder {
         if (!Field.isKnown(resolved)) {
             error(node, "unknown field '" + name + "'; fields are " + String.join(", ", Field.NAMED) + ", line.attributes.<name>, customer.attributes.<name>");
         }
-        return Field.of(resolved, declarations);
+        return field(resolved, node);
     }
 
     // ---------------------------------------------------------------- clause references
@@ -1374,6 +1380,19 @@ public final class Binder {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    private final Set<String> undeclaredWarned = new LinkedHashSet<>();
+
+    /** A field read from an attribute the policy does not declare: it still works, but untyped and unchecked. */
+    private Field field(String name, Node at) {
+        Field f = Field.of(name, declarations);
+        if (f.declared() == null && Field.attributeName(f.name()).isPresent() && undeclaredWarned.add(f.name())) {
+            Node.Location l = at == null ? new Node.Location(1, 1) : at.at();
+            diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, file, l.line(), l.column(), "attribute " + f.name()
+                    + " is not declared: declare it under 'attributes' with its type, so claims are checked against it and a claim without it goes to review"));
+        }
+        return f;
     }
 
     private void error(Node at, String message) {

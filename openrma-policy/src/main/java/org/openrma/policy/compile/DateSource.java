@@ -39,7 +39,7 @@ public sealed interface DateSource {
 
     /**
      * A date attribute ({@code line.attributes.manufactured_on}). Absent with a default: the default;
-     * absent without one: empty, like an event that has not happened.
+     * absent without one: the rule that reads it cannot be evaluated.
      */
     record OfAttribute(Field field) implements DateSource {
         public Optional<LocalDate> date(Subject s) {
@@ -48,7 +48,8 @@ public sealed interface DateSource {
                 raw = field.declared().defaultValue();
             }
             if (raw == null) {
-                return Optional.empty();
+                // a declared date the claim leaves out is not an event that has not happened: it is unknown
+                throw new Unevaluable(field.name() + " is not given on this claim and the policy sets no default");
             }
             String value = raw;
             return Optional.of(Declarations.Attribute.date(value)

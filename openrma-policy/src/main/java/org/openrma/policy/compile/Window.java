@@ -105,7 +105,9 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
      */
     public record LengthByField(Field field, Map<String, Length> table, Length otherwise) implements LengthRule {
         public Length lengthFor(Subject s, Map<String, String> read) {
-            String word = field.read(s);
+            // a table's default answers for a claim that leaves the field out, as the file says
+            String raw = field.raw(s);
+            String word = raw != null ? raw : field.declared() != null && field.declared().defaultValue() != null ? field.declared().defaultValue() : "none";
             if (Reads.recording(read)) {
                 read.put(field.name(), word);
             }

@@ -121,7 +121,7 @@ public final class Linter {
             List<Rules.ShippingRule> rules = p.returnShipping();
             if (!rules.isEmpty() && !rules.getLast().when().equals(Condition.ALWAYS)) {
                 out.add(warn(file, programLocation(top, i), "program '" + p.id()
-                        + "': every return_shipping rule has a condition, so some claims match none (the customer then pays); end with a rule without 'when'"));
+                        + "': every return_shipping rule has a condition, so some claims match none (who pays is then undetermined and an agent decides); end with a rule without 'when'"));
             }
         }
     }
