@@ -44,7 +44,8 @@ public final class ScenarioRunner {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a folder");
         }
-        try (Stream<Path> files = Files.list(directory)) {
+        // sub-folders too: one folder of scenarios per example policy runs as one suite
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
