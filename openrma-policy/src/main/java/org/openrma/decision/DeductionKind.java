@@ -12,6 +12,8 @@ public enum DeductionKind implements Vocabulary {
     DEPRECIATION,
     RETURN_LOGISTICS,
     RETURN_LABEL,
+    /** A bundle's discount taken back when only part of the bundle is returned. */
+    BUNDLE_DISCOUNT,
     ;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);

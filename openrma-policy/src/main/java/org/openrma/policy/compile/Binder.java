@@ -520,15 +520,18 @@ public final class Binder {
         }
         known(m, "refund", "of", "cites");
         String of = Optional.ofNullable(text(m, "of", false)).orElse("items");
+        if (Field.attributeName(of).isPresent()) {
+            return new Refund(RefundBase.ITEMS, cites(m), moneyAttribute(m.entries().get("of")));
+        }
         RefundBase base = switch (of) {
             case "items" -> RefundBase.ITEMS;
             case "items_and_shipping" -> RefundBase.ITEMS_AND_SHIPPING;
             default -> {
-                error(m.entries().get("of"), "refund 'of' must be items or items_and_shipping");
+                error(m.entries().get("of"), "refund 'of' must be items, items_and_shipping or a declared money attribute (an amount per unit)");
                 yield RefundBase.ITEMS;
             }
         };
-        return new Refund(base, cites(m));
+        return new Refund(base, cites(m), null);
     }
 
     private Deduction deduction(Node node, String defaultName) {
@@ -536,7 +539,7 @@ public final class Binder {
         if (m == null) {
             return null;
         }
-        known(m, "a deduction", "id", "kind", "percent", "of", "amount", "when", "unless", "per", "max", "cites", "says");
+        known(m, "a deduction", "id", "kind", "percent", "of", "amount", "when", "unless", "per", "max", "min", "cites", "says");
         Optional<DeductionKind> kind = word(m, "kind", DeductionKind.class);
         if (kind.isEmpty() && !m.entries().containsKey("kind")) {
             error(m, "a deduction needs 'kind' (" + Vocabulary.allowed(DeductionKind.class) + ")");
@@ -545,7 +548,10 @@ public final class Binder {
         BigDecimal flat = null;
         AmountSource source = null;
         Node amount = m.entries().get("amount");
-        if (amount instanceof Node.Scalar s && s.value() != null) {
+        Field perUnitAmount = null;
+        if (amount instanceof Node.Scalar s && s.value() != null && Field.attributeName(s.text()).isPresent()) {
+            perUnitAmount = moneyAttribute(s);
+        } else if (amount instanceof Node.Scalar s && s.value() != null) {
             Optional<AmountSource> named = java.util.Arrays.stream(AmountSource.values()).filter(a -> a.word.equals(s.text())).findFirst();
             if (named.isPresent()) {
                 source = named.get();
@@ -579,7 +585,19 @@ public final class Binder {
         }
         Condition unless = m.get("unless").map(this::condition).orElse(null);
         return new Deduction(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), kind.orElse(DeductionKind.HANDLING), percent,
-                flat, source, when, max, cites(m), text(m, "says", false), per, unless);
+                flat, source, when, max, cites(m), text(m, "says", false), per, unless, perUnitAmount,
+                m.get("min").map(n -> decimal(n, "min")).orElse(null));
+    }
+
+    /** A declared money attribute named as an amount: read per unit from the claim. */
+    private Field moneyAttribute(Node at) {
+        String name = scalarText(at);
+        Optional<Declarations.Attribute> a = declarations.attribute(name);
+        if (a.isEmpty() || a.get().type() != Declarations.Type.MONEY) {
+            error(at, "'" + name + "' is not a declared money attribute; declare it under attributes with type: money");
+            return null;
+        }
+        return Field.of(name, declarations);
     }
 
     private Rules.Percent percent(Node node) {

@@ -61,8 +61,13 @@ public final class Rules {
     /** What a refund is counted from: the claimed lines' prices, with or without the order's shipping charge. */
     public enum RefundBase { ITEMS, ITEMS_AND_SHIPPING }
 
-    public record Refund(RefundBase base, List<Citation> cites) {
-        public static final Refund ITEMS_ONLY = new Refund(RefundBase.ITEMS, List.of());
+    /**
+     * What is refunded: the claimed lines' prices (with the order's shipping charge, prorated), or
+     * an amount per unit the claim gives in a declared money attribute (a lowest recent price, a
+     * current market value), never more than the line's price.
+     */
+    public record Refund(RefundBase base, List<Citation> cites, Field perUnitAmount) {
+        public static final Refund ITEMS_ONLY = new Refund(RefundBase.ITEMS, List.of(), null);
     }
 
     /** Where a deduction's amount comes from when it is not a percentage. */
@@ -121,7 +126,7 @@ public final class Rules {
      * Amounts in a policy file are in the order's currency. Capped by {@code max} when given.
      */
     public record Deduction(String name, DeductionKind kind, Percent percent, BigDecimal flat, AmountSource source, Condition when,
-            BigDecimal max, List<Citation> cites, String says, Per per, Condition unless) {}
+            BigDecimal max, List<Citation> cites, String says, Per per, Condition unless, Field perUnitAmount, BigDecimal min) {}
 
     /** How return postage reaches the merchant's account. */
     public enum Reimbursement { NONE, RECEIPT, LABEL }

@@ -535,7 +535,17 @@ public final class Evaluator {
             if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(REFUNDS::contains)) {
                 Money base = zero;
                 for (LineVerdict l : kept) {
-                    base = base.plus(l.line.price());
+                    Money linePrice = l.line.price();
+                    if (program.refund().perUnitAmount() != null) {
+                        try {
+                            Money stated = perUnit(program.refund().perUnitAmount(), subject.forLine(l.line)).multipliedBy(l.line.requested().quantity());
+                            linePrice = stated.isLessThan(linePrice) ? stated : linePrice;
+                        } catch (Unevaluable e) {
+                            undecided.add(e.getMessage());
+                            stepUnevaluable(program.id(), program.id() + ".refund", e, program.refund().cites());
+                        }
+                    }
+                    base = base.plus(linePrice);
                 }
                 if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
                     base = base.plus(shippingShare(kept));
@@ -735,6 +745,17 @@ public final class Evaluator {
                     }
                 }
                 amount = policy.rounding().round(exact);
+            } else if (d.perUnitAmount() != null) {
+                // an amount per unit the claim gives (a bundle discount, a market value), for each kept line it applies to
+                Money sum = Money.zero(currency);
+                for (LineVerdict l : kept) {
+                    Subject s = subject.forLine(l.line);
+                    if (d.when().test(s, read) && !waived(d, s, read)) {
+                        sum = sum.plus(perUnit(d.perUnitAmount(), s).multipliedBy(l.line.requested().quantity()));
+                    }
+                }
+                amount = sum;
+                read.put("amount", d.perUnitAmount().name() + " x units");
             } else if (d.flat() != null && d.per() != Rules.Per.CLAIM) {
                 // a flat fee per line or per unit counts the kept lines the deduction applies to
                 long count = 0;
@@ -750,6 +771,13 @@ public final class Evaluator {
                 read.put("amount", d.flat() != null ? d.flat().toPlainString() : d.source().word);
             } else {
                 amount = Money.zero(currency);
+            }
+            if (d.min() != null && amount.isPositive()) {
+                Money floor = policy.rounding().round(BigMoney.of(currency, d.min()));
+                if (amount.isLessThan(floor)) {
+                    read.put("raised_to", floor.getAmount().toPlainString());
+                    amount = floor;
+                }
             }
             if (d.max() != null) {
                 Money cap = policy.rounding().round(BigMoney.of(currency, d.max()));
@@ -772,6 +800,14 @@ public final class Evaluator {
                 }
             }
             return amount;
+        }
+
+        /** A declared money attribute of a line, per unit, in the order's currency. */
+        private Money perUnit(org.openrma.policy.compile.Field field, Subject s) {
+            String word = field.read(s);
+            var amount = org.openrma.policy.compile.Declarations.Attribute.decimal(word)
+                    .orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not an amount"));
+            return policy.rounding().round(BigMoney.of(currency, amount));
         }
 
         /** A deduction's waiver ({@code unless}) holds for this subject. */

@@ -403,6 +403,53 @@ class PolicyLanguageTests {
     }
 
     @Nested
+    class AmountsFromClaimData {
+        private final CompiledPolicy p = policy("""
+                attributes:
+                  line.attributes.lowest_price: { type: money }
+                  line.attributes.bundle_discount: { type: money, default: "0.00" }
+                clauses:
+                  C1: "We refund the lowest price the item sold for in the last 30 days."
+                  C2: "If one item of a bundle comes back, the bundle discount is deducted."
+                programs:
+                  - id: return
+                    serves: { kind: return }
+                    resolutions: { offer: [refund] }
+                    refund: { of: line.attributes.lowest_price, cites: C1 }
+                    deductions:
+                      - { kind: bundle_discount, amount: line.attributes.bundle_discount, when: { tags: bundle, cel: "claim.lines < order.lines" }, cites: C2 }
+                    return_shipping: [{ paid_by: customer, cites: C1 }]
+                """);
+
+        @Test
+        void refundsTheLowestRecentPriceButNeverMoreThanWasPaid() {
+            Decision lower = p.decide(Claims.aReturn().orderLine("S1", "servo", "100.00", 1, Map.of("attributes", Map.of("lowest_price", "89.50")))
+                    .build(), NOW);
+            Decision higher = p.decide(Claims.aReturn().orderLine("S1", "servo", "100.00", 1, Map.of("attributes", Map.of("lowest_price", "120.00")))
+                    .build(), NOW);
+
+            assertThat(lower.refund().getAmount().toPlainString()).isEqualTo("89.50");
+            assertThat(higher.refund().getAmount().toPlainString()).isEqualTo("100.00");
+            assertThat(p.decide(Claims.aReturn().build(), NOW).outcome()).as("no lowest price on the claim").isEqualTo(Outcome.NEEDS_REVIEW);
+        }
+
+        @Test
+        void takesBackTheBundleDiscountWhenOnlyPartOfTheBundleReturns() {
+            Map<String, Object> a = Map.of("tags", List.of("bundle"), "attributes", Map.of("lowest_price", "60.00", "bundle_discount", "10.00"));
+            Map<String, Object> b = Map.of("tags", List.of("bundle"), "attributes", Map.of("lowest_price", "40.00", "bundle_discount", "5.00"));
+
+            Decision oneOfTwo = p.decide(Claims.aReturn().orderLine("A", "cam", "60.00", 1, a).orderLine("B", "lens", "40.00", 1, b)
+                    .claiming("A", 1, "unopened").build(), NOW);
+            Decision both = p.decide(Claims.aReturn().orderLine("A", "cam", "60.00", 1, a).orderLine("B", "lens", "40.00", 1, b)
+                    .claiming("A", 1, "unopened").claiming("B", 1, "unopened").build(), NOW);
+
+            assertThat(oneOfTwo.refund().getAmount().toPlainString()).isEqualTo("50.00");
+            assertThat(oneOfTwo.deductions()).containsKey(org.openrma.decision.DeductionKind.BUNDLE_DISCOUNT);
+            assertThat(both.refund().getAmount().toPlainString()).isEqualTo("100.00");
+        }
+    }
+
+    @Nested
     class NoInventedAnswers {
         @Test
         void leavesTheReturnShippingPayerUndeterminedWhenNoRuleSays() {
