@@ -56,6 +56,27 @@ class BadInputTests {
     }
 
     @Test
+    void rejectsAWordTheDecidingPolicyDoesNotDeclare() throws IOException {
+        Files.createDirectories(dir.resolve("shop"));
+        Files.writeString(dir.resolve("shop/example-shop.yaml"), """
+                policy: example-shop
+                version: "1"
+                effective_from: 2020-01-01
+                vocabulary: { reasons: [too_small, too_large] }
+                clauses: { C1: "Returns within 30 days." }
+                programs:
+                  - { id: return, serves: { kind: return }, window: { from: delivered, within: 30 days, cites: C1 } }
+                """);
+        Files.writeString(dir.resolve("claim.json"), CLAIM.replace("ordered_wrong_item", "too_tight"));
+
+        Cli.Run run = Cli.run(dir, "decide", "example-shop", "claim.json", "--policies", "shop");
+
+        assertBadInput(run, "request.reason", "unknown value 'too_tight'", "too_small, too_large");
+        Files.writeString(dir.resolve("claim.json"), CLAIM.replace("ordered_wrong_item", "too_small"));
+        assertThat(Cli.run(dir, "decide", "example-shop", "claim.json", "--policies", "shop").exitCode()).isZero();
+    }
+
+    @Test
     void rejectsMalformedJson() throws IOException {
         assertBadInput(decide("{ \"order\": { \"number\": "), "invalid claim in claim.json", "(document): not valid JSON or YAML");
     }

@@ -218,6 +218,21 @@ class PolicyMistakesTests {
         assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "int('3') == 3", "double(line.quantity) / 2.0 == 0.5", "string(line.quantity) == '1'", "size(line.tags) == 0",
+        "line.sku.startsWith('S') && line.sku.endsWith('1') && line.sku.contains('1')", "line.category.matches('^ser')",
+        "claim.submitted_at - order.placed_at > duration('24h')", "order.placed_at.getMonth() == 2 && order.placed_at.getDayOfMonth() == 0",
+        "timestamp('2025-03-01T00:00:00Z') < order.placed_at", "'photo' in claim.evidence || claim.facts.all(f, f != 'misuse')",
+        "[1, 2, 3].exists(x, x == line.quantity)", "{'servo': 1}[line.category] == 1", "uint(1) == 1u", "bytes('a') == b'a'",
+        "line.unit_price_minor % 7 == 4"})
+    void everyFunctionThatCompilesAlsoRuns(String expression) {
+        Decision decision = policy(exclusion("{ cel: \"" + expression + "\" }")).decide(Claims.aReturn().with("request.evidence", java.util.List.of("photo")).build(), NOW);
+
+        assertThat(decision.explanation()).as(expression).noneSatisfy(step -> assertThat(step.result()).isEqualTo(StepResult.NOT_EVALUATED));
+        assertThat(decision.outcome()).as(expression).isEqualTo(Outcome.REJECTED);
+    }
+
     // ------------------------------------------------------------ claims that do not fit the policy's declarations
 
     @Test

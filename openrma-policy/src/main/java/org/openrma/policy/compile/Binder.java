@@ -612,7 +612,7 @@ public final class Binder {
         if (m == null) {
             return new Rules.FixedPercent(BigDecimal.ZERO);
         }
-        known(m, "percent", "by", "values", "default", "since", "bands", "beyond");
+        known(m, "percent", "by", "values", "default", "since", "until", "bands", "beyond");
         BigDecimal otherwise = m.get("default").or(() -> m.get("beyond")).map(n -> decimal(n, "default")).orElse(BigDecimal.ZERO);
         if (m.entries().containsKey("since")) {
             Event since = event(m.entries().get("since")).orElse(Event.DELIVERED);
@@ -631,7 +631,14 @@ public final class Binder {
                 }
                 return null;
             });
-            return new Rules.PercentByElapsedDays(since, bands, otherwise);
+            Event until = m.get("until").flatMap(this::event).orElse(Event.SUBMITTED);
+            if (m.entries().containsKey("until") && !List.of(Event.SUBMITTED, Event.SHIPPED_BACK, Event.RECEIVED).contains(until)) {
+                error(m.entries().get("until"), "elapsed time is measured until submitted, shipped_back or received");
+            }
+            if (bands.isEmpty()) {
+                error(m, "a percentage by elapsed days needs 'bands': at least one {up_to_days, percent}");
+            }
+            return new Rules.PercentByElapsedDays(since, until, bands, otherwise);
         }
         Field field = field(m.entries().get("by"));
         Map<String, BigDecimal> table = new LinkedHashMap<>();

@@ -105,15 +105,19 @@ public final class Rules {
         }
     }
 
-    /** Bands of elapsed days: the first band whose {@code upToDays} is not exceeded applies. */
-    public record PercentByElapsedDays(Event since, TreeMap<Integer, BigDecimal> upToDays, BigDecimal beyond) implements Percent {
+    /**
+     * Bands of days elapsed from one event to another (to the submission by default, or to the
+     * parcel's shipment back or its arrival): the first band whose {@code upToDays} is not exceeded applies.
+     */
+    public record PercentByElapsedDays(Event since, Event until, TreeMap<Integer, BigDecimal> upToDays, BigDecimal beyond) implements Percent {
         public BigDecimal percentFor(Subject s, Map<String, String> read) {
             var start = since.in(s);
             if (start.isEmpty()) {
                 return beyond;
             }
-            long days = java.time.temporal.ChronoUnit.DAYS.between(s.calendar().dateOf(start.get()),
-                    s.calendar().dateOf(s.claim().request().submittedAt()));
+            var end = until.in(s).orElseThrow(() -> new Unevaluable("the elapsed time is measured to " + until.wire().replace('_', ' ')
+                    + ", which has not happened yet"));
+            long days = java.time.temporal.ChronoUnit.DAYS.between(s.calendar().dateOf(start.get()), s.calendar().dateOf(end));
             read.put("days_since_" + since.wire(), String.valueOf(days));
             var band = upToDays.ceilingEntry((int) Math.min(days, Integer.MAX_VALUE));
             return band == null ? beyond : band.getValue();

@@ -403,6 +403,36 @@ class PolicyLanguageTests {
     }
 
     @Nested
+    class PartialRefundMatrix {
+        // "Opened: 10% off within 14 days of delivery, 25% after; measured when the parcel reaches us."
+        private final CompiledPolicy p = policy("""
+                clauses: { C1: "Opened items: 10% within 14 days of delivery, 25% after, counted to the day the return reaches us." }
+                programs:
+                  - id: return
+                    serves: { kind: return }
+                    resolutions: { offer: [refund] }
+                    deductions:
+                      - kind: depreciation
+                        when: { condition: opened_unused }
+                        percent: { since: delivered, until: received, bands: [{ up_to_days: 14, percent: 10 }], beyond: 25 }
+                        of: items
+                        cites: C1
+                    return_shipping: [{ paid_by: customer, cites: C1 }]
+                """);
+
+        @Test
+        void measuresTheElapsedTimeToTheArrivalOfTheReturn() {
+            Decision day14 = p.decide(Claims.aReturn().with("request.inspection", Map.of("received_at", "2025-03-17T10:00:00Z")).build(), NOW);
+            Decision day15 = p.decide(Claims.aReturn().with("request.inspection", Map.of("received_at", "2025-03-18T10:00:00Z")).build(), NOW);
+            Decision notArrived = p.decide(Claims.aReturn().build(), NOW);
+
+            assertThat(day14.refund().getAmount().toPlainString()).isEqualTo("90.00");
+            assertThat(day15.refund().getAmount().toPlainString()).isEqualTo("75.00");
+            assertThat(notArrived.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        }
+    }
+
+    @Nested
     class AmountsFromClaimData {
         private final CompiledPolicy p = policy("""
                 attributes:

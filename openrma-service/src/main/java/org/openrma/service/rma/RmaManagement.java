@@ -557,6 +557,9 @@ public class RmaManagement {
         String error = null;
         try {
             decision = policies.decide(merchant.id(), policyId, parsed, now);
+        } catch (org.openrma.claim.InvalidClaimException e) {
+            // a word or attribute the merchant's policy does not declare: the caller's mistake, refused with its field
+            throw e;
         } catch (RuntimeException e) {
             log.error("the engine failed to decide RMA {} under {}", rmaId, policyId, e);
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
