@@ -13,6 +13,11 @@ public enum ClaimKind implements Vocabulary {
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);
 
+    /** Whether the customer sends something back: a cancellation, a parcel that never arrived or a refused one has no such leg. */
+    public boolean hasReturnLeg() {
+        return this == RETURN || this == WARRANTY;
+    }
+
     @Override
     public String wire() {
         return wire;

@@ -118,7 +118,8 @@ public final class Kospet2025ByHand {
                 return new Verdict(claimLevel, 0, 0, Payer.MERCHANT);
             }
             default -> {
-                return new Verdict(Outcome.APPROVED, 0, 0, Payer.CUSTOMER);
+                // WORRY FREE+: the plan's terms do not say who pays to send the watch in (S3-26)
+                return new Verdict(Outcome.APPROVED, 0, 0, Payer.UNDETERMINED);
             }
         }
     }

@@ -103,6 +103,7 @@ public final class KstServosByHand {
             }
             refund = claimed + Lines.shippingShare(c.order().shipping().amount().getAmountMinorLong(), claimed, Lines.merchandiseCents(c));
         }
-        return new Verdict(Outcome.APPROVED, refund, 0, Payer.CUSTOMER);
+        // nothing ships back on a cancellation, and the text says nothing about it
+        return new Verdict(Outcome.APPROVED, refund, 0, null);
     }
 }

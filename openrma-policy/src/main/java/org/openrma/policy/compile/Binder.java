@@ -88,7 +88,7 @@ public final class Binder {
     }
 
     private static CelCompiler celCompiler(CelVariables variables) {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder();
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setStandardMacros(dev.cel.parser.CelStandardMacro.STANDARD_MACROS);
         variables.types().forEach(builder::addVar);
         return builder.build();
     }
@@ -1146,7 +1146,8 @@ public final class Binder {
             return new Condition.Cel(expression, CEL_RUNTIME.createProgram(ast), celVariables, expression.contains("line."));
         } catch (CelValidationException e) {
             String detail = e.getErrors().isEmpty() ? e.getMessage() : e.getErrors().getFirst().getMessage();
-            error(node, "CEL expression does not compile: " + detail + "; an expression reads " + String.join(", ", celVariables.names()));
+            error(node, "CEL expression does not compile: " + detail
+                    + "; expressions read the claim's fields by their names (line.category, order.placed_at, ...: docs/claim-reference.md) and the attributes the policy declares");
         } catch (CelEvaluationException e) {
             error(node, "CEL expression cannot run: " + e.getMessage());
         }

@@ -586,7 +586,10 @@ public final class Evaluator {
                             "Nothing is authorized at the merchant's cost: any return shipping is the customer's.", List.of());
                 }
             } else {
-                try {
+                if (program.returnShipping().isEmpty() && !hasReturnLeg(claim)) {
+                    // nothing is sent back on this kind of claim, and the program says nothing about it
+                    returnPayer = null;
+                } else try {
                     Optional<ShippingRule> rule = firstShipping(program.id(), program.returnShipping(), kept, "return shipping");
                     if (rule.isPresent()) {
                         returnPayer = rule.get().paidBy();
@@ -987,7 +990,7 @@ public final class Evaluator {
                             .map(e -> e.getValue().getAmount().toPlainString() + " " + e.getKey().wire().replace('_', ' ')).toList()));
                 }
             }
-            if (outcome != Outcome.REJECTED) {
+            if (outcome != Outcome.REJECTED && returnPayer != null) {
                 b.append(returnPayer == Payer.UNDETERMINED ? ". Who pays return shipping is left to an agent"
                         : ". Return shipping is paid by the " + returnPayer.wire());
             }
@@ -1009,6 +1012,11 @@ public final class Evaluator {
             case "claim_window_ends" -> "time limit";
             default -> name.replace("_by", "").replace('_', ' ') + " deadline";
         };
+    }
+
+    /** Whether the customer has something to send back: a return or warranty claim on a parcel that reached them. */
+    private static boolean hasReturnLeg(Claim claim) {
+        return claim.request().kind().hasReturnLeg() && claim.order().deliveryStatus() == org.openrma.claim.DeliveryStatus.DELIVERED;
     }
 
     /** Whether a program's {@code serves} names this kind of claim (not only reasons or channels). */

@@ -119,11 +119,27 @@ public final class Linter {
         for (int i = 0; i < model.programs().size(); i++) {
             Program p = model.programs().get(i);
             List<Rules.ShippingRule> rules = p.returnShipping();
+            if (rules.isEmpty() && !p.resolutions().offers().isEmpty() && mayHaveAReturnLeg(p.serves())) {
+                out.add(warn(file, programLocation(top, i), "program '" + p.id()
+                        + "' says nothing about who pays return shipping, so its decisions leave it undetermined; add return_shipping (paid_by: customer, merchant, or undetermined when the text does not say)"));
+            }
             if (!rules.isEmpty() && !rules.getLast().when().equals(Condition.ALWAYS)) {
                 out.add(warn(file, programLocation(top, i), "program '" + p.id()
                         + "': every return_shipping rule has a condition, so some claims match none (who pays is then undetermined and an agent decides); end with a rule without 'when'"));
             }
         }
+    }
+
+    /** False only when the program serves kinds of claim that send nothing back (cancellations, parcels not received, ...). */
+    private static boolean mayHaveAReturnLeg(Condition serves) {
+        return switch (serves) {
+            case Condition.WordIn w when w.field().name().equals("kind") -> w.words().stream()
+                    .anyMatch(k -> org.openrma.claim.Vocabulary.parse(org.openrma.claim.ClaimKind.class, k).map(org.openrma.claim.ClaimKind::hasReturnLeg).orElse(true));
+            case Condition.WordIn w when w.field().name().equals("delivery_status") -> w.words().contains("delivered");
+            case Condition.All a -> a.parts().stream().allMatch(Linter::mayHaveAReturnLeg);
+            case Condition.Any a -> a.parts().stream().anyMatch(Linter::mayHaveAReturnLeg);
+            default -> true;
+        };
     }
 
     private static Node.Location programLocation(Node.Mapping top, int index) {

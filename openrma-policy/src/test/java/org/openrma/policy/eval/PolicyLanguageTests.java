@@ -500,6 +500,21 @@ class PolicyLanguageTests {
         }
 
         @Test
+        void warnsAboutAProgramThatNeverSaysWhoPaysReturnShipping() {
+            CompiledPolicy silent = policy("""
+                    clauses: { C1: "Returns are refunded.", C2: "Orders can be cancelled before they ship." }
+                    programs:
+                      - { id: return, serves: { kind: return }, resolutions: { offer: [{ resolution: refund, cites: C1 }] } }
+                      - { id: cancel, serves: { kind: cancellation }, resolutions: { offer: [{ resolution: refund, cites: C2 }] } }
+                    """);
+
+            assertThat(silent.warnings()).extracting(w -> w.message()).anySatisfy(m -> assertThat(m).contains("program 'return' says nothing"))
+                    .noneSatisfy(m -> assertThat(m).contains("program 'cancel'"));
+            assertThat(silent.decide(Claims.aReturn().build(), NOW).returnShippingPaidBy()).isEqualTo(Payer.UNDETERMINED);
+            assertThat(silent.decide(Claims.aReturn().kind("cancellation").build(), NOW).returnShippingPaidBy()).isNull();
+        }
+
+        @Test
         void listsEveryAlternativeOfAOneOfAsMissing() {
             CompiledPolicy p = policy("""
                     clauses: { C1: "Send a photo or a video." }
