@@ -35,7 +35,7 @@ public final class Decisions {
     public Map<DeductionKind, Money> deductions = new EnumMap<>(Map.of(DeductionKind.RESTOCKING_FEE, usd("11.60")));
     public Payer returnShippingPaidBy = Payer.CUSTOMER;
     public Money returnShippingReimbursed = usd("0.00");
-    public List<Evidence> missingEvidence = new ArrayList<>();
+    public List<String> missingEvidence = new ArrayList<>();
     public Map<String, LocalDate> deadlines = new LinkedHashMap<>(Map.of("claim_window_ends", LocalDate.parse("2025-03-17")));
     public List<ExplanationStep> explanation = new ArrayList<>(List.of(
             new ExplanationStep("return", "window", null, StepResult.PASSED,

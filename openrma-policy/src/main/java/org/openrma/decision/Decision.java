@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.joda.money.Money;
-import org.openrma.claim.Evidence;
 
 /**
  * The engine's answer to a claim under one policy version, with every amount, party, date and
@@ -18,6 +17,7 @@ import org.openrma.claim.Evidence;
  * @param refund money back to the original payment method if a refund is the resolution taken
  * @param deductions what was deducted from the refund, by kind; zero amounts are left out
  * @param outboundShippingPaidBy who pays to ship a replacement or repaired unit back, if any
+ * @param missingEvidence evidence kinds still needed, as words (standard or declared by the policy)
  * @param deadlines window ends and SLA due dates in the merchant's time zone, by name
  * @param programs every program the engine considered and how each answered
  */
@@ -32,7 +32,7 @@ public record Decision(
         Payer returnShippingPaidBy,
         Money returnShippingReimbursed,
         Payer outboundShippingPaidBy,
-        List<Evidence> missingEvidence,
+        List<String> missingEvidence,
         Map<String, LocalDate> deadlines,
         PolicyVersionRef policyVersion,
         List<ProgramVerdict> programs,
@@ -43,7 +43,7 @@ public record Decision(
 
     public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
             Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
-            List<Evidence> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
             List<LineResult> lines, List<ExplanationStep> explanation, String summary) {
         this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
                 outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, List.of());

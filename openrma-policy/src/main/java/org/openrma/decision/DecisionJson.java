@@ -46,7 +46,7 @@ public final class DecisionJson {
             rn.put("set_by_agent", r.setByAgent());
         });
         ArrayNode missing = o.putArray("missing_evidence");
-        d.missingEvidence().forEach(e -> missing.add(e.wire()));
+        d.missingEvidence().forEach(missing::add);
         ObjectNode deadlines = o.putObject("deadlines");
         d.deadlines().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> deadlines.put(e.getKey(), e.getValue().toString()));
         ObjectNode version = o.putObject("policy_version");

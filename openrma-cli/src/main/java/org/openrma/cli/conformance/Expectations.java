@@ -109,7 +109,7 @@ public final class Expectations {
         }
 
         void missingEvidence(JsonNode expected) {
-            wordSet("missing_evidence", expected, decision.missingEvidence());
+            wordSet("missing_evidence", expected, decision.missingEvidence().stream().map(w -> (Vocabulary) () -> w).toList());
         }
 
         void deductions(JsonNode expected) {

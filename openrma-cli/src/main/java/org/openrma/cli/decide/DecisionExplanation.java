@@ -61,7 +61,7 @@ public final class DecisionExplanation {
             field("Outbound shipping paid by", word(d.outboundShippingPaidBy()));
         }
         field("Missing evidence", d.missingEvidence().isEmpty() ? NONE
-                : d.missingEvidence().stream().map(Vocabulary::wire).collect(Collectors.joining(", ")));
+                : d.missingEvidence().stream().collect(Collectors.joining(", ")));
         if (d.deadlines().isEmpty()) {
             field("Deadlines", NONE);
         } else {

@@ -130,7 +130,7 @@ class ExpectationsTests {
     @Test
     void comparesMissingEvidenceAsAnExactSet() {
         Decisions decision = Decisions.approvedReturn();
-        decision.missingEvidence = List.of(Evidence.PARCEL_PHOTO, Evidence.PHOTO);
+        decision.missingEvidence = List.of(Evidence.PARCEL_PHOTO.wire(), Evidence.PHOTO.wire());
         assertThat(differences("missing_evidence: [ photo, parcel_photo ]", decision)).isEmpty();
         assertThat(differences("missing_evidence: [ parcel_photo ]", decision))
                 .containsExactly("missing_evidence: expected [parcel_photo], got [parcel_photo, photo]");

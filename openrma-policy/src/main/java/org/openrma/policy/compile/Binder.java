@@ -472,8 +472,8 @@ public final class Binder {
             return null;
         }
         known(m, "an evidence rule", "id", "all_of", "one_of", "when", "cites", "says");
-        List<Evidence> all = wordList(m.entries().get("all_of"), Evidence.class, "all_of");
-        List<Evidence> one = wordList(m.entries().get("one_of"), Evidence.class, "one_of");
+        List<String> all = m.get("all_of").map(n -> List.copyOf(openWords(n, Evidence.class, Declarations.Vocabularies.EVIDENCE))).orElse(List.of());
+        List<String> one = m.get("one_of").map(n -> List.copyOf(openWords(n, Evidence.class, Declarations.Vocabularies.EVIDENCE))).orElse(List.of());
         if (all.isEmpty() && one.isEmpty()) {
             error(m, "an evidence rule needs 'all_of' or 'one_of'");
         }

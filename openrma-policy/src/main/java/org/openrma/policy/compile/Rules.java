@@ -29,7 +29,7 @@ public final class Rules {
             List<Citation> cites, String says) {}
 
     /** Evidence that must be supplied (all of {@code allOf}, and one of {@code oneOf}) when {@code when} holds. */
-    public record EvidenceRule(String name, Condition when, List<Evidence> allOf, List<Evidence> oneOf, List<Citation> cites, String says) {}
+    public record EvidenceRule(String name, Condition when, List<String> allOf, List<String> oneOf, List<Citation> cites, String says) {}
 
     /**
      * A remedy offered under a condition. {@code bonusPercent} adds to its value (store credit worth

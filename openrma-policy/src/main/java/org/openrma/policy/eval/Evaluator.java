@@ -108,7 +108,7 @@ public final class Evaluator {
         Outcome outcome = Outcome.APPROVED;
         // most lines pass every rule: these fill only when a rule fails
         List<String> reasons = List.of();
-        Set<Evidence> missing = Set.of();
+        Set<String> missing = Set.of();
         Set<Resolution> offers = Set.of();
         Window.End windowEnd;
         /** Windows this line missed, by name: a rejection lists every deadline that failed. */
@@ -141,7 +141,7 @@ public final class Evaluator {
             }
         }
 
-        void missing(List<Evidence> kinds) {
+        void missing(List<String> kinds) {
             if (missing.isEmpty()) {
                 missing = new LinkedHashSet<>();
             }
@@ -447,12 +447,12 @@ public final class Evaluator {
                 unevaluable(program, rule.name(), label, e.getMessage(), rule.cites(), verdict);
                 return;
             }
-            Set<Evidence> supplied = claim.request().evidence();
+            Set<String> supplied = claim.request().words().evidence();
             if (explain) {
-                read.put("evidence", supplied.isEmpty() ? "none" : String.join(",", supplied.stream().map(Evidence::wire).sorted().toList()));
+                read.put("evidence", supplied.isEmpty() ? "none" : String.join(",", supplied.stream().sorted().toList()));
             }
-            List<Evidence> missing = new ArrayList<>();
-            for (Evidence e : rule.allOf()) {
+            List<String> missing = new ArrayList<>();
+            for (String e : rule.allOf()) {
                 if (!supplied.contains(e)) {
                     missing.add(e);
                 }
@@ -468,10 +468,10 @@ public final class Evaluator {
                 }
                 return;
             }
-            List<String> all = missing.stream().filter(e -> !oneOfMissing || !rule.oneOf().contains(e)).map(e -> e.wire().replace('_', ' ')).toList();
+            List<String> all = missing.stream().filter(e -> !oneOfMissing || !rule.oneOf().contains(e)).map(e -> e.replace('_', ' ')).toList();
             String needed = String.join(", ", all) + (oneOfMissing
                     ? (all.isEmpty() ? "" : ", and ") + (rule.oneOf().size() > 1 ? "one of: " : "")
-                            + String.join(", ", rule.oneOf().stream().map(e -> e.wire().replace('_', ' ')).toList()) : "");
+                            + String.join(", ", rule.oneOf().stream().map(e -> e.replace('_', ' ')).toList()) : "");
             if (explain) {
                 step(program, rule.name(), label, StepResult.FAILED, read,
                         rule.says() != null ? rule.says() : "Still needed: " + needed + ".", rule.cites());
@@ -623,9 +623,9 @@ public final class Evaluator {
                 outcome = Outcome.NEEDS_REVIEW;
             }
 
-            List<Evidence> missing = List.of();
+            List<String> missing = List.of();
             if (outcome == Outcome.NEEDS_EVIDENCE) {
-                Set<Evidence> all = new LinkedHashSet<>();
+                Set<String> all = new LinkedHashSet<>();
                 chosen.lines.forEach(l -> all.addAll(l.missing));
                 missing = List.copyOf(all);
             }
@@ -969,7 +969,7 @@ public final class Evaluator {
         }
 
         private String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
-                Payer returnPayer, List<Evidence> missing, ProgramRun chosen) {
+                Payer returnPayer, List<String> missing, ProgramRun chosen) {
             StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
             if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
                 String why = String.join("; ", chosen.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList());
@@ -978,7 +978,7 @@ public final class Evaluator {
                 }
             }
             if (outcome == Outcome.NEEDS_EVIDENCE) {
-                b.append(": still needed ").append(words(missing));
+                b.append(": still needed ").append(String.join(", ", missing.stream().map(w -> w.replace('_', ' ')).toList()));
             }
             if (!resolutions.isEmpty()) {
                 b.append(". Offered: ").append(words(resolutions));

@@ -245,6 +245,38 @@ class PolicyLanguageTests {
     }
 
     @Nested
+    class OpenVocabularies {
+        private final CompiledPolicy p = policy("""
+                vocabulary: { reasons: [too_small], facts: [tags_removed], evidence: [receipt_scan], conditions: [new_with_tags] }
+                clauses: { C1: "Unworn items with tags attached; send a scan of your receipt." }
+                programs:
+                  - id: return
+                    serves: { kind: return, reason: [too_small, changed_mind] }
+                    checks:
+                      - { id: tags, require: { condition: new_with_tags, not: { facts: tags_removed } }, cites: C1 }
+                    evidence: [{ all_of: [receipt_scan], cites: C1 }]
+                    resolutions: { offer: [refund] }
+                    return_shipping: [{ paid_by: customer, cites: C1 }]
+                """);
+
+        @Test
+        void readsTheWordsThePolicyDeclaresWhereTheStandardOnesGo() {
+            Claims tooSmall = Claims.aReturn().reason("too_small").orderLine("S1", "shirt", "40.00", 1).claiming("S1", 1, "new_with_tags");
+
+            Decision noScan = p.decide(tooSmall.build(), NOW);
+            Decision withScan = p.decide(Claims.aReturn().reason("too_small").orderLine("S1", "shirt", "40.00", 1).claiming("S1", 1, "new_with_tags")
+                    .with("request.evidence", List.of("receipt_scan")).build(), NOW);
+            Decision tagsRemoved = p.decide(Claims.aReturn().reason("too_small").orderLine("S1", "shirt", "40.00", 1).claiming("S1", 1, "new_with_tags")
+                    .with("request.evidence", List.of("receipt_scan")).with("request.facts", List.of("tags_removed")).build(), NOW);
+
+            assertThat(noScan.outcome()).isEqualTo(Outcome.NEEDS_EVIDENCE);
+            assertThat(noScan.missingEvidence()).containsExactly("receipt_scan");
+            assertThat(withScan.outcome()).isEqualTo(Outcome.APPROVED);
+            assertThat(tagsRemoved.outcome()).isEqualTo(Outcome.REJECTED);
+        }
+    }
+
+    @Nested
     class History {
         private final CompiledPolicy mattress = policy("""
                 clauses:
@@ -529,7 +561,7 @@ class PolicyLanguageTests {
             Decision d = p.decide(Claims.aReturn().with("request.evidence", List.of()).build(), NOW);
 
             assertThat(d.outcome()).isEqualTo(Outcome.NEEDS_EVIDENCE);
-            assertThat(d.missingEvidence()).extracting(e -> e.wire()).containsExactly("photo", "video");
+            assertThat(d.missingEvidence()).containsExactly("photo", "video");
         }
 
         @Test

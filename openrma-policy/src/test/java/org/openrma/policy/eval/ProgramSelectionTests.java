@@ -72,7 +72,7 @@ class ProgramSelectionTests {
 
         assertThat(decision.program()).isEqualTo("asking");
         assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_EVIDENCE);
-        assertThat(decision.missingEvidence()).extracting(e -> e.wire()).containsExactly("video");
+        assertThat(decision.missingEvidence()).containsExactly("video");
     }
 
     @Test

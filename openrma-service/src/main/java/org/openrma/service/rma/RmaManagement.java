@@ -721,7 +721,7 @@ public class RmaManagement {
         values.put("ship_back_by", rma.shipBackBy() == null ? "the date in your RMA" : rma.shipBackBy().toString());
         values.put("label_paid_by", decision == null || decision.returnShippingPaidBy() == null ? "the party named in the policy"
                 : decision.returnShippingPaidBy() == org.openrma.decision.Payer.MERCHANT ? "us (" + merchant.name() + ")" : "you");
-        values.put("missing_evidence", decision == null ? "" : String.join(", ", decision.missingEvidence().stream().map(Evidence::wire).toList()));
+        values.put("missing_evidence", decision == null ? "" : String.join(", ", decision.missingEvidence()));
         values.put("resolution", rma.resolution() == null ? "" : rma.resolution().replace('_', ' ')
                 + (rma.outboundTracking() == null ? "" : "; shipped to you with tracking " + rma.outboundTracking()));
         values.put("finding", rma.claim().path("request").path("inspection").path("finding").asString("").replace('_', ' '));
