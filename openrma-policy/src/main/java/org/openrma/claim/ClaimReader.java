@@ -370,18 +370,6 @@ public final class ClaimReader {
             return parsed.get();
         }
 
-        <E extends Enum<E> & Vocabulary> Set<E> wordSet(JsonNode n, String at, String name, Class<E> type) {
-            List<E> words = list(n, at, name, false, (v, p) -> {
-                String s = stringValue(v, p);
-                return s == null ? null : wordValue(s, p, type);
-            });
-            Set<E> out = EnumSet.noneOf(type);
-            if (words != null) {
-                words.stream().filter(java.util.Objects::nonNull).forEach(out::add);
-            }
-            return out;
-        }
-
         /**
          * A word of a vocabulary a policy may extend: a standard word (normalized to its wire form)
          * or any word shaped like one, which the deciding policy must declare.

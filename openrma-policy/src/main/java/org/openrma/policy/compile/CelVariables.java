@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.joda.money.Money;
 import org.openrma.claim.ClaimedLine;
-import org.openrma.claim.Vocabulary;
 
 /**
  * The variables a policy's CEL expressions see, each with its type, so a misspelled field, a field
@@ -181,12 +179,4 @@ public final class CelVariables {
         return m.getAmountMinorLong();
     }
 
-    /** The names, for messages. */
-    public List<String> names() {
-        return types.keySet().stream().sorted().toList();
-    }
-
-    static String describe(Vocabulary v) {
-        return v == null ? "none" : v.wire();
-    }
 }
