@@ -21,6 +21,7 @@ pg_isready -h 127.0.0.1 -p 5432 -q || { echo "needs the PostgreSQL at 127.0.0.1:
 LOG=$(mktemp)
 if [ "${AOT:-}" = 1 ]; then
   FAST=$(mktemp -d)
+  trap 'rm -rf "$FAST"' EXIT   # the extracted jar and a ~100 MB cache
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$JAR" extract --destination "$FAST" > /dev/null
   JAR=$(ls "$FAST"/*.jar)
   psql -h 127.0.0.1 -U postgres -d test -qc "create database openrma_startup_training_$$"
