@@ -88,6 +88,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestLimitsFilter.BodyTooLarge tooLarge) {
+                ProblemDetail body = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "(body): " + tooLarge.getMessage(),
+                        List.of(new ApiProblem.FieldError("(body)", tooLarge.getMessage())));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         String field = "(body)";
         String message = "the request body is missing or is not valid JSON";

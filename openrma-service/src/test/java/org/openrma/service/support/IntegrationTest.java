@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
         "openrma.deadlines.poll-interval=200ms",
         "openrma.seed.enabled=true",
         "openrma.ui.upload-dir=${java.io.tmpdir}/openrma-it-uploads",
+        // The tests' webhook receivers are plain-http JDK servers on 127.0.0.1.
+        "openrma.webhooks.allow-http=true",
+        "openrma.webhooks.allowed-internal-hosts=127.0.0.1",
         "logging.level.org.openrma=warn"})
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
