@@ -19,7 +19,7 @@ public class ContainerConfiguration {
     FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(InputLimits limits) {
         FilterRegistrationBean<RequestLimitsFilter> r = new FilterRegistrationBean<>(new RequestLimitsFilter(limits));
         r.addUrlPatterns("/*");
-        r.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        r.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after Spring's character-encoding filter
         return r;
     }
 

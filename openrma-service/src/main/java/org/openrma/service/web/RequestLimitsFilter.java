@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestLimitsFilter extends OncePerRequestFilter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestLimitsFilter.class);
+
     private final InputLimits limits;
 
     public RequestLimitsFilter(InputLimits limits) {
@@ -44,6 +46,9 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding("UTF-8"); // forms are decoded as UTF-8 (as Spring's encoding filter would), not ISO-8859-1
+        }
         boolean api = isApi(request);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean multipart = contentType.startsWith("multipart/");
@@ -107,6 +112,7 @@ public class RequestLimitsFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, boolean api, HttpStatus status,
                                String field, String message) throws IOException {
+        log.debug("refused {} {}: {}: {}", request.getMethod(), request.getRequestURI(), field, message);
         if (api) {
             ProblemWriter.write(response, request, new ApiProblem(status, status == HttpStatus.CONTENT_TOO_LARGE ? "too-large" : "malformed-request",
                     field + ": " + message, List.of(new ApiProblem.FieldError(field, message))));
