@@ -127,7 +127,7 @@ public class PortalController {
 
     @PostMapping("/session")
     String signIn(@PathVariable String store, @RequestParam(name = "order_number", required = false) String number,
-                  @RequestParam(required = false) String email, HttpServletResponse response, Model model) {
+                  @RequestParam(required = false) String email, HttpServletRequest request, HttpServletResponse response, Model model) {
         Merchant m = merchant(store);
         model.addAttribute("merchant", m);
         model.addAttribute("orderNumber", number);
@@ -155,7 +155,7 @@ public class PortalController {
         }
         CustomerTokens.Token token = tokens.issue(m.id(), order.get().id(), order.get().customerEmail());
         long maxAge = Math.max(1, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
-        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token.token()).httpOnly(true).sameSite("Lax")
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token.token()).httpOnly(true).sameSite("Lax").secure(request.isSecure())
                 .path("/portal/" + m.slug()).maxAge(maxAge).build().toString());
         return "redirect:/portal/" + m.slug() + "/order";
     }
