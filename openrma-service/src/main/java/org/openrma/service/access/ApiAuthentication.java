@@ -5,7 +5,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.RateLimits;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.openrma.service.web.ProblemWriter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -122,7 +127,7 @@ public final class ApiAuthentication {
     }
 
     /** The filter: converts the header, checks it, and hands the caller on; public endpoints are not checked. */
-    public static AuthenticationFilter filter(ApiKeys apiKeys, CustomerTokens customerTokens) {
+    public static AuthenticationFilter filter(ApiKeys apiKeys, CustomerTokens customerTokens, RateLimits rateLimits) {
         AuthenticationConverter converter = request -> {
             String credential = credential(request);
             return credential == null ? null : new Credential(credential);
@@ -130,8 +135,27 @@ public final class ApiAuthentication {
         AuthenticationFilter filter = new AuthenticationFilter(new ProviderManager(provider(apiKeys, customerTokens)), converter);
         filter.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
-        filter.setSuccessHandler((request, response, authentication) ->
-                request.setAttribute(CALLER, ((Authenticated) authentication).getPrincipal()));
+        filter.setSuccessHandler(new AuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                                Authentication authentication) throws IOException, ServletException {
+                Caller caller = ((Authenticated) authentication).getPrincipal();
+                try {
+                    rateLimits.api(caller instanceof Caller.Staff s ? "key:" + s.keyId() : caller.scope());
+                } catch (RateLimits.Exceeded e) {
+                    response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                    ProblemWriter.write(response, request, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage()));
+                    return;
+                }
+                request.setAttribute(CALLER, caller);
+                chain.doFilter(request, response);
+            }
+
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+                throw new UnsupportedOperationException("called with the filter chain");
+            }
+        });
         filter.setFailureHandler(ApiAuthentication::failed);
         return filter;
     }

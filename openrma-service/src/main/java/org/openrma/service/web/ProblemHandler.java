@@ -36,6 +36,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(e), request);
     }
 
+    @ExceptionHandler(RateLimits.Exceeded.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimits.Exceeded e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage(), List.of());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(RmaLifecycle.IllegalTransition.class)
     ResponseEntity<ProblemDetail> illegalTransition(RmaLifecycle.IllegalTransition e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage(), List.of()), request);

@@ -49,7 +49,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, CustomerTokens customerTokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, CustomerTokens customerTokens, RateLimits rateLimits) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -57,7 +57,7 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(ApiAuthentication.filter(apiKeys, customerTokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(ApiAuthentication.filter(apiKeys, customerTokens, rateLimits), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers(ApiAuthentication.PUBLIC).permitAll().anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthentication.entryPoint())
                         .accessDeniedHandler(ApiAuthentication.accessDenied()))

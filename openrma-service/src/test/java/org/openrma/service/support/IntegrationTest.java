@@ -36,6 +36,9 @@ import tools.jackson.databind.JsonNode;
         // The tests' webhook receivers are plain-http JDK servers on 127.0.0.1.
         "openrma.webhooks.allow-http=true",
         "openrma.webhooks.allowed-internal-hosts=127.0.0.1",
+        // Every test signs in from 127.0.0.1 and the test clock stands still, so buckets never refill: wide limits per client and key.
+        "openrma.rate-limits.sign-in-per-client=300",
+        "openrma.rate-limits.api-per-key=1500",
         "logging.level.org.openrma=warn"})
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
