@@ -155,6 +155,7 @@ public class MerchantController {
     /** Body: {@code {"name": "helpdesk", "role": "agent"}}; the key is in the response, and only there. */
     @PostMapping("/api-keys")
     @Transactional
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the new key, shown only here", useReturnTypeSchema = true)
     public ResponseEntity<ApiKeys.IssuedKey> issue(Caller caller, @RequestBody JsonNode body) {
         Caller.Staff admin = caller.requireAdmin();
         Body b = Body.of(body, "name", "role");

@@ -37,6 +37,7 @@ public class OrderController {
 
     /** Body: the order in the claim format's order shape. */
     @PostMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "created; Location names it", useReturnTypeSchema = true)
     public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody JsonNode order) {
         StoredOrder stored = management.importOrder(caller, order, "");
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/orders/{number}").buildAndExpand(stored.number()).encode().toUri()).body(OrderView.of(stored));
