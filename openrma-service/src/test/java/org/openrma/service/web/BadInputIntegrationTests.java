@@ -270,6 +270,21 @@ class BadInputIntegrationTests extends IntegrationTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
     }
 
+    // --- policy files ------------------------------------------------------------------------------------
+
+    @Test
+    void aPolicyNested5000DeepIsA422WithItsLocationNotAStackOverflow() {
+        TestMerchant m = newMerchant("kingdo");
+        String source = "policy: deep\nprograms: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        for (String path : List.of("/api/v1/policies", "/api/v1/policies/drafts/replay")) {
+            Map<String, String> body = path.endsWith("replay") ? Map.of("source", source) : Map.of("file_name", "deep.yaml", "source", source);
+            Api.Response r = api.post(path, body).key(m.admin()).send();
+            assertThat(r.status()).as(path + " " + r).isEqualTo(422);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.text()).contains("nested deeper than");
+        }
+    }
+
     // --- webhooks -----------------------------------------------------------------------------------------
 
     @Test
