@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.openrma.service.access.Caller;
 import org.openrma.service.access.StaffAccounts;
+import org.openrma.service.access.StaffSingleSignOn;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,13 @@ public class StaffSessions {
 
     public Optional<Caller.Staff> current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a != null && a.isAuthenticated() && a.getPrincipal() instanceof StaffAccounts.StaffUser user
-                ? Optional.of(user.caller()) : Optional.empty();
+        if (a == null || !a.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return switch (a.getPrincipal()) {
+            case StaffAccounts.StaffUser user -> Optional.of(user.caller());
+            case StaffSingleSignOn.StaffOidcUser oidc -> Optional.of(oidc.staff().caller());
+            default -> Optional.empty();
+        };
     }
 }

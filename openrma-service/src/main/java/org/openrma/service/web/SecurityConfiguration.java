@@ -3,6 +3,10 @@ package org.openrma.service.web;
 import org.openrma.service.access.ApiAuthentication;
 import org.openrma.service.access.ApiKeys;
 import org.openrma.service.access.CustomerTokens;
+import org.openrma.service.access.StaffAccounts;
+import org.openrma.service.access.StaffSingleSignOn;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.openrma.service.ui.UiProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,7 +86,16 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, UiProperties ui) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UiProperties ui, StaffAccounts accounts,
+                              ObjectProvider<ClientRegistrationRepository> singleSignOn) throws Exception {
+        if (singleSignOn.getIfAvailable() != null) {
+            // OpenID Connect, when spring.security.oauth2.client.registration.* is configured: the provider proves the e-mail,
+            // the staff account decides merchant and role.
+            http.oauth2Login(o -> o.loginPage("/console/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new StaffSingleSignOn(accounts)))
+                    .successHandler(signedIn(ui))
+                    .failureHandler((request, response, e) -> response.sendRedirect("/console/login?error")));
+        }
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/console/login", "/console/invitation").permitAll()
                         .requestMatchers("/studio", "/studio/**", "/console/team", "/console/team/**").hasRole("ADMIN")

@@ -73,8 +73,14 @@ public class ConsoleController {
     private final EvidenceFiles files;
     private final Clock clock;
 
-    public ConsoleController(StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+            singleSignOn;
+
+    public ConsoleController(org.springframework.beans.factory.ObjectProvider<
+                                     org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
+                             StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
                              RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock) {
+        this.singleSignOn = singleSignOn;
         this.sessions = sessions;
         this.merchants = merchants;
         this.queries = queries;
@@ -95,6 +101,14 @@ public class ConsoleController {
                  @RequestParam(required = false) String error, @RequestParam(name = "signed_out", required = false) String signedOut,
                  @RequestParam(required = false) String invited, HttpServletResponse response, Model model) {
         model.addAttribute("next", safeNext(next));
+        java.util.List<java.util.Map<String, String>> providers = new java.util.ArrayList<>();
+        if (singleSignOn.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                providers.add(java.util.Map.of("name", registration.getClientName(), "url", "/oauth2/authorization/" + registration.getRegistrationId()));
+            }
+        }
+        model.addAttribute("providers", providers);
         model.addAttribute("message", signedOut != null ? "You are signed out." : invited != null ? "Your password is set; sign in." : message);
         if (error != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
