@@ -23,6 +23,7 @@ import org.openrma.service.access.Secrets;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.ops.OperationsMetrics;
+import org.openrma.service.merchant.WebhookTargets;
 import org.openrma.service.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final OperationsMetrics metrics;
     private ScheduledExecutorService poller;
 
+    private final WebhookTargets webhookTargets;
+
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Merchants merchants, OpenRmaProperties properties,
-                       OperationsMetrics metrics) {
+                       OperationsMetrics metrics, WebhookTargets webhookTargets) {
         this.metrics = metrics;
+        this.webhookTargets = webhookTargets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -184,6 +188,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int postWebhook(Merchant merchant, Outbox.Message m) throws Exception {
+        java.util.Optional<String> refused = webhookTargets.problem(m.destination());
+        if (refused.isPresent()) {
+            throw new IllegalStateException("webhook target refused: " + refused.get());
+        }
         String body = Json.write(m.payload());
         long t = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(m.destination()))
