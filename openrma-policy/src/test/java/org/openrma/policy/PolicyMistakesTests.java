@@ -84,6 +84,14 @@ class PolicyMistakesTests {
     }
 
     @Test
+    void aSelectionWithoutAValueIsAnErrorNotACrash() {
+        PolicyCompiler.Result result = PolicyCompiler.compile("shop.yaml", "{selection}");
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errors()).anySatisfy(d -> assertThat(d.message()).contains("selection must be"));
+    }
+
+    @Test
     void anEmptyTableIsAnError() {
         PolicyCompiler.Result result = PolicyCompiler.compile("shop.yaml", HEADER + """
                 clauses: { C1: "Fees." }

@@ -116,7 +116,7 @@ public final class Binder {
         LocalDate effectiveFrom = date(m, "effective_from", true);
         BusinessCalendar calendar = calendar(m.entries().get("calendar"));
         Rounding rounding = word(m, "rounding", Rounding.class).orElse(Rounding.HALF_UP);
-        PolicyModel.Selection selection = m.get("selection").map(n -> switch (scalarText(n)) {
+        PolicyModel.Selection selection = m.get("selection").map(n -> switch (java.util.Objects.requireNonNullElse(scalarText(n), "")) {
             case "best_for_customer" -> PolicyModel.Selection.BEST_FOR_CUSTOMER;
             case "first_match" -> PolicyModel.Selection.FIRST_MATCH;
             case "preference_order" -> PolicyModel.Selection.PREFERENCE_ORDER;
