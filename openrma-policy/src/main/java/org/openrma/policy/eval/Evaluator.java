@@ -57,6 +57,9 @@ import org.openrma.policy.compile.Window;
 public final class Evaluator {
 
     private static final Set<Resolution> REFUNDS = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND);
+    /** Remedies whose value is the items' price less the policy's deductions (a fee applies to an exchange too). */
+    private static final Set<Resolution> VALUED = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT,
+            Resolution.EXCHANGE);
     /** Remedies that send something back to the customer, so the outbound leg matters. */
     private static final Set<Resolution> SHIPS_OUT = EnumSet.of(Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR,
             Resolution.EXCHANGE, Resolution.RESHIPMENT, Resolution.SPARE_PARTS);
@@ -531,8 +534,9 @@ public final class Evaluator {
 
             Money zero = Money.zero(currency);
             Money refund = zero;
+            Money net = zero;
             Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
-            if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(REFUNDS::contains)) {
+            if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(VALUED::contains)) {
                 Money base = zero;
                 for (LineVerdict l : kept) {
                     Money linePrice = l.line.price();
@@ -565,8 +569,10 @@ public final class Evaluator {
                         deducted = deducted.plus(amount);
                     }
                 }
-                refund = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
-                if (explain) {
+                net = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
+                // money goes back only when a refund is offered; an exchange or store credit carries the same net value
+                refund = resolutions.stream().anyMatch(REFUNDS::contains) ? net : zero;
+                if (explain && refund.isPositive()) {
                     step(program.id(), program.id() + ".refund", null, StepResult.APPLIED,
                             Map.of("base", base.getAmount().toPlainString(), "deducted", deducted.getAmount().toPlainString()),
                             "Refund " + refund.getAmount().toPlainString() + " " + currency.getCode() + " to the original payment method.",
@@ -576,10 +582,6 @@ public final class Evaluator {
 
             Payer returnPayer = Payer.CUSTOMER;
             Money reimbursed = zero;
-            Money itemsValue = zero;
-            for (LineVerdict l : kept) {
-                itemsValue = itemsValue.plus(l.line.price());
-            }
             if (outcome == Outcome.REJECTED) {
                 if (explain) {
                     step(program.id(), program.id() + ".return_shipping", null, StepResult.APPLIED, Map.of(),
@@ -644,7 +646,7 @@ public final class Evaluator {
                 // a rejection lists every deadline that failed
                 chosen.lines.forEach(l -> l.missedWindows.forEach(deadlines::putIfAbsent));
             }
-            List<org.openrma.decision.Remedy> remedies = remedies(program.id(), outcome, offered, refund, itemsValue);
+            List<org.openrma.decision.Remedy> remedies = remedies(program.id(), outcome, offered, net);
 
             List<LineResult> lineResults = new ArrayList<>(chosen.lines.size());
             for (LineVerdict l : chosen.lines) {
@@ -660,16 +662,15 @@ public final class Evaluator {
          * What each offered remedy is worth: the refund; store credit on the refund with the offer's
          * bonus; an exchange up to the value of the items; a partial refund's ceiling, set by a person.
          */
-        private List<org.openrma.decision.Remedy> remedies(String program, Outcome outcome, List<Rules.Offer> offered, Money refund, Money itemsValue) {
+        private List<org.openrma.decision.Remedy> remedies(String program, Outcome outcome, List<Rules.Offer> offered, Money net) {
             if (outcome == Outcome.REJECTED) {
                 return List.of();
             }
             List<org.openrma.decision.Remedy> out = new ArrayList<>();
             for (Rules.Offer offer : offered) {
                 Money base = switch (offer.resolution()) {
-                    case REFUND, STORE_CREDIT -> refund;
-                    case PARTIAL_REFUND -> offer.upToPercent() != null ? refund : null;
-                    case EXCHANGE -> itemsValue;
+                    case REFUND, STORE_CREDIT, EXCHANGE -> net;
+                    case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;
                     default -> null;
                 };
                 Money value = base;
@@ -982,6 +983,10 @@ public final class Evaluator {
             }
             if (!resolutions.isEmpty()) {
                 b.append(". Offered: ").append(words(resolutions));
+            }
+            if (!refund.isPositive() && !deductions.isEmpty() && outcome != Outcome.REJECTED) {
+                b.append(". Charged: ").append(String.join(", ", deductions.entrySet().stream()
+                        .map(e -> e.getValue().getAmount().toPlainString() + " " + e.getKey().wire().replace('_', ' ')).toList()));
             }
             if (refund.isPositive()) {
                 b.append(". Refund ").append(refund.getAmount().toPlainString()).append(' ').append(currency.getCode());

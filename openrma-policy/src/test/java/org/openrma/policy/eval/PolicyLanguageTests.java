@@ -409,6 +409,26 @@ class PolicyLanguageTests {
         }
 
         @Test
+        void chargesAnExchangeFeeWithoutRefundingAnything() {
+            CompiledPolicy p = policy("""
+                    clauses: { C1: "A $49 exchange fee applies to each mattress exchanged." }
+                    programs:
+                      - id: exchange
+                        serves: { kind: return }
+                        resolutions: { offer: [{ resolution: exchange, cites: C1 }] }
+                        deductions: [{ kind: handling, amount: "49.00", per: unit, cites: C1 }]
+                        return_shipping: [{ paid_by: customer, cites: C1 }]
+                    """);
+
+            Decision d = p.decide(Claims.aReturn().orderLine("M1", "mattress", "899.00", 1).claiming("M1", 1, "used").build(), NOW);
+
+            assertThat(d.refund().isZero()).isTrue();
+            assertThat(d.deductions()).containsEntry(org.openrma.decision.DeductionKind.HANDLING, org.joda.money.Money.parse("USD 49.00"));
+            assertThat(d.remedies()).singleElement().satisfies(r -> assertThat(r.value().getAmount().toPlainString()).isEqualTo("850.00"));
+            assertThat(d.summary()).contains("Charged: 49.00 handling");
+        }
+
+        @Test
         void chargesAFlatFeePerUnitAndWaivesItWhereThePolicySays() {
             CompiledPolicy p = policy("""
                     attributes:
