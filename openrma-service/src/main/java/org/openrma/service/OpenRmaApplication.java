@@ -2,10 +2,12 @@ package org.openrma.service;
 
 import java.time.Clock;
 import org.openrma.policy.PolicyCatalog;
+import org.openrma.service.policy.BuiltInPolicies;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /** The RMA service: one stateless instance among possibly several sharing one PostgreSQL. */
 @SpringBootApplication
@@ -22,9 +24,16 @@ public class OpenRmaApplication {
         return Clock.systemUTC();
     }
 
-    /** The five sample policies packaged in the engine jar, compiled once. */
+    /** The five sample policies packaged in the engine jar, compiled once, in the background from start-up. */
     @Bean
-    PolicyCatalog builtInPolicies() {
-        return PolicyCatalog.builtIn();
+    BuiltInPolicies builtInPolicies() {
+        return new BuiltInPolicies(PolicyCatalog::builtIn);
+    }
+
+    /** The compiled sample policies themselves, for whoever needs the catalog and not a merchant's view of it. */
+    @Bean
+    @Lazy
+    PolicyCatalog builtInPolicyCatalog(BuiltInPolicies builtIn) {
+        return builtIn.catalog();
     }
 }

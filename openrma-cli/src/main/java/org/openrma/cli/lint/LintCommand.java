@@ -13,6 +13,7 @@ import org.openrma.cli.BadInputException;
 import org.openrma.cli.ExitCodes;
 import org.openrma.cli.Inputs;
 import org.openrma.cli.OpenRmaCommand;
+import org.openrma.policy.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,11 +46,23 @@ public final class LintCommand implements Callable<Integer> {
         Inputs inputs = new Inputs(root);
         LintReport report = LintReport.empty();
         for (String file : policyFiles()) {
-            report = report.plus(PolicyLint.lint(file, inputs.text(file, "policy file")));
+            report = report.plus(lintOne(inputs, file));
         }
         PrintWriter out = spec.commandLine().getOut();
         report.lines().forEach(out::println);
         return report.failed(strict) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    /** One file's diagnostics; a file that cannot be read or checked is an error of that file, and the run goes on. */
+    private static LintReport lintOne(Inputs inputs, String file) {
+        try {
+            return PolicyLint.lint(file, inputs.text(file, "policy file"));
+        } catch (BadInputException e) {
+            return new LintReport(List.of(new Diagnostic(Diagnostic.Severity.ERROR, file, 1, 1, e.getMessage())));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return new LintReport(List.of(new Diagnostic(Diagnostic.Severity.ERROR, file, 1, 1,
+                    "the file could not be checked (" + e.getClass().getSimpleName() + "); please report this")));
+        }
     }
 
     /** The files to lint, named as the user would write them (the argument, then the path below it). */

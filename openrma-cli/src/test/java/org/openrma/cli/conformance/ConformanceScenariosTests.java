@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.openrma.cli.SharedScenarios;
+import org.openrma.cli.SeedConformance;
 import org.openrma.policy.PolicyCatalog;
 
 /**
- * The acceptance test of the engine: every scenario of {@code shared/scenarios} must pass with the
+ * The acceptance test of the engine: every seed scenario ({@code conformance/seed/}) must pass with the
  * built-in policies, checked by the same code as {@code openrma conformance}.
  */
 class ConformanceScenariosTests {
 
     @Test
     void everySharedScenarioPasses() {
-        Path folder = SharedScenarios.folder();
+        Path folder = SeedConformance.scenarios();
 
         Report report = new ScenarioRunner(PolicyCatalog.builtIn()).runAll(folder);
 

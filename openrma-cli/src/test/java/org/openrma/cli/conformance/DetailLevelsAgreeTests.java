@@ -13,7 +13,7 @@ import org.openrma.claim.ClaimReader;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
 import org.openrma.policy.PolicyCatalog;
-import org.openrma.cli.SharedScenarios;
+import org.openrma.cli.SeedConformance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -24,7 +24,7 @@ class DetailLevelsAgreeTests {
     void decisionsWithoutExplanationMatchFullDecisionsOnEveryScenario() throws IOException {
         PolicyCatalog catalog = PolicyCatalog.load(Path.of("").toAbsolutePath().getParent().resolve("policies"));
         List<Path> files;
-        try (Stream<Path> s = Files.list(SharedScenarios.folder())) {
+        try (Stream<Path> s = Files.list(SeedConformance.scenarios())) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).isNotEmpty();

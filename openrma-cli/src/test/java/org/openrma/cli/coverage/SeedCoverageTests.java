@@ -9,15 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openrma.cli.Cli;
-import org.openrma.cli.SharedScenarios;
+import org.openrma.cli.SeedConformance;
 
 class SeedCoverageTests {
 
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPO = SeedConformance.repositoryRoot();
 
     @Test
     void everyClauseOfTheCatalogueIsAccountedForInTheSeedPolicies() throws IOException {
-        String catalogue = Files.readString(SharedScenarios.folder().getParent().resolve("notes/seed-clauses.md"));
+        String catalogue = Files.readString(SeedConformance.clauseCatalogue());
         Cli.Run run = Cli.run(REPO, "coverage");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openrma.cli.Cli;
-import org.openrma.cli.SharedScenarios;
+import org.openrma.cli.SeedConformance;
 import org.openrma.cli.conformance.ScenarioRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ class DecideCommandTests {
 
     @BeforeEach
     void takeTheFirstSharedScenario() throws IOException {
-        Path folder = SharedScenarios.folder();
+        Path folder = SeedConformance.scenarios();
         JsonNode scenario = YAMLMapper.builder().build().readTree(Files.readString(ScenarioRunner.scenarioFiles(folder).getFirst()));
         policy = scenario.get("policy").asString();
         claim = JSON.writeValueAsString(scenario.get("claim"));

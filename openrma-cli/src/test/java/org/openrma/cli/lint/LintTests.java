@@ -54,4 +54,21 @@ class LintTests {
                 .anyMatch(l -> l.contains(": error: "));
         assertThat(run.err()).isEmpty();
     }
+
+    @Test
+    void aFolderWithADeeplyNestedFileReportsThatFileAtItsLocationAndStillLintsTheOthers() throws IOException {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/a-deep.yaml"), "policy: x\nprograms: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        Files.writeString(dir.resolve("policies/b-broken.yaml"), "policy: [ unclosed\n");
+        Files.write(dir.resolve("policies/c-not-utf8.yaml"), new byte[] {'p', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+
+        Cli.Run run = Cli.run(dir, "lint", "policies");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches("policies/a-deep\\.yaml:2:\\d+: error: .*nested deeper than \\d+ levels.*"))
+                .anyMatch(l -> l.startsWith("policies/b-broken.yaml:"))
+                .anyMatch(l -> l.startsWith("policies/c-not-utf8.yaml:"));
+        assertThat(lines.getLast()).matches("[3-9] errors, \\d+ warnings|\\d{2,} errors, \\d+ warnings");
+    }
 }

@@ -4,6 +4,8 @@ import org.openrma.service.merchant.Merchants;
 import org.openrma.service.order.Orders;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Body;
+import org.openrma.service.web.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +26,10 @@ public class CustomerSessionController {
     private final Merchants merchants;
     private final Orders orders;
     private final CustomerTokens tokens;
+    private final RateLimits rateLimits;
 
-    public CustomerSessionController(Merchants merchants, Orders orders, CustomerTokens tokens) {
+    public CustomerSessionController(Merchants merchants, Orders orders, CustomerTokens tokens, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.merchants = merchants;
         this.orders = orders;
         this.tokens = tokens;
@@ -35,12 +39,13 @@ public class CustomerSessionController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Session open(@RequestBody JsonNode body) {
+    public Session open(@RequestBody JsonNode body, HttpServletRequest request) {
         Body b = Body.of(body, "merchant", "order_number", "email");
         String merchant = b.text("merchant", true);
         String number = b.text("order_number", true);
         String email = b.text("email", true);
         b.done();
+        rateLimits.customerSignIn(merchant, number, request.getRemoteAddr());
         ApiProblem notFound = new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "no order with that number and e-mail at merchant '" + merchant + "'");
         var m = merchants.findBySlug(merchant).orElseThrow(() -> notFound);
         var order = orders.forCustomer(m.id(), number, email).orElseThrow(() -> notFound);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.openrma.service.OpenRmaProperties;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public class DatabaseConfiguration {
         synchronized EmbeddedPostgres start(Path dataDir, int port) {
             try {
                 Files.createDirectories(dataDir);
+                OrphanedPostgres.stopIfRunning(dataDir, Duration.ofSeconds(60));
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false);

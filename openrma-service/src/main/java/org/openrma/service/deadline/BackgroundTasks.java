@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.openrma.service.OpenRmaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -27,34 +28,41 @@ public class BackgroundTasks implements SmartLifecycle {
 
     static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
 
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    private final List<RecurringTask<Void>> tasks;
+    private final Duration pollingInterval;
     private final boolean enabled;
+    private Scheduler scheduler;
     private volatile boolean running;
 
     public BackgroundTasks(DataSource dataSource, Deadlines deadlines, JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
+        this.dataSource = dataSource;
         this.enabled = properties.deadlines().schedulerEnabled();
+        this.pollingInterval = properties.deadlines().pollInterval();
         RecurringTask<Void> sweep = Tasks.recurring("rma-deadline-sweep", FixedDelay.of(properties.deadlines().pollInterval()))
                 .execute((instance, ctx) -> deadlines.sweep());
         RecurringTask<Void> keys = Tasks.recurring("idempotency-key-expiry", FixedDelay.ofHours(1))
                 .execute((instance, ctx) -> jdbc.sql("delete from idempotency_key where created_at < ?")
                         .param(Timestamp.from(clock.instant().minus(IDEMPOTENCY_KEY_LIFETIME))).update());
-        this.scheduler = Scheduler.create(dataSource)
-                .startTasks(sweep, keys)
-                .pollingInterval(properties.deadlines().pollInterval())
-                .threads(2)
-                .build();
+        this.tasks = List.of(sweep, keys);
     }
 
+    /** A stopped db-scheduler cannot start again (its executors are shut down), so each start builds a new one. */
     @Override
-    public void start() {
-        if (enabled) {
+    public synchronized void start() {
+        if (enabled && !running) {
+            scheduler = Scheduler.create(dataSource)
+                    .startTasks(tasks)
+                    .pollingInterval(pollingInterval)
+                    .threads(2)
+                    .build();
             scheduler.start();
             running = true;
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (running) {
             scheduler.stop();
             running = false;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
 import org.openrma.service.rma.RmaCommand;
+import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.rma.RmaStatus;
 import org.openrma.service.web.ApiProblem;
@@ -41,8 +42,10 @@ public class Deadlines {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectProvider<RmaManagement> management;
+    private final OperationsMetrics metrics;
 
-    public Deadlines(JdbcClient jdbc, Clock clock, ObjectProvider<RmaManagement> management) {
+    public Deadlines(JdbcClient jdbc, Clock clock, ObjectProvider<RmaManagement> management, OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.clock = clock;
         this.management = management;
@@ -59,6 +62,7 @@ public class Deadlines {
                 + "and not r.sla_breached", "sla_due_by")) {
             try {
                 management.getObject().breachSla(new Caller.Automation(due.merchantId(), "deadline:sla_due_by"), due.rmaId(), due.date());
+                metrics.slaBreached();
                 changed++;
             } catch (RuntimeException e) {
                 log.info("could not flag the SLA breach of RMA {} now; next sweep retries: {}", due.rmaId(), e.getMessage());

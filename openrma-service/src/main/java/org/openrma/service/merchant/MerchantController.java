@@ -1,6 +1,5 @@
 package org.openrma.service.merchant;
 
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -37,8 +36,11 @@ public class MerchantController {
     private final ApiKeys apiKeys;
     private final MerchantPolicies policies;
     private final AuditTrail audit;
+    private final WebhookTargets webhookTargets;
 
-    public MerchantController(Merchants merchants, ApiKeys apiKeys, MerchantPolicies policies, AuditTrail audit) {
+    public MerchantController(Merchants merchants, ApiKeys apiKeys, MerchantPolicies policies, AuditTrail audit,
+                              WebhookTargets webhookTargets) {
+        this.webhookTargets = webhookTargets;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
         this.policies = policies;
@@ -98,15 +100,8 @@ public class MerchantController {
             }
         }
         String webhookUrl = b.has("webhook_url") ? b.text("webhook_url", false) : m.webhookUrl();
-        if (webhookUrl != null) {
-            try {
-                URI u = URI.create(webhookUrl);
-                if (!"https".equals(u.getScheme()) && !"http".equals(u.getScheme()) || u.getHost() == null) {
-                    b.problem("webhook_url", "expected an http(s) URL");
-                }
-            } catch (IllegalArgumentException e) {
-                b.problem("webhook_url", "'" + webhookUrl + "' is not a URL");
-            }
+        if (webhookUrl != null && b.has("webhook_url")) {
+            webhookTargets.problem(webhookUrl).ifPresent(problem -> b.problem("webhook_url", problem));
         }
         Integer port = b.has("smtp_port") ? b.integer("smtp_port", false) : m.smtp().port();
         if (port != null && (port < 1 || port > 65535)) {
@@ -160,6 +155,7 @@ public class MerchantController {
     /** Body: {@code {"name": "helpdesk", "role": "agent"}}; the key is in the response, and only there. */
     @PostMapping("/api-keys")
     @Transactional
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the new key, shown only here", useReturnTypeSchema = true)
     public ResponseEntity<ApiKeys.IssuedKey> issue(Caller caller, @RequestBody JsonNode body) {
         Caller.Staff admin = caller.requireAdmin();
         Body b = Body.of(body, "name", "role");

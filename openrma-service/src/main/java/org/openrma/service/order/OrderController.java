@@ -1,6 +1,5 @@
 package org.openrma.service.order;
 
-import java.net.URI;
 import java.time.Instant;
 import org.openrma.claim.DeliveryStatus;
 import org.openrma.service.access.Caller;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Orders: imported by staff, readable by staff and by the customer holding a token for that order. */
@@ -37,9 +37,10 @@ public class OrderController {
 
     /** Body: the order in the claim format's order shape. */
     @PostMapping
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "created; Location names it", useReturnTypeSchema = true)
     public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody JsonNode order) {
         StoredOrder stored = management.importOrder(caller, order, "");
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + stored.number())).body(OrderView.of(stored));
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/orders/{number}").buildAndExpand(stored.number()).encode().toUri()).body(OrderView.of(stored));
     }
 
     @GetMapping

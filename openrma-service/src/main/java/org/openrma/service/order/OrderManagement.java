@@ -63,6 +63,16 @@ public class OrderManagement {
         }
     }
 
+    /** Order numbers appear in URLs ({@code /api/v1/orders/{number}}, the Location header): letters, digits and {@code . _ - :} only. */
+    public static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+    static void checkNumber(String number, String field) {
+        if (number != null && !NUMBER.matcher(number).matches()) {
+            throw ApiProblem.invalid(field, "'" + number.replaceAll("\\p{Cntrl}", "?") + "' is not an order number; use 1 to 100 letters, digits"
+                    + " and . _ - : (starting with a letter or digit)");
+        }
+    }
+
     private static String rename(String field, String prefix) {
         if (field.equals("order")) {
             return prefix.isEmpty() ? "(body)" : "order";
@@ -77,6 +87,7 @@ public class OrderManagement {
             throw ApiProblem.invalid(pathPrefix.isEmpty() ? "(body)" : "order", "expected the order as a JSON object");
         }
         Order order = parse(document, pathPrefix);
+        checkNumber(order.number(), pathPrefix + "number");
         if (orders.byNumber(staff.merchantId(), order.number()).isPresent()) {
             throw ApiProblem.conflict("order-exists", "order '" + order.number() + "' was already imported");
         }

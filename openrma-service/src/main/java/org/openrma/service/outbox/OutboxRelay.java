@@ -22,6 +22,8 @@ import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.access.Secrets;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
+import org.openrma.service.ops.OperationsMetrics;
+import org.openrma.service.merchant.WebhookTargets;
 import org.openrma.service.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +61,15 @@ public class OutboxRelay implements SmartLifecycle {
     private final Merchants merchants;
     private final OpenRmaProperties.Outbox settings;
     private final HttpClient http;
+    private final OperationsMetrics metrics;
     private ScheduledExecutorService poller;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Merchants merchants, OpenRmaProperties properties) {
+    private final WebhookTargets webhookTargets;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Merchants merchants, OpenRmaProperties properties,
+                       OperationsMetrics metrics, WebhookTargets webhookTargets) {
+        this.metrics = metrics;
+        this.webhookTargets = webhookTargets;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -162,6 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
                                 m.id(), leased.token())
                         .update();
                 log.info("delivery of outbox message {} ({}) failed on attempt {}: {}", m.id(), m.eventType(), attempt, r.error());
+                metrics.deliveryFailed(m.eventType(), dead);
             }
             if (updated == 0) {
                 log.warn("the lease on outbox message {} ran out before its attempt was recorded; another instance has it now", m.id());
@@ -179,6 +188,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int postWebhook(Merchant merchant, Outbox.Message m) throws Exception {
+        java.util.Optional<String> refused = webhookTargets.problem(m.destination());
+        if (refused.isPresent()) {
+            throw new IllegalStateException("webhook target refused: " + refused.get());
+        }
         String body = Json.write(m.payload());
         long t = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(m.destination()))

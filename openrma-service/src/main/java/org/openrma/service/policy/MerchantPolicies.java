@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MerchantPolicies {
 
-    private final PolicyCatalog builtIn;
+    private final BuiltInPolicies builtIn;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public MerchantPolicies(PolicyCatalog builtInPolicies, JdbcClient jdbc, Clock clock) {
+    public MerchantPolicies(BuiltInPolicies builtInPolicies, JdbcClient jdbc, Clock clock) {
         this.builtIn = builtInPolicies;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -56,11 +56,12 @@ public class MerchantPolicies {
         if (c != null && c.newestUpload() == newest) {
             return c.catalog();
         }
+        PolicyCatalog builtInCatalog = builtIn.catalog();
         if (newest == 0) {
-            return builtIn;
+            return builtInCatalog;
         }
         List<CompiledPolicy> all = new ArrayList<>();
-        builtIn.policyIds().forEach(id -> all.addAll(builtIn.versions(id)));
+        builtInCatalog.policyIds().forEach(id -> all.addAll(builtInCatalog.versions(id)));
         jdbc.sql("select file_name, source_text from policy_version where merchant_id = ? order by id").param(merchantId)
                 .query((rs, n) -> PolicyCompiler.compile(rs.getString(1), rs.getString(2)))
                 .list()

@@ -62,6 +62,7 @@ public class RmaController {
     }
 
     @PostMapping("/rmas")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "created; Location names it", useReturnTypeSchema = true)
     @Operation(summary = "File a claim; the engine decides it at once",
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")

@@ -2,6 +2,7 @@ package org.openrma.service.rma;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -33,6 +34,7 @@ import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
+import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.order.OrderManagement;
 import org.openrma.service.order.Orders;
 import org.openrma.service.order.StoredOrder;
@@ -72,10 +74,11 @@ public class RmaManagement {
     private final Outbox outbox;
     private final Clock clock;
     private final OpenRmaProperties properties;
+    private final OperationsMetrics metrics;
 
     public RmaManagement(Rmas rmas, Orders orders, OrderManagement orderManagement, Merchants merchants, MerchantPolicies policies,
                          Units units, RefundLedger ledger, AuditTrail audit, Outbox outbox, Clock clock,
-                         OpenRmaProperties properties) {
+                         OpenRmaProperties properties, OperationsMetrics metrics) {
         this.rmas = rmas;
         this.orders = orders;
         this.orderManagement = orderManagement;
@@ -87,6 +90,7 @@ public class RmaManagement {
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     // --- filing a claim -------------------------------------------------------------------
@@ -555,6 +559,7 @@ public class RmaManagement {
         Instant now = clock.instant();
         Decision decision = null;
         String error = null;
+        long started = System.nanoTime();
         try {
             decision = policies.decide(merchant.id(), policyId, parsed, now);
         } catch (org.openrma.claim.InvalidClaimException e) {
@@ -564,6 +569,7 @@ public class RmaManagement {
             log.error("the engine failed to decide RMA {} under {}", rmaId, policyId, e);
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        metrics.decided(policyId, decision == null ? null : decision.outcome().wire(), Duration.ofNanos(System.nanoTime() - started));
         JsonNode json = decision == null ? null : DecisionJson.toTree(decision);
         return new Decided(decision == null ? null : decision.outcome(), decision, json, seq, trigger, now, policyId, claim.deepCopy(), error);
     }

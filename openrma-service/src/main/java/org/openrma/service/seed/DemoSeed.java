@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.access.ApiKeys;
 import org.openrma.service.access.Caller;
+import org.openrma.service.access.StaffAccounts;
 import org.openrma.service.access.Secrets;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
@@ -50,9 +51,11 @@ public class DemoSeed implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final StaffAccounts staff;
 
     public DemoSeed(OpenRmaProperties properties, Merchants merchants, ApiKeys apiKeys, Orders orders, JdbcClient jdbc,
-                    TransactionTemplate tx, Clock clock) {
+                    TransactionTemplate tx, Clock clock, StaffAccounts staff) {
+        this.staff = staff;
         this.properties = properties;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
@@ -77,7 +80,9 @@ public class DemoSeed implements ApplicationRunner {
             jdbc.sql("select pg_advisory_xact_lock(4242)").query(Object.class).single();
             for (JsonNode m : demoMerchants.values()) {
                 String slug = m.get("slug").asString();
-                if (merchants.findBySlug(slug).isPresent()) {
+                var existing = merchants.findBySlug(slug);
+                if (existing.isPresent()) {
+                    demoStaff(existing.get());
                     continue;
                 }
                 Merchant merchant = new Merchant(UUID.randomUUID(), slug, m.get("name").asString(), m.get("policy").asString(),
@@ -86,6 +91,7 @@ public class DemoSeed implements ApplicationRunner {
                 merchants.insert(merchant);
                 apiKeys.store(merchant.id(), "demo admin", Caller.Role.ADMIN, demoKey(slug, Caller.Role.ADMIN));
                 apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(slug, Caller.Role.AGENT));
+                demoStaff(merchant);
                 List<JsonNode> all = new ArrayList<>(recentOrders(m.path("recent_orders")));
                 scenarioOrders.path(slug).values().forEach(all::add);
                 for (JsonNode order : all) {
@@ -95,6 +101,25 @@ public class DemoSeed implements ApplicationRunner {
                         demoKey(slug, Caller.Role.ADMIN), demoKey(slug, Caller.Role.AGENT));
             }
         });
+    }
+
+    /** The demo sign-in of the console: {@code admin@<slug>.example} / {@code demo-<slug>-admin}, and the same for agent. */
+    public static String demoEmail(String slug, Caller.Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT) + "@" + slug + ".example";
+    }
+
+    public static String demoPassword(String slug, Caller.Role role) {
+        return "demo-" + slug + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void demoStaff(Merchant merchant) {
+        for (Caller.Role role : Caller.Role.values()) {
+            String email = demoEmail(merchant.slug(), role);
+            if (!staff.exists(email)) {
+                staff.create(merchant.id(), email, role, demoPassword(merchant.slug(), role), "seed");
+                log.info("Demo staff account {} (password {}) for merchant '{}'", email, demoPassword(merchant.slug(), role), merchant.slug());
+            }
+        }
     }
 
     /** Orders whose dates are given as days before today, so a claim filed now falls inside the policy's windows. */

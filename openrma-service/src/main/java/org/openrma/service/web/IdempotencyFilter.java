@@ -16,7 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.openrma.service.access.AccessFilter;
+import org.openrma.service.access.ApiAuthentication;
 import org.openrma.service.access.Caller;
 import org.openrma.service.access.Secrets;
 import org.springframework.http.HttpStatus;
@@ -77,7 +77,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         // Behind the access filter, a request without a caller is one of the public endpoints (opening a customer session).
-        String scope = request.getAttribute(AccessFilter.CALLER) instanceof Caller caller ? caller.scope() : PUBLIC_SCOPE;
+        String scope = request.getAttribute(ApiAuthentication.CALLER) instanceof Caller caller ? caller.scope() : PUBLIC_SCOPE;
         byte[] body = request.getInputStream().readAllBytes();
         String path = request.getRequestURI();
         String hash = HexFormat.of().formatHex(Secrets.sha256(

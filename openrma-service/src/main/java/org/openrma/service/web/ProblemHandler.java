@@ -36,6 +36,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(e), request);
     }
 
+    @ExceptionHandler(RateLimits.Exceeded.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimits.Exceeded e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage(), List.of());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(RmaLifecycle.IllegalTransition.class)
     ResponseEntity<ProblemDetail> illegalTransition(RmaLifecycle.IllegalTransition e, HttpServletRequest request) {
         return respond(Problems.of(HttpStatus.CONFLICT, "illegal-transition", e.getMessage(), List.of()), request);
@@ -88,6 +96,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestLimitsFilter.BodyTooLarge tooLarge) {
+                ProblemDetail body = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "(body): " + tooLarge.getMessage(),
+                        List.of(new ApiProblem.FieldError("(body)", tooLarge.getMessage())));
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+            }
+        }
         Throwable cause = ex.getMostSpecificCause();
         String field = "(body)";
         String message = "the request body is missing or is not valid JSON";
@@ -105,7 +120,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail p && p.getType() != null && "about:blank".equals(p.getType().toString())) {
+        if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
             p.setType(URI.create("urn:openrma:problem:http-" + statusCode.value()));
         }
         HttpHeaders h = new HttpHeaders();

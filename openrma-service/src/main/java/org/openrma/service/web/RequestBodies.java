@@ -141,6 +141,12 @@ public final class RequestBodies {
     /** Every request body by "METHOD path". */
     static final Map<String, Described> BODIES = bodies();
 
+    /** The record documenting the body of an operation ({@code "POST /api/v1/rmas"}), or null. */
+    public static Class<?> typeOf(String operation) {
+        Described d = BODIES.get(operation);
+        return d == null ? null : d.type();
+    }
+
     private static Map<String, Described> bodies() {
         Map<String, Described> m = new LinkedHashMap<>();
         m.put("POST /api/v1/rmas", new Described(FileClaim.class, """

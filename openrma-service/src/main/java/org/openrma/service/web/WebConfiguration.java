@@ -2,10 +2,8 @@ package org.openrma.service.web;
 
 import java.time.Clock;
 import java.util.List;
-import org.openrma.service.access.AccessFilter;
-import org.openrma.service.access.ApiKeys;
+import org.openrma.service.access.ApiAuthentication;
 import org.openrma.service.access.Caller;
-import org.openrma.service.access.CustomerTokens;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,17 +17,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Authentication, then idempotency, in front of every {@code /api/v1/**} request; controllers receive the {@link Caller}. */
+/** Idempotency in front of every {@code /api/v1/**} request (after Spring Security's authentication); controllers receive the {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
-
-    @Bean
-    FilterRegistrationBean<AccessFilter> accessFilter(ApiKeys apiKeys, CustomerTokens tokens) {
-        FilterRegistrationBean<AccessFilter> r = new FilterRegistrationBean<>(new AccessFilter(apiKeys, tokens));
-        r.addUrlPatterns("/api/v1/*");
-        r.setOrder(10);
-        return r;
-    }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
@@ -50,7 +40,7 @@ public class WebConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                           WebDataBinderFactory binderFactory) {
-                Object caller = request.getAttribute(AccessFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
+                Object caller = request.getAttribute(ApiAuthentication.CALLER, RequestAttributes.SCOPE_REQUEST);
                 if (caller == null) {
                     throw ApiProblem.unauthorized("an API key or customer token is required");
                 }

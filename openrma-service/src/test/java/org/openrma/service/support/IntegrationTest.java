@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openrma.service.access.ApiKeys;
 import org.openrma.service.access.Caller;
 import org.openrma.service.access.Secrets;
+import org.openrma.service.access.StaffAccounts;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.outbox.OutboxRelay;
@@ -32,6 +33,12 @@ import tools.jackson.databind.JsonNode;
         "openrma.deadlines.poll-interval=200ms",
         "openrma.seed.enabled=true",
         "openrma.ui.upload-dir=${java.io.tmpdir}/openrma-it-uploads",
+        // The tests' webhook receivers are plain-http JDK servers on 127.0.0.1.
+        "openrma.webhooks.allow-http=true",
+        "openrma.webhooks.allowed-internal-hosts=127.0.0.1",
+        // Every test signs in from 127.0.0.1 and the test clock stands still, so buckets never refill: wide limits per client and key.
+        "openrma.rate-limits.sign-in-per-client=300",
+        "openrma.rate-limits.api-per-key=1500",
         "logging.level.org.openrma=warn"})
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
@@ -54,6 +61,8 @@ public abstract class IntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected OutboxRelay relay;
+    @Autowired
+    protected StaffAccounts staffAccounts;
 
     protected Api api;
 
@@ -74,6 +83,19 @@ public abstract class IntegrationTest {
         String admin = apiKeys.issue(m.id(), "admin", Caller.Role.ADMIN).key();
         String agent = apiKeys.issue(m.id(), "agent", Caller.Role.AGENT).key();
         return new TestMerchant(m.id(), slug, admin, agent);
+    }
+
+    /** How a member of staff signs in to the console. */
+    public record StaffLogin(String email, String password) {}
+
+    /** A staff account of the merchant with the role (made on first use: hashing a password takes a while). */
+    protected StaffLogin staffAccount(TestMerchant m, Caller.Role role) {
+        String r = role.name().toLowerCase(java.util.Locale.ROOT);
+        StaffLogin login = new StaffLogin(r + "@" + m.slug() + ".test", "pw-" + m.slug() + "-" + r + "-secret");
+        if (!staffAccounts.exists(login.email())) {
+            staffAccounts.create(m.id(), login.email(), role, login.password(), "test");
+        }
+        return login;
     }
 
     /** Files a claim as an agent and returns the RMA; fails the test on anything but 201. */

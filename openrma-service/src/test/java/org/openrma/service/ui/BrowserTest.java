@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openrma.service.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -24,8 +25,10 @@ import tools.jackson.databind.JsonNode;
  * {@link IntegrationTest}), driven by Debian's headless Chromium through Playwright. Playwright
  * never downloads a browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}); the executable is
  * {@code /usr/bin/chromium}, or {@code -Dopenrma.test.chromium=<path>}. Screenshots go to
- * {@code docs/screenshots/} of the repository.
+ * {@code docs/screenshots/} of the repository. Without that executable the tests are skipped, unless
+ * {@code OPENRMA_REQUIRE_BROWSER=1} (see {@link Chromium}).
  */
+@ExtendWith(Chromium.class)
 public abstract class BrowserTest extends IntegrationTest {
 
     static final Path SCREENSHOTS = Path.of(System.getProperty("openrma.test.screenshots", "../docs/screenshots"));
@@ -52,9 +55,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void launch() {
+        if (!Chromium.available()) {
+            throw new AssertionError(Chromium.REQUIRE_ENV + " is set (browser tests must run), but there is " + Chromium.missing());
+        }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("openrma.test.chromium", "/usr/bin/chromium"))).setHeadless(true)
+                .setExecutablePath(Chromium.executable()).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--no-first-run")));
     }

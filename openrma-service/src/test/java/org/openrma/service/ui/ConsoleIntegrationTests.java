@@ -17,10 +17,11 @@ class ConsoleIntegrationTests extends BrowserTest {
                   "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}]}}""".formatted(order)));
     }
 
-    private void signIn(String key) {
+    private void signIn(StaffLogin login) {
         page.navigate(url("/console"));
         assertThat(page.locator("h1")).hasText("Sign in");
-        page.getByLabel("API key").fill(key);
+        page.getByLabel("E-mail").fill(login.email());
+        page.getByLabel("Password").fill(login.password());
         page.click("button:has-text('Sign in')");
     }
 
@@ -31,15 +32,18 @@ class ConsoleIntegrationTests extends BrowserTest {
         JsonNode rma = fileReturn(m, "CON-1001");
         String number = rma.get("number").asString();
 
+        StaffLogin agent = staffAccount(m, org.openrma.service.access.Caller.Role.AGENT);
         page.navigate(url("/console/login"));
         page.click("button:has-text('Sign in')");
-        assertThat(page.locator("#error")).containsText("Enter your API key");
-        page.getByLabel("API key").fill("ork_wrong");
+        assertThat(page.locator("#error")).containsText("do not match");
+        page.getByLabel("E-mail").fill(agent.email());
+        page.getByLabel("Password").fill("wrong password");
         page.click("button:has-text('Sign in')");
-        assertThat(page.locator("#error")).containsText("not valid");
+        assertThat(page.locator("#error")).containsText("do not match");
         screenshot("console-1-sign-in");
 
-        page.getByLabel("API key").fill(m.agent());
+        page.getByLabel("E-mail").fill(agent.email());
+        page.getByLabel("Password").fill(agent.password());
         page.click("button:has-text('Sign in')");
         assertThat(page.locator("h1")).hasText("RMA queue");
         assertThat(page.locator("table")).containsText(number);
@@ -101,7 +105,7 @@ class ConsoleIntegrationTests extends BrowserTest {
         TestMerchant m = newMerchant("kst-servos");
         importOrder(m, "CON-2001", "dee@example.com", 200);
         JsonNode rma = fileReturn(m, "CON-2001");
-        signIn(m.agent());
+        signIn(staffAccount(m, org.openrma.service.access.Caller.Role.AGENT));
         page.navigate(url("/console/rmas/" + rma.get("id").asString()));
         // 200 days after delivery the 7-day window is closed: rejected by the policy, so override needs a reason.
         assertThat(page.locator("#status")).hasText("Rejected");

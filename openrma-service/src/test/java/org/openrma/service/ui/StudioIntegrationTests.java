@@ -22,7 +22,9 @@ class StudioIntegrationTests extends BrowserTest {
                   "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}]}}"""));
 
         page.navigate(url("/console/login?next=/studio"));
-        page.getByLabel("API key").fill(m.admin());
+        StaffLogin admin = staffAccount(m, org.openrma.service.access.Caller.Role.ADMIN);
+        page.getByLabel("E-mail").fill(admin.email());
+        page.getByLabel("Password").fill(admin.password());
         page.click("button:has-text('Sign in')");
         assertThat(page.locator("h1")).hasText("Policy studio");
         assertThat(page.locator("#versions")).containsText("kingdo");

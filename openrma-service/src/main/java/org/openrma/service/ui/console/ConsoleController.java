@@ -73,8 +73,14 @@ public class ConsoleController {
     private final EvidenceFiles files;
     private final Clock clock;
 
-    public ConsoleController(StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+            singleSignOn;
+
+    public ConsoleController(org.springframework.beans.factory.ObjectProvider<
+                                     org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
+                             StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
                              RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock) {
+        this.singleSignOn = singleSignOn;
         this.sessions = sessions;
         this.merchants = merchants;
         this.queries = queries;
@@ -89,34 +95,26 @@ public class ConsoleController {
 
     // --- signing in -----------------------------------------------------------------------------
 
+    /** The sign-in form; Spring Security receives the POST (see SecurityConfiguration). */
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String next, @RequestParam(required = false) String message, Model model) {
+    String login(@RequestParam(required = false) String next, @RequestParam(required = false) String message,
+                 @RequestParam(required = false) String error, @RequestParam(name = "signed_out", required = false) String signedOut,
+                 @RequestParam(required = false) String invited, HttpServletResponse response, Model model) {
         model.addAttribute("next", safeNext(next));
-        model.addAttribute("message", message);
-        return "console/login";
-    }
-
-    @PostMapping("/login")
-    String signIn(@RequestParam(name = "api_key", required = false) String apiKey, @RequestParam(required = false) String next,
-                  HttpServletResponse response, Model model) {
-        model.addAttribute("next", safeNext(next));
-        if (apiKey == null || apiKey.isBlank()) {
-            model.addAttribute("error", "Enter your API key.");
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "console/login";
+        java.util.List<java.util.Map<String, String>> providers = new java.util.ArrayList<>();
+        if (singleSignOn.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                providers.add(java.util.Map.of("name", registration.getClientName(), "url", "/oauth2/authorization/" + registration.getRegistrationId()));
+            }
         }
-        if (sessions.signIn(apiKey, response).isEmpty()) {
-            model.addAttribute("error", "That API key is not valid or was revoked. Ask your admin for an agent key.");
+        model.addAttribute("providers", providers);
+        model.addAttribute("message", signedOut != null ? "You are signed out." : invited != null ? "Your password is set; sign in." : message);
+        if (error != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            return "console/login";
+            model.addAttribute("error", "That e-mail address and password do not match an account. Ask your admin for an invitation.");
         }
-        return "redirect:" + safeNext(next);
-    }
-
-    @PostMapping("/logout")
-    String logout(HttpServletResponse response) {
-        sessions.signOut(response);
-        return "redirect:/console/login";
+        return "console/login";
     }
 
     // --- the queue ------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import org.openrma.service.ui.UiErrors;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.openrma.service.web.RateLimits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -64,9 +65,12 @@ public class PortalController {
     private final PortalFilings filings;
     private final EvidenceFiles files;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     public PortalController(Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
-                            AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock) {
+                            AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
+                            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.merchants = merchants;
         this.orders = orders;
         this.tokens = tokens;
@@ -127,7 +131,7 @@ public class PortalController {
 
     @PostMapping("/session")
     String signIn(@PathVariable String store, @RequestParam(name = "order_number", required = false) String number,
-                  @RequestParam(required = false) String email, HttpServletResponse response, Model model) {
+                  @RequestParam(required = false) String email, HttpServletRequest request, HttpServletResponse response, Model model) {
         Merchant m = merchant(store);
         model.addAttribute("merchant", m);
         model.addAttribute("orderNumber", number);
@@ -146,6 +150,14 @@ public class PortalController {
             model.addAttribute("error", String.join(" ", problems));
             return "portal/lookup";
         }
+        try {
+            rateLimits.customerSignIn(m.slug(), number, request.getRemoteAddr());
+        } catch (RateLimits.Exceeded e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", "Too many attempts to find this order. Wait " + e.retryAfterSeconds() / 60 + " minutes and try again.");
+            return "portal/lookup";
+        }
         Optional<StoredOrder> order = orders.forCustomer(m.id(), number.strip(), email.strip());
         if (order.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -155,7 +167,7 @@ public class PortalController {
         }
         CustomerTokens.Token token = tokens.issue(m.id(), order.get().id(), order.get().customerEmail());
         long maxAge = Math.max(1, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
-        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token.token()).httpOnly(true).sameSite("Lax")
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, token.token()).httpOnly(true).sameSite("Lax").secure(request.isSecure())
                 .path("/portal/" + m.slug()).maxAge(maxAge).build().toString());
         return "redirect:/portal/" + m.slug() + "/order";
     }

@@ -1,0 +1,47 @@
+package org.openrma.service.ops;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, {@code request_id} in every log line written while it is served (a field of
+ * the JSON logs) and the {@code X-Request-Id} response header, so a customer's error report, the access log
+ * and the service's log lines meet. A load balancer's {@code X-Request-Id} is kept when it is a plausible
+ * id (letters, digits, {@code .-_:}, at most 64); anything else is replaced, so a client cannot write
+ * arbitrary text into the logs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "request_id";
+    private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = idOf(request.getHeader(HEADER));
+        response.setHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    static String idOf(String incoming) {
+        return incoming != null && PLAUSIBLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.openrma.service.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.openrma.policy.PolicyCatalog;
+
+class BuiltInPoliciesTests {
+
+    @Test
+    void compilesOnceInTheBackgroundAndEveryCallerGetsThatCatalog() {
+        AtomicInteger compilations = new AtomicInteger();
+        BuiltInPolicies policies = new BuiltInPolicies(() -> {
+            compilations.incrementAndGet();
+            return PolicyCatalog.of(List.of());
+        });
+
+        PolicyCatalog first = policies.catalog();
+
+        assertThat(policies.catalog()).isSameAs(first);
+        assertThat(compilations).hasValue(1);
+    }
+
+    @Test
+    void aCompilationFailureReachesEveryCallerWithItsOwnMessage() {
+        BuiltInPolicies policies = new BuiltInPolicies(() -> {
+            throw new IllegalStateException("kingdo.yaml:3:1: unknown field");
+        });
+
+        assertThatThrownBy(policies::catalog).isInstanceOf(IllegalStateException.class).hasMessage("kingdo.yaml:3:1: unknown field");
+        assertThatThrownBy(policies::catalog).hasMessage("kingdo.yaml:3:1: unknown field");
+    }
+}
