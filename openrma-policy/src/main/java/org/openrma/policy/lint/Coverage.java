@@ -39,6 +39,10 @@ public final class Coverage {
             p.deductions().forEach(d -> add(uses, rule(p, d.name()) + " (" + d.kind().wire() + ")", d.cites()));
             p.returnShipping().forEach(r -> add(uses, rule(p, r.name()) + " (return shipping: " + r.paidBy().wire() + ")", r.cites()));
             p.outboundShipping().forEach(r -> add(uses, rule(p, r.name()) + " (outbound shipping: " + r.paidBy().wire() + ")", r.cites()));
+            p.components().forEach(c -> add(uses, at + "components." + c.id(), c.cites()));
+            if (p.whenRejected() != null) {
+                add(uses, at + "when_rejected (" + p.whenRejected().outcome().wire() + ")", p.whenRejected().cites());
+            }
             for (Window w : p.deadlines()) {
                 add(uses, at + w.name(), w.cites());
             }
