@@ -2,7 +2,6 @@ package org.openrma.cli.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +15,7 @@ import org.openrma.policy.PolicyCatalog;
 class ExampleScenariosTests {
 
     private static Path repository() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("examples")) && Files.isDirectory(dir.resolve("conformance").resolve("examples"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no examples/ and conformance/examples/ folders in " + Path.of("").toAbsolutePath() + " or above it");
+        return org.openrma.cli.SeedConformance.repositoryRoot();
     }
 
     @Test

@@ -1062,7 +1062,7 @@ public final class Binder {
                 // reported below
             }
         }
-        error(n, what + " must be a number such as 20 or \"5.00\"");
+        error(n, what + " must be a decimal number such as 20 or \"5.00\"");
         return null;
     }
 
@@ -1350,19 +1350,11 @@ public final class Binder {
     }
 
     private BigDecimal decimal(Node n, String what) {
-        if (n instanceof Node.Scalar s && s.value() != null) {
-            try {
-                BigDecimal d = new BigDecimal(s.text().trim());
-                if (d.signum() < 0) {
-                    error(n, what + " must not be negative");
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        BigDecimal d = signedDecimal(n, what);
+        if (d != null && d.signum() < 0) {
+            error(n, what + " must not be negative");
         }
-        error(n, what + " must be a decimal number such as 20 or \"5.00\"");
-        return null;
+        return d;
     }
 
     private <E extends Enum<E> & Vocabulary> String suggestion(String word, Class<E> type) {

@@ -30,7 +30,8 @@ public final class CelVariables {
     static final Map<String, CelType> STANDARD = standard();
 
     private final Map<String, CelType> types;
-    private final Map<String, Declarations.Attribute> attributes;
+    /** The declared attributes as fields, resolved once: expressions read them on every claim. */
+    private final Map<String, Field> attributes;
 
     CelVariables(Declarations declarations) {
         Map<String, CelType> all = new LinkedHashMap<>(STANDARD);
@@ -42,7 +43,9 @@ public final class CelVariables {
             case BOOLEAN -> SimpleType.BOOL;
         }));
         this.types = Map.copyOf(all);
-        this.attributes = declarations.attributes();
+        Map<String, Field> fields = new LinkedHashMap<>();
+        declarations.attributes().forEach((path, a) -> fields.put(path, new Field(path, Field.Accessor.of(path), a)));
+        this.attributes = Map.copyOf(fields);
     }
 
     public Map<String, CelType> types() {
@@ -102,9 +105,10 @@ public final class CelVariables {
         var order = s.claim().order();
         var request = s.claim().request();
         ClaimedLine line = s.line();
-        Declarations.Attribute declared = attributes.get(name);
-        if (declared != null) {
-            String raw = new Field(name, Field.Accessor.of(name), declared).raw(s);
+        Field field = attributes.get(name);
+        if (field != null) {
+            Declarations.Attribute declared = field.declared();
+            String raw = field.raw(s);
             String value = raw != null ? raw : declared.defaultValue();
             if (value == null) {
                 return null;
