@@ -20,6 +20,7 @@ import org.joda.money.Money;
  * @param missingEvidence evidence kinds still needed, as words (standard or declared by the policy)
  * @param deadlines window ends and SLA due dates in the merchant's time zone, by name
  * @param programs every program the engine considered and how each answered
+ * @param legal what consumer law added (statutory routes, legal basis, overrides), or null when no statutory pack applied
  */
 public record Decision(
         Outcome outcome,
@@ -39,7 +40,16 @@ public record Decision(
         List<LineResult> lines,
         List<ExplanationStep> explanation,
         String summary,
-        List<Remedy> remedies) {
+        List<Remedy> remedies,
+        LegalAssessment legal) {
+
+    public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
+            List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<LineResult> lines, List<ExplanationStep> explanation, String summary, List<Remedy> remedies) {
+        this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
+                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, remedies, null);
+    }
 
     public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
             Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,

@@ -58,11 +58,19 @@ public final class DecideCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policies;
 
+    @Mixin
+    private org.openrma.cli.StatuteOptions statutes;
+
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the --explain text for the consumer: en, de or fr. Default: en.")
+    private String locale;
+
     @Override
     public Integer call() {
         Claim claim = new Inputs(root).claim(claimFile);
         Instant at = now != null ? now : claim.request().submittedAt();
-        Decision decision = isPolicyFile() ? decideWithFile(claim, at) : policies.catalog(root).decide(policy, claim, at);
+        PolicyCatalog catalog = isPolicyFile() ? fileCatalog() : policies.catalog(root);
+        String id = isPolicyFile() ? catalog.policyIds().iterator().next() : policy;
+        Decision decision = new org.openrma.policy.statute.StatutoryDecider(catalog, statutes.library(root)).decide(id, claim, at, statutes.markets());
         PrintWriter out = spec.commandLine().getOut();
         out.println(explain ? DecisionExplanation.of(decision) : DecisionJson.write(decision));
         return ExitCodes.OK;
@@ -73,7 +81,7 @@ public final class DecideCommand implements Callable<Integer> {
                 || policy.contains(java.io.File.separator) || Files.isRegularFile(root.resolve(policy));
     }
 
-    private Decision decideWithFile(Claim claim, Instant at) {
+    private PolicyCatalog fileCatalog() {
         Path file = root.resolve(policy);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("policy file '" + policy + "' not found");
@@ -87,6 +95,6 @@ public final class DecideCommand implements Callable<Integer> {
                     : errors);
         }
         CompiledPolicy compiled = result.policy().get();
-        return PolicyCatalog.of(List.of(compiled)).decide(compiled.id(), claim, at);
+        return PolicyCatalog.of(List.of(compiled));
     }
 }
