@@ -61,6 +61,15 @@ public final class StatuteLibrary {
         return compile(sources);
     }
 
+    /** The built-in packs, loaded once on first use (the linter holds declared markets against them). */
+    public static StatuteLibrary shared() {
+        return Shared.LIBRARY;
+    }
+
+    private static final class Shared {
+        static final StatuteLibrary LIBRARY = builtIn();
+    }
+
     /** The packs shipped inside the engine's jar. */
     public static StatuteLibrary builtIn() {
         List<String[]> sources = new ArrayList<>();
