@@ -72,8 +72,32 @@ public final class DecideCommand implements Callable<Integer> {
         String id = isPolicyFile() ? catalog.policyIds().iterator().next() : policy;
         Decision decision = new org.openrma.policy.statute.StatutoryDecider(catalog, statutes.library(root)).decide(id, claim, at, statutes.markets());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(explain ? DecisionExplanation.of(decision) : DecisionJson.write(decision));
+        out.println(explain ? legal(decision, claim) + DecisionExplanation.of(decision) : DecisionJson.write(decision));
         return ExitCodes.OK;
+    }
+
+    /**
+     * With a statutory pack applied: the explanation for the consumer in the chosen language, the
+     * legal basis of each resolution and every merchant rule the statute displaced.
+     */
+    private String legal(Decision d, Claim claim) {
+        if (d.legal() == null) {
+            return "";
+        }
+        java.util.Locale lang = java.util.Locale.forLanguageTag(locale == null ? "en" : locale);
+        if (org.openrma.policy.statute.ConsumerExplanation.languages().stream().noneMatch(l -> l.getLanguage().equals(lang.getLanguage()))) {
+            throw new BadInputException("--locale: '" + locale + "' has no explanations; use en, de or fr");
+        }
+        StringBuilder b = new StringBuilder("For the customer:\n");
+        org.openrma.policy.statute.ConsumerExplanation.of(d, claim, lang).forEach(p -> b.append("  ").append(p).append("\n"));
+        b.append("Statutory packs:             ").append(String.join(", ", d.legal().packs())).append(" (consumer in ").append(d.legal().country())
+                .append(")\n");
+        b.append("Recommended route:           ").append(d.legal().recommended() == null ? "none" : d.legal().recommended()).append("\n");
+        d.legal().legalBasis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> b.append("Legal basis of ").append(e.getKey().wire()).append(": ").append(String.join(", ", e.getValue())).append("\n"));
+        d.legal().overrides().forEach(o -> b.append("Overridden: ").append(o.rule()).append(": ").append(o.before()).append(" -> ").append(o.after())
+                .append(" (").append(o.provision()).append(")\n"));
+        return b.append("\n").toString();
     }
 
     private boolean isPolicyFile() {
