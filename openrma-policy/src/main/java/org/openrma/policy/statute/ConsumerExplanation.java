@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.joda.money.Money;
@@ -83,18 +84,31 @@ public final class ConsumerExplanation {
                 .orElse(legal.routes().isEmpty() ? null : legal.routes().getFirst());
     }
 
-    /** The merchant's clause that refused (or granted) the claim, quoted. */
+    /**
+     * The merchant's clause, quoted: the one that grants (its legal basis) when the merchant grants,
+     * else the first rule the statute displaced, else the first rule of the merchant's that refused.
+     */
     private java.util.Optional<String> merchant(Decision d) {
-        boolean merchantApproved = d.legal().legalBasis().values().stream().flatMap(List::stream).anyMatch(b -> b.startsWith("merchant:"))
-                || (d.legal().recommended() != null && d.legal().recommended().startsWith("merchant:"));
-        for (ExplanationStep s : d.explanation()) {
-            if (s.program() == null || s.program().contains("/") || s.cites().isEmpty()) {
-                continue;
+        Map<String, Citation> cited = new java.util.LinkedHashMap<>();
+        d.explanation().stream().filter(st -> st.program() != null && !st.program().contains("/"))
+                .forEach(st -> st.cites().forEach(c -> cited.putIfAbsent(c.id(), c)));
+        String granting = d.legal().legalBasis().values().stream().flatMap(List::stream).filter(b -> b.startsWith("merchant:")).findFirst()
+                .orElse(d.legal().recommended() != null && d.legal().recommended().startsWith("merchant:") ? d.legal().recommended() : null);
+        if (granting != null && cited.containsKey(granting.substring("merchant:".length()))) {
+            Citation c = cited.get(granting.substring("merchant:".length()));
+            return java.util.Optional.of(format("merchant.granted", c.text().strip(), c.id()));
+        }
+        for (LegalAssessment.Override o : d.legal().overrides()) {
+            String id = o.rule().startsWith("merchant:") ? o.rule().substring("merchant:".length()).split(" ")[0] : "";
+            if (cited.containsKey(id)) {
+                Citation c = cited.get(id);
+                return java.util.Optional.of(format("rejected".equals(o.before()) ? "merchant.refused" : "merchant.granted", c.text().strip(), c.id()));
             }
-            boolean refusing = s.result() == StepResult.FAILED;
-            if (refusing || (merchantApproved && s.result() != StepResult.NOT_APPLICABLE)) {
-                Citation c = s.cites().getFirst();
-                return java.util.Optional.of(format(merchantApproved && !refusing ? "merchant.granted" : "merchant.refused", c.text().strip(), c.id()));
+        }
+        for (ExplanationStep st : d.explanation()) {
+            if (st.program() != null && !st.program().contains("/") && st.result() == StepResult.FAILED && !st.cites().isEmpty()) {
+                Citation c = st.cites().getFirst();
+                return java.util.Optional.of(format("merchant.refused", c.text().strip(), c.id()));
             }
         }
         return java.util.Optional.empty();

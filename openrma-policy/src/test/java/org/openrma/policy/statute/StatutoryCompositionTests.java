@@ -231,6 +231,26 @@ class StatutoryCompositionTests {
         assertThat(MarketLint.lint("shop.yaml", MERCHANT, List.of(), library)).isEmpty();
     }
 
+    @Test
+    void theConsumerReadsTheMerchantsClauseTheRightWithItsProvisionAndEveryAmountInTheirLanguage() {
+        Claim c = consumerClaim("2025-03-13T10:00:00Z");
+        Decision d = decide(c);
+
+        List<String> en = ConsumerExplanation.of(d, c, java.util.Locale.ENGLISH);
+        List<String> de = ConsumerExplanation.of(d, c, java.util.Locale.GERMAN);
+        List<String> fr = ConsumerExplanation.of(d, c, java.util.Locale.FRENCH);
+
+        assertThat(en).hasSize(3);
+        assertThat(en.get(0)).contains("Returns within 7 days of delivery.").contains("[R1]");
+        assertThat(en.get(1)).contains("ZZ Act s.1").contains("10 days after you received");
+        assertThat(en.get(2)).contains("€105.00").contains("€100.00").contains("€5.00").contains("€15.00");   // 15.00 express supplement not refunded
+        assertThat(de.get(1)).contains("ZZ Act s.1").contains("10 Tage nach Erhalt");
+        assertThat(de.get(2)).contains("105,00").contains("zurück");
+        assertThat(fr.get(2)).contains("105,00").contains("rembours");
+        assertThat(ConsumerExplanation.of(decider.decide("shop", c, c.request().submittedAt(), Optional.of(List.of("DE"))), c,
+                java.util.Locale.ENGLISH)).isEmpty();
+    }
+
     private static String consumerYaml() {
         return """
                 order:
