@@ -65,6 +65,13 @@ public class DemoSeed implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** The slugs of the demo merchants the seed creates, in the order of {@code seed/demo-merchants.json}. */
+    public static List<String> demoSlugs() {
+        List<String> slugs = new ArrayList<>();
+        load("/seed/demo-merchants.json").values().forEach(m -> slugs.add(m.get("slug").asString()));
+        return slugs;
+    }
+
     public static String demoKey(String slug, Caller.Role role) {
         return ApiKeys.PREFIX + "demo_" + slug + "_" + role.name().toLowerCase(java.util.Locale.ROOT);
     }
