@@ -1,13 +1,10 @@
 package org.openrma.service;
 
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.service.policy.BuiltInPolicies;
-import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -19,18 +16,6 @@ public class OpenRmaApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(OpenRmaApplication.class, args);
-    }
-
-    /**
-     * Beans are lazy (application.yml) except what a start must prove or begin: the database reached and migrated
-     * (so readiness means migrated, and a wrong URL stops the start), the settings bound and validated, and the
-     * sample policies compiling in the background. Security filter chains, runners and background tasks
-     * (SmartLifecycle) are created at start by Spring anyway.
-     */
-    @Bean
-    static LazyInitializationExcludeFilter eagerAtStart() {
-        return LazyInitializationExcludeFilter.forBeanTypes(DataSource.class, FlywayMigrationInitializer.class,
-                OpenRmaProperties.class, BuiltInPolicies.class);
     }
 
     /** The only source of "now" in the service; tests replace it with a clock they move. */
