@@ -72,6 +72,8 @@ public final class DecisionJson {
             ArrayNode reasons = ln.putArray("reasons");
             l.reasons().forEach(reasons::add);
         }
+        ArrayNode decisive = o.putArray("decisive_citations");
+        d.decisiveCitations().forEach(c -> decisive.addObject().put("clause", c.id()).put("text", c.text()));
         ArrayNode explanation = o.putArray("explanation");
         for (ExplanationStep s : d.explanation()) {
             ObjectNode sn = explanation.addObject();
