@@ -75,6 +75,8 @@ public final class DecisionJson {
         if (d.legal() != null) {
             writeLegal(o, d.legal());
         }
+        ArrayNode decisive = o.putArray("decisive_citations");
+        d.decisiveCitations().forEach(c -> decisive.addObject().put("clause", c.id()).put("text", c.text()));
         ArrayNode explanation = o.putArray("explanation");
         for (ExplanationStep s : d.explanation()) {
             ObjectNode sn = explanation.addObject();

@@ -123,7 +123,7 @@ public final class Composer {
             return new Decision(best.outcome(), bestRoute == null ? merchant.program() : r(bestRoute), best.resolutions(), best.chosenBy(),
                     best.needsConsent(), best.refund(), best.deductions(), best.returnShippingPaidBy(), best.returnShippingReimbursed(),
                     best.outboundShippingPaidBy(), best.missingEvidence(), deadlines, merchant.policyVersion(), verdicts, best.lines(), explanation,
-                    summary, best.remedies(), legal);
+                    summary, best.remedies(), best.decisiveCitations(), legal);
         }
 
         Candidate recommended = candidates.stream().min(Comparator.comparing((Candidate c) -> c.decision().refund().getAmount()).reversed()
@@ -185,7 +185,7 @@ public final class Composer {
         LegalAssessment legal = new LegalAssessment(packNames, country, routeViews, recommended.basis(), legalBasis, overrides);
         return new Decision(outcome, recommended.route() == null ? merchant.program() : r(recommended.route()), resolutions, chooser,
                 base.needsConsent(), base.refund(), base.deductions(), returnPayer, reimbursed, outboundPayer, base.missingEvidence(), deadlines,
-                merchant.policyVersion(), verdicts, base.lines(), explanation, summary, List.copyOf(remedies.values()), legal);
+                merchant.policyVersion(), verdicts, base.lines(), explanation, summary, List.copyOf(remedies.values()), base.decisiveCitations(), legal);
     }
 
     private record Candidate(String basis, Route route, Decision decision) {}
