@@ -64,6 +64,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
     private String out;
 
+    @Option(names = "--countries", paramLabel = "CC[,CC...]", split = ",",
+            description = "Make every claim a consumer's in one of these countries (with the inputs consumer law reads), for replay --market.")
+    private java.util.List<String> countries;
+
     @Override
     public Integer call() throws IOException {
         if (claims < 0) {
@@ -74,6 +78,12 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         GeneratorCatalogue catalogue = catalogue();
         ClaimGenerator generator = new ClaimGenerator(catalogue, seed, from, to);
+        if (countries != null) {
+            java.util.List<String> codes = countries.stream().map(c -> c.strip().toUpperCase(java.util.Locale.ROOT)).toList();
+            codes.stream().filter(c -> !c.matches("[A-Z]{2}")).findFirst()
+                    .ifPresent(c -> { throw new BadInputException("--countries: '" + c + "' is not a country code such as DE or GB"); });
+            generator.withConsumersIn(codes);
+        }
         if (out == null) {
             Writer writer = spec.commandLine().getOut();
             write(generator, writer, false);

@@ -82,6 +82,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policies;
 
+    /** With --market, the candidate is decided with the consumer law of those markets composed (see docs/policy-format.md). */
+    @Mixin
+    private org.openrma.cli.StatuteOptions statutes;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -94,6 +98,12 @@ public final class ReplayCommand implements Callable<Integer> {
         Lazy catalog = new Lazy();
         ReplayPolicy base = policy("--baseline", baseline, catalog);
         ReplayPolicy cand = policy("--candidate", candidate, catalog);
+        if (statutes.markets().isPresent()) {
+            if (!(cand instanceof ReplayPolicy.FromCatalog)) {
+                throw new BadInputException("--market composes consumer law with a policy of the catalog: give --candidate as a policy id");
+            }
+            cand = new ReplayPolicy.WithStatutes(candidate, catalog.get(), statutes.library(root), statutes.markets().get());
+        }
         Path outDir = root.resolve(out);
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new BadInputException("--out: '" + out + "' is a file, not a folder");

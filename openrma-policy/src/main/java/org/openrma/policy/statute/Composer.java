@@ -168,7 +168,11 @@ public final class Composer {
         }
         Outcome outcome = Outcome.APPROVED;
         boolean statuteGrants = candidates.stream().anyMatch(c -> c.route() != null);
-        Route pending = routes.stream().filter(r -> r.decision().outcome() == Outcome.NEEDS_REVIEW).findFirst().orElse(null);
+        // a statutory route a person must finish matters only if it may give more than what is granted
+        Route pending = routes.stream().filter(r -> r.decision().outcome() == Outcome.NEEDS_REVIEW)
+                .filter(r -> r.decision().refund().isGreaterThan(base.refund())
+                        || (r.decision().returnShippingPaidBy() == Payer.MERCHANT && base.returnShippingPaidBy() != Payer.MERCHANT))
+                .findFirst().orElse(null);
         String summary = base.summary();
         if (!statuteGrants && pending != null) {
             // the merchant grants, but a statutory route that may give the consumer more cannot be worked out: a person decides

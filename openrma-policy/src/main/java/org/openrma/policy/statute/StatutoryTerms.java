@@ -62,7 +62,7 @@ public record StatutoryTerms(
         if (m.entries().get("statutory_info") instanceof Node.Mapping info) {
             withdrawal = bool(info, "withdrawal_info_given");
             returnCost = bool(info, "return_cost_info_given");
-            givenOn = info.get("info_given_on").flatMap(StatutoryTerms::text).map(LocalDate::parse).orElse(null);
+            givenOn = info.get("info_given_on").flatMap(StatutoryTerms::text).flatMap(StatutoryTerms::date).orElse(null);
         }
         String country = null;
         boolean consumersOnly = true;
@@ -80,6 +80,15 @@ public record StatutoryTerms(
             }
         }
         return new StatutoryTerms(markets, withdrawal, returnCost, givenOn, country, consumersOnly, language, law, unverified, marketsAt);
+    }
+
+    /** A date as written; one that does not parse is left out, so the withdrawal rules read the information as not given. */
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> text(Node n) {

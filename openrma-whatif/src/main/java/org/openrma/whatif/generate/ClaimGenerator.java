@@ -30,6 +30,8 @@ public final class ClaimGenerator {
     private final long firstSecond;
     private final long secondsInRange;
     private int count;
+    /** Countries consumers are drawn from (empty: claims carry no consumer-law inputs). */
+    private java.util.List<String> countries = java.util.List.of();
 
     /** Orders are placed from the start of {@code from} to the end of {@code to} (UTC). */
     public ClaimGenerator(GeneratorCatalogue catalogue, long seed, LocalDate from, LocalDate to) {
@@ -40,6 +42,16 @@ public final class ClaimGenerator {
         this.random = new SplittableRandom(seed);
         this.firstSecond = from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         this.secondsInRange = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - firstSecond;
+    }
+
+    /**
+     * Makes every claim a consumer's, in one of these countries drawn uniformly, who bought online and
+     * was told of the withdrawal right and the return cost, with the order's delivery as the cheapest
+     * standard one: what a replay composed with consumer law reads. Other draws are unchanged.
+     */
+    public ClaimGenerator withConsumersIn(java.util.List<String> countries) {
+        this.countries = java.util.List.copyOf(countries);
+        return this;
     }
 
     /** The next claim as one line of JSON, without the line break. */
@@ -133,6 +145,13 @@ public final class ClaimGenerator {
         }
         if (aboutGoods && type.inspection() != null && r.nextDouble() < type.inspection().share()) {
             request.putObject("inspection").put("finding", type.inspection().findings().draw(r).wire());
+        }
+        if (!countries.isEmpty()) {
+            // drawn last, so a history without countries is the same claims byte for byte
+            ((ObjectNode) order.get("customer")).put("country", countries.get(r.nextInt(countries.size()))).put("is_consumer", true);
+            order.put("sales_channel", "distance");
+            ((ObjectNode) order.get("shipping")).put("cheapest_standard_amount", order.get("shipping").get("amount").asString());
+            claim.putObject("statutory_info").put("withdrawal_info_given", true).put("return_cost_info_given", true);
         }
         return claim;
     }

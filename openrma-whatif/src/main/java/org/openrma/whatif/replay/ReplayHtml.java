@@ -60,6 +60,7 @@ public final class ReplayHtml {
         table(h, "By program (the candidate's)", "program", t.byProgram);
         table(h, "By reason", "reason", t.byReason);
         table(h, "By month of submission", "month", t.byMonth);
+        table(h, "By the buyer's country (what consumer law costs where)", "country", t.byCountry);
         segments(h, t);
         topChanges(h, report);
         problems(h, t);

@@ -76,6 +76,7 @@ public final class ReplayJson {
         slices(money.putArray("by_program"), "program", t.byProgram);
         slices(money.putArray("by_reason"), "reason", t.byReason);
         slices(money.putArray("by_month"), "month", t.byMonth);
+        slices(money.putArray("by_country"), "country", t.byCountry);
 
         ArrayNode segments = root.putArray("segments");
         new TreeMap<>(t.segments).forEach((seg, cells) -> {

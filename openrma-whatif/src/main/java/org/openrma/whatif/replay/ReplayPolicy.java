@@ -44,6 +44,30 @@ public sealed interface ReplayPolicy {
         }
     }
 
+    /**
+     * A policy of the catalog composed with the consumer law of the markets it sells to (the
+     * statutory packs): what the merchant pays once statutory rights override its policy.
+     */
+    public record WithStatutes(String policyId, PolicyCatalog catalog, org.openrma.policy.statute.StatuteLibrary statutes, List<String> markets,
+            org.openrma.policy.statute.StatutoryDecider decider) implements ReplayPolicy {
+
+        public WithStatutes(String policyId, PolicyCatalog catalog, org.openrma.policy.statute.StatuteLibrary statutes, List<String> markets) {
+            this(policyId, catalog, statutes, List.copyOf(markets), new org.openrma.policy.statute.StatutoryDecider(catalog, statutes));
+            catalog.versions(policyId);
+        }
+
+        @Override
+        public String label() {
+            return policyId + " with consumer law of " + String.join(", ", markets);
+        }
+
+        @Override
+        public Decision decide(Claim claim, Instant now, Detail detail) {
+            // composition reads the merchant's explanation (the clauses it displaces), so the detail is always full
+            return decider.decide(policyId, claim, now, java.util.Optional.of(markets));
+        }
+    }
+
     /** One policy file: this version decides every claim. */
     public record FromFile(String label, CompiledPolicy policy) implements ReplayPolicy {
 

@@ -103,6 +103,8 @@ public final class ReplayTally {
     final Map<SliceKey, Slice> byProgram = new HashMap<>();
     final Map<SliceKey, Slice> byReason = new HashMap<>();
     final Map<SliceKey, Slice> byMonth = new HashMap<>();
+    /** By the buyer's country (consumer law differs by it): what statutory rights cost where. */
+    final Map<SliceKey, Slice> byCountry = new HashMap<>();
     final Map<Segment, long[]> segments = new HashMap<>();
     final Map<String, Long> baselineVersions = new HashMap<>();
     final Map<String, Long> candidateVersions = new HashMap<>();
@@ -144,6 +146,8 @@ public final class ReplayTally {
         count(byProgram.computeIfAbsent(new SliceKey(program, currency), k -> new Slice()), b, c, outcomeDiffers);
         count(byReason.computeIfAbsent(new SliceKey(reason, currency), k -> new Slice()), b, c, outcomeDiffers);
         count(byMonth.computeIfAbsent(new SliceKey(month, currency), k -> new Slice()), b, c, outcomeDiffers);
+        String country = claim.legal().country() != null ? claim.legal().country() : "(not given)";
+        count(byCountry.computeIfAbsent(new SliceKey(country, currency), k -> new Slice()), b, c, outcomeDiffers);
         segments.computeIfAbsent(new Segment(claim.request().kind().wire(), reason, age(claim)), k -> new long[OUTCOMES * OUTCOMES])
                 [from.ordinal() * OUTCOMES + to.ordinal()]++;
         baselineVersions.merge(version(baseline), 1L, Long::sum);
@@ -199,6 +203,7 @@ public final class ReplayTally {
         other.byProgram.forEach((k, v) -> byProgram.computeIfAbsent(k, x -> new Slice()).add(v));
         other.byReason.forEach((k, v) -> byReason.computeIfAbsent(k, x -> new Slice()).add(v));
         other.byMonth.forEach((k, v) -> byMonth.computeIfAbsent(k, x -> new Slice()).add(v));
+        other.byCountry.forEach((k, v) -> byCountry.computeIfAbsent(k, x -> new Slice()).add(v));
         other.segments.forEach((k, v) -> {
             long[] mine = segments.computeIfAbsent(k, x -> new long[OUTCOMES * OUTCOMES]);
             for (int i = 0; i < v.length; i++) {
