@@ -41,6 +41,14 @@ class ArchitectureTests {
             .orShould().callMethod(java.time.Clock.class, "systemUTC").because("time comes from the injected Clock");
 
     @ArchTest
+    static final ArchRule theDomainRefusesWithoutSpeakingHttp = noClasses()
+            .that().resideOutsideOfPackages("..service.web..", "..service.ui..")
+            .and().haveSimpleNameNotEndingWith("Controller")
+            .and().haveNameNotMatching(".*\\.ApiAuthentication(\\$.*)?")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.openrma.service.web.ApiProblem")
+            .because("the domain throws its own Refusal kinds; only the web edge (controllers, filters, pages) turns them into problem+json");
+
+    @ArchTest
     static final ArchRule controllersOnlyInTheirCapability = classes().that().haveSimpleNameEndingWith("Controller")
             .should().resideOutsideOfPackage("org.openrma.service.web");
 }
