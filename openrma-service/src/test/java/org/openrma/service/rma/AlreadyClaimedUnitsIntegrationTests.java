@@ -10,6 +10,7 @@ import org.openrma.service.support.Api;
 import org.openrma.service.support.Claims;
 import org.openrma.service.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** A unit bought once is returned once: a second claim on it is refused at intake, before anything is shipped. */
 class AlreadyClaimedUnitsIntegrationTests extends IntegrationTest {
@@ -63,6 +64,49 @@ class AlreadyClaimedUnitsIntegrationTests extends IntegrationTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asString()).contains("(returned)");
+    }
+
+    @Test
+    void aRepairedUnitIsTheCustomersAgainAndALaterWarrantyClaimOnItIsAccepted() {
+        TestMerchant kospet = newMerchant("kospet");
+        JsonNode repair = submit(kospet, kospetWarrantyDefect("DUP-4", "SN-DUP-4", "2024-06-03T10:00:00Z"));
+        Api.Response whileOpen = api.post("/api/v1/rmas", Claims.byOrderNumber(kospetWarrantyDefect("DUP-4", "SN-DUP-4", "2024-06-03T10:00:00Z")))
+                .key(kospet.agent()).send();
+        assertThat(whileOpen.status()).as(whileOpen.toString()).isEqualTo(409);
+        repair = actOk(kospet, repair, "receive", Map.of());
+        repair = actOk(kospet, repair, "inspect", Map.of("finding", "defect_confirmed"));
+        repair = actOk(kospet, repair, "resolve", Map.of("resolution", "repair"));
+        assertThat(repair.get("resolution").asString()).isEqualTo("repair");
+        actOk(kospet, repair, "close", Map.of());
+
+        Api.Response later = api.post("/api/v1/rmas", Claims.byOrderNumber(kospetWarrantyDefect("DUP-4", "SN-DUP-4", "2024-11-04T10:00:00Z")))
+                .key(kospet.agent()).send();
+
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aReplacedUnitMayBeClaimedAgain() {
+        TestMerchant kospet = newMerchant("kospet");
+        clock.set(Instant.parse("2024-04-22T10:00:00Z"));
+        JsonNode doa = submit(kospet, Claims.kospetDeadOnArrival("DUP-5", "SN-DUP-5"));
+        doa = actOk(kospet, doa, "receive", Map.of());
+        doa = actOk(kospet, doa, "inspect", Map.of("finding", "defect_confirmed"));
+        doa = actOk(kospet, doa, "resolve", Map.of("resolution", "replacement", "replacement_serial", "SN-DUP-5-R"));
+        assertThat(doa.get("resolution").asString()).isEqualTo("replacement");
+
+        Api.Response later = api.post("/api/v1/rmas", Claims.byOrderNumber(kospetWarrantyDefect("DUP-5", "SN-DUP-5", "2024-11-04T10:00:00Z")))
+                .key(kospet.agent()).send();
+
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+    }
+
+    /** A Kospet watch under the one-year repair warranty: a defect reported on the given day (the clock is set to it). */
+    private ObjectNode kospetWarrantyDefect(String orderNumber, String serial, String reportedAt) {
+        clock.set(Instant.parse(reportedAt));
+        ObjectNode claim = Claims.kospetDeadOnArrival(orderNumber, serial);
+        ((ObjectNode) claim.get("request")).put("reason", "defective").put("submitted_at", reportedAt);
+        return claim;
     }
 
     private long rmaCount() {
