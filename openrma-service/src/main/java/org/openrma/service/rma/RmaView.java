@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.openrma.claim.Vocabulary;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Payer;
+import org.openrma.decision.Resolution;
 import tools.jackson.databind.JsonNode;
 
 /** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
@@ -12,8 +17,8 @@ public record RmaView(
         String number,
         String orderNumber,
         String policy,
-        String status,
-        String outcome,
+        RmaStatus status,
+        @Schema(description = "the latest decision's outcome") Outcome outcome,
         int version,
         String customerEmail,
         LocalDate shipBackBy,
@@ -21,8 +26,8 @@ public record RmaView(
         LocalDate slaDueBy,
         boolean slaBreached,
         boolean slaDueSoon,
-        String resolution,
-        String returnLabelPaidBy,
+        @Schema(description = "the resolution carried out, once resolved") Resolution resolution,
+        @Schema(description = "who pays the return label, as decided") Payer returnLabelPaidBy,
         String returnInstructions,
         boolean needsConsent,
         Instant customerConsentAt,
@@ -30,9 +35,9 @@ public record RmaView(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        List<String> allowedActions,
-        JsonNode decision,
-        JsonNode claim) {
+        @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
+        @Schema(description = "the latest decision; only on a single RMA (and with expand=decision on lists)") RmaDocuments.Decision decision,
+        @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
 
     /**
      * {@code dueSoonUntil}: the last SLA date that counts as due soon (today in the merchant's zone
@@ -46,11 +51,16 @@ public record RmaView(
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
                         + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
                 : null;
-        return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status().wire(), r.outcome(), r.version(),
-                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil), r.resolution(), payer, instructions,
+        return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
+                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
+                word(Resolution.class, r.resolution()), word(Payer.class, payer), instructions,
                 decision != null && decision.path("needs_consent").asBoolean(false), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
-                r.createdBy(), r.updatedAt(), RmaLifecycle.allowed(r.status(), actor).stream().map(RmaAction::wire).toList(),
-                detailed ? decision : null, detailed ? r.claim() : null);
+                r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
+                detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
+    }
+
+    private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {
+        return wire == null ? null : Vocabulary.parse(type, wire).orElse(null);
     }
 
     static boolean dueSoon(Rma r, LocalDate dueSoonUntil) {

@@ -27,6 +27,12 @@ public class OpenApiConfiguration {
                 .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)).openapi31(true);
     }
 
+    /** Enums as named components with their wire words. */
+    @Bean
+    EnumSchemas enumSchemas() {
+        return new EnumSchemas();
+    }
+
     /** Each request body's schema and example ({@link RequestBodies}). */
     @Bean
     OpenApiCustomizer requestBodies() {
