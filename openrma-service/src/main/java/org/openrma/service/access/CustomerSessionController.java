@@ -1,5 +1,6 @@
 package org.openrma.service.access;
 
+import org.openrma.service.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,8 @@ public class CustomerSessionController {
         this.orders = orders;
         this.tokens = tokens;
     }
+
+    @Input
 
     public record SignIn(@NotBlank @Schema(example = "my-shop") String merchant,
                          @NotBlank @Schema(example = "WEB-1001") String orderNumber,

@@ -1,5 +1,6 @@
 package org.openrma.service.merchant;
 
+import org.openrma.service.web.Input;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -70,6 +71,7 @@ public class MerchantController {
 
     /** Any of the settings; absent fields are left as they are. Secrets are write-only. */
     @Schema(description = "Any of the settings; the PUT needs the merchant's version (If-Match or 'version'). Secrets are write-only.")
+    @Input
     public record SettingsUpdate(Integer version, @Size(min = 1) String name, String policy,
                                  @Schema(example = "Europe/Berlin") String timeZone,
                                  String supportEmail,
@@ -82,6 +84,8 @@ public class MerchantController {
                                  String smtpUsername,
                                  @Schema(description = "write-only, stored encrypted", writeOnly = true) String smtpPassword,
                                  String smtpFrom, Boolean smtpStarttls) {}
+
+    @Input
 
     public record NewApiKey(@NotBlank @Schema(example = "helpdesk") String name, @NotNull Caller.Role role) {}
 

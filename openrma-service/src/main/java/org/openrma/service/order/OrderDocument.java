@@ -1,5 +1,6 @@
 package org.openrma.service.order;
 
+import org.openrma.service.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ import org.openrma.service.web.Wire;
  * what a type cannot say (dates in order, currency digits, each SKU once).
  */
 @Schema(description = "An order as the shop recorded it (the claim format's order shape)")
+@Input
 public record OrderDocument(
         @NotBlank @Schema(example = "KGD-1042", description = "the shop's order number; no spaces or URL syntax") String number,
         @NotNull Channel channel,
@@ -38,10 +40,12 @@ public record OrderDocument(
         Map<String, Object> attributes) {
 
     @Schema(name = "OrderShipping", description = "What the customer paid for shipping, and how it was sent")
+    @Input
     public record Shipping(ShippingMethod method,
                            @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(example = "0.00", pattern = Wire.MONEY) String amount) {}
 
     @Schema(name = "OrderCustomer")
+    @Input
     public record Customer(String id, String email,
                            @Schema(description = "membership level fixed at purchase") String tier,
                            @Schema(description = "read by policies that declare customer.attributes.<name>") Map<String, Object> attributes,
@@ -49,10 +53,12 @@ public record OrderDocument(
                            @Valid @Schema(description = "earlier claims, read by history conditions") List<PastClaim> history) {}
 
     @Schema(name = "OrderPastClaim")
+    @Input
     public record PastClaim(@NotNull ClaimKind kind, @NotNull Instant submittedAt, String reason, Resolution resolution, String sku,
                             String category) {}
 
     @Schema(name = "OrderLine")
+    @Input
     public record Line(@NotBlank @Schema(example = "KGD-IPL-X1") String sku,
                        @Schema(example = "ipl_device", description = "the merchant's own word") String category,
                        @NotNull @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(example = "189.00", pattern = Wire.MONEY) String unitPrice,
@@ -65,6 +71,7 @@ public record OrderDocument(
 
     /** The shop reports a delivery event (POST /api/v1/orders/{number}/delivery). */
     @Schema(name = "DeliveryUpdate")
+    @Input
     public record DeliveryUpdate(@Schema(description = "the order version, when not sent as If-Match (optional)") Integer version,
                                  @NotNull DeliveryStatus deliveryStatus,
                                  Instant shippedAt, Instant deliveredAt, String carrier, String tracking) {}

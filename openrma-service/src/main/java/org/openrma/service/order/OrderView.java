@@ -1,5 +1,6 @@
 package org.openrma.service.order;
 
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,12 +10,12 @@ import org.openrma.claim.Vocabulary;
 import org.openrma.service.web.Wire;
 
 /** An order as the API shows it; amounts are decimal strings in {@code currency}. {@code version} is the ETag of delivery updates. */
-public record OrderView(UUID id, String number, Channel channel, Instant placedAt, String customerId, String customerEmail,
-                        String currency,
-                        @Schema(pattern = Wire.MONEY, example = "189.00") String merchandiseTotal,
-                        @Schema(pattern = Wire.MONEY, example = "0.00") String shippingPaid,
-                        StoredOrder.Status status, DeliveryStatus deliveryStatus,
-                        Instant cancelledAt, Instant amendedAt, int version, Instant importedAt,
+public record OrderView(@NotNull UUID id, @NotNull String number, Channel channel, @NotNull Instant placedAt, String customerId,
+                        String customerEmail, @NotNull String currency,
+                        @NotNull @Schema(pattern = Wire.MONEY, example = "189.00") String merchandiseTotal,
+                        @NotNull @Schema(pattern = Wire.MONEY, example = "0.00") String shippingPaid,
+                        @NotNull StoredOrder.Status status, DeliveryStatus deliveryStatus,
+                        Instant cancelledAt, Instant amendedAt, int version, @NotNull Instant importedAt,
                         @Schema(description = "the order as imported (the claim format's order shape)") OrderDocument document) {
 
     public static OrderView of(StoredOrder o) {

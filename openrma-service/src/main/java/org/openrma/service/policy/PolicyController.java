@@ -1,5 +1,6 @@
 package org.openrma.service.policy;
 
+import org.openrma.service.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,8 @@ public class PolicyController {
         this.policies = policies;
         this.audit = audit;
     }
+
+    @Input
 
     public record PolicyUpload(@Schema(example = "my-shop-2026.yaml", description = "defaults to uploaded.yaml") String fileName,
                                @NotBlank @Schema(description = "the policy YAML") String source) {}

@@ -74,6 +74,7 @@ public class RmaController {
 
     @GetMapping("/rmas")
     public Page<RmaView> list(Caller caller,
+                              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RmaStatus.class))
                               @RequestParam(required = false) String status,
                               @RequestParam(name = "sla_breached", required = false) Boolean slaBreached,
                               @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,

@@ -1,5 +1,6 @@
 package org.openrma.service.rma;
 
+import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -29,26 +30,26 @@ public final class RmaDocuments {
             requiredProperties = {"outcome", "resolutions", "needs_consent", "deductions", "remedies", "missing_evidence", "deadlines",
                     "policy_version", "programs", "lines", "explanation"})
     public record Decision(
-            Outcome outcome,
+            @NotNull Outcome outcome,
             @Schema(description = "the program that decided; null when no program serves the claim") String program,
             String summary,
-            @Schema(description = "the remedies offered") List<Resolution> resolutions,
+            @NotNull @Schema(description = "the remedies offered") List<Resolution> resolutions,
             @Schema(description = "who picks among the resolutions") Chooser chosenBy,
             @Schema(description = "a substitute replacement is offered and waits for the customer's consent") boolean needsConsent,
             @Schema(description = "money back if a refund is the resolution taken", pattern = Wire.MONEY, example = "189.00") String refund,
             @Schema(description = "what was deducted from the refund, by kind (restocking_fee, free_gift, customs, shipping, handling, "
-                    + "depreciation, return_logistics, return_label, bundle_discount)") Map<String, String> deductions,
+                    + "depreciation, return_logistics, return_label, bundle_discount)") @NotNull Map<String, String> deductions,
             Payer returnShippingPaidBy,
             @Schema(pattern = Wire.MONEY) String returnShippingReimbursed,
             Payer outboundShippingPaidBy,
-            List<DecisionRemedy> remedies,
-            @Schema(description = "evidence kinds still needed") List<String> missingEvidence,
+            @NotNull List<DecisionRemedy> remedies,
+            @NotNull @Schema(description = "evidence kinds still needed") List<String> missingEvidence,
             @Schema(description = "window ends and SLA due dates in the merchant's time zone, by name (ship_back_by, evidence_due_by, ...)")
-            Map<String, LocalDate> deadlines,
-            PolicyVersion policyVersion,
-            List<ProgramVerdict> programs,
-            List<LineResult> lines,
-            List<ExplanationStep> explanation) {}
+            @NotNull Map<String, LocalDate> deadlines,
+            @NotNull PolicyVersion policyVersion,
+            @NotNull List<ProgramVerdict> programs,
+            @NotNull List<LineResult> lines,
+            @NotNull List<ExplanationStep> explanation) {}
 
     @Schema(requiredProperties = {"resolution", "set_by_agent"})
     public record DecisionRemedy(Resolution resolution, @Schema(pattern = Wire.MONEY) String value,

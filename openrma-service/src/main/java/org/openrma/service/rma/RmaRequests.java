@@ -1,5 +1,6 @@
 package org.openrma.service.rma;
 
+import org.openrma.service.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,12 +39,14 @@ public final class RmaRequests {
     }
 
     @Schema(description = "A claim. Staff give 'order' (imported if new) or 'order_number'; a customer (token) gives only 'request'.")
+    @Input
     public record FileClaim(@Schema(description = "an order already imported", example = "WEB-1001") String orderNumber,
                             @Valid @Schema(description = "the order itself, imported if new") OrderDocument order,
                             @NotNull @Valid ClaimRequest request,
                             @Schema(description = "decide under this policy instead of the merchant's (staff only)") String policy) {}
 
     @Schema(description = "What the customer asks (the claim format's request shape)")
+    @Input
     public record ClaimRequest(
             @NotNull ClaimKind kind,
             @Schema(description = "defaults to now") Instant submittedAt,
@@ -62,26 +65,34 @@ public final class RmaRequests {
             @Schema(description = "free text for people; never read by rules") String description,
             @Schema(description = "read by policies that declare request.attributes.<name>") Map<String, Object> attributes) {}
 
+    @Input
+
     public record ClaimLine(@NotBlank @Schema(example = "KGD-IPL-X1") String sku,
                             @Positive @Schema(description = "defaults to the quantity ordered") Integer quantity,
                             @Schema(example = "unopened", description = "a standard condition or one the policy declares") String condition) {}
 
     @Schema(description = "Amounts incurred on this claim, decimal strings")
+    @Input
     public record ClaimCosts(@Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(pattern = Wire.MONEY) String returnShipping,
                              @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(pattern = Wire.MONEY) String returnLogistics,
                              @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(pattern = Wire.MONEY) String customs,
                              @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(pattern = Wire.MONEY) String handling) {}
+
+    @Input
 
     public record ClaimInspection(Finding finding, Instant receivedAt) {}
 
     // --- commands on an RMA ---------------------------------------------------------------------
 
     @Schema(description = "Only the RMA version acted on, when not sent as If-Match")
+    @Input
     public record CloseRequest(Integer version) implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Close();
         }
     }
+
+    @Input
 
     public record AddEvidenceRequest(Integer version, @Schema(example = "[\"packaging_photo\"]") List<Evidence> evidence, List<Fact> facts)
             implements CommandBody {
@@ -90,11 +101,15 @@ public final class RmaRequests {
         }
     }
 
+    @Input
+
     public record ApproveRequest(Integer version, String note) implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Approve(blankToNull(note));
         }
     }
+
+    @Input
 
     public record ConsentRequest(Integer version, String note) implements CommandBody {
         public RmaCommand command() {
@@ -102,11 +117,15 @@ public final class RmaRequests {
         }
     }
 
+    @Input
+
     public record RejectRequest(Integer version, @NotBlank String reason) implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Reject(reason.strip());
         }
     }
+
+    @Input
 
     public record OverrideRequest(Integer version, @NotBlank String reason) implements CommandBody {
         public RmaCommand command() {
@@ -114,11 +133,15 @@ public final class RmaRequests {
         }
     }
 
+    @Input
+
     public record CancelRequest(Integer version, String reason) implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Cancel(blankToNull(reason));
         }
     }
+
+    @Input
 
     public record ShipBackRequest(Integer version, @Schema(description = "defaults to now") Instant shippedAt,
                                   @Schema(example = "DHL") String carrier, @Schema(example = "JD0146") String tracking,
@@ -130,11 +153,15 @@ public final class RmaRequests {
         }
     }
 
+    @Input
+
     public record ReceiveRequest(Integer version, @Schema(description = "defaults to now") Instant receivedAt) implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Receive(receivedAt);
         }
     }
+
+    @Input
 
     public record InspectRequest(Integer version,
                                  @NotNull Finding finding,
@@ -149,6 +176,8 @@ public final class RmaRequests {
                     Wire.amount(returnLogistics));
         }
     }
+
+    @Input
 
     public record ResolveRequest(Integer version,
                                  @Schema(description = "one the decision offers; omitted only for an amendment (then 'note' describes it)")

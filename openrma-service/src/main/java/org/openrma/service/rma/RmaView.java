@@ -1,5 +1,6 @@
 package org.openrma.service.rma;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 /** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
 public record RmaView(
-        UUID id,
-        String number,
-        String orderNumber,
-        String policy,
-        RmaStatus status,
-        @Schema(description = "the latest decision's outcome") Outcome outcome,
-        int version,
+        @NotNull UUID id,
+        @NotNull @Schema(example = "RMA-2025-000042") String number,
+        @NotNull String orderNumber,
+        @NotNull @Schema(description = "the policy that decided") String policy,
+        @NotNull RmaStatus status,
+        @Schema(description = "the latest decision's outcome; null when the engine could not decide") Outcome outcome,
+        @Schema(description = "the RMA's version, also its ETag; send it back as If-Match") int version,
         String customerEmail,
         LocalDate shipBackBy,
         LocalDate evidenceDueBy,
@@ -28,15 +29,15 @@ public record RmaView(
         boolean slaDueSoon,
         @Schema(description = "the resolution carried out, once resolved") Resolution resolution,
         @Schema(description = "who pays the return label, as decided") Payer returnLabelPaidBy,
-        String returnInstructions,
+        @Schema(description = "what the customer does next, while authorized") String returnInstructions,
         boolean needsConsent,
         Instant customerConsentAt,
-        String outboundTracking,
-        Instant createdAt,
+        @Schema(description = "the carrier and tracking number of a replacement or repaired unit shipped out, as one text") String outboundTracking,
+        @NotNull Instant createdAt,
         String createdBy,
-        Instant updatedAt,
-        @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
-        @Schema(description = "the latest decision; only on a single RMA (and with expand=decision on lists)") RmaDocuments.Decision decision,
+        @NotNull Instant updatedAt,
+        @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
+        @Schema(description = "the latest decision; only on a single RMA") RmaDocuments.Decision decision,
         @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
 
     /**

@@ -1,5 +1,6 @@
 package org.openrma.service.whatif;
 
+import org.openrma.service.web.Input;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,8 +27,14 @@ public class DraftReplayController {
         this.replays = replays;
     }
 
+    @Input
+
     public record DraftReplay(@NotBlank @Schema(description = "a draft policy YAML") String source) {}
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the replay report", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @Schema(type = "object",
+                    description = "the replay report (openrma-whatif's replay.json): totals, transitions and the claims that changed most")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/html", schema = @Schema(type = "string"))})
     @PostMapping(value = "/replay", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
     public ResponseEntity<String> replay(Caller caller, @RequestBody @Valid DraftReplay body,
             @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
