@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
-import org.openrma.decision.Resolution;
 import tools.jackson.databind.JsonNode;
 
 /** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
@@ -27,7 +26,7 @@ public record RmaView(
         LocalDate slaDueBy,
         boolean slaBreached,
         boolean slaDueSoon,
-        @Schema(description = "the resolution carried out, once resolved") Resolution resolution,
+        @Schema(description = "the resolution carried out, once resolved") ResolutionCarriedOut resolution,
         @Schema(description = "who pays the return label, as decided") Payer returnLabelPaidBy,
         @Schema(description = "what the customer does next, while authorized") String returnInstructions,
         boolean needsConsent,
@@ -54,7 +53,7 @@ public record RmaView(
                 : null;
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
-                word(Resolution.class, r.resolution()), word(Payer.class, payer), instructions,
+                ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 decision != null && decision.path("needs_consent").asBoolean(false), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
                 detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);

@@ -38,6 +38,8 @@ public final class ApiOperations {
         ETAG,
         /** Creates: 201 with Location. */
         CREATES,
+        /** Creates something without an address of its own: 201 without Location. */
+        CREATED,
         /** Answers 204 without a body. */
         NO_CONTENT,
         /** Needs no credentials. */
@@ -118,7 +120,7 @@ public final class ApiOperations {
 
         op("POST /api/v1/customer-sessions", "createCustomerSession", "customer-sessions", "Sign a customer in",
                 "The merchant's slug, the order number and the order's e-mail give a token for that order and its RMAs only. "
-                        + "A wrong merchant, number or e-mail all answer the same 404.", Trait.PUBLIC);
+                        + "A wrong merchant, number or e-mail all answer the same 404.", Trait.PUBLIC, Trait.CREATED);
 
         op("GET /api/v1/merchant", "getMerchant", "merchant", "Get the merchant's settings",
                 "Secrets are never shown: `webhook_secret_set` and `smtp_password_set` say whether one is stored.", Trait.ETAG);
@@ -127,13 +129,13 @@ public final class ApiOperations {
                         + "this response.", Trait.VERSIONED);
         op("GET /api/v1/merchant/api-keys", "listApiKeys", "merchant", "List API keys", "Active and revoked keys, without the secrets.");
         op("POST /api/v1/merchant/api-keys", "createApiKey", "merchant", "Issue an API key", "The key is in this response, and only here.",
-                Trait.CREATES);
+                Trait.CREATED);
         op("POST /api/v1/merchant/api-keys/{id}/revoke", "revokeApiKey", "merchant", "Revoke an API key",
                 "The key stops working at once.", Trait.NO_CONTENT);
 
         op("GET /api/v1/policies", "listPolicies", "policies", "List policy versions", "Every version of the merchant's policies.");
         op("POST /api/v1/policies", "uploadPolicy", "policies", "Upload a policy version",
-                "Compiled first: a policy with errors is refused with every diagnostic (file:line:col); warnings are returned.", Trait.CREATES);
+                "Compiled first: a policy with errors is refused with every diagnostic (file:line:col); warnings are returned.", Trait.CREATED);
         op("GET /api/v1/policies/{policy}/versions/{version}", "getPolicyVersion", "policies", "Get a policy version",
                 "One version with its source.");
         op("POST /api/v1/policies/drafts/replay", "replayDraftPolicy", "policies", "Replay a draft policy",
@@ -231,7 +233,7 @@ public final class ApiOperations {
                 : new ApiResponse();
         responses.remove("200");
         responses.remove("201");
-        String code = d.traits().contains(Trait.CREATES) ? "201" : d.traits().contains(Trait.NO_CONTENT) ? "204" : "200";
+        String code = d.traits().contains(Trait.CREATES) || d.traits().contains(Trait.CREATED) ? "201" : d.traits().contains(Trait.NO_CONTENT) ? "204" : "200";
         if (code.equals("204")) {
             success.setContent(null);
         } else if (success.getContent() != null && success.getContent().containsKey("*/*")) {

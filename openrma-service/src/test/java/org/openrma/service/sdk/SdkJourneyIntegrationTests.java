@@ -35,6 +35,7 @@ import org.openapitools.client.model.Payer;
 import org.openapitools.client.model.Problem;
 import org.openapitools.client.model.ReceiveRequest;
 import org.openapitools.client.model.Resolution;
+import org.openapitools.client.model.ResolutionCarriedOut;
 import org.openapitools.client.model.ResolveRequest;
 import org.openapitools.client.model.RmaAction;
 import org.openapitools.client.model.RmaStatus;
@@ -145,7 +146,7 @@ class SdkJourneyIntegrationTests extends IntegrationTest {
         assertThat(rma.getDecision().getOutcome()).isEqualTo(Outcome.APPROVED);
         rma = rmas.resolveRma(rma.getId(), ifMatch(rma), null, new ResolveRequest().resolution(Resolution.REFUND));
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.RESOLVED);
-        assertThat(rma.getResolution()).isEqualTo(Resolution.REFUND);
+        assertThat(rma.getResolution()).isEqualTo(ResolutionCarriedOut.REFUND);
 
         OrderLedger ledger = orders.getOrderLedger("SDK-R1");
         assertThat(ledger.getRefunded()).isEqualTo("189.00");
@@ -196,7 +197,7 @@ class SdkJourneyIntegrationTests extends IntegrationTest {
         rma = rmas.resolveRma(rma.getId(), ifMatch(rma), null,
                 new ResolveRequest().resolution(Resolution.REPAIR).outboundCarrier("DHL").outboundTracking("JD0201").note("display replaced"));
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.RESOLVED);
-        assertThat(rma.getResolution()).isEqualTo(Resolution.REPAIR);
+        assertThat(rma.getResolution()).isEqualTo(ResolutionCarriedOut.REPAIR);
         assertThat(rma.getOutboundTracking()).contains("JD0201");
         rma = rmas.closeRma(rma.getId(), ifMatch(rma), null, new CloseRequest());
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.CLOSED);
