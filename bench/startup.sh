@@ -4,12 +4,15 @@
 # every start migrates and seeds from nothing, like a first start.
 #
 # Usage: bench/startup.sh [RUNS]     (env: JAR=openrma-service/target/openrma-service-*.jar
-#                                          SERVICE_JVM_OPTS="..."  PORT=18090  AOT=1)
+#                                          SERVICE_JVM_OPTS="..."  PORT=18090  AOT=1  RESTART=1)
 # Build first: ./mvnw -B -q package -pl openrma-service -am -DskipTests
 #
 # AOT=1 measures the fast start (docs/operations.md): the jar extracted (java -Djarmode=tools ... extract), Spring's
 # build-time AOT bean definitions (-Dspring.aot.enabled=true) and a JDK 25 AOT cache of loaded and linked classes
 # (-XX:AOTCache), recorded first by one training run that stops after the context refreshed.
+#
+# RESTART=1 measures the usual production start instead: every run starts on the same database, migrated and
+# seeded by one uncounted start before the first run (a restart, a deploy, a new instance behind the balancer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -32,10 +35,18 @@ if [ "${AOT:-}" = 1 ]; then
   SERVICE_JVM_OPTS="-XX:AOTCache=$FAST/openrma.aot -Dspring.aot.enabled=true ${SERVICE_JVM_OPTS:-}"
   echo "AOT: extracted to $FAST, cache $(du -h "$FAST/openrma.aot" | cut -f1)"
 fi
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for run in $(seq 1 "$RUNS"); do
-  DB=openrma_startup_$$_$run
+FIRST=1
+if [ "${RESTART:-}" = 1 ]; then
+  DB=openrma_startup_$$_restart
   psql -h 127.0.0.1 -U postgres -d test -qc "create database $DB"
+  FIRST=0   # run 0 migrates and seeds the database; it is a first start, not a restart
+fi
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for run in $(seq "$FIRST" "$RUNS"); do
+  if [ "${RESTART:-}" != 1 ]; then
+    DB=openrma_startup_$$_$run
+    psql -h 127.0.0.1 -U postgres -d test -qc "create database $DB"
+  fi
   T0=$(date +%s%N)
   OPENRMA_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB OPENRMA_DB_USER=postgres \
     "$JAVA_HOME/bin/java" ${SERVICE_JVM_OPTS:-} -jar "$JAR" --server.port=$PORT > "$LOG" 2>&1 &
@@ -47,6 +58,7 @@ for run in $(seq 1 "$RUNS"); do
   T1=$(date +%s%N)
   echo "run $run: $(( (T1 - T0) / 1000000 )) ms to the first answer; $(grep -o 'Started OpenRmaApplication in [0-9.]* seconds (process running for [0-9.]*)' "$LOG" || true)"
   kill $SVC; wait $SVC 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop database $DB with (force)"
+  [ "${RESTART:-}" = 1 ] || psql -h 127.0.0.1 -U postgres -d test -qc "drop database $DB with (force)"
 done
+[ "${RESTART:-}" != 1 ] || psql -h 127.0.0.1 -U postgres -d test -qc "drop database $DB with (force)"
 rm -f "$LOG"

@@ -3,20 +3,15 @@ package org.openrma.claim;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
-import org.joda.money.IllegalCurrencyException;
 import org.joda.money.Money;
 import org.openrma.claim.InvalidClaimException.FieldProblem;
 import org.openrma.decision.Resolution;
@@ -62,23 +57,58 @@ public final class ClaimReader {
 
     /** Converts an already parsed tree (for example the {@code claim} of a scenario file). */
     public static Claim fromTree(JsonNode tree) {
-        Fields f = new Fields();
+        ClaimFields f = new ClaimFields();
         if (tree == null || !tree.isObject()) {
             throw new InvalidClaimException(List.of(new FieldProblem("(document)", "expected an object with 'order' and 'request'")));
         }
-        f.allowOnly(tree, "", Set.of("order", "request"));
-        Order order = f.required(tree, "", "order", n -> readOrder(f, n, "order"));
-        Request request = f.required(tree, "", "request", n -> readRequest(f, n, "request", order));
+        f.allowOnly(tree, "", Set.of("order", "request", "statutory_info"));
+        LegalParts legal = new LegalParts();
+        Order order = f.required(tree, "", "order", n -> readOrder(f, n, "order", legal));
+        Request request = f.required(tree, "", "request", n -> readRequest(f, n, "request", order, legal));
+        f.optional(tree, "", "statutory_info", n -> {
+            f.allowOnly(n, "statutory_info", Set.of("withdrawal_info_given", "return_cost_info_given", "info_given_at"));
+            legal.withdrawalInfoGiven = f.bool(n, "statutory_info", "withdrawal_info_given");
+            legal.returnCostInfoGiven = f.bool(n, "statutory_info", "return_cost_info_given");
+            legal.infoGivenAt = f.instant(n, "statutory_info", "info_given_at", false);
+            return n;
+        });
         if (order != null && request != null) {
             crossCheck(f, order, request);
         }
         f.throwIfAny();
-        return new Claim(order, request);
+        return new Claim(order, request, legal.build());
     }
 
-    private static Order readOrder(Fields f, JsonNode n, String at) {
+    /** The consumer-law inputs, gathered from wherever they sit in the claim's shape. */
+    private static final class LegalParts {
+        String country;
+        Boolean consumer;
+        SalesChannel salesChannel;
+        Money cheapestStandard;
+        List<LegalFacts.Shipment> shipments = List.of();
+        Boolean withdrawalInfoGiven;
+        Boolean returnCostInfoGiven;
+        Instant infoGivenAt;
+        Instant noticeSentAt;
+        String chosenRemedy;
+        Integer repairAttempts;
+        String failure;
+        Map<String, Money> diminishedValue = new java.util.LinkedHashMap<>();
+        Map<String, Money> useDeduction = new java.util.LinkedHashMap<>();
+
+        LegalFacts build() {
+            return new LegalFacts(country, consumer, salesChannel, cheapestStandard, shipments, withdrawalInfoGiven, returnCostInfoGiven,
+                    infoGivenAt, noticeSentAt, chosenRemedy, repairAttempts, failure, diminishedValue, useDeduction);
+        }
+    }
+
+    /** The remedies a consumer may name under consumer law. */
+    private static final Set<String> STATUTORY_REMEDIES = Set.of("repair", "replacement", "refund", "price_reduction");
+
+    private static Order readOrder(ClaimFields f, JsonNode n, String at, LegalParts legal) {
         f.allowOnly(n, at, Set.of("number", "channel", "placed_at", "shipped_at", "delivered_at", "delivery_status",
-                "currency", "shipping", "customer", "lines", "attributes"));
+                "currency", "shipping", "customer", "lines", "attributes", "sales_channel", "shipments"));
+        legal.salesChannel = f.word(n, at, "sales_channel", SalesChannel.class, false);
         String number = f.string(n, at, "number", true);
         Channel channel = f.word(n, at, "channel", Channel.class, true);
         Instant placed = f.instant(n, at, "placed_at", true);
@@ -103,15 +133,28 @@ public final class ClaimReader {
         }
         CurrencyUnit cur = currency != null ? currency : CurrencyUnit.USD;
         Order.Shipping shipping = f.optional(n, at, "shipping", s -> {
-            f.allowOnly(s, at + ".shipping", Set.of("method", "amount"));
+            f.allowOnly(s, at + ".shipping", Set.of("method", "amount", "cheapest_standard_amount"));
             ShippingMethod method = f.word(s, at + ".shipping", "method", ShippingMethod.class, false);
             Money amount = f.money(s, at + ".shipping", "amount", cur, false);
+            legal.cheapestStandard = f.money(s, at + ".shipping", "cheapest_standard_amount", cur, false);
             return new Order.Shipping(method != null ? method : ShippingMethod.ECONOMY, amount != null ? amount : Money.zero(cur));
         });
         if (shipping == null) {
             shipping = new Order.Shipping(ShippingMethod.ECONOMY, Money.zero(cur));
         }
-        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer"));
+        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer", legal));
+        List<LegalFacts.Shipment> shipments = f.list(n, at, "shipments", false, (s, path) -> {
+            f.allowOnly(s, path, Set.of("delivered_at", "skus"));
+            Instant arrived = f.instant(s, path, "delivered_at", false);
+            if (arrived != null && placed != null && arrived.isBefore(placed)) {
+                f.problem(path + ".delivered_at", "is before order.placed_at (" + placed + ")");
+            }
+            List<String> skus = f.list(s, path, "skus", false, (v, p) -> f.stringValue(v, p));
+            return new LegalFacts.Shipment(arrived, skus == null ? List.of() : skus.stream().filter(java.util.Objects::nonNull).toList());
+        });
+        if (shipments != null) {
+            legal.shipments = shipments.stream().filter(java.util.Objects::nonNull).toList();
+        }
         if (customer == null) {
             customer = new Customer(null, null, null, Map.of(), List.of());
         }
@@ -133,8 +176,15 @@ public final class ClaimReader {
         return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines, f.stringMap(n, at, "attributes"));
     }
 
-    private static Customer readCustomer(Fields f, JsonNode c, String at) {
-        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history"));
+    private static Customer readCustomer(ClaimFields f, JsonNode c, String at, LegalParts legal) {
+        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history", "country", "is_consumer"));
+        String country = f.string(c, at, "country", false);
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            f.problem(at + ".country", "'" + country + "' is not a country code; expected ISO 3166 alpha-2 such as DE or GB");
+        } else if (country != null) {
+            legal.country = country.toUpperCase(java.util.Locale.ROOT);
+        }
+        legal.consumer = f.bool(c, at, "is_consumer");
         List<Instant> previous = f.list(c, at, "previous_returns", false, (node, path) -> f.instantValue(node, path));
         List<PastClaim> history = f.list(c, at, "history", false, (node, path) -> {
             f.allowOnly(node, path, Set.of("kind", "submitted_at", "reason", "resolution", "sku", "category"));
@@ -153,7 +203,7 @@ public final class ClaimReader {
                 history == null ? List.of() : history.stream().filter(java.util.Objects::nonNull).toList());
     }
 
-    private static OrderLine readOrderLine(Fields f, JsonNode n, String at, CurrencyUnit cur) {
+    private static OrderLine readOrderLine(ClaimFields f, JsonNode n, String at, CurrencyUnit cur) {
         f.allowOnly(n, at, Set.of("sku", "category", "unit_price", "quantity", "retail_value", "tags", "serial", "attributes"));
         String sku = f.string(n, at, "sku", true);
         Money price = f.money(n, at, "unit_price", cur, true);
@@ -167,19 +217,44 @@ public final class ClaimReader {
                 tags == null ? Set.of() : new LinkedHashSet<>(tags), f.string(n, at, "serial", false), f.stringMap(n, at, "attributes"));
     }
 
-    private static Request readRequest(Fields f, JsonNode n, String at, Order order) {
+    private static Request readRequest(ClaimFields f, JsonNode n, String at, Order order, LegalParts legal) {
         f.allowOnly(n, at, Set.of("kind", "submitted_at", "reason", "lines", "keeps_free_gifts", "evidence", "facts", "costs",
                 "protection_plan", "inspection", "rma_issued_at", "shipped_back_at", "return_shipping_method", "preferred_resolution",
-                "description", "attributes"));
+                "description", "attributes", "notice_sent_at", "chosen_remedy", "repair_attempts", "failure"));
         CurrencyUnit cur = order != null ? order.currency() : CurrencyUnit.USD;
+        legal.noticeSentAt = f.instant(n, at, "notice_sent_at", false);
+        legal.chosenRemedy = f.string(n, at, "chosen_remedy", false);
+        if (legal.chosenRemedy != null && !STATUTORY_REMEDIES.contains(legal.chosenRemedy)) {
+            f.problem(at + ".chosen_remedy", "unknown value '" + legal.chosenRemedy + "'; expected one of price_reduction, refund, repair, replacement");
+        }
+        if (n.hasNonNull("repair_attempts")) {
+            JsonNode ra = n.get("repair_attempts");
+            if (!ra.isIntegralNumber() || ra.asLong() < 0 || ra.asLong() > 1000) {
+                f.problem(at + ".repair_attempts", "expected a whole number from 0 (got " + ra.asString() + ")");
+            } else {
+                legal.repairAttempts = ra.asInt();
+            }
+        }
+        legal.failure = f.string(n, at, "failure", false);
+        if (legal.failure != null && !Set.of("major", "minor").contains(legal.failure)) {
+            f.problem(at + ".failure", "unknown value '" + legal.failure + "'; expected major or minor");
+        }
         ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
         Instant submitted = f.instant(n, at, "submitted_at", true);
         String reasonWord = f.openWord(n, at, "reason", Reason.class, true);
         Reason reason = reasonWord == null ? null : Vocabulary.parse(Reason.class, reasonWord).orElse(Reason.OTHER);
         java.util.Map<String, String> claimedAt = new java.util.HashMap<>();
         List<RequestLine> lines = f.list(n, at, "lines", false, (line, path) -> {
-            f.allowOnly(line, path, Set.of("sku", "quantity", "condition"));
+            f.allowOnly(line, path, Set.of("sku", "quantity", "condition", "diminished_value", "use_deduction"));
             String sku = f.string(line, path, "sku", true);
+            Money diminished = f.money(line, path, "diminished_value", cur, false);
+            Money use = f.money(line, path, "use_deduction", cur, false);
+            if (sku != null && diminished != null) {
+                legal.diminishedValue.put(sku, diminished);
+            }
+            if (sku != null && use != null) {
+                legal.useDeduction.put(sku, use);
+            }
             Integer qty = f.positiveInt(line, path, "quantity", false);
             String conditionWord = f.openWord(line, path, "condition", ItemCondition.class, false);
             ItemCondition condition = conditionWord == null ? null : Vocabulary.parse(ItemCondition.class, conditionWord).orElse(null);
@@ -239,7 +314,7 @@ public final class ClaimReader {
         return out;
     }
 
-    private static void crossCheck(Fields f, Order order, Request request) {
+    private static void crossCheck(ClaimFields f, Order order, Request request) {
         if (request.submittedAt().isBefore(order.placedAt())) {
             f.problem("request.submitted_at", "is before order.placed_at (" + order.placedAt() + ")");
         }
@@ -249,322 +324,6 @@ public final class ClaimReader {
         }
         if (request.shippedBackAt() != null && request.shippedBackAt().isBefore(order.placedAt())) {
             f.problem("request.shipped_back_at", "is before order.placed_at (" + order.placedAt() + ")");
-        }
-    }
-
-    /** Reads fields off a tree, remembering every problem with its path. */
-    private static final class Fields {
-        private final List<FieldProblem> problems = new ArrayList<>();
-
-        void problem(String field, String message) {
-            problems.add(new FieldProblem(field, message));
-        }
-
-        boolean hasProblems() {
-            return !problems.isEmpty();
-        }
-
-        void throwIfAny() {
-            if (!problems.isEmpty()) {
-                throw new InvalidClaimException(problems);
-            }
-        }
-
-        private static String path(String at, String name) {
-            return at.isEmpty() ? name : at + "." + name;
-        }
-
-        private static JsonNode present(JsonNode n, String name) {
-            JsonNode v = n.get(name);
-            return v == null || v.isNull() ? null : v;
-        }
-
-        void allowOnly(JsonNode n, String at, Set<String> names) {
-            if (!n.isObject()) {
-                problem(at.isEmpty() ? "(document)" : at, "expected an object");
-                return;
-            }
-            for (String name : n.propertyNames()) {
-                if (!names.contains(name)) {
-                    problem(path(at, name), "unknown field; expected one of " + String.join(", ", names.stream().sorted().toList()));
-                }
-            }
-        }
-
-        <T> T required(JsonNode n, String at, String name, Function<JsonNode, T> reader) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                problem(path(at, name), "is required");
-                return null;
-            }
-            return reader.apply(v);
-        }
-
-        <T> T optional(JsonNode n, String at, String name, Function<JsonNode, T> reader) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                return null;
-            }
-            if (!v.isObject()) {
-                problem(path(at, name), "expected an object");
-                return null;
-            }
-            return reader.apply(v);
-        }
-
-        String string(JsonNode n, String at, String name, boolean required) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                if (required) {
-                    problem(path(at, name), "is required");
-                }
-                return null;
-            }
-            return stringValue(v, path(at, name));
-        }
-
-        String stringValue(JsonNode v, String path) {
-            if (!v.isString() && !v.isNumber() && !v.isBoolean()) {
-                problem(path, "expected text");
-                return null;
-            }
-            String s = v.asString().trim();
-            if (s.isEmpty()) {
-                problem(path, "must not be empty");
-                return null;
-            }
-            return s;
-        }
-
-        Map<String, String> stringMap(JsonNode n, String at, String name) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                return Map.of();
-            }
-            if (!v.isObject()) {
-                problem(path(at, name), "expected an object of names to values");
-                return Map.of();
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            for (var e : v.properties()) {
-                if (e.getValue().isContainer()) {
-                    problem(path(at, name) + "." + e.getKey(), "expected a plain value");
-                } else if (!e.getValue().isNull()) {
-                    out.put(e.getKey(), e.getValue().asString());
-                }
-            }
-            return out;
-        }
-
-        <E extends Enum<E> & Vocabulary> E word(JsonNode n, String at, String name, Class<E> type, boolean required) {
-            String s = string(n, at, name, required);
-            return s == null ? null : wordValue(s, path(at, name), type);
-        }
-
-        <E extends Enum<E> & Vocabulary> E wordValue(String s, String path, Class<E> type) {
-            var parsed = Vocabulary.parse(type, s);
-            if (parsed.isEmpty()) {
-                problem(path, "unknown value '" + s + "'; expected one of " + Vocabulary.allowed(type));
-                return null;
-            }
-            return parsed.get();
-        }
-
-        /**
-         * A word of a vocabulary a policy may extend: a standard word (normalized to its wire form)
-         * or any word shaped like one, which the deciding policy must declare.
-         */
-        <E extends Enum<E> & Vocabulary> String openWord(JsonNode n, String at, String name, Class<E> type, boolean required) {
-            String s = string(n, at, name, required);
-            return s == null ? null : openWordValue(s, path(at, name), type);
-        }
-
-        <E extends Enum<E> & Vocabulary> String openWordValue(String s, String path, Class<E> type) {
-            var standard = Vocabulary.parse(type, s);
-            if (standard.isPresent()) {
-                return standard.get().wire();
-            }
-            if (!s.matches("[a-z][a-z0-9_]{0,63}")) {
-                problem(path, "unknown value '" + s + "'; expected one of " + Vocabulary.allowed(type) + " or a word the policy declares");
-                return null;
-            }
-            return s;
-        }
-
-        <E extends Enum<E> & Vocabulary> Set<String> openWordSet(JsonNode n, String at, String name, Class<E> type) {
-            List<String> words = list(n, at, name, false, (v, p) -> {
-                String s = stringValue(v, p);
-                return s == null ? null : openWordValue(s, p, type);
-            });
-            Set<String> out = new LinkedHashSet<>();
-            if (words != null) {
-                words.stream().filter(java.util.Objects::nonNull).forEach(out::add);
-            }
-            return out;
-        }
-
-        Instant instant(JsonNode n, String at, String name, boolean required) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                if (required) {
-                    problem(path(at, name), "is required");
-                }
-                return null;
-            }
-            return instantValue(v, path(at, name));
-        }
-
-        Instant instantValue(JsonNode v, String path) {
-            if (!v.isString()) {
-                problem(path, "expected a timestamp such as 2025-03-01T10:00:00Z");
-                return null;
-            }
-            String text = v.asString();
-            Instant fast = utcSeconds(text);
-            if (fast != null) {
-                return fast;
-            }
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                try {
-                    return java.time.OffsetDateTime.parse(v.asString()).toInstant();
-                } catch (DateTimeParseException e2) {
-                    problem(path, "'" + v.asString() + "' is not a timestamp; expected ISO-8601 such as 2025-03-01T10:00:00Z");
-                    return null;
-                }
-            }
-        }
-
-        /**
-         * The common shape {@code 2025-03-01T10:00:00Z} parsed without a formatter (a replay reads
-         * millions); anything else, or an impossible date, is left to {@link Instant#parse}.
-         */
-        private static Instant utcSeconds(String t) {
-            if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-                    || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
-                return null;
-            }
-            int year = digits(t, 0, 4);
-            int month = digits(t, 5, 7);
-            int day = digits(t, 8, 10);
-            int hour = digits(t, 11, 13);
-            int minute = digits(t, 14, 16);
-            int second = digits(t, 17, 19);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-                    || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-                return null;
-            }
-            return java.time.LocalDateTime.of(year, month, day, hour, minute, second).toInstant(java.time.ZoneOffset.UTC);
-        }
-
-        private static int digits(String t, int from, int to) {
-            int value = 0;
-            for (int i = from; i < to; i++) {
-                char c = t.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                value = value * 10 + (c - '0');
-            }
-            return value;
-        }
-
-        CurrencyUnit currency(JsonNode n, String at, String name) {
-            String code = string(n, at, name, true);
-            if (code == null) {
-                return null;
-            }
-            try {
-                return CurrencyUnit.of(code.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalCurrencyException e) {
-                problem(path(at, name), "unknown currency '" + code + "'; expected an ISO 4217 code such as USD or EUR");
-                return null;
-            }
-        }
-
-        Money money(JsonNode n, String at, String name, CurrencyUnit currency, boolean required) {
-            JsonNode v = present(n, name);
-            String p = path(at, name);
-            if (v == null) {
-                if (required) {
-                    problem(p, "is required");
-                }
-                return null;
-            }
-            if (!v.isString() && !v.isNumber()) {
-                problem(p, "expected an amount such as \"19.99\"");
-                return null;
-            }
-            BigDecimal amount;
-            try {
-                amount = new BigDecimal(v.asString().trim());
-                if (amount.precision() - amount.scale() > 15 || amount.scale() > 15) {
-                    problem(p, "'" + v.asString() + "' is not a plausible amount");
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                problem(p, "'" + v.asString() + "' is not an amount; expected a decimal string such as \"19.99\"");
-                return null;
-            }
-            if (amount.signum() < 0) {
-                problem(p, "must not be negative (got " + amount.toPlainString() + ")");
-                return null;
-            }
-            if (amount.stripTrailingZeros().scale() > currency.getDecimalPlaces()) {
-                problem(p, amount.toPlainString() + " has more decimals than " + currency.getCode() + " allows (" + currency.getDecimalPlaces() + ")");
-                return null;
-            }
-            return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
-        }
-
-        Integer positiveInt(JsonNode n, String at, String name, boolean required) {
-            JsonNode v = present(n, name);
-            String p = path(at, name);
-            if (v == null) {
-                if (required) {
-                    problem(p, "is required");
-                }
-                return null;
-            }
-            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1 || v.asLong() > 1_000_000) {
-                problem(p, "expected a whole number from 1 (got " + v.asString() + ")");
-                return null;
-            }
-            return v.asInt();
-        }
-
-        Boolean bool(JsonNode n, String at, String name) {
-            JsonNode v = present(n, name);
-            if (v == null) {
-                return null;
-            }
-            if (!v.isBoolean()) {
-                problem(path(at, name), "expected true or false");
-                return null;
-            }
-            return v.asBoolean();
-        }
-
-        <T> List<T> list(JsonNode n, String at, String name, boolean required, java.util.function.BiFunction<JsonNode, String, T> item) {
-            JsonNode v = present(n, name);
-            String p = path(at, name);
-            if (v == null) {
-                if (required) {
-                    problem(p, "is required");
-                }
-                return null;
-            }
-            if (!v.isArray()) {
-                problem(p, "expected a list");
-                return null;
-            }
-            List<T> out = new ArrayList<>();
-            int i = 0;
-            for (JsonNode e : v.values()) {
-                out.add(item.apply(e, p + "[" + i++ + "]"));
-            }
-            return out;
         }
     }
 }

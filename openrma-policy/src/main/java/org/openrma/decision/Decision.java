@@ -20,6 +20,11 @@ import org.joda.money.Money;
  * @param missingEvidence evidence kinds still needed, as words (standard or declared by the policy)
  * @param deadlines window ends and SLA due dates in the merchant's time zone, by name
  * @param programs every program the engine considered and how each answered
+ * @param decisiveCitations the clauses that decided the outcome (a subset of {@link #citations()}): for an approval, the
+ *        rules of the deciding program that passed on something read from the claim; otherwise the rules that failed or
+ *        applied. The engine records which rules these are, so rewording an explanation never changes them. Empty when the
+ *        decision was made without an explanation.
+ * @param legal what consumer law added (statutory routes, legal basis, overrides), or null when no statutory pack applied
  */
 public record Decision(
         Outcome outcome,
@@ -39,7 +44,18 @@ public record Decision(
         List<LineResult> lines,
         List<ExplanationStep> explanation,
         String summary,
-        List<Remedy> remedies) {
+        List<Remedy> remedies,
+        List<Citation> decisiveCitations,
+        LegalAssessment legal) {
+
+    public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
+            List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<LineResult> lines, List<ExplanationStep> explanation, String summary, List<Remedy> remedies, List<Citation> decisiveCitations) {
+        this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
+                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, remedies, decisiveCitations,
+                null);
+    }
 
     public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
             Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
@@ -47,6 +63,26 @@ public record Decision(
             List<LineResult> lines, List<ExplanationStep> explanation, String summary) {
         this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
                 outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, List.of());
+    }
+
+    public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
+            List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<LineResult> lines, List<ExplanationStep> explanation, String summary, List<Remedy> remedies) {
+        this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
+                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, remedies, List.of());
+    }
+
+    /**
+     * A decision no program made (no program serves the claim, or no policy version was in force): nothing is offered,
+     * nothing is refunded, the customer pays any shipping, and the explanation says why.
+     */
+    public static Decision withoutProgram(Outcome outcome, org.joda.money.CurrencyUnit currency, PolicyVersionRef policyVersion,
+            List<ProgramVerdict> programs, List<LineResult> lines, List<ExplanationStep> explanation, String summary,
+            List<Citation> decisiveCitations) {
+        Money zero = Money.zero(currency);
+        return new Decision(outcome, null, Set.of(), Chooser.MERCHANT, false, zero, Map.of(), Payer.CUSTOMER, zero, null, List.of(), Map.of(),
+                policyVersion, programs, lines, explanation, summary, List.of(), decisiveCitations);
     }
 
     public Decision {
@@ -58,6 +94,7 @@ public record Decision(
         lines = List.copyOf(lines);
         explanation = List.copyOf(explanation);
         remedies = List.copyOf(remedies);
+        decisiveCitations = List.copyOf(decisiveCitations);
     }
 
     /** Every clause the explanation cites, in order of first citation, without repeats. */

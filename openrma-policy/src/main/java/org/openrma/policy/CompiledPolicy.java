@@ -5,16 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.joda.money.Money;
 import org.openrma.claim.Claim;
-import org.openrma.decision.Chooser;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
-import org.openrma.decision.Payer;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.compile.PolicyModel;
@@ -49,6 +46,23 @@ public final class CompiledPolicy {
     }
 
     /**
+     * What each program would answer if it alone decided, in file order, without checking the claim
+     * against this policy's declarations (the statutory layer composes a pack's programs with a
+     * merchant's, and reads claims written for the merchant). A program that does not serve the
+     * claim answers with its verdict "not applicable" ({@code programs().getFirst().served()} false).
+     */
+    public List<Decision> decideEachProgram(Claim claim, Instant now) {
+        List<Decision> out = new java.util.ArrayList<>(model.programs().size());
+        for (var program : model.programs()) {
+            var alone = new PolicyModel(model.id(), model.version(), model.title(), model.effectiveFrom(), model.calendar(), model.rounding(),
+                    PolicyModel.Selection.FIRST_MATCH, model.whenNoProgramServes(), model.clauses(), model.discretion(), model.outsideEngine(),
+                    List.of(program), model.deadlines(), model.declarations());
+            out.add(Evaluator.decide(alone, ref, claim, now, Detail.FULL));
+        }
+        return out;
+    }
+
+    /**
      * Refuses a claim this version cannot read: a word beyond the standard vocabularies that the
      * policy does not declare, or a declared attribute whose value does not fit its type.
      *
@@ -60,15 +74,14 @@ public final class CompiledPolicy {
 
     /** The answer for an order placed before this policy's first version was in force. */
     Decision noVersionInForce(Claim claim) {
-        Money zero = Money.zero(claim.order().currency());
         String says = "No version of policy '" + model.id() + "' was in force when the order was placed ("
                 + claim.order().placedAt() + "); its first version starts " + model.effectiveFrom() + ". An agent decides.";
         var step = new ExplanationStep(null, "version", null, StepResult.NOT_EVALUATED,
                 Map.of("order.placed_at", claim.order().placedAt().toString()), says, List.of());
         List<LineResult> lines = claim.claimedLines().stream()
                 .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), Outcome.NEEDS_REVIEW, l.price(), List.of(says))).toList();
-        return new Decision(Outcome.NEEDS_REVIEW, null, java.util.Set.of(), Chooser.MERCHANT, false, zero, Map.of(), Payer.CUSTOMER, zero, null,
-                List.of(), Map.of(), ref, List.of(), lines, List.of(step), "Needs review: " + says);
+        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, claim.order().currency(), ref, List.of(), lines, List.of(step), "Needs review: " + says,
+                List.of());
     }
 
     public String id() {

@@ -39,8 +39,10 @@ class DetailLevelsAgreeTests {
 
             assertThat(lean.explanation()).as(file.toString()).isEmpty();
             assertThat(full.explanation()).as(file.toString()).isNotEmpty();
+            // The decisive clauses are read off the explanation, so only a full decision names them.
+            assertThat(lean.decisiveCitations()).as(file.toString()).isEmpty();
             assertThat(lean).as(file.toString()).usingRecursiveComparison()
-                    .ignoringFields("explanation", "summary", "programs", "lines")
+                    .ignoringFields("explanation", "summary", "programs", "lines", "decisiveCitations")
                     .isEqualTo(full);
             assertThat(lean.lines()).extracting("sku", "outcome", "price").as(file.toString())
                     .isEqualTo(full.lines().stream().map(l -> org.assertj.core.groups.Tuple.tuple(l.sku(), l.outcome(), l.price())).toList());

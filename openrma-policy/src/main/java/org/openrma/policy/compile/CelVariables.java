@@ -44,7 +44,7 @@ public final class CelVariables {
         }));
         this.types = Map.copyOf(all);
         Map<String, Field> fields = new LinkedHashMap<>();
-        declarations.attributes().forEach((path, a) -> fields.put(path, new Field(path, Field.Accessor.of(path), a)));
+        declarations.attributes().forEach((path, a) -> fields.put(path, new Field(path, Field.Accessor.of(path), null, a)));
         this.attributes = Map.copyOf(fields);
     }
 

@@ -140,4 +140,56 @@ class ExplanationTests {
         });
         assertThat(DecisionJson.write(decision)).contains("\"policy_version\"");
     }
+
+    @Test
+    void namesTheClausesThatDecidedAnApprovalTheRulesThatPassedOnWhatTheClaimSays() {
+        Decision decision = POLICY.decide(Claims.aReturn().build(), NOW);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+        // the refund and the fee apply, but the window, the store and the condition are what made the claim eligible
+        assertThat(decision.decisiveCitations()).extracting(Citation::id).containsExactly("W", "R", "U");
+        assertThat(DecisionJson.toTree(decision).get("decisive_citations").get(0).get("clause").asString()).isEqualTo("W");
+    }
+
+    @Test
+    void namesTheFailingRulesClauseAsWhatDecidedARejection() {
+        Decision decision = POLICY.decide(Claims.aReturn().with("order.channel", "marketplace").build(), NOW);
+
+        assertThat(decision.decisiveCitations()).extracting(Citation::id).containsExactly("R");
+    }
+
+    @Test
+    void anIfCheckThatDoesNotApplyDecidesNothingWhateverItsSentenceSays() {
+        CompiledPolicy withSurcharge = policy("""
+                clauses:
+                  W: "We allow returns within 14 days of delivery."
+                  G: "Gold members return for free; others pay a fee."
+                programs:
+                  - id: return
+                    serves: { kind: return }
+                    window: { from: delivered, within: 14 days, cites: W }
+                    checks:
+                      - id: marketplace-review
+                        if: { channel: marketplace }
+                        then: needs_review
+                        says: Does apply only to marketplace orders.
+                        cites: G
+                    resolutions: { offer: [ refund ] }
+                """);
+
+        Decision decision = withSurcharge.decide(Claims.aReturn().build(), NOW);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(step(decision, "marketplace-review").result()).isEqualTo(StepResult.PASSED);
+        assertThat(step(decision, "marketplace-review").read()).isNotEmpty();
+        assertThat(decision.decisiveCitations()).extracting(Citation::id).containsExactly("W");
+    }
+
+    @Test
+    void recordsNoDecisiveClausesWithoutAnExplanation() {
+        Decision decision = POLICY.decide(Claims.aReturn().build(), NOW, org.openrma.decision.Detail.OUTCOME_ONLY);
+
+        assertThat(decision.explanation()).isEmpty();
+        assertThat(decision.decisiveCitations()).isEmpty();
+    }
 }

@@ -1,7 +1,7 @@
 package org.openrma.service.access;
 
 import java.util.UUID;
-import org.openrma.service.web.ApiProblem;
+import org.openrma.service.refusal.Refusal;
 
 /**
  * Who is making a request. Every caller belongs to exactly one merchant, and every query the
@@ -66,13 +66,13 @@ public sealed interface Caller {
         if (this instanceof Staff s) {
             return s;
         }
-        throw ApiProblem.forbidden("this endpoint is for the merchant's staff; customers use their order's RMAs only");
+        throw new Refusal.Forbidden("this endpoint is for the merchant's staff; customers use their order's RMAs only");
     }
 
     default Staff requireAdmin() {
         Staff s = requireStaff();
         if (!s.isAdmin()) {
-            throw ApiProblem.forbidden("this endpoint needs an admin API key; the key used has role agent");
+            throw new Refusal.Forbidden("this endpoint needs an admin API key; the key used has role agent");
         }
         return s;
     }

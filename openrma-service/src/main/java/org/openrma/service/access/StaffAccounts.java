@@ -105,13 +105,21 @@ public class StaffAccounts implements UserDetailsService {
         return jdbc.sql("select count(*) from staff_account where lower(email) = lower(?)").param(email).query(Integer.class).single() > 0;
     }
 
-    /** An account with a password, for the demo seed and tests. */
+    /** An account with a password, for tests. */
     public UUID create(UUID merchantId, String email, Caller.Role role, String password, String createdBy) {
+        return createWithHash(merchantId, email, role, passwords.encode(password), createdBy);
+    }
+
+    /**
+     * An account whose password was hashed beforehand ({@code {bcrypt}...}): the demo seed ships the hashes of
+     * its published demo passwords, so a first start does not spend half a second in bcrypt.
+     */
+    public UUID createWithHash(UUID merchantId, String email, Caller.Role role, String passwordHash, String createdBy) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into staff_account (id, merchant_id, email, role, password_hash, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, merchantId, email, role.name().toLowerCase(Locale.ROOT), passwords.encode(password),
+                .params(id, merchantId, email, role.name().toLowerCase(Locale.ROOT), passwordHash,
                         Timestamp.from(clock.instant()), createdBy)
                 .update();
         return id;

@@ -10,7 +10,7 @@ import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.rma.RmaStatus;
-import org.openrma.service.web.ApiProblem;
+import org.openrma.service.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,7 +86,7 @@ public class Deadlines {
                 management.getObject().apply(new Caller.Automation(due.merchantId(), "deadline:" + column), due.rmaId(),
                         new RmaManagement.Versioned(due.version(), false), new RmaCommand.Expire(column));
                 changed++;
-            } catch (ApiProblem e) {
+            } catch (Refusal e) {
                 log.info("RMA {} moved on before its {} deadline was applied: {}", due.rmaId(), column, e.getMessage());
             }
         }

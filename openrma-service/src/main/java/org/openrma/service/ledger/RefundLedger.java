@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -17,7 +16,7 @@ import org.openrma.decision.DeductionKind;
 import org.openrma.service.access.Caller;
 import org.openrma.service.order.Orders;
 import org.openrma.service.order.StoredOrder;
-import org.openrma.service.web.ApiProblem;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,17 +35,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Repository
 public class RefundLedger {
-
-    public static final String REFUND = "refund";
-    public static final String SHIPPING_REIMBURSEMENT = "shipping_reimbursement";
-    public static final String STORE_CREDIT = "store_credit";
-    /** An exchange; its amount is the price difference paid back to the customer (zero for a like-for-like swap). */
-    public static final String EXCHANGE = "exchange";
-    /** What the customer pays on top when the exchanged item costs more. */
-    public static final String EXCHANGE_CHARGE = "exchange_charge";
-
-    /** Kinds that give value back for the order's goods, and so count against what was paid. */
-    private static final Set<String> GIVES_VALUE_BACK = Set.of(REFUND, STORE_CREDIT, EXCHANGE);
 
     private final JdbcClient jdbc;
     private final Orders orders;
@@ -83,11 +71,11 @@ public class RefundLedger {
      * order's refunds past what was paid. Prefer {@link #record}, which knows the claimed lines.
      */
     public void refund(Caller caller, UUID orderId, UUID rmaId, String resolution, Money amount, Map<DeductionKind, Money> deductions) {
-        record(caller, orderId, rmaId, REFUND, resolution, amount, deductions, List.of(), false, null);
+        record(caller, orderId, rmaId, LedgerKind.REFUND, resolution, amount, deductions, List.of(), false, null);
     }
 
     public void reimburseShipping(Caller caller, UUID orderId, UUID rmaId, String resolution, Money amount) {
-        insert(caller, orderId, rmaId, SHIPPING_REIMBURSEMENT, resolution, amount, null);
+        insert(caller, orderId, rmaId, LedgerKind.SHIPPING_REIMBURSEMENT, resolution, amount, null);
     }
 
     /**
@@ -97,13 +85,18 @@ public class RefundLedger {
      * the claimed units. An empty {@code claimed} means every line of the order, without units.
      * 409 {@code refund-exceeds-paid} when anything would go beyond what was paid.
      */
-    public UUID record(Caller caller, UUID orderId, UUID rmaId, String kind, String resolution, Money amount,
-                       Map<DeductionKind, Money> deductions, List<Claimed> claimed, boolean takesUnitsBack, JsonNode detail) {
+    public UUID record(Caller caller, UUID orderId, UUID rmaId, Payout payout) {
+        return record(caller, orderId, rmaId, payout.kind(), payout.resolution().wire(), payout.amount(), payout.deductions(), payout.lines(),
+                payout.takesUnitsBack(), payout.detail());
+    }
+
+    private UUID record(Caller caller, UUID orderId, UUID rmaId, LedgerKind kind, String resolution, Money amount,
+                        Map<DeductionKind, Money> deductions, List<Claimed> claimed, boolean takesUnitsBack, JsonNode detail) {
         StoredOrder order = orders.lock(caller.merchantId(), orderId);
         CurrencyUnit cur = order.merchandiseTotal().getCurrencyUnit();
         List<Allocation> allocations = new ArrayList<>();
-        if (GIVES_VALUE_BACK.contains(kind) || takesUnitsBack) {
-            allocations = allocate(caller.merchantId(), order, GIVES_VALUE_BACK.contains(kind) ? amount : Money.zero(cur), claimed,
+        if (kind.givesValueBack || takesUnitsBack) {
+            allocations = allocate(caller.merchantId(), order, kind.givesValueBack ? amount : Money.zero(cur), claimed,
                     takesUnitsBack);
         }
         UUID id = insert(caller, orderId, rmaId, kind, resolution, amount, detail);
@@ -170,7 +163,7 @@ public class RefundLedger {
                     + ", after what earlier RMAs gave back");
         }
         if (!problems.isEmpty()) {
-            throw ApiProblem.conflict("refund-exceeds-paid", String.join("; ", problems));
+            throw new Refusal.Conflict("refund-exceeds-paid", String.join("; ", problems));
         }
         return out;
     }
@@ -199,23 +192,23 @@ public class RefundLedger {
         return used;
     }
 
-    private UUID insert(Caller caller, UUID orderId, UUID rmaId, String kind, String resolution, Money amount, JsonNode detail) {
+    private UUID insert(Caller caller, UUID orderId, UUID rmaId, LedgerKind kind, String resolution, Money amount, JsonNode detail) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 insert into refund (id, merchant_id, order_id, rma_id, kind, resolution, amount, currency, created_at, created_by, detail)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (rma_id, kind) do nothing""")
-                .params(id, caller.merchantId(), orderId, rmaId, kind, resolution, amount.getAmount(), amount.getCurrencyUnit().getCode(),
+                .params(id, caller.merchantId(), orderId, rmaId, kind.wire(), resolution, amount.getAmount(), amount.getCurrencyUnit().getCode(),
                         Timestamp.from(clock.instant()), caller.name(), detail == null ? null : Json.write(detail))
                 .update();
         if (inserted == 0) {
-            throw ApiProblem.conflict("already-refunded", "RMA " + rmaId + " already has a " + kind.replace('_', ' '));
+            throw new Refusal.Conflict("already-refunded", "RMA " + rmaId + " already has a " + kind.wire().replace('_', ' '));
         }
         return id;
     }
 
-    private Money total(UUID merchantId, UUID orderId, String kind, CurrencyUnit currency) {
+    private Money total(UUID merchantId, UUID orderId, LedgerKind kind, CurrencyUnit currency) {
         BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from refund where merchant_id = ? and order_id = ? and kind = ?")
-                .params(merchantId, orderId, kind).query(BigDecimal.class).single();
+                .params(merchantId, orderId, kind.wire()).query(BigDecimal.class).single();
         return Money.of(currency, sum.setScale(currency.getDecimalPlaces()));
     }
 
@@ -243,11 +236,11 @@ public class RefundLedger {
 
     public OrderLedger forOrder(UUID merchantId, StoredOrder order) {
         CurrencyUnit cur = order.merchandiseTotal().getCurrencyUnit();
-        Money refunded = total(merchantId, order.id(), REFUND, cur);
-        Money credit = total(merchantId, order.id(), STORE_CREDIT, cur);
-        Money exchange = total(merchantId, order.id(), EXCHANGE, cur);
-        Money charged = total(merchantId, order.id(), EXCHANGE_CHARGE, cur);
-        Money shipping = total(merchantId, order.id(), SHIPPING_REIMBURSEMENT, cur);
+        Money refunded = total(merchantId, order.id(), LedgerKind.REFUND, cur);
+        Money credit = total(merchantId, order.id(), LedgerKind.STORE_CREDIT, cur);
+        Money exchange = total(merchantId, order.id(), LedgerKind.EXCHANGE, cur);
+        Money charged = total(merchantId, order.id(), LedgerKind.EXCHANGE_CHARGE, cur);
+        Money shipping = total(merchantId, order.id(), LedgerKind.SHIPPING_REIMBURSEMENT, cur);
         Money paidAll = order.merchandiseTotal().plus(order.shippingPaid());
         Money given = refunded.plus(credit).plus(exchange);
         Map<String, Used> used = used(order.id(), cur);

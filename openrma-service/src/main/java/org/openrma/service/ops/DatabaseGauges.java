@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.openrma.service.ledger.RefundLedger;
+import org.openrma.service.ledger.LedgerKind;
 import org.openrma.service.rma.RmaStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,7 @@ public class DatabaseGauges implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
     /** Scrapes come every 15-60 s; several instances each scraping must not add up to real load. */
     private static final long MAX_AGE_NANOS = 10_000_000_000L;
-    private static final String[] REFUND_KINDS = {RefundLedger.REFUND, RefundLedger.SHIPPING_REIMBURSEMENT, RefundLedger.STORE_CREDIT,
-            RefundLedger.EXCHANGE, RefundLedger.EXCHANGE_CHARGE};
+    private static final String[] REFUND_KINDS = java.util.Arrays.stream(LedgerKind.values()).map(LedgerKind::wire).toArray(String[]::new);
 
     private final JdbcClient jdbc;
     private volatile Snapshot snapshot;

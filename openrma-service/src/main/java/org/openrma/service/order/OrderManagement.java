@@ -12,7 +12,7 @@ import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.outbox.Outbox;
-import org.openrma.service.web.ApiProblem;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.Json;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +55,11 @@ public class OrderManagement {
         try {
             return ClaimReader.fromTree(claim).order();
         } catch (InvalidClaimException e) {
-            List<ApiProblem.FieldError> errors = e.problems().stream()
+            List<Refusal.Field> errors = e.problems().stream()
                     .filter(p -> p.field().startsWith("order") || p.field().startsWith("(document)"))
-                    .map(p -> new ApiProblem.FieldError(rename(p.field(), prefix), p.message()))
+                    .map(p -> new Refusal.Field(rename(p.field(), prefix), p.message()))
                     .toList();
-            throw ApiProblem.invalid(errors.isEmpty() ? List.of(new ApiProblem.FieldError("(body)", e.getMessage())) : errors);
+            throw new Refusal.Invalid(errors.isEmpty() ? List.of(new Refusal.Field("(body)", e.getMessage())) : errors);
         }
     }
 
@@ -68,7 +68,7 @@ public class OrderManagement {
 
     static void checkNumber(String number, String field) {
         if (number != null && !NUMBER.matcher(number).matches()) {
-            throw ApiProblem.invalid(field, "'" + number.replaceAll("\\p{Cntrl}", "?") + "' is not an order number; use 1 to 100 letters, digits"
+            throw new Refusal.Invalid(field, "'" + number.replaceAll("\\p{Cntrl}", "?") + "' is not an order number; use 1 to 100 letters, digits"
                     + " and . _ - : (starting with a letter or digit)");
         }
     }
@@ -84,12 +84,12 @@ public class OrderManagement {
     public StoredOrder importOrder(Caller caller, JsonNode document, String pathPrefix) {
         Caller.Staff staff = caller.requireStaff();
         if (document == null || !document.isObject()) {
-            throw ApiProblem.invalid(pathPrefix.isEmpty() ? "(body)" : "order", "expected the order as a JSON object");
+            throw new Refusal.Invalid(pathPrefix.isEmpty() ? "(body)" : "order", "expected the order as a JSON object");
         }
         Order order = parse(document, pathPrefix);
         checkNumber(order.number(), pathPrefix + "number");
         if (orders.byNumber(staff.merchantId(), order.number()).isPresent()) {
-            throw ApiProblem.conflict("order-exists", "order '" + order.number() + "' was already imported");
+            throw new Refusal.Conflict("order-exists", "order '" + order.number() + "' was already imported");
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -109,14 +109,14 @@ public class OrderManagement {
     @Transactional
     public StoredOrder updateDelivery(Caller caller, String number, Integer expectedVersion, DeliveryUpdate update) {
         Caller.Staff staff = caller.requireStaff();
-        StoredOrder found = orders.byNumber(staff.merchantId(), number).orElseThrow(() -> ApiProblem.notFound("order", number));
+        StoredOrder found = orders.byNumber(staff.merchantId(), number).orElseThrow(() -> new Refusal.NotFound("order", number));
         StoredOrder order = orders.lock(staff.merchantId(), found.id());
         if (expectedVersion != null && expectedVersion != order.version()) {
-            throw ApiProblem.conflict("stale-version", "order " + number + " was changed by someone else (you sent version "
-                    + expectedVersion + ", it is at " + order.version() + "); reload it and try again");
+            throw new Refusal.Stale("order " + number + " was changed by someone else (you sent version "
+                    + expectedVersion + ", it is at " + order.version() + "); reload it and try again", false);
         }
         if (order.status() == StoredOrder.Status.CANCELLED) {
-            throw ApiProblem.conflict("order-cancelled", "order " + number + " was cancelled at " + order.cancelledAt()
+            throw new Refusal.Conflict("order-cancelled", "order " + number + " was cancelled at " + order.cancelledAt()
                     + "; it takes no delivery updates");
         }
         ObjectNode document = ((ObjectNode) order.document()).deepCopy();
@@ -129,7 +129,7 @@ public class OrderManagement {
         }
         parse(document, "");
         if (!orders.updateDelivery(staff.merchantId(), order.id(), document, order.version())) {
-            throw ApiProblem.conflict("stale-version", "order " + number + " changed while it was updated; reload it and try again");
+            throw new Refusal.Stale("order " + number + " changed while it was updated; reload it and try again", false);
         }
         StoredOrder saved = orders.byId(staff.merchantId(), order.id()).orElseThrow();
         java.util.Map<String, Object> before = deliveryState(order);

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.joda.money.CurrencyUnit;
@@ -66,9 +68,27 @@ public class Orders {
                 .query(Orders::map).single();
     }
 
+    /**
+     * The order a customer means by the number they typed: as typed, or as shops print it ({@code #KGD-1001}), in
+     * another case, with spaces ({@link #spellings}). Each spelling is an exact match, so the lookup stays on the index.
+     */
     public Optional<StoredOrder> forCustomer(UUID merchantId, String number, String email) {
-        return jdbc.sql("select * from customer_order where merchant_id = ? and number = ? and lower(customer_email) = lower(?)")
-                .params(merchantId, number, email).query(Orders::map).optional();
+        return jdbc.sql("""
+                        select * from customer_order where merchant_id = ? and number = any(?) and lower(customer_email) = lower(?)
+                        order by number = ? desc limit 1""")
+                .params(merchantId, spellings(number).toArray(String[]::new), email, number.strip()).query(Orders::map).optional();
+    }
+
+    /** The spellings a customer's typed order number may stand for, the typed one first. */
+    static List<String> spellings(String typed) {
+        String bare = typed.strip().replaceFirst("^#\\s*", "").replaceAll("\\s+", "");
+        var spellings = new LinkedHashSet<String>();
+        for (String s : List.of(typed.strip(), bare)) {
+            spellings.add(s);
+            spellings.add(s.toUpperCase(Locale.ROOT));
+            spellings.add(s.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(spellings);
     }
 
     public Page<StoredOrder> list(UUID merchantId, UUID onlyOrder, Filter f, int page, int size) {
@@ -131,7 +151,7 @@ public class Orders {
                 rs.getTimestamp("placed_at").toInstant(), rs.getString("customer_id"), rs.getString("customer_email"),
                 Money.of(cur, total.setScale(cur.getDecimalPlaces())), Json.read(rs.getString("document")),
                 rs.getTimestamp("imported_at").toInstant(),
-                StoredOrder.Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                StoredOrder.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 instant(rs, "cancelled_at"), instant(rs, "amended_at"), rs.getInt("version"));
     }
 

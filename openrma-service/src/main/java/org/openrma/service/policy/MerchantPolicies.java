@@ -16,8 +16,7 @@ import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.service.access.Caller;
-import org.openrma.service.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import org.openrma.service.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -91,11 +90,11 @@ public class MerchantPolicies {
     public VersionInfo version(UUID merchantId, String policyId, String version) {
         PolicyCatalog catalog = catalog(merchantId);
         if (!catalog.policyIds().contains(policyId)) {
-            throw ApiProblem.notFound("policy", policyId);
+            throw new Refusal.NotFound("policy", policyId);
         }
         return catalog.versions(policyId).stream().filter(p -> p.version().equals(version)).findFirst()
                 .map(p -> VersionInfo.of(p, p.sourceText()))
-                .orElseThrow(() -> ApiProblem.notFound("version of policy " + policyId, version));
+                .orElseThrow(() -> new Refusal.NotFound("version of policy " + policyId, version));
     }
 
     /** An accepted upload: the version and the linter's warnings, which do not block publishing. */
@@ -106,15 +105,15 @@ public class MerchantPolicies {
         PolicyCompiler.Result result = PolicyCompiler.compile(fileName, source);
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty() || result.policy().isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy",
+            throw new Refusal.Invalid("invalid-policy",
                     errors.size() + " error(s) in " + fileName + "; first: " + (errors.isEmpty() ? "no policy" : errors.getFirst()),
-                    errors.stream().map(d -> new ApiProblem.FieldError("source:" + d.line() + ":" + d.column(), d.message())).toList());
+                    errors.stream().map(d -> new Refusal.Field("source:" + d.line() + ":" + d.column(), d.message())).toList());
         }
         CompiledPolicy p = result.policy().get();
         PolicyCatalog current = catalog(admin.merchantId());
         if (current.policyIds().contains(p.id())
                 && current.versions(p.id()).stream().anyMatch(v -> v.effectiveFrom().equals(p.effectiveFrom()))) {
-            throw ApiProblem.conflict("policy-version-exists",
+            throw new Refusal.Conflict("policy-version-exists",
                     "policy '" + p.id() + "' already has a version in force from " + p.effectiveFrom());
         }
         jdbc.sql("""

@@ -34,7 +34,90 @@ public record Rma(
         int version) {
 
     public Rma with(RmaStatus newStatus) {
-        return new Rma(id, merchantId, number, orderId, orderNumber, policyId, newStatus, outcome, claim, customerEmail, shipBackBy,
-                evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, createdAt, createdBy, updatedAt, version);
+        return edit().status(newStatus).build();
+    }
+
+    /** The RMA after a decision: its outcome and the claim that was decided. */
+    public Rma decided(String newOutcome, ObjectNode decidedClaim) {
+        return edit().outcome(newOutcome).claim(decidedClaim).build();
+    }
+
+    /** The dates it waits on: ship back by, evidence due by, SLA due by (null: not waiting on it). */
+    public Rma due(LocalDate newShipBackBy, LocalDate newEvidenceDueBy, LocalDate newSlaDueBy) {
+        return edit().shipBackBy(newShipBackBy).evidenceDueBy(newEvidenceDueBy).slaDueBy(newSlaDueBy).build();
+    }
+
+    public Rma withResolution(String newResolution) {
+        return edit().resolution(newResolution).build();
+    }
+
+    public Rma withOutboundTracking(String tracking) {
+        return edit().outboundTracking(tracking).build();
+    }
+
+    public Rma consentedAt(Instant at) {
+        return edit().customerConsentAt(at).build();
+    }
+
+    /** Its SLA date passed while it was open. */
+    public Rma breached() {
+        return edit().slaBreached(true).build();
+    }
+
+    public Rma changedAt(Instant at) {
+        return edit().updatedAt(at).build();
+    }
+
+    private Editor edit() {
+        return new Editor(this);
+    }
+
+    /** A copy being changed: the one place besides the canonical constructor that lists every component. */
+    private static final class Editor {
+        private final Rma r;
+        private RmaStatus status;
+        private String outcome;
+        private ObjectNode claim;
+        private LocalDate shipBackBy;
+        private LocalDate evidenceDueBy;
+        private LocalDate slaDueBy;
+        private boolean slaBreached;
+        private String resolution;
+        private Instant customerConsentAt;
+        private String outboundTracking;
+        private Instant updatedAt;
+
+        Editor(Rma r) {
+            this.r = r;
+            status = r.status;
+            outcome = r.outcome;
+            claim = r.claim;
+            shipBackBy = r.shipBackBy;
+            evidenceDueBy = r.evidenceDueBy;
+            slaDueBy = r.slaDueBy;
+            slaBreached = r.slaBreached;
+            resolution = r.resolution;
+            customerConsentAt = r.customerConsentAt;
+            outboundTracking = r.outboundTracking;
+            updatedAt = r.updatedAt;
+        }
+
+        Editor status(RmaStatus v) { status = v; return this; }
+        Editor outcome(String v) { outcome = v; return this; }
+        Editor claim(ObjectNode v) { claim = v; return this; }
+        Editor shipBackBy(LocalDate v) { shipBackBy = v; return this; }
+        Editor evidenceDueBy(LocalDate v) { evidenceDueBy = v; return this; }
+        Editor slaDueBy(LocalDate v) { slaDueBy = v; return this; }
+        Editor slaBreached(boolean v) { slaBreached = v; return this; }
+        Editor resolution(String v) { resolution = v; return this; }
+        Editor customerConsentAt(Instant v) { customerConsentAt = v; return this; }
+        Editor outboundTracking(String v) { outboundTracking = v; return this; }
+        Editor updatedAt(Instant v) { updatedAt = v; return this; }
+
+        Rma build() {
+            return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
+                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, r.createdAt, r.createdBy,
+                    updatedAt, r.version);
+        }
     }
 }

@@ -41,7 +41,25 @@ public final class RmaLifecycle {
         }
     }
 
-    public record Transition(RmaStatus from, RmaAction action, Set<RmaStatus> to, Set<Actor> by) {}
+    public record Transition(RmaStatus from, RmaAction action, Set<RmaStatus> to, Set<Actor> by) {
+
+        /** The status this move leads to, when the row has one target. */
+        public RmaStatus target() {
+            if (to.size() != 1) {
+                throw new IllegalStateException(action.wire() + " from " + from + " leads where the decision says: use target(outcome)");
+            }
+            return to.iterator().next();
+        }
+
+        /** The status this move leads to after a fresh decision: the row's one target, or the one the outcome picks among several. */
+        public RmaStatus target(Outcome decided) {
+            RmaStatus status = to.size() == 1 ? to.iterator().next() : afterDecision(decided);
+            if (!to.contains(status)) {
+                throw new IllegalStateException("lifecycle table does not allow " + from + " -" + action.wire() + "-> " + status);
+            }
+            return status;
+        }
+    }
 
     private static final Set<RmaStatus> DECIDED = EnumSet.of(AUTHORIZED, NEEDS_EVIDENCE, UNDER_REVIEW, REJECTED);
 
@@ -104,6 +122,12 @@ public final class RmaLifecycle {
     public static List<RmaAction> allowed(RmaStatus from, Actor actor) {
         return TABLE.stream().filter(r -> r.from() == from && r.by().contains(actor) && r.from() != null)
                 .map(Transition::action).toList();
+    }
+
+    /** The row for this move, whoever makes it (see {@link #check}). */
+    public static Transition transition(RmaStatus from, RmaAction action) {
+        return TABLE.stream().filter(r -> r.from() == from && r.action() == action).findFirst()
+                .orElseThrow(() -> new IllegalTransition("cannot " + action.wire() + " an RMA that is " + (from == null ? "new" : from.wire())));
     }
 
     /** The status a fresh decision puts an RMA in; a claim the engine could not decide goes to review. */

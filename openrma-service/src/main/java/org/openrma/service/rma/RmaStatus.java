@@ -28,6 +28,12 @@ public enum RmaStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The statuses that pass the test, as an SQL list: {@code ('NEEDS_EVIDENCE', 'UNDER_REVIEW')}. */
+    public static String sqlList(java.util.function.Predicate<RmaStatus> test) {
+        return java.util.Arrays.stream(values()).filter(test).map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
     public boolean isOpen() {
         return switch (this) {
             case RESOLVED, REJECTED, CANCELLED, EXPIRED, CLOSED -> false;

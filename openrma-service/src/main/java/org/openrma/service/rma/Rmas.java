@@ -53,7 +53,7 @@ public class Rmas {
     }
 
     /** Statuses in which the merchant still owes the customer something (SLA dates run). */
-    static final String OPEN_STATUSES = "('NEEDS_EVIDENCE', 'UNDER_REVIEW', 'AUTHORIZED', 'IN_TRANSIT', 'RECEIVED', 'INSPECTED')";
+    static final String OPEN_STATUSES = RmaStatus.sqlList(RmaStatus::isOpen);
 
     public record StoredDecision(int seq, String trigger, Instant decidedAt, String outcome, String policyVersion, JsonNode claim,
                                  JsonNode decision, String engineError) {}

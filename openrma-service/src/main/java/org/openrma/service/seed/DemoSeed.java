@@ -65,6 +65,13 @@ public class DemoSeed implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** The slugs of the demo merchants the seed creates, in the order of {@code seed/demo-merchants.json}. */
+    public static List<String> demoSlugs() {
+        List<String> slugs = new ArrayList<>();
+        load("/seed/demo-merchants.json").values().forEach(m -> slugs.add(m.get("slug").asString()));
+        return slugs;
+    }
+
     public static String demoKey(String slug, Caller.Role role) {
         return ApiKeys.PREFIX + "demo_" + slug + "_" + role.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -82,7 +89,7 @@ public class DemoSeed implements ApplicationRunner {
                 String slug = m.get("slug").asString();
                 var existing = merchants.findBySlug(slug);
                 if (existing.isPresent()) {
-                    demoStaff(existing.get());
+                    demoStaff(existing.get(), m.path("staff_password_hashes"));
                     continue;
                 }
                 Merchant merchant = new Merchant(UUID.randomUUID(), slug, m.get("name").asString(), m.get("policy").asString(),
@@ -91,7 +98,7 @@ public class DemoSeed implements ApplicationRunner {
                 merchants.insert(merchant);
                 apiKeys.store(merchant.id(), "demo admin", Caller.Role.ADMIN, demoKey(slug, Caller.Role.ADMIN));
                 apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(slug, Caller.Role.AGENT));
-                demoStaff(merchant);
+                demoStaff(merchant, m.path("staff_password_hashes"));
                 List<JsonNode> all = new ArrayList<>(recentOrders(m.path("recent_orders")));
                 scenarioOrders.path(slug).values().forEach(all::add);
                 for (JsonNode order : all) {
@@ -112,11 +119,17 @@ public class DemoSeed implements ApplicationRunner {
         return "demo-" + slug + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private void demoStaff(Merchant merchant) {
+    /** The hashes are those of {@link #demoPassword}, computed once (a test checks they match). */
+    private void demoStaff(Merchant merchant, JsonNode passwordHashes) {
         for (Caller.Role role : Caller.Role.values()) {
             String email = demoEmail(merchant.slug(), role);
             if (!staff.exists(email)) {
-                staff.create(merchant.id(), email, role, demoPassword(merchant.slug(), role), "seed");
+                JsonNode hash = passwordHashes.path(role.name().toLowerCase(java.util.Locale.ROOT));
+                if (hash.isString()) {
+                    staff.createWithHash(merchant.id(), email, role, hash.asString(), "seed");
+                } else {
+                    staff.create(merchant.id(), email, role, demoPassword(merchant.slug(), role), "seed");
+                }
                 log.info("Demo staff account {} (password {}) for merchant '{}'", email, demoPassword(merchant.slug(), role), merchant.slug());
             }
         }

@@ -53,25 +53,13 @@ public record DecisionModel(
         List<Amount> deadlines = new ArrayList<>();
         d.path("deadlines").properties().forEach(e -> deadlines.add(new Amount(words(e.getKey()), e.getValue().asString())));
         List<Step> steps = new ArrayList<>();
-        Map<String, Clause> decisive = new LinkedHashMap<>();
         for (JsonNode s : d.path("explanation").values()) {
-            List<Clause> cites = new ArrayList<>();
-            s.path("cites").values().forEach(c -> cites.add(new Clause(c.path("clause").asString(""), c.path("text").asString(""))));
             List<Amount> read = new ArrayList<>();
             s.path("read").properties().forEach(e -> read.add(new Amount(e.getKey(), e.getValue().asString())));
-            Step step = new Step(s.path("program").asString(null), s.path("rule").asString(null), s.path("line").asString(null),
-                    s.path("result").asString(""), s.path("says").asString(""), read, cites);
-            steps.add(step);
-            // The clauses to quote: for an approval, the rules that passed and read something of the claim (windows,
-            // deadlines); otherwise every rule that failed or applied a penalty.
-            boolean inProgram = d.path("program").isNull() || step.program() == null || d.path("program").asString("").equals(step.program());
-            boolean decides = "approved".equals(outcome)
-                    ? "passed".equals(step.result()) && !step.read().isEmpty() && !step.says().startsWith("Does not apply")
-                    : step.failed() || "applied".equals(step.result());
-            if (decides && inProgram) {
-                cites.forEach(c -> decisive.putIfAbsent(c.id(), c));
-            }
+            steps.add(new Step(s.path("program").asString(null), s.path("rule").asString(null), s.path("line").asString(null),
+                    s.path("result").asString(""), s.path("says").asString(""), read, clauses(s.path("cites"))));
         }
+        List<Clause> decisive = d.has("decisive_citations") ? clauses(d.path("decisive_citations")) : decisiveBeforeTheEngineNamedThem(d, steps);
         String programTitle = null;
         for (JsonNode p : d.path("programs").values()) {
             if (p.path("program").asString("").equals(d.path("program").asString(null))) {
@@ -88,7 +76,33 @@ public record DecisionModel(
                 d.path("return_shipping_reimbursed").asString(null), d.path("outbound_shipping_paid_by").asString(null), missing,
                 deadlines, d.path("deadlines").path("ship_back_by").asString(null),
                 d.path("policy_version").path("policy").asString("") + " " + d.path("policy_version").path("version").asString(""),
-                steps, List.copyOf(decisive.values()));
+                steps, decisive);
+    }
+
+    private static List<Clause> clauses(JsonNode cites) {
+        List<Clause> out = new ArrayList<>();
+        cites.values().forEach(c -> out.add(new Clause(c.path("clause").asString(""), c.path("text").asString(""))));
+        return out;
+    }
+
+    /**
+     * Decisions stored before the engine listed {@code decisive_citations}: the same rule, read from the steps. For an
+     * approval, the deciding program's rules that passed on something read from the claim (an {@code if} check that did not
+     * apply passes with the engine's fixed sentence, and is left out); otherwise every rule that failed or applied.
+     */
+    private static List<Clause> decisiveBeforeTheEngineNamedThem(JsonNode d, List<Step> steps) {
+        String outcome = d.path("outcome").asString("");
+        Map<String, Clause> decisive = new LinkedHashMap<>();
+        for (Step step : steps) {
+            boolean inProgram = d.path("program").isNull() || step.program() == null || d.path("program").asString("").equals(step.program());
+            boolean decides = "approved".equals(outcome)
+                    ? "passed".equals(step.result()) && !step.read().isEmpty() && !step.says().equals("Does not apply to this claim.")
+                    : step.failed() || "applied".equals(step.result());
+            if (decides && inProgram) {
+                step.cites().forEach(c -> decisive.putIfAbsent(c.id(), c));
+            }
+        }
+        return List.copyOf(decisive.values());
     }
 
     public static String outcomeText(String outcome) {

@@ -1,6 +1,7 @@
 package org.openrma.service.web;
 
 import java.util.List;
+import org.openrma.service.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -32,6 +33,23 @@ public final class ApiProblem extends RuntimeException {
 
     public static ApiProblem invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * The problem+json for a domain refusal (passed through when it already is one): not found 404, conflict 409,
+     * invalid 422, forbidden 403, stale 409, or 412 when the version came as an If-Match precondition.
+     */
+    public static ApiProblem of(RuntimeException refused) {
+        return switch (refused) {
+            case ApiProblem p -> p;
+            case Refusal.NotFound r -> new ApiProblem(HttpStatus.NOT_FOUND, r.type(), r.getMessage());
+            case Refusal.Conflict r -> new ApiProblem(HttpStatus.CONFLICT, r.type(), r.getMessage());
+            case Refusal.Invalid r -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, r.type(), r.getMessage(),
+                    r.fields().stream().map(f -> new FieldError(f.field(), f.message())).toList());
+            case Refusal.Forbidden r -> new ApiProblem(HttpStatus.FORBIDDEN, r.type(), r.getMessage());
+            case Refusal.Stale r -> new ApiProblem(r.fromIfMatch() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, r.type(), r.getMessage());
+            default -> throw new IllegalArgumentException("not a refusal: " + refused, refused);
+        };
     }
 
     public static ApiProblem notFound(String what, Object id) {

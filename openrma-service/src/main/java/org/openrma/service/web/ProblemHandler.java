@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.policy.UnknownPolicyException;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.rma.RmaLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
         return respond(Problems.of(e), request);
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal e, HttpServletRequest request) {
+        return respond(Problems.of(ApiProblem.of(e)), request);
     }
 
     @ExceptionHandler(RateLimits.Exceeded.class)

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.service.policy.MerchantPolicies;
-import org.openrma.service.web.ApiProblem;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.whatif.replay.ClaimRecords;
 import org.openrma.whatif.replay.Replay;
 import org.openrma.whatif.replay.ReplayHtml;
@@ -19,7 +19,6 @@ import org.openrma.whatif.replay.ReplayJson;
 import org.openrma.whatif.replay.ReplayPolicy;
 import org.openrma.whatif.replay.ReplayReport;
 import org.openrma.whatif.replay.ReplayTally;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,9 +51,9 @@ public class DraftReplays {
         ReplayPolicy.FromFile draft = compile(draftYaml);
         var catalog = policies.catalog(merchantId);
         if (!catalog.policyIds().contains(draft.policyId())) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-compare",
+            throw new Refusal.Invalid("nothing-to-compare",
                     "the draft is policy '" + draft.policyId() + "', which has no published version to compare it with; published: "
-                            + String.join(", ", catalog.policyIds()), List.of(new ApiProblem.FieldError("source", "policy id " + draft.policyId())));
+                            + String.join(", ", catalog.policyIds()), List.of(new Refusal.Field("source", "policy id " + draft.policyId())));
         }
         ReplayPolicy published = new ReplayPolicy.FromCatalog(draft.policyId(), catalog);
         Replay replay = new Replay(published, draft,
@@ -79,9 +78,9 @@ public class DraftReplays {
         PolicyCompiler.Result result = PolicyCompiler.compile("draft.yaml", draftYaml);
         List<Diagnostic> errors = result.errors();
         if (!errors.isEmpty() || result.policy().isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy",
+            throw new Refusal.Invalid("invalid-policy",
                     errors.size() + " error(s) in the draft; first: " + (errors.isEmpty() ? "no policy" : errors.getFirst()),
-                    errors.stream().map(d -> new ApiProblem.FieldError("source:" + d.line() + ":" + d.column(), d.message())).toList());
+                    errors.stream().map(d -> new Refusal.Field("source:" + d.line() + ":" + d.column(), d.message())).toList());
         }
         return new ReplayPolicy.FromFile("draft", result.policy().get());
     }

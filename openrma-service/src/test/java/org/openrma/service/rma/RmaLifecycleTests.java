@@ -87,4 +87,30 @@ class RmaLifecycleTests {
         }
         assertThat(checked).isEqualTo(3 * (RmaStatus.values().length * RmaAction.values().length - (RmaLifecycle.TABLE.size() - 1)));
     }
+
+    @Test
+    void theTableChoosesTheStatusAfterEvidenceFromTheNewDecision() {
+        RmaLifecycle.Transition addEvidence = RmaLifecycle.transition(RmaStatus.NEEDS_EVIDENCE, RmaAction.ADD_EVIDENCE);
+
+        assertThat(addEvidence.target(Outcome.APPROVED)).isEqualTo(RmaStatus.AUTHORIZED);
+        assertThat(addEvidence.target(Outcome.NEEDS_EVIDENCE)).isEqualTo(RmaStatus.NEEDS_EVIDENCE);
+        assertThat(addEvidence.target(Outcome.REJECTED)).isEqualTo(RmaStatus.REJECTED);
+        // the engine failed: a person looks
+        assertThat(addEvidence.target((Outcome) null)).isEqualTo(RmaStatus.UNDER_REVIEW);
+        assertThatThrownBy(addEvidence::target).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRowWithOneTargetLeadsThereWhateverTheDecision() {
+        RmaLifecycle.Transition inspect = RmaLifecycle.transition(RmaStatus.RECEIVED, RmaAction.INSPECT);
+
+        assertThat(inspect.target()).isEqualTo(RmaStatus.INSPECTED);
+        assertThat(inspect.target(Outcome.REJECTED)).isEqualTo(RmaStatus.INSPECTED);
+        assertThat(RmaLifecycle.transition(RmaStatus.AUTHORIZED, RmaAction.CONSENT).target()).isEqualTo(RmaStatus.AUTHORIZED);
+    }
+
+    @Test
+    void theOpenStatusesTheQueriesUseAreTheEnumsOpenOnes() {
+        assertThat(Rmas.OPEN_STATUSES).isEqualTo("('NEEDS_EVIDENCE', 'UNDER_REVIEW', 'AUTHORIZED', 'IN_TRANSIT', 'RECEIVED', 'INSPECTED')");
+    }
 }

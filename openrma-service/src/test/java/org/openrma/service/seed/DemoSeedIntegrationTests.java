@@ -21,6 +21,19 @@ class DemoSeedIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyDemoStaffAccountSignsInWithItsPublishedPassword(@org.springframework.beans.factory.annotation.Autowired
+                                                              org.springframework.security.crypto.password.PasswordEncoder passwords) {
+        for (String slug : java.util.List.of("kst", "kospet", "kingdo")) {
+            for (Caller.Role role : Caller.Role.values()) {
+                String stored = jdbc.sql("select password_hash from staff_account where email = ?")
+                        .param(DemoSeed.demoEmail(slug, role)).query(String.class).single();
+                assertThat(passwords.matches(DemoSeed.demoPassword(slug, role), stored)).as(slug + " " + role).isTrue();
+                assertThat(passwords.matches("demo-" + slug + "-wrong", stored)).isFalse();
+            }
+        }
+    }
+
+    @Test
     void seedingTwiceChangesNothing(@org.springframework.beans.factory.annotation.Autowired DemoSeed seed) {
         long before = jdbc.sql("select count(*) from customer_order").query(Long.class).single();
         seed.run(null);

@@ -37,6 +37,7 @@ import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.StaffSessions;
 import org.openrma.service.ui.UiErrors;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
@@ -179,7 +180,8 @@ public class ConsoleController {
         } catch (NumberFormatException e) {
             error = "The form did not say which version of the RMA it acted on; reload the page.";
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-        } catch (ApiProblem e) {
+        } catch (ApiProblem | Refusal refused) {
+            ApiProblem e = ApiProblem.of(refused);
             error = "stale-version".equals(e.type())
                     ? "Someone else changed " + rma.number() + " while you were looking at it, so your action was not applied. "
                             + "The page now shows its current state; check it and try again."

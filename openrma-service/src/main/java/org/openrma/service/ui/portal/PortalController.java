@@ -28,6 +28,7 @@ import org.openrma.service.rma.Rmas;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.UiErrors;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -223,7 +224,8 @@ public class PortalController {
                 staging = files.stage(check.accepted());
                 Rma rma = filings.file(c, drafts.request(draft, check.evidence()), check.accepted(), staging);
                 return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?filed";
-            } catch (ApiProblem e) {
+            } catch (ApiProblem | Refusal refused) {
+                ApiProblem e = ApiProblem.of(refused);
                 errors.add(e.getMessage());
                 e.errors().forEach(fe -> errors.add(fe.toString()));
             } catch (InvalidClaimException e) {
@@ -319,7 +321,8 @@ public class PortalController {
             };
             return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?done=" + java.net.URLEncoder.encode(done,
                     java.nio.charset.StandardCharsets.UTF_8);
-        } catch (ApiProblem e) {
+        } catch (ApiProblem | Refusal refused) {
+            ApiProblem e = ApiProblem.of(refused);
             error = e.getMessage();
             response.setStatus(e.status().value());
         } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
@@ -333,13 +336,13 @@ public class PortalController {
     private void rmaPage(Model model, Merchant m, Rma rma, String message, String error) {
         var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), true, m.timeZone());
-        List<String> allowed = RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.CUSTOMER).stream().map(RmaAction::wire).toList();
+        List<RmaAction> allowed = RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.CUSTOMER);
         model.addAttribute("merchant", m);
         model.addAttribute("rma", view);
-        model.addAttribute("canCancel", allowed.contains("cancel"));
-        model.addAttribute("canShip", allowed.contains("ship-back"));
-        model.addAttribute("canAddEvidence", allowed.contains("add-evidence"));
-        model.addAttribute("canConsent", allowed.contains("consent") && view.decision() != null && view.decision().needsConsent()
+        model.addAttribute("canCancel", allowed.contains(RmaAction.CANCEL));
+        model.addAttribute("canShip", allowed.contains(RmaAction.SHIP_BACK));
+        model.addAttribute("canAddEvidence", allowed.contains(RmaAction.ADD_EVIDENCE));
+        model.addAttribute("canConsent", allowed.contains(RmaAction.CONSENT) && view.decision() != null && view.decision().needsConsent()
                 && !view.consentGiven());
         model.addAttribute("message", message);
         model.addAttribute("error", error);

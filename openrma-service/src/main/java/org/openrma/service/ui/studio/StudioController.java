@@ -23,6 +23,7 @@ import org.openrma.service.merchant.Merchants;
 import org.openrma.service.policy.MerchantPolicies;
 import org.openrma.service.ui.DecisionModel;
 import org.openrma.service.ui.StaffSessions;
+import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Json;
 import org.openrma.service.whatif.DraftReplays;
@@ -94,7 +95,8 @@ public class StudioController {
         if (chosenVersion != null) {
             try {
                 source = policies.version(m.id(), chosenPolicy, chosenVersion).source();
-            } catch (ApiProblem e) {
+            } catch (ApiProblem | Refusal refused) {
+                ApiProblem e = ApiProblem.of(refused);
                 model.addAttribute("error", e.getMessage());
             }
         }
@@ -148,7 +150,8 @@ public class StudioController {
         try {
             DraftReplays.Report report = replays.replay(admin.merchantId(), source == null ? "" : source);
             model.addAttribute("reportHtml", report.html());
-        } catch (ApiProblem e) {
+        } catch (ApiProblem | Refusal refused) {
+            ApiProblem e = ApiProblem.of(refused);
             model.addAttribute("replayError", e.getMessage());
         }
         return "studio/studio :: replayed";
@@ -186,7 +189,8 @@ public class StudioController {
                 });
                 model.addAttribute("message", "Published " + uploaded.version().policy() + " " + uploaded.version().version() + ", in force for orders placed from "
                         + uploaded.version().effectiveFrom() + (uploaded.warnings().isEmpty() ? "." : " (" + uploaded.warnings().size() + " warning(s))."));
-            } catch (ApiProblem e) {
+            } catch (ApiProblem | Refusal refused) {
+                ApiProblem e = ApiProblem.of(refused);
                 error = "Not published: " + e.getMessage();
                 response.setStatus(e.status().value());
             }

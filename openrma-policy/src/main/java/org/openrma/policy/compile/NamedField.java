@@ -1,0 +1,117 @@
+package org.openrma.policy.compile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.openrma.claim.Channel;
+import org.openrma.claim.ClaimKind;
+import org.openrma.claim.DeliveryStatus;
+import org.openrma.claim.Finding;
+import org.openrma.claim.ItemCondition;
+import org.openrma.claim.Reason;
+import org.openrma.claim.ShippingMethod;
+import org.openrma.claim.Vocabulary;
+import org.openrma.decision.Resolution;
+
+/**
+ * The claim's single-valued words a condition or a table can read, one row per field: its name in
+ * policy files, the vocabulary its words come from (checked when the policy is compiled; null: any
+ * word), the words a policy may add to it, how it is read from a claim, and its other names. Adding
+ * a field is adding a row. {@code <scope>.attributes.<name>} fields are declared by the policy instead.
+ */
+public enum NamedField {
+    KIND("kind", ClaimKind.class, null, s -> wire(s.claim().request().kind()), "request.kind"),
+    REASON("reason", Reason.class, Declarations.Vocabularies.REASONS, s -> s.claim().request().reasonWord(), "request.reason"),
+    CHANNEL("channel", Channel.class, null, s -> wire(s.claim().order().channel()), "order.channel"),
+    DELIVERY_STATUS("delivery_status", DeliveryStatus.class, null, s -> wire(s.claim().order().deliveryStatus())),
+    SHIPPING_METHOD("shipping_method", ShippingMethod.class, null, s -> wire(s.claim().order().shipping().method())),
+    RETURN_SHIPPING_METHOD("return_shipping_method", ShippingMethod.class, null, s -> wire(s.claim().request().returnShippingMethod())),
+    FINDING("finding", Finding.class, null,
+            s -> s.claim().request().inspection() == null ? null : wire(s.claim().request().inspection().finding())),
+    PROTECTION_PLAN("protection_plan", null, null, s -> s.claim().request().protectionPlan()),
+    PREFERRED_RESOLUTION("preferred_resolution", Resolution.class, null, s -> wire(s.claim().request().preferredResolution())),
+    CUSTOMER_TIER("customer.tier", null, null, s -> s.claim().order().customer().tier(), "customer_tier"),
+    LINE_CATEGORY("line.category", null, null, s -> s.line() == null ? null : s.line().line().category(), "category"),
+    LINE_SKU("line.sku", null, null, s -> s.line() == null ? null : s.line().line().sku(), "sku"),
+    LINE_CONDITION("line.condition", ItemCondition.class, Declarations.Vocabularies.CONDITIONS,
+            s -> s.line() == null ? null : s.line().requested().conditionWord(), "condition");
+
+    /** Every field's name, in the table's order. */
+    public static final List<String> NAMES;
+
+    static {
+        List<String> names = new ArrayList<>();
+        for (NamedField f : values()) {
+            names.add(f.name);
+        }
+        NAMES = Collections.unmodifiableList(names);
+    }
+
+    public final String name;
+    private final Class<? extends Enum<?>> vocabulary;
+    private final Declarations.Vocabularies declarable;
+    private final Function<Subject, String> reader;
+    private final List<String> aliases;
+
+    NamedField(String name, Class<? extends Enum<?>> vocabulary, Declarations.Vocabularies declarable, Function<Subject, String> reader,
+            String... aliases) {
+        this.name = name;
+        this.vocabulary = vocabulary;
+        this.declarable = declarable;
+        this.reader = reader;
+        this.aliases = List.of(aliases);
+    }
+
+    public static Optional<NamedField> named(String name) {
+        for (NamedField f : values()) {
+            if (f.name.equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The field another name stands for: {@code condition} means {@code line.condition}. */
+    public static Optional<NamedField> byAlias(String alias) {
+        for (NamedField f : values()) {
+            if (f.aliases.contains(alias)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key a condition uses for this field: its name, or its short name when the name has a scope ({@code category}). */
+    public String conditionKey() {
+        return name.contains(".") ? aliases.getFirst() : name;
+    }
+
+    /** The words a policy may test this field for (its vocabulary, the words the policy declares for it, none), or null: any word. */
+    public Set<String> allowedWords(Declarations declarations) {
+        if (vocabulary == null) {
+            return null;
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Enum<?> e : vocabulary.getEnumConstants()) {
+            allowed.add(((Vocabulary) e).wire());
+        }
+        if (declarable != null) {
+            allowed.addAll(declarations.declared(declarable));
+        }
+        allowed.add("none");
+        return allowed;
+    }
+
+    /** The field's word on this claim (and line), or null when the claim does not say. */
+    String read(Subject s) {
+        return reader.apply(s);
+    }
+
+    private static String wire(Vocabulary v) {
+        return v == null ? null : v.wire();
+    }
+}

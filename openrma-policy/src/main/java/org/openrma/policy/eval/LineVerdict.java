@@ -1,0 +1,90 @@
+package org.openrma.policy.eval;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openrma.claim.ClaimedLine;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Resolution;
+import org.openrma.policy.compile.Rules;
+import org.openrma.policy.compile.Window;
+
+/** One program's answer for one claimed line: the most severe rule result wins. */
+final class LineVerdict {
+
+    final ClaimedLine line;
+    final Rules.WhenRejected whenRejected;
+    Outcome outcome = Outcome.APPROVED;
+    // most lines pass every rule: these fill only when a rule fails
+    List<String> reasons = List.of();
+    Set<String> missing = Set.of();
+    Set<Resolution> offers = Set.of();
+    Window.End windowEnd;
+    /** Windows this line missed, by name: a rejection lists every deadline that failed. */
+    Map<String, LocalDate> missedWindows = Map.of();
+
+    LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
+        this.line = line;
+        this.whenRejected = whenRejected;
+    }
+
+    /** Severity of a rule's answer for one line: the worst one wins. */
+    static int severity(Outcome o) {
+        return switch (o) {
+            case APPROVED -> 0;
+            case NEEDS_REVIEW -> 1;
+            case NEEDS_EVIDENCE -> 2;
+            case REJECTED -> 3;
+        };
+    }
+
+    void missed(String name, LocalDate lastDay) {
+        if (missedWindows.isEmpty()) {
+            missedWindows = new LinkedHashMap<>();
+        }
+        missedWindows.put(name, lastDay);
+    }
+
+    void answer(Outcome o, String reason) {
+        if (o == Outcome.REJECTED && whenRejected != null) {
+            o = whenRejected.outcome();
+        }
+        if (severity(o) > severity(outcome)) {
+            outcome = o;
+        }
+        if (reason != null) {
+            if (reasons.isEmpty()) {
+                reasons = new ArrayList<>(2);
+            }
+            reasons.add(reason);
+        }
+    }
+
+    /** A rule that cannot be evaluated: review, never anything a program's when_rejected could turn it into. */
+    void unevaluable(String why) {
+        if (severity(Outcome.NEEDS_REVIEW) > severity(outcome)) {
+            outcome = Outcome.NEEDS_REVIEW;
+        }
+        answer(Outcome.APPROVED, "a rule could not be evaluated: " + why);
+    }
+
+    void missing(List<String> kinds) {
+        if (missing.isEmpty()) {
+            missing = new LinkedHashSet<>();
+        }
+        missing.addAll(kinds);
+    }
+
+    void offer(Set<Resolution> resolutions) {
+        if (!resolutions.isEmpty()) {
+            if (offers.isEmpty()) {
+                offers = new LinkedHashSet<>();
+            }
+            offers.addAll(resolutions);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.openrma.policy.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.joda.money.Money;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Remedy;
+import org.openrma.decision.Resolution;
+import org.openrma.policy.compile.Program;
+import org.openrma.policy.compile.Rules;
+import org.openrma.policy.compile.Unevaluable;
+
+/**
+ * Stage 3: the remedies offered. An approved claim gets the program's offers whose conditions hold;
+ * a rejected one keeps the paid remedies that rejecting checks still offer. What each remedy is worth
+ * is worked out after the refund ({@link #remedies}).
+ */
+final class Offers {
+
+    /** The remedies offered, the offers that made them, and whether one waits for the customer's consent. */
+    record Offered(Set<Resolution> resolutions, List<Rules.Offer> offers, boolean needsConsent) {}
+
+    private Offers() {}
+
+    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> served, List<LineVerdict> kept, List<String> undecided) {
+        Program program = chosen.program;
+        Set<Resolution> resolutions = new LinkedHashSet<>();
+        List<Rules.Offer> offered = new ArrayList<>();
+        boolean needsConsent = false;
+        if (chosen.outcome == Outcome.REJECTED) {
+            served.stream().filter(r -> r.outcome == Outcome.REJECTED).forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
+            if (!resolutions.isEmpty()) {
+                run.trace().stillAvailable(program.id(), resolutions);
+            }
+            return new Offered(resolutions, offered, false);
+        }
+        for (Rules.Offer offer : program.resolutions().offers()) {
+            Map<String, String> read = run.reads();
+            boolean offers;
+            try {
+                offers = run.anyLine(offer.when(), kept, read);
+            } catch (Unevaluable e) {
+                undecided.add(e.getMessage());
+                run.trace().unevaluable(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), null, e.getMessage(), offer.cites());
+                continue;
+            }
+            if (offers) {
+                offered.add(offer);
+                resolutions.add(offer.resolution());
+                needsConsent |= offer.needsConsent();
+                run.trace().offered(program.id(), offer, read);
+            }
+        }
+        return new Offered(resolutions, offered, needsConsent);
+    }
+
+    /**
+     * What each offered remedy is worth: the refund; store credit on the refund with the offer's
+     * bonus; an exchange up to the value of the items; a partial refund's ceiling, set by a person.
+     */
+    static List<Remedy> remedies(Run run, String program, Outcome outcome, List<Rules.Offer> offered, Money net) {
+        if (outcome == Outcome.REJECTED) {
+            return List.of();
+        }
+        List<Remedy> out = new ArrayList<>();
+        for (Rules.Offer offer : offered) {
+            Money base = switch (offer.resolution()) {
+                case REFUND, STORE_CREDIT, EXCHANGE -> net;
+                case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;
+                default -> null;
+            };
+            Money value = base;
+            if (base != null && offer.upToPercent() != null) {
+                value = run.policy().rounding().round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
+            }
+            if (value != null && offer.bonusPercent() != null) {
+                value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
+            }
+            boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
+            out.add(new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent));
+            run.trace().remedyValued(program, offer, value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.openrma.policy.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openrma.decision.Outcome;
+import org.openrma.policy.compile.Program;
+
+/** One program's answer for the claim: a verdict per claimed line, combined into the program's outcome (null: it does not serve). */
+final class ProgramRun {
+
+    final Program program;
+    final List<LineVerdict> lines = new ArrayList<>();
+    Outcome outcome;
+
+    ProgramRun(Program program) {
+        this.program = program;
+    }
+
+    boolean served() {
+        return outcome != null;
+    }
+
+    /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
+    List<LineVerdict> kept() {
+        List<LineVerdict> kept = new ArrayList<>(lines.size());
+        for (LineVerdict l : lines) {
+            if (l.outcome != Outcome.REJECTED) {
+                kept.add(l);
+            }
+        }
+        return kept;
+    }
+
+    /** Combining lines: what the claim needs next comes first. */
+    void combine() {
+        Outcome combined = null;
+        for (LineVerdict l : lines) {
+            if (combined == null || claimPriority(l.outcome) < claimPriority(combined)) {
+                combined = l.outcome;
+            }
+        }
+        outcome = combined;
+    }
+
+    private static int claimPriority(Outcome o) {
+        return switch (o) {
+            case NEEDS_EVIDENCE -> 0;
+            case NEEDS_REVIEW -> 1;
+            case APPROVED -> 2;
+            case REJECTED -> 3;
+        };
+    }
+}

@@ -1,0 +1,207 @@
+package org.openrma.policy.eval;
+
+import java.math.MathContext;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.joda.money.BigMoney;
+import org.joda.money.Money;
+import org.openrma.claim.OrderLine;
+import org.openrma.decision.DeductionKind;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Resolution;
+import org.openrma.policy.compile.Declarations;
+import org.openrma.policy.compile.Field;
+import org.openrma.policy.compile.Program;
+import org.openrma.policy.compile.Rules;
+import org.openrma.policy.compile.Rules.Deduction;
+import org.openrma.policy.compile.Subject;
+import org.openrma.policy.compile.Unevaluable;
+
+/**
+ * Stage 4: the money. The base is the kept lines' prices (or the per-unit amount the policy names,
+ * when lower), plus the order's shipping when the policy refunds it; each deduction is worked out
+ * and rounded once; the net is what a refund, an exchange or store credit is worth.
+ */
+final class Refunds {
+
+    private static final Set<Resolution> REFUNDS = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND);
+    /** Remedies whose value is the items' price less the policy's deductions (a fee applies to an exchange too). */
+    private static final Set<Resolution> VALUED = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT,
+            Resolution.EXCHANGE);
+
+    /** Money back (zero unless a refund is offered), the net value of the remedy, and the deductions by kind. */
+    record Refund(Money refund, Money net, Map<DeductionKind, Money> deductions) {}
+
+    private final Run run;
+    private final Trace trace;
+
+    private Refunds(Run run) {
+        this.run = run;
+        this.trace = run.trace();
+    }
+
+    static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
+        Money zero = run.zero();
+        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+        if (outcome == Outcome.REJECTED || resolutions.stream().noneMatch(VALUED::contains)) {
+            return new Refund(zero, zero, deductions);
+        }
+        Refunds r = new Refunds(run);
+        Money base = r.base(program, kept, undecided);
+        Money deducted = zero;
+        for (Deduction d : program.deductions()) {
+            Money amount;
+            try {
+                amount = r.deduction(program.id(), d, kept);
+            } catch (Unevaluable e) {
+                undecided.add(e.getMessage());
+                run.trace().unevaluable(program.id(), d.name(), null, e.getMessage(), d.cites());
+                continue;
+            }
+            if (amount.isPositive()) {
+                deductions.merge(d.kind(), amount, Money::plus);
+                deducted = deducted.plus(amount);
+            }
+        }
+        Money net = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
+        // money goes back only when a refund is offered; an exchange or store credit carries the same net value
+        Money refund = resolutions.stream().anyMatch(REFUNDS::contains) ? net : zero;
+        if (refund.isPositive()) {
+            run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
+        }
+        return new Refund(refund, net, deductions);
+    }
+
+    private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
+        Money base = run.zero();
+        for (LineVerdict l : kept) {
+            Money linePrice = l.line.price();
+            if (program.refund().perUnitAmount() != null) {
+                try {
+                    Money stated = perUnit(program.refund().perUnitAmount(), run.subject().forLine(l.line)).multipliedBy(l.line.requested().quantity());
+                    linePrice = stated.isLessThan(linePrice) ? stated : linePrice;
+                } catch (Unevaluable e) {
+                    undecided.add(e.getMessage());
+                    trace.unevaluable(program.id(), program.id() + ".refund", null, e.getMessage(), program.refund().cites());
+                }
+            }
+            base = base.plus(linePrice);
+        }
+        if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
+            base = base.plus(shippingShare(kept));
+        }
+        return base;
+    }
+
+    private Money deduction(String program, Deduction d, List<LineVerdict> kept) {
+        Map<String, String> read = run.reads();
+        Subject subject = run.subject();
+        Money amount;
+        if (d.percent() != null) {
+            BigMoney exact = BigMoney.zero(run.currency());
+            for (LineVerdict l : kept) {
+                Subject s = subject.forLine(l.line);
+                if (d.when().test(s, read) && !waived(d, s, read)) {
+                    var pct = d.percent().percentFor(s, read);
+                    trace.read(read, "percent", pct);
+                    exact = exact.plus(l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2)));
+                }
+            }
+            amount = run.policy().rounding().round(exact);
+        } else if (d.perUnitAmount() != null) {
+            // an amount per unit the claim gives (a bundle discount, a market value), for each kept line it applies to
+            Money sum = run.zero();
+            for (LineVerdict l : kept) {
+                Subject s = subject.forLine(l.line);
+                if (d.when().test(s, read) && !waived(d, s, read)) {
+                    sum = sum.plus(perUnit(d.perUnitAmount(), s).multipliedBy(l.line.requested().quantity()));
+                }
+            }
+            amount = sum;
+            read.put("amount", d.perUnitAmount().name() + " x units");
+        } else if (d.flat() != null && d.per() != Rules.Per.CLAIM) {
+            // a flat fee per line or per unit counts the kept lines the deduction applies to
+            long count = 0;
+            for (LineVerdict l : kept) {
+                if (d.when().test(subject.forLine(l.line), read) && !waived(d, subject.forLine(l.line), read)) {
+                    count += d.per() == Rules.Per.UNIT ? l.line.requested().quantity() : 1;
+                }
+            }
+            amount = run.policy().rounding().round(BigMoney.of(run.currency(), d.flat()).multipliedBy(count));
+            read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
+        } else if (run.anyLine(d.when(), kept, read) && !waived(d, subject, read)) {
+            amount = d.flat() != null ? run.money(d.flat()) : source(d.source(), kept);
+            read.put("amount", d.flat() != null ? d.flat().toPlainString() : d.source().word);
+        } else {
+            amount = run.zero();
+        }
+        if (d.min() != null && amount.isPositive()) {
+            Money floor = run.money(d.min());
+            if (amount.isLessThan(floor)) {
+                read.put("raised_to", floor.getAmount().toPlainString());
+                amount = floor;
+            }
+        }
+        if (d.max() != null) {
+            Money cap = run.money(d.max());
+            if (amount.isGreaterThan(cap)) {
+                read.put("capped_at", cap.getAmount().toPlainString());
+                amount = cap;
+            }
+        }
+        trace.deduction(program, d, read, amount);
+        return amount;
+    }
+
+    /** A declared money attribute of a line, per unit, in the order's currency. */
+    private Money perUnit(Field field, Subject s) {
+        String word = field.read(s);
+        var amount = Declarations.Attribute.decimal(word).orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not an amount"));
+        return run.money(amount);
+    }
+
+    /** A deduction's waiver ({@code unless}) holds for this subject. */
+    private static boolean waived(Deduction d, Subject s, Map<String, String> read) {
+        return d.unless() != null && d.unless().test(s, read);
+    }
+
+    private Money source(Rules.AmountSource source, List<LineVerdict> kept) {
+        var claim = run.claim();
+        var costs = claim.request().costs();
+        return switch (source) {
+            case KEPT_FREE_GIFTS -> {
+                Set<String> returned = new LinkedHashSet<>();
+                run.claimed().forEach(l -> returned.add(l.line().sku()));
+                yield claim.request().keepsFreeGifts()
+                        ? claim.order().lines().stream().filter(OrderLine::isFreeGift).filter(l -> !returned.contains(l.sku()))
+                                .map(OrderLine::giftValue).reduce(run.zero(), Money::plus)
+                        : run.zero();
+            }
+            case CUSTOMS -> costs.customs();
+            case HANDLING -> costs.handling();
+            case RETURN_LOGISTICS -> costs.returnLogistics();
+            case RETURN_SHIPPING -> costs.returnShipping();
+            case ORDER_SHIPPING -> shippingShare(kept);
+        };
+    }
+
+    /** The order's shipping charge in proportion to the value of the lines claimed. */
+    private Money shippingShare(List<LineVerdict> kept) {
+        Money shipping = run.claim().order().shipping().amount();
+        Money total = run.claim().order().merchandiseTotal();
+        Money claimedValue = kept.stream().map(l -> l.line.price()).reduce(run.zero(), Money::plus);
+        if (!shipping.isPositive() || claimedValue.isZero()) {
+            return run.zero();
+        }
+        if (claimedValue.isEqual(total) || total.isZero()) {
+            return shipping;
+        }
+        // exact to 34 digits, then rounded once with the policy's rounding
+        var exact = shipping.getAmount().multiply(claimedValue.getAmount()).divide(total.getAmount(), MathContext.DECIMAL128);
+        return run.money(exact);
+    }
+}

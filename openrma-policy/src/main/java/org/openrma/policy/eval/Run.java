@@ -1,0 +1,52 @@
+package org.openrma.policy.eval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.joda.money.BigMoney;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimedLine;
+import org.openrma.decision.PolicyVersionRef;
+import org.openrma.policy.compile.Condition;
+import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.compile.Subject;
+
+/** What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation. */
+record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
+           Trace trace) {
+
+    static Run of(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
+        return new Run(policy, version, claim, new Subject(claim, null, policy.calendar(), now), claim.order().currency(), claim.claimedLines(),
+                trace);
+    }
+
+    Money zero() {
+        return Money.zero(currency);
+    }
+
+    /** An amount the policy states, in the order's currency, with the policy's rounding. */
+    Money money(BigDecimal amount) {
+        return policy.rounding().round(BigMoney.of(currency, amount));
+    }
+
+    /** A fresh map for the values a rule reads, or one that keeps nothing when no explanation is recorded. */
+    Map<String, String> reads() {
+        return trace.reads();
+    }
+
+    /** A condition holds for the claim, or (when it reads the line) for any of the lines kept. */
+    boolean anyLine(Condition c, List<LineVerdict> kept, Map<String, String> read) {
+        if (!c.readsLine() || kept.isEmpty()) {
+            return c.test(subject, read);
+        }
+        for (LineVerdict l : kept) {
+            if (c.test(subject.forLine(l.line), read)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

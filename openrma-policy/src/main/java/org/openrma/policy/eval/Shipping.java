@@ -1,0 +1,118 @@
+package org.openrma.policy.eval;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.joda.money.Money;
+import org.openrma.claim.Claim;
+import org.openrma.claim.DeliveryStatus;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Payer;
+import org.openrma.decision.Resolution;
+import org.openrma.policy.compile.Program;
+import org.openrma.policy.compile.Rules;
+import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.compile.Unevaluable;
+
+/**
+ * Stage 5: who pays each shipping leg. The first return-shipping rule that holds names the payer
+ * (and any postage reimbursed on a receipt); the outbound leg matters only when something is sent
+ * to the customer. A leg the policy says nothing about is left to an agent.
+ */
+final class Shipping {
+
+    /** Remedies that send something back to the customer, so the outbound leg matters. */
+    private static final Set<Resolution> SHIPS_OUT = EnumSet.of(Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR,
+            Resolution.EXCHANGE, Resolution.RESHIPMENT, Resolution.SPARE_PARTS);
+
+    /** Who pays return shipping (null: nothing goes back), the postage reimbursed, who pays outbound (null: nothing goes out). */
+    record Legs(Payer returnPaidBy, Money reimbursed, Payer outboundPaidBy) {}
+
+    private final Run run;
+    private final Trace trace;
+
+    private Shipping(Run run) {
+        this.run = run;
+        this.trace = run.trace();
+    }
+
+    static Legs legs(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
+        Shipping s = new Shipping(run);
+        Payer returnPayer = Payer.CUSTOMER;
+        Money reimbursed = run.zero();
+        if (outcome == Outcome.REJECTED) {
+            s.trace.nothingAtMerchantsCost(program.id());
+        } else if (program.returnShipping().isEmpty() && !hasReturnLeg(run.claim())) {
+            // nothing is sent back on this kind of claim, and the program says nothing about it
+            returnPayer = null;
+        } else {
+            try {
+                Optional<ShippingRule> rule = s.first(program.id(), program.returnShipping(), kept, "return shipping");
+                if (rule.isPresent()) {
+                    returnPayer = rule.get().paidBy();
+                    reimbursed = s.reimbursement(program.id(), rule.get());
+                } else {
+                    returnPayer = Payer.UNDETERMINED;
+                    s.trace.returnShippingUnsaid(program.id());
+                }
+            } catch (Unevaluable e) {
+                returnPayer = Payer.UNDETERMINED;
+                undecided.add(e.getMessage());
+                s.trace.unevaluable(program.id(), program.id() + ".return_shipping", null, e.getMessage(), List.of());
+            }
+        }
+        Payer outboundPayer = null;
+        if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(SHIPS_OUT::contains)) {
+            try {
+                outboundPayer = s.first(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy)
+                        .orElse(Payer.UNDETERMINED);
+            } catch (Unevaluable e) {
+                outboundPayer = Payer.UNDETERMINED;
+                undecided.add(e.getMessage());
+                s.trace.unevaluable(program.id(), program.id() + ".outbound_shipping", null, e.getMessage(), List.of());
+            }
+        }
+        return new Legs(returnPayer, reimbursed, outboundPayer);
+    }
+
+    private Optional<ShippingRule> first(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
+        for (ShippingRule rule : rules) {
+            Map<String, String> read = run.reads();
+            if (run.anyLine(rule.when(), kept, read)) {
+                trace.shippingRule(program, rule, read, leg);
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Money reimbursement(String program, ShippingRule rule) {
+        if (rule.reimburse() != Rules.Reimbursement.RECEIPT) {
+            return run.zero();
+        }
+        Map<String, String> read = run.reads();
+        Money receipt = run.claim().request().costs().returnShipping();
+        read.put("costs.return_shipping", receipt.getAmount().toPlainString());
+        if (rule.requires() != null && !run.claim().request().evidence().contains(rule.requires())) {
+            trace.reimbursementWithoutEvidence(program, rule, read);
+            return run.zero();
+        }
+        Money amount = receipt;
+        if (rule.max() != null) {
+            Money cap = run.money(rule.max());
+            if (amount.isGreaterThan(cap)) {
+                amount = cap;
+                read.put("capped_at", cap.getAmount().toPlainString());
+            }
+        }
+        trace.reimbursed(program, rule, read, amount);
+        return amount;
+    }
+
+    /** Whether the customer has something to send back: a return or warranty claim on a parcel that reached them. */
+    private static boolean hasReturnLeg(Claim claim) {
+        return claim.request().kind().hasReturnLeg() && claim.order().deliveryStatus() == DeliveryStatus.DELIVERED;
+    }
+}

@@ -1,0 +1,110 @@
+package org.openrma.service.rma;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.access.Caller;
+import org.openrma.service.access.Secrets;
+import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.order.OrderManagement;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
+import org.openrma.service.refusal.Refusal;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Filing a claim: finds (or imports) the order, decides the claim at once, and opens the RMA in the
+ * status the decision leads to, with its decision, claimed units, audit event and announcements.
+ */
+@Component
+class FilingClaims {
+
+    /** A claim as filed, its body already checked: the order it is on (by number, or the order itself), the request, the policy. */
+    record FileClaim(String orderNumber, JsonNode order, ObjectNode request, String policyId) {}
+
+    private final Orders orders;
+    private final OrderManagement orderManagement;
+    private final Rmas rmas;
+    private final ClaimDecisions decisions;
+    private final ClaimUnits units;
+    private final AuditTrail audit;
+    private final Announcements announcements;
+    private final Clock clock;
+    private final OpenRmaProperties properties;
+
+    FilingClaims(Orders orders, OrderManagement orderManagement, Rmas rmas, ClaimDecisions decisions, ClaimUnits units, AuditTrail audit,
+                 Announcements announcements, Clock clock, OpenRmaProperties properties) {
+        this.orders = orders;
+        this.orderManagement = orderManagement;
+        this.rmas = rmas;
+        this.decisions = decisions;
+        this.units = units;
+        this.audit = audit;
+        this.announcements = announcements;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    Rma file(Caller caller, Merchant merchant, FileClaim filed) {
+        StoredOrder order = switch (caller) {
+            case Caller.Customer c -> orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new Refusal.NotFound("order", c.orderId()));
+            default -> filed.orderNumber() != null
+                    ? orders.byNumber(merchant.id(), filed.orderNumber()).orElseThrow(() -> new Refusal.NotFound("order", filed.orderNumber()))
+                    : orderFromClaim(caller, filed.order());
+        };
+        if (order.status() == StoredOrder.Status.CANCELLED) {
+            throw new Refusal.Conflict("order-cancelled", "order " + order.number() + " was cancelled at " + order.cancelledAt()
+                    + "; no further claims can be filed on it");
+        }
+        Instant now = clock.instant();
+        ClaimDocument claim = ClaimDocument.of(order.document(), filed.request().deepCopy());
+        if (caller instanceof Caller.Customer || !claim.statesSubmittedAt()) {
+            claim.submittedAt(now);
+        }
+
+        UUID id = UUID.randomUUID();
+        String policy = filed.policyId() != null ? filed.policyId() : merchant.policyId();
+        Decided decided = decisions.decide(merchant, id, policy, claim, "submitted", 1);
+        RmaStatus status = RmaLifecycle.transition(null, RmaAction.SUBMIT).target(decided.outcome());
+        if (status == RmaStatus.AUTHORIZED) {
+            // The RMA counts as issued at the claim's submitted_at (see the scenario conventions).
+            claim.rmaIssuedAt(claim.submittedAt());
+        }
+        Rma rma = new Rma(id, merchant.id(), "RMA-" + Secrets.random(6).toUpperCase(Locale.ROOT).replace('-', 'X').replace('_', 'Y'),
+                order.id(), order.number(), policy, status, decided.outcomeWire(), claim.json(), order.customerEmail(),
+                status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
+                status == RmaStatus.NEEDS_EVIDENCE ? evidenceDue(merchant) : null,
+                decided.slaDue(), false, null, null, null, now, caller.name(), now, 0);
+        rmas.insert(rma);
+        decisions.store(rma, decided);
+        units.claimed(merchant.id(), claim, id);
+        audit.record(caller, "rma.submitted", "rma", id, null, Announcements.auditState(rma));
+        announcements.announce(merchant, rma, null, decided.decision(), "rma.created");
+        return rma;
+    }
+
+    private StoredOrder orderFromClaim(Caller caller, JsonNode document) {
+        if (document != null && document.isObject() && document.hasNonNull("number")) {
+            Optional<StoredOrder> stored = orders.byNumber(caller.merchantId(), document.get("number").asString());
+            if (stored.isPresent()) {
+                if (!stored.get().document().equals(document)) {
+                    throw new Refusal.Conflict("order-differs", "order '" + stored.get().number()
+                            + "' was already imported with different content; file the claim with 'order_number' instead");
+                }
+                return stored.get();
+            }
+        }
+        return orderManagement.importOrder(caller, document, "order.");
+    }
+
+    private LocalDate evidenceDue(Merchant merchant) {
+        return LocalDate.ofInstant(clock.instant(), merchant.timeZone()).plusDays(properties.deadlines().evidenceDays());
+    }
+}

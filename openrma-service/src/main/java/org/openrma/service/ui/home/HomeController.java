@@ -1,0 +1,37 @@
+package org.openrma.service.ui.home;
+
+import java.util.List;
+import java.util.Optional;
+import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.merchant.Merchants;
+import org.openrma.service.seed.DemoSeed;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The site's front door. Customers normally arrive from their shop's "returns" link at {@code /portal/<store>};
+ * someone who types the bare address gets the way to each part instead of a blank 404. Merchants are not listed
+ * (one merchant's customers need not learn who else uses the service), except the demo stores when the demo seed is on.
+ */
+@Controller
+class HomeController {
+
+    private final Merchants merchants;
+    private final OpenRmaProperties properties;
+
+    HomeController(Merchants merchants, OpenRmaProperties properties) {
+        this.merchants = merchants;
+        this.properties = properties;
+    }
+
+    @GetMapping({"/", "/portal", "/portal/"})
+    String home(Model model) {
+        List<Merchant> demoStores = properties.seed().enabled()
+                ? DemoSeed.demoSlugs().stream().map(merchants::findBySlug).flatMap(Optional::stream).toList()
+                : List.of();
+        model.addAttribute("demoStores", demoStores);
+        return "home";
+    }
+}
