@@ -12,7 +12,7 @@ class ResolutionCarriedOutTests {
         for (Resolution r : Resolution.values()) {
             assertThat(ResolutionCarriedOut.of(r.wire())).as(r.wire()).isNotNull().hasToString(r.name());
         }
-        assertThat(ResolutionCarriedOut.of(RmaManagement.AMENDMENT)).isEqualTo(ResolutionCarriedOut.AMENDMENT);
+        assertThat(ResolutionCarriedOut.of(Resolutions.AMENDMENT)).isEqualTo(ResolutionCarriedOut.AMENDMENT);
         assertThat(ResolutionCarriedOut.of("teleportation")).isNull();
     }
 }
