@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openrma.claim.Channel;
 import org.openrma.claim.ClaimKind;
 import org.openrma.claim.DeliveryStatus;
+import org.openrma.claim.SalesChannel;
 import org.openrma.claim.ShippingMethod;
 import org.openrma.decision.Resolution;
 import org.openrma.service.web.Wire;
@@ -37,12 +38,23 @@ public record OrderDocument(
         @Valid Customer customer,
         @NotNull @Size(min = 1, message = "an order needs at least one line") @Valid @Schema(description = "at least one line; each SKU once") List<Line> lines,
         @Schema(description = "read by policies that declare order.attributes.<name>; values are text, numbers or booleans")
-        Map<String, Object> attributes) {
+        Map<String, Object> attributes,
+        @Schema(description = "consumer law: how the contract was made; withdrawal rights need distance or off_premises") SalesChannel salesChannel,
+        @Valid @Schema(description = "consumer law: one parcel each; the withdrawal period starts when the last one arrives") List<Shipment> shipments) {
+
+    /** Consumer law: one parcel of the order. */
+    @Input
+    @Schema(name = "OrderShipment")
+    public record Shipment(@Schema(description = "absent: not delivered yet") Instant deliveredAt,
+                           @Schema(description = "the lines in this parcel") List<String> skus) {}
 
     @Schema(name = "OrderShipping", description = "What the customer paid for shipping, and how it was sent")
     @Input
     public record Shipping(ShippingMethod method,
-                           @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(example = "0.00", pattern = Wire.MONEY) String amount) {}
+                           @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(example = "0.00", pattern = Wire.MONEY) String amount,
+                           @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
+                           @Schema(pattern = Wire.MONEY, description = "consumer law: the cheapest standard delivery the shop offered")
+                           String cheapestStandardAmount) {}
 
     @Schema(name = "OrderCustomer")
     @Input
@@ -50,7 +62,11 @@ public record OrderDocument(
                            @Schema(description = "membership level fixed at purchase") String tier,
                            @Schema(description = "read by policies that declare customer.attributes.<name>") Map<String, Object> attributes,
                            @Schema(description = "earlier returns, for previous_returns conditions") List<Instant> previousReturns,
-                           @Valid @Schema(description = "earlier claims, read by history conditions") List<PastClaim> history) {}
+                           @Valid @Schema(description = "earlier claims, read by history conditions") List<PastClaim> history,
+                           @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 alpha-2 code such as DE")
+                           @Schema(example = "DE", description = "consumer law: the buyer's country of habitual residence; selects the statutory pack")
+                           String country,
+                           @Schema(description = "consumer law: false for a business buyer; absent is taken as a consumer") Boolean isConsumer) {}
 
     @Schema(name = "OrderPastClaim")
     @Input

@@ -49,7 +49,28 @@ public final class RmaDocuments {
             @NotNull PolicyVersion policyVersion,
             @NotNull List<ProgramVerdict> programs,
             @NotNull List<LineResult> lines,
-            @NotNull List<ExplanationStep> explanation) {}
+            @NotNull @Schema(description = "the clauses that decided the outcome") List<Citation> decisiveCitations,
+            @NotNull List<ExplanationStep> explanation,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "consumer law: what grants each resolution offered, by resolution (merchant:S0-01, statute:DE:§ 312g BGB); "
+                    + "only when a statutory pack applied") Map<String, List<String>> legalBasis,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "merchant rules the statute displaced; only when a statutory pack applied") List<StatutoryOverride> overrides,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "the statutory packs that applied and their routes; only when one applied") Statutory statutory) {}
+
+    @Schema(requiredProperties = {"rule", "provision"})
+    public record StatutoryOverride(String rule, String provision, String before, String after) {}
+
+    @Schema(requiredProperties = {"country", "packs", "routes"})
+    public record Statutory(@Schema(description = "the consumer's country that selected the packs") String country,
+                            @Schema(description = "policy@version of each pack composed with the merchant's policy") List<String> packs,
+                            @Schema(description = "the basis of the route best for the consumer") String recommended,
+                            List<StatutoryRoute> routes) {}
+
+    @Schema(requiredProperties = {"basis", "program", "outcome"})
+    public record StatutoryRoute(@Schema(example = "statute:DE:§ 312g BGB") String basis, String program, String title, Outcome outcome,
+                                 @Schema(pattern = Wire.MONEY) String refund, String says) {}
 
     @Schema(requiredProperties = {"resolution", "set_by_agent"})
     public record DecisionRemedy(Resolution resolution, @Schema(pattern = Wire.MONEY) String value,

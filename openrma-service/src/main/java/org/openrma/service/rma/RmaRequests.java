@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -63,13 +64,29 @@ public final class RmaRequests {
             ShippingMethod returnShippingMethod,
             Resolution preferredResolution,
             @Schema(description = "free text for people; never read by rules") String description,
-            @Schema(description = "read by policies that declare request.attributes.<name>") Map<String, Object> attributes) {}
+            @Schema(description = "read by policies that declare request.attributes.<name>") Map<String, Object> attributes,
+            @Schema(description = "consumer law: when the consumer notified the defect") Instant noticeSentAt,
+            @Schema(description = "consumer law: what the consumer asked for") StatutoryRemedy chosenRemedy,
+            @PositiveOrZero @Schema(description = "consumer law: repairs or replacements already tried for this defect") Integer repairAttempts,
+            @Schema(description = "consumer law (Australia): major or minor, once assessed") Failure failure) {}
+
+    /** Consumer law: the remedy the consumer asks for under the statute. */
+    public enum StatutoryRemedy { REPAIR, REPLACEMENT, REFUND, PRICE_REDUCTION }
+
+    /** Consumer law (Australia): how serious the failure is. */
+    public enum Failure { MAJOR, MINOR }
 
     @Input
 
     public record ClaimLine(@NotBlank @Schema(example = "KGD-IPL-X1") String sku,
                             @Positive @Schema(description = "defaults to the quantity ordered") Integer quantity,
-                            @Schema(example = "unopened", description = "a standard condition or one the policy declares") String condition) {}
+                            @Schema(example = "unopened", description = "a standard condition or one the policy declares") String condition,
+                            @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
+                            @Schema(pattern = Wire.MONEY, description = "consumer law: the loss in value from handling beyond testing, as the "
+                                    + "inspection sets it") String diminishedValue,
+                            @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
+                            @Schema(pattern = Wire.MONEY, description = "consumer law: a deduction for use an agent set, where the law allows one")
+                            String useDeduction) {}
 
     @Schema(description = "Amounts incurred on this claim, decimal strings")
     @Input
