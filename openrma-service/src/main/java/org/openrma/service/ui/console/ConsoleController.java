@@ -26,6 +26,7 @@ import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.order.Orders;
+import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaAction;
 import org.openrma.service.rma.RmaCommand;
@@ -245,7 +246,7 @@ public class ConsoleController {
 
     private Breakdown breakdown(Merchant m, Rma rma, String resolution, String agentAmount) {
         var decisionNode = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
-        String currency = rma.claim().path("order").path("currency").asString("");
+        String currency = ClaimDocument.reading(rma.claim()).requested().currency();
         DecisionModel d = DecisionModel.of(decisionNode, currency);
         boolean decided = d != null && d.eligible();
         boolean refunds = "refund".equals(resolution) || "partial_refund".equals(resolution);
