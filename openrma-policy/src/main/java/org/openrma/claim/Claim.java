@@ -3,12 +3,21 @@ package org.openrma.claim;
 import java.util.List;
 import java.util.Objects;
 
-/** A customer's request about one order, with everything the engine may read to decide it. */
-public record Claim(Order order, Request request) {
+/**
+ * A customer's request about one order, with everything the engine may read to decide it;
+ * {@code legal} holds what consumer law needs beyond the merchant's policy (country, consumer
+ * status, sales channel, ...), {@link LegalFacts#NONE} when the claim does not say.
+ */
+public record Claim(Order order, Request request, LegalFacts legal) {
 
     public Claim {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(request, "request");
+        legal = legal == null ? LegalFacts.NONE : legal;
+    }
+
+    public Claim(Order order, Request request) {
+        this(order, request, LegalFacts.NONE);
     }
 
     /**

@@ -61,19 +61,54 @@ public final class ClaimReader {
         if (tree == null || !tree.isObject()) {
             throw new InvalidClaimException(List.of(new FieldProblem("(document)", "expected an object with 'order' and 'request'")));
         }
-        f.allowOnly(tree, "", Set.of("order", "request"));
-        Order order = f.required(tree, "", "order", n -> readOrder(f, n, "order"));
-        Request request = f.required(tree, "", "request", n -> readRequest(f, n, "request", order));
+        f.allowOnly(tree, "", Set.of("order", "request", "statutory_info"));
+        LegalParts legal = new LegalParts();
+        Order order = f.required(tree, "", "order", n -> readOrder(f, n, "order", legal));
+        Request request = f.required(tree, "", "request", n -> readRequest(f, n, "request", order, legal));
+        f.optional(tree, "", "statutory_info", n -> {
+            f.allowOnly(n, "statutory_info", Set.of("withdrawal_info_given", "return_cost_info_given", "info_given_at"));
+            legal.withdrawalInfoGiven = f.bool(n, "statutory_info", "withdrawal_info_given");
+            legal.returnCostInfoGiven = f.bool(n, "statutory_info", "return_cost_info_given");
+            legal.infoGivenAt = f.instant(n, "statutory_info", "info_given_at", false);
+            return n;
+        });
         if (order != null && request != null) {
             crossCheck(f, order, request);
         }
         f.throwIfAny();
-        return new Claim(order, request);
+        return new Claim(order, request, legal.build());
     }
 
-    private static Order readOrder(ClaimFields f, JsonNode n, String at) {
+    /** The consumer-law inputs, gathered from wherever they sit in the claim's shape. */
+    private static final class LegalParts {
+        String country;
+        Boolean consumer;
+        SalesChannel salesChannel;
+        Money cheapestStandard;
+        List<LegalFacts.Shipment> shipments = List.of();
+        Boolean withdrawalInfoGiven;
+        Boolean returnCostInfoGiven;
+        Instant infoGivenAt;
+        Instant noticeSentAt;
+        String chosenRemedy;
+        Integer repairAttempts;
+        String failure;
+        Map<String, Money> diminishedValue = new java.util.LinkedHashMap<>();
+        Map<String, Money> useDeduction = new java.util.LinkedHashMap<>();
+
+        LegalFacts build() {
+            return new LegalFacts(country, consumer, salesChannel, cheapestStandard, shipments, withdrawalInfoGiven, returnCostInfoGiven,
+                    infoGivenAt, noticeSentAt, chosenRemedy, repairAttempts, failure, diminishedValue, useDeduction);
+        }
+    }
+
+    /** The remedies a consumer may name under consumer law. */
+    private static final Set<String> STATUTORY_REMEDIES = Set.of("repair", "replacement", "refund", "price_reduction");
+
+    private static Order readOrder(ClaimFields f, JsonNode n, String at, LegalParts legal) {
         f.allowOnly(n, at, Set.of("number", "channel", "placed_at", "shipped_at", "delivered_at", "delivery_status",
-                "currency", "shipping", "customer", "lines", "attributes"));
+                "currency", "shipping", "customer", "lines", "attributes", "sales_channel", "shipments"));
+        legal.salesChannel = f.word(n, at, "sales_channel", SalesChannel.class, false);
         String number = f.string(n, at, "number", true);
         Channel channel = f.word(n, at, "channel", Channel.class, true);
         Instant placed = f.instant(n, at, "placed_at", true);
@@ -98,15 +133,28 @@ public final class ClaimReader {
         }
         CurrencyUnit cur = currency != null ? currency : CurrencyUnit.USD;
         Order.Shipping shipping = f.optional(n, at, "shipping", s -> {
-            f.allowOnly(s, at + ".shipping", Set.of("method", "amount"));
+            f.allowOnly(s, at + ".shipping", Set.of("method", "amount", "cheapest_standard_amount"));
             ShippingMethod method = f.word(s, at + ".shipping", "method", ShippingMethod.class, false);
             Money amount = f.money(s, at + ".shipping", "amount", cur, false);
+            legal.cheapestStandard = f.money(s, at + ".shipping", "cheapest_standard_amount", cur, false);
             return new Order.Shipping(method != null ? method : ShippingMethod.ECONOMY, amount != null ? amount : Money.zero(cur));
         });
         if (shipping == null) {
             shipping = new Order.Shipping(ShippingMethod.ECONOMY, Money.zero(cur));
         }
-        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer"));
+        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer", legal));
+        List<LegalFacts.Shipment> shipments = f.list(n, at, "shipments", false, (s, path) -> {
+            f.allowOnly(s, path, Set.of("delivered_at", "skus"));
+            Instant arrived = f.instant(s, path, "delivered_at", false);
+            if (arrived != null && placed != null && arrived.isBefore(placed)) {
+                f.problem(path + ".delivered_at", "is before order.placed_at (" + placed + ")");
+            }
+            List<String> skus = f.list(s, path, "skus", false, (v, p) -> f.stringValue(v, p));
+            return new LegalFacts.Shipment(arrived, skus == null ? List.of() : skus.stream().filter(java.util.Objects::nonNull).toList());
+        });
+        if (shipments != null) {
+            legal.shipments = shipments.stream().filter(java.util.Objects::nonNull).toList();
+        }
         if (customer == null) {
             customer = new Customer(null, null, null, Map.of(), List.of());
         }
@@ -128,8 +176,15 @@ public final class ClaimReader {
         return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines, f.stringMap(n, at, "attributes"));
     }
 
-    private static Customer readCustomer(ClaimFields f, JsonNode c, String at) {
-        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history"));
+    private static Customer readCustomer(ClaimFields f, JsonNode c, String at, LegalParts legal) {
+        f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history", "country", "is_consumer"));
+        String country = f.string(c, at, "country", false);
+        if (country != null && !country.matches("[A-Za-z]{2}")) {
+            f.problem(at + ".country", "'" + country + "' is not a country code; expected ISO 3166 alpha-2 such as DE or GB");
+        } else if (country != null) {
+            legal.country = country.toUpperCase(java.util.Locale.ROOT);
+        }
+        legal.consumer = f.bool(c, at, "is_consumer");
         List<Instant> previous = f.list(c, at, "previous_returns", false, (node, path) -> f.instantValue(node, path));
         List<PastClaim> history = f.list(c, at, "history", false, (node, path) -> {
             f.allowOnly(node, path, Set.of("kind", "submitted_at", "reason", "resolution", "sku", "category"));
@@ -162,19 +217,44 @@ public final class ClaimReader {
                 tags == null ? Set.of() : new LinkedHashSet<>(tags), f.string(n, at, "serial", false), f.stringMap(n, at, "attributes"));
     }
 
-    private static Request readRequest(ClaimFields f, JsonNode n, String at, Order order) {
+    private static Request readRequest(ClaimFields f, JsonNode n, String at, Order order, LegalParts legal) {
         f.allowOnly(n, at, Set.of("kind", "submitted_at", "reason", "lines", "keeps_free_gifts", "evidence", "facts", "costs",
                 "protection_plan", "inspection", "rma_issued_at", "shipped_back_at", "return_shipping_method", "preferred_resolution",
-                "description", "attributes"));
+                "description", "attributes", "notice_sent_at", "chosen_remedy", "repair_attempts", "failure"));
         CurrencyUnit cur = order != null ? order.currency() : CurrencyUnit.USD;
+        legal.noticeSentAt = f.instant(n, at, "notice_sent_at", false);
+        legal.chosenRemedy = f.string(n, at, "chosen_remedy", false);
+        if (legal.chosenRemedy != null && !STATUTORY_REMEDIES.contains(legal.chosenRemedy)) {
+            f.problem(at + ".chosen_remedy", "unknown value '" + legal.chosenRemedy + "'; expected one of price_reduction, refund, repair, replacement");
+        }
+        if (n.hasNonNull("repair_attempts")) {
+            JsonNode ra = n.get("repair_attempts");
+            if (!ra.isIntegralNumber() || ra.asLong() < 0 || ra.asLong() > 1000) {
+                f.problem(at + ".repair_attempts", "expected a whole number from 0 (got " + ra.asString() + ")");
+            } else {
+                legal.repairAttempts = ra.asInt();
+            }
+        }
+        legal.failure = f.string(n, at, "failure", false);
+        if (legal.failure != null && !Set.of("major", "minor").contains(legal.failure)) {
+            f.problem(at + ".failure", "unknown value '" + legal.failure + "'; expected major or minor");
+        }
         ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
         Instant submitted = f.instant(n, at, "submitted_at", true);
         String reasonWord = f.openWord(n, at, "reason", Reason.class, true);
         Reason reason = reasonWord == null ? null : Vocabulary.parse(Reason.class, reasonWord).orElse(Reason.OTHER);
         java.util.Map<String, String> claimedAt = new java.util.HashMap<>();
         List<RequestLine> lines = f.list(n, at, "lines", false, (line, path) -> {
-            f.allowOnly(line, path, Set.of("sku", "quantity", "condition"));
+            f.allowOnly(line, path, Set.of("sku", "quantity", "condition", "diminished_value", "use_deduction"));
             String sku = f.string(line, path, "sku", true);
+            Money diminished = f.money(line, path, "diminished_value", cur, false);
+            Money use = f.money(line, path, "use_deduction", cur, false);
+            if (sku != null && diminished != null) {
+                legal.diminishedValue.put(sku, diminished);
+            }
+            if (sku != null && use != null) {
+                legal.useDeduction.put(sku, use);
+            }
             Integer qty = f.positiveInt(line, path, "quantity", false);
             String conditionWord = f.openWord(line, path, "condition", ItemCondition.class, false);
             ItemCondition condition = conditionWord == null ? null : Vocabulary.parse(ItemCondition.class, conditionWord).orElse(null);

@@ -19,6 +19,12 @@ public enum Fact implements Vocabulary {
     WARRANTY_VOIDED,
     CASH_ON_DELIVERY_RETURN,
     NOT_ORIGINAL_PURCHASER,
+    /** A seal put on for health or hygiene reasons was broken after delivery (consumer law's withdrawal exception). */
+    UNSEALED_AFTER_DELIVERY,
+    /** The buyer handled the goods beyond what establishing their nature and working needs. */
+    USED_BEYOND_TESTING,
+    /** The goods were inseparably mixed with other items after delivery. */
+    MIXED_INSEPARABLY,
     ;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);

@@ -24,6 +24,7 @@ import org.joda.money.Money;
  *        rules of the deciding program that passed on something read from the claim; otherwise the rules that failed or
  *        applied. The engine records which rules these are, so rewording an explanation never changes them. Empty when the
  *        decision was made without an explanation.
+ * @param legal what consumer law added (statutory routes, legal basis, overrides), or null when no statutory pack applied
  */
 public record Decision(
         Outcome outcome,
@@ -44,7 +45,17 @@ public record Decision(
         List<ExplanationStep> explanation,
         String summary,
         List<Remedy> remedies,
-        List<Citation> decisiveCitations) {
+        List<Citation> decisiveCitations,
+        LegalAssessment legal) {
+
+    public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,
+            List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion, List<ProgramVerdict> programs,
+            List<LineResult> lines, List<ExplanationStep> explanation, String summary, List<Remedy> remedies, List<Citation> decisiveCitations) {
+        this(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
+                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation, summary, remedies, decisiveCitations,
+                null);
+    }
 
     public Decision(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent, Money refund,
             Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed, Payer outboundShippingPaidBy,

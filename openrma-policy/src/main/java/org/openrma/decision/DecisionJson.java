@@ -72,6 +72,9 @@ public final class DecisionJson {
             ArrayNode reasons = ln.putArray("reasons");
             l.reasons().forEach(reasons::add);
         }
+        if (d.legal() != null) {
+            writeLegal(o, d.legal());
+        }
         ArrayNode decisive = o.putArray("decisive_citations");
         d.decisiveCitations().forEach(c -> decisive.addObject().put("clause", c.id()).put("text", c.text()));
         ArrayNode explanation = o.putArray("explanation");
@@ -90,6 +93,24 @@ public final class DecisionJson {
             s.cites().forEach(c -> cites.addObject().put("clause", c.id()).put("text", c.text()));
         }
         return o;
+    }
+
+    /** The statutory layer's additions: present only when a statutory pack applied. */
+    private static void writeLegal(ObjectNode o, LegalAssessment legal) {
+        ObjectNode basis = o.putObject("legal_basis");
+        legal.legalBasis().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> e.getValue().forEach(b -> basis.withArray(e.getKey().wire()).add(b)));
+        ArrayNode overrides = o.putArray("overrides");
+        legal.overrides().forEach(ov -> overrides.addObject().put("rule", ov.rule()).put("provision", ov.provision())
+                .put("before", ov.before()).put("after", ov.after()));
+        ObjectNode statutory = o.putObject("statutory");
+        statutory.put("country", legal.country());
+        ArrayNode packs = statutory.putArray("packs");
+        legal.packs().forEach(packs::add);
+        statutory.put("recommended", legal.recommended());
+        ArrayNode routes = statutory.putArray("routes");
+        legal.routes().forEach(r -> routes.addObject().put("basis", r.basis()).put("program", r.program()).put("title", r.title())
+                .put("outcome", r.outcome().wire()).put("refund", amount(r.refund())).put("says", r.says()));
     }
 
     private static String amount(Money m) {

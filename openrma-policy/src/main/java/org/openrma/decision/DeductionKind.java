@@ -14,6 +14,10 @@ public enum DeductionKind implements Vocabulary {
     RETURN_LABEL,
     /** A bundle's discount taken back when only part of the bundle is returned. */
     BUNDLE_DISCOUNT,
+    /** The loss in value from handling beyond testing, which consumer law lets a trader keep on a withdrawal. */
+    DIMINISHED_VALUE,
+    /** A deduction for the use the buyer had, where consumer law allows one on a final rejection. */
+    USE,
     ;
 
     private final String wire = name().toLowerCase(java.util.Locale.ROOT);

@@ -46,6 +46,23 @@ public final class CompiledPolicy {
     }
 
     /**
+     * What each program would answer if it alone decided, in file order, without checking the claim
+     * against this policy's declarations (the statutory layer composes a pack's programs with a
+     * merchant's, and reads claims written for the merchant). A program that does not serve the
+     * claim answers with its verdict "not applicable" ({@code programs().getFirst().served()} false).
+     */
+    public List<Decision> decideEachProgram(Claim claim, Instant now) {
+        List<Decision> out = new java.util.ArrayList<>(model.programs().size());
+        for (var program : model.programs()) {
+            var alone = new PolicyModel(model.id(), model.version(), model.title(), model.effectiveFrom(), model.calendar(), model.rounding(),
+                    PolicyModel.Selection.FIRST_MATCH, model.whenNoProgramServes(), model.clauses(), model.discretion(), model.outsideEngine(),
+                    List.of(program), model.deadlines(), model.declarations());
+            out.add(Evaluator.decide(alone, ref, claim, now, Detail.FULL));
+        }
+        return out;
+    }
+
+    /**
      * Refuses a claim this version cannot read: a word beyond the standard vocabularies that the
      * policy does not declare, or a declared attribute whose value does not fit its type.
      *

@@ -52,6 +52,12 @@ public final class PolicyCompiler {
         }
         List<Diagnostic> lint = Linter.lint(fileName, parsed.root().get(), bound.model().get(), bound.citedClauses());
         diagnostics.addAll(lint);
+        // a merchant that declares the markets it sells to hears, rule by rule, where their consumer law overrides it
+        var markets = org.openrma.policy.statute.StatutoryTerms.of(fileName, text).markets();
+        if (!markets.isEmpty()) {
+            diagnostics.addAll(org.openrma.policy.statute.MarketLint.lint(fileName, text, markets,
+                    org.openrma.policy.statute.StatuteLibrary.shared()));
+        }
         List<Diagnostic> warnings = diagnostics.stream().filter(d -> !d.isError()).toList();
         var model = bound.model().get();
         var ref = new PolicyVersionRef(model.id(), model.version(), model.effectiveFrom(), sha256(text));

@@ -39,6 +39,9 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policies;
 
+    @Mixin
+    private org.openrma.cli.StatuteOptions statutes;
+
     @Override
     public Integer call() {
         Path folder = root.resolve(directory);
@@ -48,7 +51,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         if (ScenarioRunner.scenarioFiles(folder).isEmpty()) {
             throw new BadInputException("scenario folder '" + directory + "' holds no *.yaml scenario");
         }
-        Report report = new ScenarioRunner(policies.catalog(root)).runAll(folder);
+        Report report = new ScenarioRunner(policies.catalog(root), statutes.library(root)).runAll(folder);
         PrintWriter out = spec.commandLine().getOut();
         report.lines(verbose).forEach(out::println);
         return report.allPassed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

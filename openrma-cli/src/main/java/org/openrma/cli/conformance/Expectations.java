@@ -35,20 +35,28 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code deadlines}: each listed date equal; dates not listed are not checked.</li>
  *   <li>{@code cites}: each word or phrase found, ignoring case, spacing and curly quotes, in the
  *       texts of the clauses the decision's explanation cites.</li>
+ *   <li>{@code legal_basis}: for each resolution listed, the same set of bases
+ *       ({@code merchant:S0-01}, {@code statute:DE:§ 312g BGB}); resolutions not listed are not checked.</li>
+ *   <li>{@code overrides}: each phrase found in one displaced rule ({@code rule}, {@code before → after});
+ *       an empty list means none.</li>
+ *   <li>{@code recommended}: the basis of the statutory route recommended, or none.</li>
  * </ul>
  */
 public final class Expectations {
 
-    private static final Map<String, BiConsumer<Check, JsonNode>> KEYS = Map.of(
-            "outcome", Check::outcome,
-            "resolutions", Check::resolutions,
-            "refund", Check::refund,
-            "deductions", Check::deductions,
-            "return_shipping_paid_by", Check::returnShippingPaidBy,
-            "return_shipping_reimbursed", Check::returnShippingReimbursed,
-            "missing_evidence", Check::missingEvidence,
-            "deadlines", Check::deadlines,
-            "cites", Check::cites);
+    private static final Map<String, BiConsumer<Check, JsonNode>> KEYS = Map.ofEntries(
+            Map.entry("legal_basis", Check::legalBasis),
+            Map.entry("overrides", Check::overrides),
+            Map.entry("recommended", Check::recommended),
+            Map.entry("outcome", Check::outcome),
+            Map.entry("resolutions", Check::resolutions),
+            Map.entry("refund", Check::refund),
+            Map.entry("deductions", Check::deductions),
+            Map.entry("return_shipping_paid_by", Check::returnShippingPaidBy),
+            Map.entry("return_shipping_reimbursed", Check::returnShippingReimbursed),
+            Map.entry("missing_evidence", Check::missingEvidence),
+            Map.entry("deadlines", Check::deadlines),
+            Map.entry("cites", Check::cites));
 
     private Expectations() {}
 
@@ -157,6 +165,49 @@ public final class Expectations {
                             + (decision.deadlines().isEmpty() ? "none" : String.join(", ", new TreeSet<>(decision.deadlines().keySet()))) + ")"
                             : actual.toString());
                 }
+            }
+        }
+
+        void legalBasis(JsonNode expected) {
+            if (!isMappingOrNull("legal_basis", expected) || expected == null || expected.isNull()) {
+                return;
+            }
+            var legal = decision.legal();
+            for (Map.Entry<String, JsonNode> e : expected.properties()) {
+                List<String> want = list("legal_basis." + e.getKey(), e.getValue());
+                if (want == null) {
+                    continue;
+                }
+                List<String> got = legal == null ? List.of() : legal.legalBasis().entrySet().stream()
+                        .filter(b -> b.getKey().wire().equals(e.getKey())).flatMap(b -> b.getValue().stream()).toList();
+                if (!new TreeSet<>(want).equals(new TreeSet<>(got))) {
+                    differ("legal_basis." + e.getKey(), new TreeSet<>(want).toString(), legal == null ? "none (no statutory pack applied)" : new TreeSet<>(got).toString());
+                }
+            }
+        }
+
+        void overrides(JsonNode expected) {
+            List<String> want = list("overrides", expected);
+            if (want == null) {
+                return;
+            }
+            List<String> got = decision.legal() == null ? List.of() : decision.legal().overrides().stream()
+                    .map(o -> o.rule() + ": " + o.before() + " → " + o.after() + " (" + o.provision() + ")").toList();
+            if (want.isEmpty() && !got.isEmpty()) {
+                differ("overrides", "none", got.toString());
+            }
+            for (String phrase : want) {
+                if (got.stream().noneMatch(g -> normalize(g).contains(normalize(phrase)))) {
+                    differ("overrides", "\"" + phrase + "\" in a displaced rule", got.isEmpty() ? "none" : got.toString());
+                }
+            }
+        }
+
+        void recommended(JsonNode expected) {
+            String want = scalar(expected);
+            String got = decision.legal() == null ? null : decision.legal().recommended();
+            if (!Objects.equals(want, got)) {
+                differ("recommended", want == null ? "none" : want, got == null ? "none" : got);
             }
         }
 

@@ -15,6 +15,8 @@ import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.UnknownPolicyException;
+import org.openrma.policy.statute.StatuteLibrary;
+import org.openrma.policy.statute.StatutoryDecider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -30,9 +32,20 @@ public final class ScenarioRunner {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private final PolicyCatalog catalog;
+    private final StatutoryDecider statutory;
 
     public ScenarioRunner(PolicyCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /**
+     * With statutory packs: a claim whose buyer's country is among the merchant's markets (the
+     * policy's {@code markets:}, or the scenario's own {@code markets: [IT]}) is decided under the
+     * policy and that country's consumer law composed.
+     */
+    public ScenarioRunner(PolicyCatalog catalog, StatuteLibrary statutes) {
         this.catalog = catalog;
+        this.statutory = statutes == null ? null : new StatutoryDecider(catalog, statutes);
     }
 
     /** Every {@code *.yaml} file directly in the folder, in file name order. */
@@ -83,13 +96,31 @@ public final class ScenarioRunner {
         Instant now = claim.request().submittedAt();
         Decision decision;
         try {
-            decision = catalog.decide(policy, claim, now);
+            java.util.Optional<List<String>> markets = markets(scenario.get("markets"));
+            decision = statutory != null ? statutory.decide(policy, claim, now, markets)
+                    : catalog.decide(policy, claim, now);
         } catch (UnknownPolicyException e) {
             return ScenarioResult.broken(file, id, title, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return ScenarioResult.broken(file, id, title, "the engine failed: " + e + where(e));
         }
         return ScenarioResult.decided(file, id, title, Expectations.compare(scenario.get("expect"), decision));
+    }
+
+    /** A scenario's {@code markets}: the countries the merchant is taken to sell to, overriding the policy's. */
+    private static java.util.Optional<List<String>> markets(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return java.util.Optional.empty();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (node.isArray()) {
+            node.values().forEach(v -> out.add(v.asString().trim().toUpperCase(java.util.Locale.ROOT)));
+        } else {
+            for (String s : node.asString().split(",")) {
+                out.add(s.trim().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return java.util.Optional.of(out);
     }
 
     private static String text(JsonNode scenario, String field, String fallback) {

@@ -58,14 +58,46 @@ public final class DecideCommand implements Callable<Integer> {
     @Mixin
     private PolicyOptions policies;
 
+    @Mixin
+    private org.openrma.cli.StatuteOptions statutes;
+
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the --explain text for the consumer: en, de or fr. Default: en.")
+    private String locale;
+
     @Override
     public Integer call() {
         Claim claim = new Inputs(root).claim(claimFile);
         Instant at = now != null ? now : claim.request().submittedAt();
-        Decision decision = isPolicyFile() ? decideWithFile(claim, at) : policies.catalog(root).decide(policy, claim, at);
+        PolicyCatalog catalog = isPolicyFile() ? fileCatalog() : policies.catalog(root);
+        String id = isPolicyFile() ? catalog.policyIds().iterator().next() : policy;
+        Decision decision = new org.openrma.policy.statute.StatutoryDecider(catalog, statutes.library(root)).decide(id, claim, at, statutes.markets());
         PrintWriter out = spec.commandLine().getOut();
-        out.println(explain ? DecisionExplanation.of(decision) : DecisionJson.write(decision));
+        out.println(explain ? legal(decision, claim) + DecisionExplanation.of(decision) : DecisionJson.write(decision));
         return ExitCodes.OK;
+    }
+
+    /**
+     * With a statutory pack applied: the explanation for the consumer in the chosen language, the
+     * legal basis of each resolution and every merchant rule the statute displaced.
+     */
+    private String legal(Decision d, Claim claim) {
+        if (d.legal() == null) {
+            return "";
+        }
+        java.util.Locale lang = java.util.Locale.forLanguageTag(locale == null ? "en" : locale);
+        if (org.openrma.policy.statute.ConsumerExplanation.languages().stream().noneMatch(l -> l.getLanguage().equals(lang.getLanguage()))) {
+            throw new BadInputException("--locale: '" + locale + "' has no explanations; use en, de or fr");
+        }
+        StringBuilder b = new StringBuilder("For the customer:\n");
+        org.openrma.policy.statute.ConsumerExplanation.of(d, claim, lang).forEach(p -> b.append("  ").append(p).append("\n"));
+        b.append("Statutory packs:             ").append(String.join(", ", d.legal().packs())).append(" (consumer in ").append(d.legal().country())
+                .append(")\n");
+        b.append("Recommended route:           ").append(d.legal().recommended() == null ? "none" : d.legal().recommended()).append("\n");
+        d.legal().legalBasis().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> b.append("Legal basis of ").append(e.getKey().wire()).append(": ").append(String.join(", ", e.getValue())).append("\n"));
+        d.legal().overrides().forEach(o -> b.append("Overridden: ").append(o.rule()).append(": ").append(o.before()).append(" -> ").append(o.after())
+                .append(" (").append(o.provision()).append(")\n"));
+        return b.append("\n").toString();
     }
 
     private boolean isPolicyFile() {
@@ -73,7 +105,7 @@ public final class DecideCommand implements Callable<Integer> {
                 || policy.contains(java.io.File.separator) || Files.isRegularFile(root.resolve(policy));
     }
 
-    private Decision decideWithFile(Claim claim, Instant at) {
+    private PolicyCatalog fileCatalog() {
         Path file = root.resolve(policy);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("policy file '" + policy + "' not found");
@@ -87,6 +119,6 @@ public final class DecideCommand implements Callable<Integer> {
                     : errors);
         }
         CompiledPolicy compiled = result.policy().get();
-        return PolicyCatalog.of(List.of(compiled)).decide(compiled.id(), claim, at);
+        return PolicyCatalog.of(List.of(compiled));
     }
 }

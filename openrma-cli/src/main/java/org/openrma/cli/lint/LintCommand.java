@@ -41,12 +41,21 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     private boolean strict;
 
+    @picocli.CommandLine.Mixin
+    private org.openrma.cli.StatuteOptions statutes;
+
     @Override
     public Integer call() {
         Inputs inputs = new Inputs(root);
         LintReport report = LintReport.empty();
+        var markets = statutes.markets();
+        var library = markets.isPresent() ? statutes.library(root) : null;
         for (String file : policyFiles()) {
             report = report.plus(lintOne(inputs, file));
+            if (markets.isPresent()) {
+                // --market: where the consumer law of those countries overrides each rule (as a declared 'markets:' would)
+                report = report.plus(new LintReport(org.openrma.policy.statute.MarketLint.lint(file, inputs.text(file, "policy file"), markets.get(), library)));
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         report.lines().forEach(out::println);

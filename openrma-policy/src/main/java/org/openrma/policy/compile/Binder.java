@@ -81,7 +81,9 @@ public final class Binder extends Reading {
         }
         known(m, "the policy", "policy", "version", "title", "effective_from", "source", "calendar", "rounding", "selection",
                 "when_no_program_serves", "discretion", "clauses", "outside_engine", "deadlines", "programs", "attributes", "vocabulary",
-                "counting", "sections");
+                "counting", "sections",
+                // read by the statutory layer (org.openrma.policy.statute), not by the rules here
+                "markets", "statutory_info", "statute");
         DeclarationReader declared = new DeclarationReader(sink);
         Declarations declarations = declared.declarations(m.entries().get("attributes"), m.entries().get("vocabulary"));
         conditions = new ConditionReader(sink, declarations);
