@@ -34,13 +34,15 @@ class FilingClaims {
     private final Rmas rmas;
     private final ClaimDecisions decisions;
     private final ClaimUnits units;
+    private final ClaimableQuantities claimable;
     private final AuditTrail audit;
     private final Announcements announcements;
     private final Clock clock;
     private final OpenRmaProperties properties;
 
-    FilingClaims(Orders orders, OrderManagement orderManagement, Rmas rmas, ClaimDecisions decisions, ClaimUnits units, AuditTrail audit,
-                 Announcements announcements, Clock clock, OpenRmaProperties properties) {
+    FilingClaims(Orders orders, OrderManagement orderManagement, Rmas rmas, ClaimDecisions decisions, ClaimUnits units,
+                 ClaimableQuantities claimable, AuditTrail audit, Announcements announcements, Clock clock, OpenRmaProperties properties) {
+        this.claimable = claimable;
         this.orders = orders;
         this.orderManagement = orderManagement;
         this.rmas = rmas;
@@ -68,6 +70,7 @@ class FilingClaims {
         if (caller instanceof Caller.Customer || !claim.statesSubmittedAt()) {
             claim.submittedAt(now);
         }
+        claimable.check(merchant.id(), order, claim.claim());
 
         UUID id = UUID.randomUUID();
         String policy = filed.policyId() != null ? filed.policyId() : merchant.policyId();

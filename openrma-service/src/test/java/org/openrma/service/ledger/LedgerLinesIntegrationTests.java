@@ -44,25 +44,29 @@ class LedgerLinesIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aLineIsNeverRefundedTwiceEvenWhileTheOrderStillHasMoneyLeft() {
+    void aLineNeverGivesBackMoreThanWasPaidForItEvenWhileTheOrderStillHasMoneyLeft() {
         TestMerchant m = newMerchant("kingdo");
         importOrder(m, "KGD-LL1", false);
-        JsonNode first = file(m, "KGD-LL1", "KGD-A", "changed_mind", "unopened");
+        // A used device is a case for an agent, who settles with a partial refund: the customer keeps the unit, so
+        // it may be claimed again (a refunded unit could not be: intake refuses it), but 60.00 of its 100.00 is back.
+        JsonNode kept = file(m, "KGD-LL1", "KGD-A", "changed_mind", "used");
+        assertThat(kept.get("status").asString()).isEqualTo("under_review");
+        kept = actOk(m, kept, "approve", Map.of("note", "used once: partial refund, the customer keeps it"));
+        actOk(m, kept, "resolve", Map.of("resolution", "partial_refund", "refund", "60.00"));
         JsonNode second = file(m, "KGD-LL1", "KGD-A", "changed_mind", "unopened");
         JsonNode other = file(m, "KGD-LL1", "KGD-B", "changed_mind", "unopened");
-        assertThat(first.get("status").asString()).isEqualTo("authorized");
+        assertThat(second.get("status").asString()).isEqualTo("authorized");
 
-        assertThat(act(m, first, "resolve", Map.of("resolution", "refund")).status()).isEqualTo(200);
-        Api.Response twice = act(m, second, "resolve", Map.of("resolution", "refund"));
-        assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
-        assertThat(twice.json().get("type").asString()).isEqualTo("urn:openrma:problem:refund-exceeds-paid");
-        assertThat(twice.json().get("detail").asString()).contains("line KGD-A").contains("already taken back");
+        Api.Response beyondTheLine = act(m, second, "resolve", Map.of("resolution", "refund"));
+        assertThat(beyondTheLine.status()).as(beyondTheLine.toString()).isEqualTo(409);
+        assertThat(beyondTheLine.json().get("type").asString()).isEqualTo("urn:openrma:problem:refund-exceeds-paid");
+        assertThat(beyondTheLine.json().get("detail").asString()).contains("more than was paid for the claimed lines of order KGD-LL1");
         assertThat(act(m, other, "resolve", Map.of("resolution", "refund")).status()).isEqualTo(200);
 
         JsonNode ledger = ledger(m, "KGD-LL1");
-        assertThat(ledger.get("refunded").asString()).isEqualTo("185.00");   // 2 × (100.00 − 7.50 shipping share)
+        assertThat(ledger.get("refunded").asString()).isEqualTo("152.50");   // 60.00 kept-item refund + (100.00 − 7.50 shipping share)
         assertThat(ledger.get("lines").valueStream().map(l -> l.get("sku").asString(null) + ":" + l.get("units_taken_back").asInt() + ":"
-                + l.get("given_back").asString())).containsExactly("KGD-A:1:92.50", "KGD-B:1:92.50", "null:0:0.00");
+                + l.get("given_back").asString())).containsExactly("KGD-A:0:60.00", "KGD-B:1:92.50", "null:0:0.00");
     }
 
     @Test
@@ -102,9 +106,13 @@ class LedgerLinesIntegrationTests extends IntegrationTest {
         assertThat(ledger.get("exchange_charged").asString()).isEqualTo("20.00");
         assertThat(ledger.get("refundable").asString()).isEqualTo("215.00");
 
-        // The exchanged line went back: it cannot be refunded on another RMA.
-        JsonNode again = file(m, "KGD-LL3", "KGD-A", "changed_mind", "unopened");
-        assertThat(act(m, again, "resolve", Map.of("resolution", "refund")).status()).isEqualTo(409);
+        // The exchanged line went back: another RMA about it is refused at intake, so it cannot be refunded on one.
+        Api.Response again = api.post("/api/v1/rmas", Api.JSON.valueToTree(Map.of("order_number", "KGD-LL3", "request", Map.of("kind", "return",
+                "reason", "changed_mind", "lines", List.of(Map.of("sku", "KGD-A", "quantity", 1, "condition", "unopened")),
+                "evidence", List.of("photo", "video"))))).key(m.agent()).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("units-already-claimed");
+        assertThat(again.json().get("detail").asString()).contains("KGD-A", rma.get("number").asString(), "(returned)");
     }
 
     @Test

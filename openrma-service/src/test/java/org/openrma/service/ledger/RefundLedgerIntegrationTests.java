@@ -41,18 +41,23 @@ class RefundLedgerIntegrationTests extends IntegrationTest {
 
     @Test
     void refundsAcrossAnOrdersRmasNeverExceedWhatWasPaid() {
-        TestMerchant m = newMerchant("kingdo");
-        JsonNode first = authorizedKingdoReturn(m, "KGD-L2", false);
-        JsonNode second = submit(m, Claims.byOrderNumber(Claims.kingdoUnopenedDay60("KGD-L2")));
-        assertThat(act(m, first, "resolve", Map.of("resolution", "refund")).status()).isEqualTo(200);
+        TestMerchant m = newMerchant("kospet");
+        clock.set(Instant.parse("2023-10-20T10:00:00Z"));
+        // A goodwill partial refund: the customer keeps the watch (so a later claim on it is allowed at intake) and
+        // 40.00 of the 159.99 paid is back.
+        JsonNode first = actOk(m, submit(m, Claims.kospetFirmwareFlashed("KSP-L2")), "override", Map.of("reason", "goodwill"));
+        actOk(m, first, "resolve", Map.of("resolution", "partial_refund", "refund", "40.00"));
+        JsonNode second = submit(m, Claims.byOrderNumber(Claims.kospetFirmwareFlashed("KSP-L2")));
+        second = actOk(m, second, "override", Map.of("reason", "returned after all"));
 
-        Api.Response over = act(m, second, "resolve", Map.of("resolution", "refund"));
+        Api.Response over = act(m, second, "resolve", Map.of("resolution", "refund", "refund", "159.99"));
         assertThat(over.status()).as(over.toString()).isEqualTo(409);
         assertThat(over.json().get("detail").asString()).contains("more than");
-        JsonNode ledger = api.get("/api/v1/orders/KGD-L2/ledger").key(m.agent()).send().json();
-        assertThat(ledger.get("refunded").asString()).isEqualTo(ledger.get("paid").asString());
         assertThat(api.get("/api/v1/rmas/" + second.get("id").asString()).key(m.agent()).send().json().get("status").asString())
                 .isEqualTo(second.get("status").asString());
+        assertThat(act(m, second, "resolve", Map.of("resolution", "refund", "refund", "119.99")).status()).isEqualTo(200);
+        JsonNode ledger = api.get("/api/v1/orders/KSP-L2/ledger").key(m.agent()).send().json();
+        assertThat(ledger.get("refunded").asString()).isEqualTo(ledger.get("paid").asString());
     }
 
     @Test

@@ -70,11 +70,24 @@ class PortalIntegrationTests extends BrowserTest {
         page.click("#cancel");
         assertThat(page.locator("#status")).containsText("Cancelled");
 
-        // An order-level request: the parcel did not arrive (the preview explains the policy's answer).
+        // The order page now shows the device as held by the first request (it cannot be ticked again); the
+        // cancelled request freed the masks.
+        String inTransit = jdbc.sql("select number from rma where merchant_id = ? and status = 'IN_TRANSIT'").param(m.id())
+                .query(String.class).single();
         page.click("text=Your order");
+        assertThat(page.locator("#pick_0")).isDisabled();
+        assertThat(page.locator("#held_0")).containsText("Already in a request: 1 in " + inTransit + " (in transit)");
+        assertThat(page.locator("#pick_1")).isEnabled();
+
+        // An order-level request (the parcel did not arrive) is about every unit of the order, and the device is
+        // already on its way back: the preview refuses before anything is sent, naming the request that holds it.
         page.selectOption("#kind", "not_received");
-        assertThat(page.locator("#preview .badge").first()).isVisible();
+        assertThat(page.locator("#preview")).containsText("You cannot send this request: every unit of KGD-IPL-X1 is already in a request: 1 in "
+                + inTransit + " (in transit)");
+        assertThat(page.locator("#preview")).not().containsText("KGD-LED-MASK");
+        assertThat(page.locator("#preview .badge")).hasCount(0);
         screenshot("portal-4-order-level-request");
+        assertThat(rmaCount(m)).isEqualTo(2);
     }
 
     @Test

@@ -24,7 +24,10 @@ class UnitHistoryIntegrationTests extends IntegrationTest {
     void anInspectionFindingFirmwareModifiedVoidsTheSerialForLaterClaims() {
         TestMerchant m = newMerchant("kospet");
         JsonNode rma = receivedDoa(m, "KSP-U1", "SN-U1");
-        actOk(m, rma, "inspect", Map.of("finding", "misuse", "facts", List.of("firmware_modified")));
+        JsonNode inspected = actOk(m, rma, "inspect", Map.of("finding", "misuse", "facts", List.of("firmware_modified")));
+        // The misuse ends that claim: rejected, the watch goes back to the customer, who may claim it again (an
+        // open RMA would hold the unit, and a second claim on it would be refused at intake).
+        actOk(m, inspected, "reject", Map.of("reason", "firmware modified: not covered"));
 
         JsonNode unit = api.get("/api/v1/units/SN-U1").key(m.agent()).send().json();
         assertThat(unit.get("warranty_void").asBoolean()).isTrue();

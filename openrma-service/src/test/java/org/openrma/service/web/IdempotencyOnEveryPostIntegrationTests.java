@@ -93,7 +93,12 @@ class IdempotencyOnEveryPostIntegrationTests extends IntegrationTest {
         JsonNode review = submit(m, notReceived);
         assertThat(review.get("status").asString()).isEqualTo("under_review");
         command(m, review, "approve", Map.of("note", "carrier confirms loss"));
-        JsonNode review2 = submit(m, Claims.byOrderNumber(notReceived));
+        // The claim to reject is about another order: KGD-ID3's only unit is held by the approved RMA, and a
+        // second claim on it is refused at intake.
+        ObjectNode notReceivedAgain = Claims.kingdoUnopenedDay60("KGD-ID5");
+        ((ObjectNode) notReceivedAgain.get("request")).put("kind", "not_received").put("reason", "not_received");
+        JsonNode review2 = submit(m, notReceivedAgain);
+        assertThat(review2.get("status").asString()).isEqualTo("under_review");
         command(m, review2, "reject", Map.of("reason", "the carrier shows delivery"));
 
         clock.set(Instant.parse("2024-09-11T10:00:00Z"));

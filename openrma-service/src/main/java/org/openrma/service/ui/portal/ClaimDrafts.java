@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimReader;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
@@ -14,6 +15,7 @@ import org.openrma.decision.DecisionJson;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.rma.ClaimableQuantities;
 import org.openrma.service.ui.DecisionModel;
 import org.openrma.service.unit.Units;
 import org.openrma.service.web.Json;
@@ -33,8 +35,10 @@ public class ClaimDrafts {
     private final MerchantPolicies policies;
     private final Units units;
     private final Clock clock;
+    private final ClaimableQuantities claimable;
 
-    public ClaimDrafts(MerchantPolicies policies, Units units, Clock clock) {
+    public ClaimDrafts(MerchantPolicies policies, Units units, Clock clock, ClaimableQuantities claimable) {
+        this.claimable = claimable;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
@@ -67,6 +71,11 @@ public class ClaimDrafts {
         return request;
     }
 
+    /** The order as the customer sees it, with what earlier requests already hold of each line. */
+    public OrderModel orderModel(Merchant merchant, StoredOrder order) {
+        return OrderModel.of(order, claimable.of(merchant.id(), order));
+    }
+
     public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
         if (draft.hasProblems()) {
             return new Preview(null, List.copyOf(draft.problems().values()));
@@ -79,7 +88,13 @@ public class ClaimDrafts {
         claim.set("request", request);
         applyUnitHistory(merchant, claim);
         try {
-            Decision d = policies.decide(merchant.id(), merchant.policyId(), ClaimReader.fromTree(claim), now);
+            Claim parsed = ClaimReader.fromTree(claim);
+            List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
+                    .map(f -> "You cannot send this request: " + f.message() + ".").toList();
+            if (!alreadyClaimed.isEmpty()) {
+                return new Preview(null, alreadyClaimed);
+            }
+            Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
             return new Preview(DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());

@@ -2,13 +2,28 @@ package org.openrma.service.ui.portal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.openrma.service.order.StoredOrder;
+import org.openrma.service.rma.ClaimableQuantities;
 import tools.jackson.databind.JsonNode;
 
 /** An order as the portal shows it. */
 public record OrderModel(String number, String placedAt, String deliveredAt, String currency, String total, List<Line> lines) {
 
-    public record Line(int index, String sku, String category, String unitPrice, int quantity) {}
+    /** {@code claimable}: units no earlier request holds; {@code heldBy}: which requests hold the others (null: none). */
+    public record Line(int index, String sku, String category, String unitPrice, int quantity, int claimable, String heldBy) {}
+
+    /** The order with, per line, what earlier requests already hold. */
+    public static OrderModel of(StoredOrder o, Map<String, ClaimableQuantities.Line> holds) {
+        OrderModel plain = of(o);
+        List<Line> lines = new ArrayList<>();
+        for (Line l : plain.lines()) {
+            var hold = holds.get(l.sku());
+            lines.add(hold == null || hold.held().isEmpty() ? l
+                    : new Line(l.index(), l.sku(), l.category(), l.unitPrice(), l.quantity(), hold.claimable(), hold.heldBy()));
+        }
+        return new OrderModel(plain.number(), plain.placedAt(), plain.deliveredAt(), plain.currency(), plain.total(), lines);
+    }
 
     public static OrderModel of(StoredOrder o) {
         JsonNode d = o.document();
@@ -16,7 +31,7 @@ public record OrderModel(String number, String placedAt, String deliveredAt, Str
         int i = 0;
         for (JsonNode l : d.path("lines").values()) {
             lines.add(new Line(i++, l.path("sku").asString(), l.path("category").asString(""), l.path("unit_price").asString(""),
-                    l.path("quantity").asInt(1)));
+                    l.path("quantity").asInt(1), l.path("quantity").asInt(1), null));
         }
         return new OrderModel(o.number(), day(d.path("placed_at").asString(null)), day(d.path("delivered_at").asString(null)),
                 o.merchandiseTotal().getCurrencyUnit().getCode(), o.merchandiseTotal().getAmount().toPlainString(), lines);

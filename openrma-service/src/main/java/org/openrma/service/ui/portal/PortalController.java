@@ -244,7 +244,7 @@ public class PortalController {
     private void orderPage(Model model, Merchant m, Caller.Customer c, StoredOrder order, Draft draft, ClaimDrafts.Preview preview,
                            List<String> errors) {
         model.addAttribute("merchant", m);
-        model.addAttribute("order", OrderModel.of(order));
+        model.addAttribute("order", drafts.orderModel(m, order));
         model.addAttribute("draft", draft);
         model.addAttribute("kinds", Draft.KINDS);
         model.addAttribute("reasons", Draft.REASONS);

@@ -1,0 +1,113 @@
+package org.openrma.service.rma;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimedLine;
+import org.openrma.decision.Resolution;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
+import org.openrma.service.refusal.Refusal;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many units of each order line a new claim may still be about. A unit is spoken for while an RMA about
+ * it is open, and gone for good once an RMA sent it back for a refund, store credit or an exchange; a
+ * rejected, cancelled or expired RMA frees it, and a repaired or replaced unit is the customer's again (a
+ * later warranty claim on it is normal). So a customer cannot return one unit twice, and the refusal comes
+ * at intake, before anything is shipped.
+ */
+@Component
+public class ClaimableQuantities {
+
+    /** Resolutions after which the claimed units no longer belong to the customer. */
+    private static final Set<String> UNITS_GONE = Set.of(Resolution.REFUND.wire(), Resolution.STORE_CREDIT.wire(),
+            Resolution.EXCHANGE.wire());
+
+    private final Rmas rmas;
+    private final Orders orders;
+
+    ClaimableQuantities(Rmas rmas, Orders orders) {
+        this.rmas = rmas;
+        this.orders = orders;
+    }
+
+    /** An earlier RMA's hold on units of one SKU. */
+    public record Held(String sku, int quantity, String rmaNumber, RmaStatus status, boolean gone) {
+        public String describe() {
+            return quantity + " in " + rmaNumber + (gone ? " (returned)" : " (" + status.wire().replace('_', ' ') + ")");
+        }
+    }
+
+    /** One order line: how many were bought and which RMAs hold some of them. */
+    public record Line(String sku, int bought, List<Held> held) {
+        public int claimable() {
+            return Math.max(0, bought - held.stream().mapToInt(Held::quantity).sum());
+        }
+
+        /** What holds the units, for a person: "1 in RMA-7KQ2X9 (authorized)". */
+        public String heldBy() {
+            return String.join(", ", held.stream().map(Held::describe).toList());
+        }
+    }
+
+    /** Every line of the order with what earlier RMAs hold of it, in the order's line order. */
+    public Map<String, Line> of(UUID merchantId, StoredOrder order) {
+        Map<String, Line> lines = new LinkedHashMap<>();
+        for (var line : order.document().path("lines").values()) {
+            String sku = line.path("sku").asString();
+            lines.put(sku, new Line(sku, line.path("quantity").asInt(1), new ArrayList<>()));
+        }
+        for (Rma earlier : rmas.forOrder(merchantId, order.id())) {
+            boolean gone = earlier.resolution() != null && UNITS_GONE.contains(earlier.resolution());
+            if (!earlier.status().isOpen() && !gone) {
+                continue;
+            }
+            for (ClaimedLine claimed : ClaimDocument.reading(earlier.claim()).claim().claimedLines()) {
+                Line line = lines.get(claimed.line().sku());
+                if (line != null) {
+                    line.held().add(new Held(claimed.line().sku(), claimed.requested().quantity(), earlier.number(), earlier.status(), gone));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Refuses a claim about units that earlier RMAs hold. The order row is locked first, so two claims filed at
+     * the same moment on different instances are checked one after the other.
+     */
+    void check(UUID merchantId, StoredOrder order, Claim claim) {
+        orders.lock(merchantId, order.id());
+        List<Refusal.Field> problems = problems(merchantId, order, claim);
+        if (!problems.isEmpty()) {
+            throw new Refusal.Conflict("units-already-claimed", String.join("; ", problems.stream().map(Refusal.Field::toString).toList()));
+        }
+    }
+
+    /** What is wrong with claiming these quantities, one entry per line asking for more than is left (none: all claimable). */
+    public List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim) {
+        Map<String, Line> lines = of(merchantId, order);
+        List<Refusal.Field> problems = new ArrayList<>();
+        List<ClaimedLine> claimed = claim.claimedLines();
+        boolean namedLines = !claim.request().lines().isEmpty();
+        for (int i = 0; i < claimed.size(); i++) {
+            ClaimedLine c = claimed.get(i);
+            Line line = lines.get(c.line().sku());
+            if (line == null || line.held().isEmpty() || c.requested().quantity() <= line.claimable()) {
+                continue;
+            }
+            String held = line.heldBy();
+            String field = namedLines ? "request.lines[" + i + "].quantity" : "request.lines";
+            problems.add(new Refusal.Field(field, line.claimable() == 0
+                    ? "every unit of " + c.line().sku() + " is already in a request: " + held
+                    : "only " + line.claimable() + " of " + c.line().quantity() + " units of " + c.line().sku()
+                            + " can still be claimed: " + held));
+        }
+        return problems;
+    }
+}
