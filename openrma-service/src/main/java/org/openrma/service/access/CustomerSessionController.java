@@ -1,9 +1,12 @@
 package org.openrma.service.access;
 
+import org.openrma.service.web.Input;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.order.Orders;
 import org.openrma.service.web.ApiProblem;
-import org.openrma.service.web.Body;
 import org.openrma.service.web.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -12,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A customer proves who they are with the order number and the e-mail on the order, and gets a
@@ -35,16 +37,20 @@ public class CustomerSessionController {
         this.tokens = tokens;
     }
 
+    @Input
+
+    public record SignIn(@NotBlank @Schema(example = "my-shop") String merchant,
+                         @NotBlank @Schema(example = "WEB-1001") String orderNumber,
+                         @NotBlank @Schema(example = "demo.customer@example.com") String email) {}
+
     public record Session(String token, java.time.Instant expiresAt, String orderNumber) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Session open(@RequestBody JsonNode body, HttpServletRequest request) {
-        Body b = Body.of(body, "merchant", "order_number", "email");
-        String merchant = b.text("merchant", true);
-        String number = b.text("order_number", true);
-        String email = b.text("email", true);
-        b.done();
+    public Session open(@RequestBody @Valid SignIn body, HttpServletRequest request) {
+        String merchant = body.merchant().strip();
+        String number = body.orderNumber().strip();
+        String email = body.email().strip();
         rateLimits.customerSignIn(merchant, number, request.getRemoteAddr());
         ApiProblem notFound = new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "no order with that number and e-mail at merchant '" + merchant + "'");
         var m = merchants.findBySlug(merchant).orElseThrow(() -> notFound);

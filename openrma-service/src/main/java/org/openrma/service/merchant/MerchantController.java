@@ -1,5 +1,6 @@
 package org.openrma.service.merchant;
 
+import org.openrma.service.web.Input;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -12,7 +13,13 @@ import org.openrma.service.access.Secrets;
 import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.policy.MerchantPolicies;
 import org.openrma.service.web.ApiProblem;
-import org.openrma.service.web.Body;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.openrma.service.web.Json;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The caller's own merchant: settings (admin), API keys (admin). */
 @RestController
@@ -63,6 +69,30 @@ public class MerchantController {
         }
     }
 
+    /** Any of the settings; absent fields are left as they are. Secrets are write-only. */
+    @Schema(description = "Any of the settings; the PUT needs the merchant's version (If-Match or 'version'). Secrets are write-only.")
+    @Input
+    public record SettingsUpdate(Integer version, @Size(min = 1) String name, String policy,
+                                 @Schema(example = "Europe/Berlin") String timeZone,
+                                 String supportEmail,
+                                 @Schema(example = "https://example.org/hooks/openrma") String webhookUrl,
+                                 @Size(min = 24, message = "must be at least 24 characters; or send rotate_webhook_secret: true to have one generated")
+                                 @Schema(description = "write-only; at least 24 characters", writeOnly = true) String webhookSecret,
+                                 @Schema(description = "generate a new webhook secret, shown once in this response") Boolean rotateWebhookSecret,
+                                 String smtpHost,
+                                 @Min(value = 1, message = "must be from 1 to 65535") @Max(value = 65535, message = "must be from 1 to 65535") Integer smtpPort,
+                                 String smtpUsername,
+                                 @Schema(description = "write-only, stored encrypted", writeOnly = true) String smtpPassword,
+                                 String smtpFrom, Boolean smtpStarttls) {}
+
+    @Input
+
+    public record NewApiKey(@NotBlank @Schema(example = "helpdesk") String name, @NotNull Caller.Role role) {}
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     @GetMapping
     public ResponseEntity<Settings> get(Caller caller) {
         Caller.Staff staff = caller.requireStaff();
@@ -74,56 +104,48 @@ public class MerchantController {
     @PutMapping
     @Transactional
     public ResponseEntity<Settings> update(Caller caller, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody JsonNode body) {
+                                           @RequestBody @Valid SettingsUpdate body) {
         Caller.Staff admin = caller.requireAdmin();
         Merchant m = merchants.get(admin.merchantId());
-        Body b = Body.of(body, "version", "name", "policy", "time_zone", "support_email", "webhook_url", "smtp_host", "smtp_port",
-                "smtp_username", "smtp_password", "smtp_from", "smtp_starttls", "rotate_webhook_secret", "webhook_secret");
-        Integer version = ifMatch != null ? parseVersion(ifMatch) : b.integer("version", false);
+        Integer version = ifMatch != null ? parseVersion(ifMatch) : body.version();
         if (version == null) {
-            b.done();
             throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
                     "send the merchant's version, as If-Match: \"<version>\" or \"version\" in the body");
         }
-        String name = b.has("name") ? b.text("name", true) : m.name();
-        String policy = b.has("policy") ? b.text("policy", true) : m.policyId();
+        List<ApiProblem.FieldError> problems = new java.util.ArrayList<>();
+        String name = body.name() != null ? body.name().strip() : m.name();
+        String policy = body.policy() != null ? body.policy().strip() : m.policyId();
         if (policy != null && !policies.known(m.id(), policy)) {
-            b.problem("policy", "unknown policy '" + policy + "'");
+            problems.add(new ApiProblem.FieldError("policy", "unknown policy '" + policy + "'"));
         }
         ZoneId zone = m.timeZone();
-        if (b.has("time_zone")) {
-            String z = b.text("time_zone", true);
+        if (body.timeZone() != null) {
             try {
-                zone = z == null ? zone : ZoneId.of(z);
+                zone = ZoneId.of(body.timeZone().strip());
             } catch (DateTimeException e) {
-                b.problem("time_zone", "'" + z + "' is not a time zone such as Europe/Berlin or UTC");
+                problems.add(new ApiProblem.FieldError("time_zone", "'" + body.timeZone() + "' is not a time zone such as Europe/Berlin or UTC"));
             }
         }
-        String webhookUrl = b.has("webhook_url") ? b.text("webhook_url", false) : m.webhookUrl();
-        if (webhookUrl != null && b.has("webhook_url")) {
-            webhookTargets.problem(webhookUrl).ifPresent(problem -> b.problem("webhook_url", problem));
+        String webhookUrl = body.webhookUrl() != null ? blankToNull(body.webhookUrl()) : m.webhookUrl();
+        if (webhookUrl != null && body.webhookUrl() != null) {
+            webhookTargets.problem(webhookUrl).ifPresent(problem -> problems.add(new ApiProblem.FieldError("webhook_url", problem)));
         }
-        Integer port = b.has("smtp_port") ? b.integer("smtp_port", false) : m.smtp().port();
-        if (port != null && (port < 1 || port > 65535)) {
-            b.problem("smtp_port", "must be from 1 to 65535");
-        }
-        Boolean startTls = b.bool("smtp_starttls");
-        Boolean rotate = b.bool("rotate_webhook_secret");
+        Integer port = body.smtpPort() != null ? body.smtpPort() : m.smtp().port();
+        Boolean rotate = body.rotateWebhookSecret();
         Merchant.Smtp smtp = new Merchant.Smtp(
-                b.has("smtp_host") ? b.text("smtp_host", false) : m.smtp().host(), port,
-                b.has("smtp_username") ? b.text("smtp_username", false) : m.smtp().username(),
-                b.has("smtp_password") ? b.text("smtp_password", false) : m.smtp().password(),
-                b.has("smtp_from") ? b.text("smtp_from", false) : m.smtp().from(),
-                startTls != null ? startTls : m.smtp().startTls());
-        String support = b.has("support_email") ? b.text("support_email", false) : m.supportEmail();
-        String chosenSecret = b.text("webhook_secret", false);
-        if (chosenSecret != null && chosenSecret.length() < 24) {
-            b.problem("webhook_secret", "must be at least 24 characters; or send rotate_webhook_secret: true to have one generated");
-        }
+                body.smtpHost() != null ? blankToNull(body.smtpHost()) : m.smtp().host(), port,
+                body.smtpUsername() != null ? blankToNull(body.smtpUsername()) : m.smtp().username(),
+                body.smtpPassword() != null ? blankToNull(body.smtpPassword()) : m.smtp().password(),
+                body.smtpFrom() != null ? blankToNull(body.smtpFrom()) : m.smtp().from(),
+                body.smtpStarttls() != null ? body.smtpStarttls() : m.smtp().startTls());
+        String support = body.supportEmail() != null ? blankToNull(body.supportEmail()) : m.supportEmail();
+        String chosenSecret = blankToNull(body.webhookSecret());
         if (chosenSecret != null && Boolean.TRUE.equals(rotate)) {
-            b.problem("rotate_webhook_secret", "give either webhook_secret or rotate_webhook_secret, not both");
+            problems.add(new ApiProblem.FieldError("rotate_webhook_secret", "give either webhook_secret or rotate_webhook_secret, not both"));
         }
-        b.done();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
         String generated = Boolean.TRUE.equals(rotate) ? "whsec_" + Secrets.random(24) : null;
         Merchant next = new Merchant(m.id(), m.slug(), name, policy, zone, support, webhookUrl,
                 generated != null ? generated : chosenSecret != null ? chosenSecret : m.webhookSecret(), smtp, m.createdAt(), version);
@@ -134,7 +156,7 @@ public class MerchantController {
         Merchant saved = merchants.get(m.id());
         Map<String, Object> after = new LinkedHashMap<>(Json.MAPPER.convertValue(Settings.of(saved, null), Map.class));
         after.put("webhook_secret_changed", generated != null || chosenSecret != null);
-        after.put("smtp_password_changed", b.has("smtp_password"));
+        after.put("smtp_password_changed", body.smtpPassword() != null);
         audit.record(admin, "merchant.updated", "merchant", m.id(), Settings.of(m, null), after);
         return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved, generated));
     }
@@ -156,20 +178,11 @@ public class MerchantController {
     @PostMapping("/api-keys")
     @Transactional
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the new key, shown only here", useReturnTypeSchema = true)
-    public ResponseEntity<ApiKeys.IssuedKey> issue(Caller caller, @RequestBody JsonNode body) {
+    public ResponseEntity<ApiKeys.IssuedKey> issue(Caller caller, @RequestBody @Valid NewApiKey body) {
         Caller.Staff admin = caller.requireAdmin();
-        Body b = Body.of(body, "name", "role");
-        String name = b.text("name", true);
-        String role = b.text("role", true);
-        Caller.Role r = null;
-        if (role != null) {
-            try {
-                r = Caller.Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                b.problem("role", "unknown value '" + role + "'; expected one of agent, admin");
-            }
-        }
-        b.done();
+        String name = body.name().strip();
+        Caller.Role r = body.role();
+        String role = r.name().toLowerCase(java.util.Locale.ROOT);
         ApiKeys.IssuedKey key = apiKeys.issue(admin.merchantId(), name, r);
         audit.record(admin, "api_key.issued", "api_key", key.id(), null, java.util.Map.of("name", name, "role", role));
         return ResponseEntity.status(HttpStatus.CREATED).body(key);

@@ -1,11 +1,11 @@
 package org.openrma.service.order;
 
 import java.time.Instant;
-import org.openrma.claim.DeliveryStatus;
 import org.openrma.service.access.Caller;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.web.ApiProblem;
-import org.openrma.service.web.Body;
+import org.openrma.service.web.Wire;
+import jakarta.validation.Valid;
 import org.openrma.service.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.JsonNode;
 
 /** Orders: imported by staff, readable by staff and by the customer holding a token for that order. */
 @RestController
@@ -38,8 +37,8 @@ public class OrderController {
     /** Body: the order in the claim format's order shape. */
     @PostMapping
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "created; Location names it", useReturnTypeSchema = true)
-    public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody JsonNode order) {
-        StoredOrder stored = management.importOrder(caller, order, "");
+    public ResponseEntity<OrderView> importOrder(Caller caller, @RequestBody @Valid OrderDocument order) {
+        StoredOrder stored = management.importOrder(caller, Wire.tree(order), "");
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/orders/{number}").buildAndExpand(stored.number()).encode().toUri()).body(OrderView.of(stored));
     }
 
@@ -73,21 +72,23 @@ public class OrderController {
     @PostMapping("/{number}/delivery")
     public ResponseEntity<OrderView> delivery(Caller caller, @PathVariable String number,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                              @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "delivery_status", "shipped_at", "delivered_at", "carrier", "tracking");
-        Integer version = b.integer("version", false);
+                                              @RequestBody @Valid OrderDocument.DeliveryUpdate body) {
+        Integer version = body.version();
         if (ifMatch != null) {
             try {
                 version = Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
             } catch (NumberFormatException e) {
-                b.problem("If-Match", "'" + ifMatch + "' is not an order version such as \"3\"");
+                throw ApiProblem.invalid("If-Match", "'" + ifMatch + "' is not an order version such as \"3\"");
             }
         }
-        var update = new OrderManagement.DeliveryUpdate(b.word("delivery_status", DeliveryStatus.class, true), b.instant("shipped_at", false),
-                b.instant("delivered_at", false), b.text("carrier", false), b.text("tracking", false));
-        b.done();
+        var update = new OrderManagement.DeliveryUpdate(body.deliveryStatus(), body.shippedAt(), body.deliveredAt(), blankToNull(body.carrier()),
+                blankToNull(body.tracking()));
         StoredOrder saved = management.updateDelivery(caller, number, version, update);
         return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(OrderView.of(saved));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private StoredOrder find(Caller caller, String number) {

@@ -26,7 +26,9 @@ public class DeliveryController {
 
     @GetMapping
     public Page<Outbox.Message> list(Caller caller,
+                                     @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Outbox.Channel.class))
                                      @RequestParam(required = false) String channel,
+                                     @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pending", "delivered", "dead"}))
                                      @RequestParam(required = false) String status,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {

@@ -1,9 +1,12 @@
 package org.openrma.service.policy;
 
+import org.openrma.service.web.Input;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
-import org.openrma.service.web.Body;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Listing policies and uploading new versions (compiled first; refused with diagnostics). */
 @RestController
@@ -27,6 +29,11 @@ public class PolicyController {
         this.policies = policies;
         this.audit = audit;
     }
+
+    @Input
+
+    public record PolicyUpload(@Schema(example = "my-shop-2026.yaml", description = "defaults to uploaded.yaml") String fileName,
+                               @NotBlank @Schema(description = "the policy YAML") String source) {}
 
     @GetMapping
     public List<MerchantPolicies.VersionInfo> list(Caller caller) {
@@ -42,12 +49,10 @@ public class PolicyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    public MerchantPolicies.Uploaded upload(Caller caller, @RequestBody JsonNode body) {
+    public MerchantPolicies.Uploaded upload(Caller caller, @RequestBody @Valid PolicyUpload body) {
         Caller.Staff admin = caller.requireAdmin();
-        Body b = Body.of(body, "file_name", "source");
-        String fileName = b.text("file_name", false);
-        String source = b.text("source", true);
-        b.done();
+        String fileName = body.fileName() == null || body.fileName().isBlank() ? null : body.fileName().strip();
+        String source = body.source();
         MerchantPolicies.Uploaded uploaded = policies.upload(admin, fileName == null ? "uploaded.yaml" : fileName, source);
         MerchantPolicies.VersionInfo info = uploaded.version();
         audit.record(admin, "policy.uploaded", "policy_version", info.policy() + "@" + info.version(), null, info);

@@ -57,12 +57,19 @@ public class ClaimableQuantities {
 
     /** Every line of the order with what earlier RMAs hold of it, in the order's line order. */
     public Map<String, Line> of(UUID merchantId, StoredOrder order) {
+        return of(merchantId, order, null);
+    }
+
+    private Map<String, Line> of(UUID merchantId, StoredOrder order, UUID except) {
         Map<String, Line> lines = new LinkedHashMap<>();
         for (var line : order.document().path("lines").values()) {
             String sku = line.path("sku").asString();
             lines.put(sku, new Line(sku, line.path("quantity").asInt(1), new ArrayList<>()));
         }
         for (Rma earlier : rmas.forOrder(merchantId, order.id())) {
+            if (earlier.id().equals(except)) {
+                continue;
+            }
             boolean gone = earlier.resolution() != null && UNITS_GONE.contains(earlier.resolution());
             if (!earlier.status().isOpen() && !gone) {
                 continue;
@@ -82,8 +89,21 @@ public class ClaimableQuantities {
      * the same moment on different instances are checked one after the other.
      */
     void check(UUID merchantId, StoredOrder order, Claim claim) {
+        check(merchantId, order, claim, null);
+    }
+
+    /**
+     * Refuses to authorize an RMA again (an agent's override of a rejection) when its units were claimed by
+     * another RMA after the rejection freed them.
+     */
+    void checkRevived(Rma rma, Claim claim) {
+        StoredOrder order = orders.byId(rma.merchantId(), rma.orderId()).orElseThrow();
+        check(rma.merchantId(), order, claim, rma.id());
+    }
+
+    private void check(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
         orders.lock(merchantId, order.id());
-        List<Refusal.Field> problems = problems(merchantId, order, claim);
+        List<Refusal.Field> problems = problems(merchantId, order, claim, except);
         if (!problems.isEmpty()) {
             throw new Refusal.Conflict("units-already-claimed", String.join("; ", problems.stream().map(Refusal.Field::toString).toList()));
         }
@@ -91,7 +111,11 @@ public class ClaimableQuantities {
 
     /** What is wrong with claiming these quantities, one entry per line asking for more than is left (none: all claimable). */
     public List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim) {
-        Map<String, Line> lines = of(merchantId, order);
+        return problems(merchantId, order, claim, null);
+    }
+
+    private List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
+        Map<String, Line> lines = of(merchantId, order, except);
         List<Refusal.Field> problems = new ArrayList<>();
         List<ClaimedLine> claimed = claim.claimedLines();
         boolean namedLines = !claim.request().lines().isEmpty();

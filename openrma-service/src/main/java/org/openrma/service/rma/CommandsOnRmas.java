@@ -33,8 +33,11 @@ class CommandsOnRmas {
     private final Announcements announcements;
     private final Clock clock;
 
+    private final ClaimableQuantities claimable;
+
     CommandsOnRmas(Rmas rmas, Merchants merchants, MerchantPolicies policies, ClaimDecisions decisions, ClaimUnits units, Resolutions resolutions,
-                AuditTrail audit, Announcements announcements, Clock clock) {
+                AuditTrail audit, Announcements announcements, Clock clock, ClaimableQuantities claimable) {
+        this.claimable = claimable;
         this.rmas = rmas;
         this.merchants = merchants;
         this.policies = policies;
@@ -102,6 +105,9 @@ class CommandsOnRmas {
                 yield new Handled(authorized(unchanged, transition.target(), rma, claim), null, detail);
             }
             case RmaCommand.Override c -> {
+                if (!rma.status().isOpen()) {
+                    claimable.checkRevived(rma, claim.claim());
+                }
                 claim.rmaIssuedAt(now.toString());
                 detail.put("reason", c.reason());
                 detail.put("override_of", rma.outcome());

@@ -6,16 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.openrma.claim.Evidence;
-import org.openrma.claim.Fact;
-import org.openrma.claim.Finding;
-import org.openrma.decision.Resolution;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.web.ApiProblem;
-import org.openrma.service.web.Body;
+import org.openrma.service.web.Wire;
+import org.openrma.service.web.BeanChecks;
+import jakarta.validation.Valid;
 import org.openrma.service.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,8 +42,11 @@ public class RmaController {
     private final AuditTrail audit;
     private final RefundLedger ledger;
     private final Merchants merchants;
+    private final BeanChecks beanChecks;
 
-    public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants) {
+    public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants,
+                         BeanChecks beanChecks) {
+        this.beanChecks = beanChecks;
         this.management = management;
         this.rmas = rmas;
         this.audit = audit;
@@ -66,13 +67,14 @@ public class RmaController {
     @Operation(summary = "File a claim; the engine decides it at once",
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
-    public ResponseEntity<RmaView> submit(Caller caller, @RequestBody JsonNode body) {
-        Rma rma = management.submit(caller, body);
+    public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
+        Rma rma = management.submit(caller, Wire.tree(body));
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
     }
 
     @GetMapping("/rmas")
     public Page<RmaView> list(Caller caller,
+                              @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RmaStatus.class))
                               @RequestParam(required = false) String status,
                               @RequestParam(name = "sla_breached", required = false) Boolean slaBreached,
                               @RequestParam(name = "created_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
@@ -109,9 +111,9 @@ public class RmaController {
     }
 
     @GetMapping("/rmas/{id}/decisions")
-    public List<Rmas.StoredDecision> decisions(Caller caller, @PathVariable UUID id) {
+    public List<RmaDocuments.StoredDecision> decisions(Caller caller, @PathVariable UUID id) {
         Rma rma = find(caller, id);
-        return rmas.decisions(caller.merchantId(), rma.id());
+        return rmas.decisions(caller.merchantId(), rma.id()).stream().map(RmaDocuments.StoredDecision::of).toList();
     }
 
     @GetMapping("/rmas/{id}/history")
@@ -130,103 +132,82 @@ public class RmaController {
 
     @PostMapping("/rmas/{id}/add-evidence")
     public ResponseEntity<RmaView> addEvidence(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                               @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "evidence", "facts");
-        var cmd = new RmaCommand.AddEvidence(b.words("evidence", Evidence.class), b.words("facts", Fact.class));
-        if (cmd.evidence().isEmpty() && cmd.facts().isEmpty()) {
-            b.problem("evidence", "give at least one item of evidence (or a fact)");
-        }
-        return act(caller, id, ifMatch, b, cmd);
+            @RequestBody(required = false) RmaRequests.AddEvidenceRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.AddEvidenceRequest(null, null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/approve")
     public ResponseEntity<RmaView> approve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "note");
-        return act(caller, id, ifMatch, b, new RmaCommand.Approve(b.text("note", false)));
+            @RequestBody(required = false) RmaRequests.ApproveRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.ApproveRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/reject")
     public ResponseEntity<RmaView> reject(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                          @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "reason");
-        return act(caller, id, ifMatch, b, new RmaCommand.Reject(b.text("reason", true)));
+            @RequestBody(required = false) RmaRequests.RejectRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.RejectRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/override")
     public ResponseEntity<RmaView> override(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                            @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "reason");
-        return act(caller, id, ifMatch, b, new RmaCommand.Override(b.text("reason", true)));
+            @RequestBody(required = false) RmaRequests.OverrideRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.OverrideRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/ship-back")
     public ResponseEntity<RmaView> shipBack(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                            @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "shipped_at", "carrier", "tracking", "return_shipping_cost");
-        return act(caller, id, ifMatch, b, new RmaCommand.ShipBack(b.instant("shipped_at", false), b.text("carrier", false),
-                b.text("tracking", false), b.amount("return_shipping_cost", false)));
+            @RequestBody(required = false) RmaRequests.ShipBackRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.ShipBackRequest(null, null, null, null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/receive")
     public ResponseEntity<RmaView> receive(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "received_at");
-        return act(caller, id, ifMatch, b, new RmaCommand.Receive(b.instant("received_at", false)));
+            @RequestBody(required = false) RmaRequests.ReceiveRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.ReceiveRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/inspect")
     public ResponseEntity<RmaView> inspect(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "finding", "facts", "customs", "handling", "return_logistics", "notes");
-        return act(caller, id, ifMatch, b, new RmaCommand.Inspect(b.word("finding", Finding.class, true), b.words("facts", Fact.class),
-                b.amount("customs", false), b.amount("handling", false), b.text("notes", false), b.amount("return_logistics", false)));
+            @RequestBody(required = false) RmaRequests.InspectRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.InspectRequest(null, null, null, null, null, null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/resolve")
     public ResponseEntity<RmaView> resolve(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "resolution", "refund", "replacement_serial", "outbound_carrier", "outbound_tracking", "note",
-                "exchange_sku", "exchange_price");
-        RmaCommand.Exchange exchange = b.has("exchange_sku") || b.has("exchange_price")
-                ? new RmaCommand.Exchange(b.text("exchange_sku", false), b.amount("exchange_price", false)) : null;
-        return act(caller, id, ifMatch, b, new RmaCommand.Resolve(b.word("resolution", Resolution.class, false), b.amount("refund", false),
-                b.text("replacement_serial", false), b.text("outbound_carrier", false), b.text("outbound_tracking", false), b.text("note", false),
-                exchange));
+            @RequestBody(required = false) RmaRequests.ResolveRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.ResolveRequest(null, null, null, null, null, null, null, null, null) : body);
     }
 
-    /** The customer consents to a substitute replacement (when the decision says needs_consent). */
     @PostMapping("/rmas/{id}/consent")
     public ResponseEntity<RmaView> consent(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "note");
-        return act(caller, id, ifMatch, b, new RmaCommand.Consent(b.text("note", false)));
+            @RequestBody(required = false) RmaRequests.ConsentRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.ConsentRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/cancel")
     public ResponseEntity<RmaView> cancel(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                          @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version", "reason");
-        return act(caller, id, ifMatch, b, new RmaCommand.Cancel(b.text("reason", false)));
+            @RequestBody(required = false) RmaRequests.CancelRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.CancelRequest(null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/close")
     public ResponseEntity<RmaView> close(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                         @RequestBody(required = false) JsonNode body) {
-        Body b = Body.of(body, "version");
-        return act(caller, id, ifMatch, b, new RmaCommand.Close());
+            @RequestBody(required = false) RmaRequests.CloseRequest body) {
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.CloseRequest(null) : body);
     }
 
-    private ResponseEntity<RmaView> act(Caller caller, UUID id, String ifMatch, Body b, RmaCommand command) {
-        RmaManagement.Versioned expected = version(ifMatch, b);
-        b.done();
+    private ResponseEntity<RmaView> act(Caller caller, UUID id, String ifMatch, RmaRequests.CommandBody body) {
+        RmaCommand command = beanChecks.check(body).command();
+        if (command instanceof RmaCommand.AddEvidence add && add.evidence().isEmpty() && add.facts().isEmpty()) {
+            throw ApiProblem.invalid("evidence", "give at least one item of evidence (or a fact)");
+        }
+        RmaManagement.Versioned expected = version(ifMatch, body.version());
         Rma rma = management.apply(caller, id, expected, command);
         return ResponseEntity.ok().eTag(etag(rma)).body(view(caller, rma));
     }
 
     /** The version the caller acted on: If-Match wins over the body; one of them is required (428 otherwise). */
-    private static RmaManagement.Versioned version(String ifMatch, Body b) {
-        Integer bodyVersion = b.integer("version", false);
+    private static RmaManagement.Versioned version(String ifMatch, Integer bodyVersion) {
         if (ifMatch != null) {
             String v = ifMatch.strip();
             if (v.startsWith("W/")) {
@@ -240,7 +221,6 @@ public class RmaController {
             }
         }
         if (bodyVersion == null) {
-            b.done();
             throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
                     "send the RMA's version you acted on, as If-Match: \"<version>\" or \"version\" in the body");
         }

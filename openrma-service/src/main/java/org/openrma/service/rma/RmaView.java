@@ -1,38 +1,43 @@
 package org.openrma.service.rma;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.openrma.claim.Vocabulary;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.Payer;
 import tools.jackson.databind.JsonNode;
 
 /** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
 public record RmaView(
-        UUID id,
-        String number,
-        String orderNumber,
-        String policy,
-        String status,
-        String outcome,
-        int version,
+        @NotNull UUID id,
+        @NotNull @Schema(example = "RMA-2025-000042") String number,
+        @NotNull String orderNumber,
+        @NotNull @Schema(description = "the policy that decided") String policy,
+        @NotNull RmaStatus status,
+        @Schema(description = "the latest decision's outcome; null when the engine could not decide") Outcome outcome,
+        @Schema(description = "the RMA's version, also its ETag; send it back as If-Match") int version,
         String customerEmail,
         LocalDate shipBackBy,
         LocalDate evidenceDueBy,
         LocalDate slaDueBy,
         boolean slaBreached,
         boolean slaDueSoon,
-        String resolution,
-        String returnLabelPaidBy,
-        String returnInstructions,
+        @Schema(description = "the resolution carried out, once resolved") ResolutionCarriedOut resolution,
+        @Schema(description = "who pays the return label, as decided") Payer returnLabelPaidBy,
+        @Schema(description = "what the customer does next, while authorized") String returnInstructions,
         boolean needsConsent,
         Instant customerConsentAt,
-        String outboundTracking,
-        Instant createdAt,
+        @Schema(description = "the carrier and tracking number of a replacement or repaired unit shipped out, as one text") String outboundTracking,
+        @NotNull Instant createdAt,
         String createdBy,
-        Instant updatedAt,
-        List<String> allowedActions,
-        JsonNode decision,
-        JsonNode claim) {
+        @NotNull Instant updatedAt,
+        @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
+        @Schema(description = "the latest decision; only on a single RMA") RmaDocuments.Decision decision,
+        @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
 
     /**
      * {@code dueSoonUntil}: the last SLA date that counts as due soon (today in the merchant's zone
@@ -47,11 +52,16 @@ public record RmaView(
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
                         + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
                 : null;
-        return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status().wire(), r.outcome(), r.version(),
-                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil), r.resolution(), payer, instructions,
+        return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
+                r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
+                ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
-                r.createdBy(), r.updatedAt(), RmaLifecycle.allowed(r.status(), actor).stream().map(RmaAction::wire).toList(),
-                detailed ? decision : null, detailed ? r.claim() : null);
+                r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
+                detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
+    }
+
+    private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {
+        return wire == null ? null : Vocabulary.parse(type, wire).orElse(null);
     }
 
     static boolean dueSoon(Rma r, LocalDate dueSoonUntil) {

@@ -1,71 +1,126 @@
 package org.openrma.service.web;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks every JSON body before a controller sees it, so that a bad value is a 422 naming its field
- * and never reaches the database: each text value against {@link InputLimits} (length, control
- * characters), each list's size, the nesting depth, and each documented field's JSON type against
- * the body's record in {@link RequestBodies} ({@code "sku": []}, {@code "quantity": "x"}).
- * Unknown fields are left to the controllers, which name them.
+ * Checks every JSON body against the record it is bound to, before Jackson binds it, so that every
+ * bad value is reported at once as one 422 naming each field by its path, and nothing reaches the
+ * database: each text value against {@link InputLimits} (length, control characters), each list's
+ * size and the nesting depth; then, for each field of the record, that it is known, that its JSON
+ * type fits ({@code "sku": []}, {@code "quantity": "x"}), that a word is one of its enum's words and
+ * that a timestamp or date parses. What is left (required fields, patterns, ranges) is Jakarta Bean
+ * Validation on the bound record ({@link ProblemHandler}). Malformed JSON is left to Jackson (400).
  */
 @ControllerAdvice
 public class BodyChecks extends RequestBodyAdviceAdapter {
 
     private final InputLimits limits;
+    private final jakarta.validation.Validator validator;
 
-    public BodyChecks(InputLimits limits) {
+    public BodyChecks(InputLimits limits, jakarta.validation.Validator validator) {
         this.limits = limits;
+        this.validator = validator;
     }
 
     @Override
     public boolean supports(MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return JsonNode.class.isAssignableFrom(parameter.getParameterType());
+        return parameter.getParameterType().isRecord();
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-                                Class<? extends HttpMessageConverter<?>> converterType) {
-        if (body instanceof JsonNode node) {
-            Class<?> shape = null;
-            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-                HttpServletRequest request = attributes.getRequest();
-                Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                shape = RequestBodies.typeOf(request.getMethod() + " " + pattern);
+    public HttpInputMessage beforeBodyRead(HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] bytes = inputMessage.getBody().readAllBytes();
+        if (bytes.length > 0) {
+            JsonNode node = null;
+            try {
+                node = Json.MAPPER.readTree(bytes);
+            } catch (JacksonException malformed) {
+                // Jackson reports it again with its line and column when it binds (400).
             }
-            List<ApiProblem.FieldError> errors = check(limits, node, shape);
-            if (!errors.isEmpty()) {
-                throw ApiProblem.invalid(errors);
+            if (node != null && !node.isMissingNode()) {
+                List<ApiProblem.FieldError> errors = check(limits, node, parameter.getParameterType());
+                if (!errors.isEmpty() && node.isObject()) {
+                    // Report what Bean Validation would find too (a required field missing beside a bad word), all in one answer.
+                    errors = withConstraints(errors, (tools.jackson.databind.node.ObjectNode) node, parameter.getParameterType());
+                }
+                if (!errors.isEmpty()) {
+                    throw ApiProblem.invalid(errors);
+                }
             }
         }
-        return body;
+        HttpHeaders headers = inputMessage.getHeaders();
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
     }
 
-    /** Every problem in a body: limits everywhere, and JSON types where {@code shape} (a record of {@link RequestBodies}) documents them. */
+    private List<ApiProblem.FieldError> withConstraints(List<ApiProblem.FieldError> errors, tools.jackson.databind.node.ObjectNode node,
+                                                        Class<?> shape) {
+        if (errors.stream().anyMatch(e -> e.field().equals("(body)"))) {
+            return errors;
+        }
+        // check() left only well-typed values in the tree (it removed the bad ones), so it binds.
+        Object bound;
+        try {
+            bound = Wire.MAPPER.treeToValue(node, shape);
+        } catch (JacksonException e) {
+            return errors;
+        }
+        Set<String> reported = errors.stream().map(ApiProblem.FieldError::field).collect(Collectors.toSet());
+        List<ApiProblem.FieldError> all = new ArrayList<>(errors);
+        validator.validate(bound).forEach(v -> {
+            String field = snake(v.getPropertyPath().toString());
+            if (!reported.contains(field)) {
+                all.add(new ApiProblem.FieldError(field, v.getMessage()));
+            }
+        });
+        return all;
+    }
+
+    /** Every problem in a body: limits everywhere, then names, JSON types, words and dates where {@code shape} (a record) declares them. */
     public static List<ApiProblem.FieldError> check(InputLimits limits, JsonNode node, Class<?> shape) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         limits(limits, node, "", "", 0, errors);
-        if (errors.isEmpty() && shape != null) {
+        if (errors.isEmpty() && shape != null && !node.isNull()) {
             if (!node.isObject()) {
-                errors.add(new ApiProblem.FieldError("(body)", "expected a JSON object"));
+                errors.add(new ApiProblem.FieldError("(body)", "expected a JSON object, not " + kind(node)));
             } else {
-                types(node, shape, "", errors);
+                fields(node, shape, "", errors);
             }
         }
         return errors;
@@ -106,62 +161,125 @@ public class BodyChecks extends RequestBodyAdviceAdapter {
         }
     }
 
-    private static void types(JsonNode object, Class<?> record, String path, List<ApiProblem.FieldError> errors) {
+    private static void fields(JsonNode object, Class<?> record, String path, List<ApiProblem.FieldError> errors) {
+        Set<String> known = new TreeSet<>();
         for (RecordComponent c : record.getRecordComponents()) {
             String name = snake(c.getName());
+            known.add(name);
             JsonNode value = object.get(name);
-            if (value != null && !value.isNull()) {
-                type(value, c.getGenericType(), path.isEmpty() ? name : path + "." + name, errors);
+            if (value != null && !value.isNull() && !type(value, c.getGenericType(), path.isEmpty() ? name : path + "." + name, errors)) {
+                ((tools.jackson.databind.node.ObjectNode) object).remove(name);
+            }
+        }
+        for (String name : List.copyOf(object.propertyNames())) {
+            if (!known.contains(name)) {
+                errors.add(new ApiProblem.FieldError(path.isEmpty() ? name : path + "." + name,
+                        "unknown field; expected one of " + String.join(", ", known)));
+                ((tools.jackson.databind.node.ObjectNode) object).remove(name);
             }
         }
     }
 
-    private static void type(JsonNode value, Type type, String path, List<ApiProblem.FieldError> errors) {
-        if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
+    /** Whether {@code value} fits {@code type}; what does not fit is reported, and removed from containers. */
+    private static boolean type(JsonNode value, Type type, String path, List<ApiProblem.FieldError> errors) {
+        int before = errors.size();
+        boolean fits = fits(value, type, path, errors);
+        return fits && (errors.size() == before || type instanceof ParameterizedType || (type instanceof Class<?> c && c.isRecord()));
+    }
+
+    private static boolean fits(JsonNode value, Type type, String path, List<ApiProblem.FieldError> errors) {
+        if (type instanceof ParameterizedType p && (p.getRawType() == List.class || p.getRawType() == Set.class)) {
             if (!value.isArray()) {
                 errors.add(new ApiProblem.FieldError(path, "expected a list, not " + kind(value)));
-                return;
+                return false;
             }
             int i = 0;
             for (JsonNode item : value.values()) {
-                if (!item.isNull()) {
-                    type(item, p.getActualTypeArguments()[0], path + "[" + i + "]", errors);
+                if (item.isNull()) {
+                    errors.add(new ApiProblem.FieldError(path + "[" + i + "]", "must not be null"));
+                } else if (!type(item, p.getActualTypeArguments()[0], path + "[" + i + "]", errors)) {
+                    ((tools.jackson.databind.node.ArrayNode) value).set(i, tools.jackson.databind.node.NullNode.getInstance());
                 }
                 i++;
             }
         } else if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
             if (!value.isObject()) {
                 errors.add(new ApiProblem.FieldError(path, "expected an object of names to values, not " + kind(value)));
-                return;
+                return false;
             }
-            for (var e : value.properties()) {
-                if (!e.getValue().isNull()) {
-                    type(e.getValue(), p.getActualTypeArguments()[1], path + "." + e.getKey(), errors);
+            for (String key : List.copyOf(value.propertyNames())) {
+                JsonNode v = value.get(key);
+                if (!v.isNull() && !type(v, p.getActualTypeArguments()[1], path + "." + key, errors)) {
+                    ((tools.jackson.databind.node.ObjectNode) value).remove(key);
                 }
             }
         } else if (type == String.class) {
-            if (value.isContainer()) {
+            if (!value.isString()) {
                 errors.add(new ApiProblem.FieldError(path, "expected text, not " + kind(value)));
             }
         } else if (type == Instant.class) {
             if (!value.isString()) {
                 errors.add(new ApiProblem.FieldError(path, "expected a timestamp such as \"2025-03-01T10:00:00Z\", not " + kind(value)));
+            } else if (!isInstant(value.asString())) {
+                errors.add(new ApiProblem.FieldError(path, "'" + value.asString() + "' is not a timestamp; expected ISO-8601 such as 2025-03-01T10:00:00Z"));
+            }
+        } else if (type == LocalDate.class) {
+            if (!value.isString()) {
+                errors.add(new ApiProblem.FieldError(path, "expected a date such as \"2025-03-01\", not " + kind(value)));
+            } else {
+                try {
+                    LocalDate.parse(value.asString());
+                } catch (DateTimeParseException e) {
+                    errors.add(new ApiProblem.FieldError(path, "'" + value.asString() + "' is not a date such as 2025-03-01"));
+                }
             }
         } else if (type == Integer.class || type == int.class) {
             if (!value.isIntegralNumber() || !value.canConvertToInt()) {
                 errors.add(new ApiProblem.FieldError(path, "expected a whole number, not " + kind(value)));
             }
+        } else if (type == BigDecimal.class) {
+            if (!value.isNumber()) {
+                errors.add(new ApiProblem.FieldError(path, "expected a number, not " + kind(value)));
+            }
         } else if (type == Boolean.class || type == boolean.class) {
             if (!value.isBoolean()) {
                 errors.add(new ApiProblem.FieldError(path, "expected true or false, not " + kind(value)));
             }
+        } else if (type instanceof Class<?> c && c.isEnum()) {
+            List<String> words = words(c);
+            if (!value.isString()) {
+                errors.add(new ApiProblem.FieldError(path, "expected one of " + String.join(", ", words) + ", not " + kind(value)));
+            } else if (!words.contains(value.asString())) {
+                errors.add(new ApiProblem.FieldError(path, "unknown value '" + value.asString() + "'; expected one of " + String.join(", ", words)));
+            }
         } else if (type instanceof Class<?> c && c.isRecord()) {
             if (!value.isObject()) {
                 errors.add(new ApiProblem.FieldError(path, "expected an object, not " + kind(value)));
-                return;
+                return false;
             }
-            types(value, c, path, errors);
+            fields(value, c, path, errors);
+            return true;
         }
+        return true;
+    }
+
+    private static boolean isInstant(String s) {
+        try {
+            Instant.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                OffsetDateTime.parse(s);
+                return true;
+            } catch (DateTimeParseException e2) {
+                return false;
+            }
+        }
+    }
+
+    /** An enum's words as the API writes them: the constant's name in lower case (snake_case). */
+    public static List<String> words(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
     }
 
     private static String kind(JsonNode v) {

@@ -57,7 +57,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
-    private record Stored(String requestHash, int status, String contentType, String location, byte[] body) {}
+    private record Stored(String requestHash, int status, String contentType, String location, String etag, byte[] body) {}
 
     private static final class Replay extends RuntimeException {
         final Stored stored;
@@ -106,6 +106,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (s.location() != null) {
                 response.setHeader("Location", s.location());
             }
+            if (s.etag() != null) {
+                response.setHeader("ETag", s.etag());
+            }
             response.getOutputStream().write(s.body());
             return;
         }
@@ -120,9 +123,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 values (?, ?, ?, 'POST', ?, 0, ?) on conflict (scope, key) do nothing""")
                 .params(scope, key, hash, path, Timestamp.from(clock.instant())).update();
         if (claimed == 0) {
-            Stored stored = jdbc.sql("select request_hash, status, content_type, location, response_body from idempotency_key where scope = ? and key = ?")
+            Stored stored = jdbc.sql("select request_hash, status, content_type, location, etag, response_body from idempotency_key where scope = ? and key = ?")
                     .params(scope, key)
-                    .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBytes(5)))
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBytes(6)))
                     .single();
             throw new Replay(stored);
         }
@@ -134,8 +137,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throw new UncheckedServletException(e, e);
         }
         if (response.getStatus() >= 200 && response.getStatus() < 300) {
-            jdbc.sql("update idempotency_key set status = ?, content_type = ?, location = ?, response_body = ? where scope = ? and key = ?")
-                    .params(response.getStatus(), response.getContentType(), response.getHeader("Location"),
+            jdbc.sql("update idempotency_key set status = ?, content_type = ?, location = ?, etag = ?, response_body = ? where scope = ? and key = ?")
+                    .params(response.getStatus(), response.getContentType(), response.getHeader("Location"), response.getHeader("ETag"),
                             response.getContentAsByteArray(), scope, key)
                     .update();
         } else {

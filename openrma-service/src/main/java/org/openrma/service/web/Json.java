@@ -9,7 +9,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** One Jackson 3 mapper (snake_case, like the API) for the JSON the service stores (jsonb columns) and hashes. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    public static final ObjectMapper MAPPER = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // Enums in one spelling everywhere (webhook payloads, audit states): lower snake case; older upper-case ones still read.
+            .enable(tools.jackson.databind.cfg.EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .enable(tools.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .build();
 
     private Json() {}
 

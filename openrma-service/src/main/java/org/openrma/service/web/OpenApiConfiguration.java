@@ -27,53 +27,46 @@ public class OpenApiConfiguration {
                 .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)).openapi31(true);
     }
 
+    /** Enums as named components with their wire words. */
+    @Bean
+    EnumSchemas enumSchemas() {
+        return new EnumSchemas();
+    }
+
+    /** Required and nullable as the server writes them. */
+    @Bean
+    ResponseSchemas responseSchemas() {
+        return new ResponseSchemas();
+    }
+
     /** Each request body's schema and example ({@link RequestBodies}). */
     @Bean
     OpenApiCustomizer requestBodies() {
         return RequestBodies.customizer();
     }
 
-    /** The statuses every operation may answer with a problem+json body (RFC 9457), and which of them a given kind adds. */
-    static final java.util.Map<String, String> ERRORS = new java.util.LinkedHashMap<>();
-
-    static {
-        ERRORS.put("400", "Malformed request: bad JSON, a broken query string, a control character in a parameter");
-        ERRORS.put("401", "No or an invalid API key or customer token");
-        ERRORS.put("403", "The caller may not do this (role, or a customer outside their order)");
-        ERRORS.put("404", "Not found (or another merchant's)");
-        ERRORS.put("409", "Conflicts with the current state (illegal transition, stale version, duplicate)");
-        ERRORS.put("412", "If-Match names a version that is not the current one");
-        ERRORS.put("413", "The body is over the configured limit (openrma.limits.max-body)");
-        ERRORS.put("415", "The body is not JSON");
-        ERRORS.put("428", "A command on a versioned resource without its version (If-Match or \"version\")");
-        ERRORS.put("422", "Invalid input: errors[] names every bad field with its path");
-        ERRORS.put("429", "Over a rate limit; Retry-After says when to try again");
-    }
-
-    /** Every operation documents the problem+json errors it can answer with, replacing what springdoc infers. */
+    /** The Problem schema (RFC 9457), then each operation's id, tag, summary, headers and errors ({@link ApiOperations}). */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer curatedOperations() {
         return openApi -> {
-            io.swagger.v3.oas.models.media.Schema<Object> problem = new io.swagger.v3.oas.models.media.Schema<>();
-            problem.type("object").description("RFC 9457 problem details")
-                    .addProperty("type", new io.swagger.v3.oas.models.media.StringSchema().example("urn:openrma:problem:invalid-request"))
-                    .addProperty("title", new io.swagger.v3.oas.models.media.StringSchema())
-                    .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema())
+            openApi.getComponents().addSchemas("FieldError", new io.swagger.v3.oas.models.media.ObjectSchema()
+                    .description("One bad field: its path in the request (request.lines[0].sku, or a parameter or header name) and what is wrong")
+                    .addProperty("field", new io.swagger.v3.oas.models.media.StringSchema().example("request.lines[0].sku"))
+                    .addProperty("message", new io.swagger.v3.oas.models.media.StringSchema().example("must not be blank"))
+                    .required(java.util.List.of("field", "message")));
+            openApi.getComponents().addSchemas("Problem", new io.swagger.v3.oas.models.media.ObjectSchema()
+                    .description("RFC 9457 problem details")
+                    .addProperty("type", new io.swagger.v3.oas.models.media.StringSchema().format("uri")
+                            .example("urn:openrma:problem:invalid-request").description("urn:openrma:problem:<slug>; the slug is stable"))
+                    .addProperty("title", new io.swagger.v3.oas.models.media.StringSchema().example("Unprocessable Content"))
+                    .addProperty("status", new io.swagger.v3.oas.models.media.IntegerSchema().example(422))
                     .addProperty("detail", new io.swagger.v3.oas.models.media.StringSchema())
-                    .addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema())
-                    .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new io.swagger.v3.oas.models.media.Schema<>()
-                            .type("object").addProperty("field", new io.swagger.v3.oas.models.media.StringSchema())
-                            .addProperty("message", new io.swagger.v3.oas.models.media.StringSchema())))
-                    .required(java.util.List.of("type", "status"));
-            openApi.getComponents().addSchemas("Problem", problem);
-            if (openApi.getPaths() == null) {
-                return;
-            }
-            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> ERRORS.forEach((code, description) ->
-                    op.getResponses().addApiResponse(code, new io.swagger.v3.oas.models.responses.ApiResponse().description(description)
-                            .content(new io.swagger.v3.oas.models.media.Content().addMediaType(Problems.MEDIA_TYPE,
-                                    new io.swagger.v3.oas.models.media.MediaType().schema(
-                                            new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/Problem"))))))));
+                    .addProperty("instance", new io.swagger.v3.oas.models.media.StringSchema().example("/api/v1/rmas"))
+                    .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema()
+                            .items(new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/FieldError")))
+                    .required(java.util.List.of("type", "title", "status")));
+            ApiOperations.customizer().customise(openApi);
+            org.openrma.service.outbox.WebhookEvents.describe(openApi);
         };
     }
 

@@ -98,6 +98,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "unexpected error; it has been logged", List.of()), request);
     }
 
+    /**
+     * A bound body that breaks a constraint of its record (required, pattern, range): one 422 naming
+     * every field by its JSON path ({@code request.lines[0].sku}), as {@link BodyChecks} does for types.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(org.springframework.web.bind.MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiProblem.FieldError> errors = new java.util.ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(new ApiProblem.FieldError(jsonPath(e.getField()),
+                e.getDefaultMessage() == null ? "is invalid" : e.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(new ApiProblem.FieldError("(body)", e.getDefaultMessage())));
+        errors.sort(java.util.Comparator.comparing(ApiProblem.FieldError::field));
+        ProblemDetail body = Problems.of(ApiProblem.invalid(errors));
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+            body.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** {@code request.lines[0].unitPrice} (a bean property path) as the JSON path {@code request.lines[0].unit_price}. */
+    static String jsonPath(String beanPath) {
+        return BodyChecks.snake(beanPath);
+    }
+
     /** Malformed JSON or a value of the wrong type: name the line/column or the field path. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,

@@ -109,6 +109,26 @@ class AlreadyClaimedUnitsIntegrationTests extends IntegrationTest {
         return claim;
     }
 
+    @Test
+    void aRejectionOverriddenAfterTheUnitWasClaimedAgainIsRefused() {
+        TestMerchant kospet = newMerchant("kospet");
+        clock.set(Instant.parse("2023-10-20T10:00:00Z"));
+        JsonNode rejected = submit(kospet, Claims.kospetFirmwareFlashed("DUP-K1"));
+        assertThat(rejected.get("status").asString()).isEqualTo("rejected");
+        tools.jackson.databind.node.ObjectNode plainDefect = Claims.byOrderNumber(Claims.kospetFirmwareFlashed("DUP-K1"));
+        ((tools.jackson.databind.node.ObjectNode) plainDefect.get("request")).putArray("facts");
+        JsonNode open = submit(kospet, plainDefect);
+        assertThat(open.get("status").asString()).isNotIn("rejected", "cancelled");
+
+        Api.Response revived = act(kospet, rejected, "override", Map.of("reason", "goodwill"));
+
+        assertThat(revived.status()).isEqualTo(409);
+        assertThat(revived.json().get("type").asString()).endsWith("units-already-claimed");
+        assertThat(revived.json().get("detail").asString()).contains(open.get("number").asString());
+        assertThat(api.get("/api/v1/rmas/" + rejected.get("id").asString()).key(kospet.agent()).send().json().get("status").asString())
+                .isEqualTo("rejected");
+    }
+
     private long rmaCount() {
         return jdbc.sql("select count(*) from rma where merchant_id = ?").param(m.id()).query(Long.class).single();
     }
