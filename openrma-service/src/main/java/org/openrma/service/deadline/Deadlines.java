@@ -9,6 +9,7 @@ import org.openrma.service.access.Caller;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.rma.RmaManagement;
+import org.openrma.service.rma.Rmas;
 import org.openrma.service.rma.RmaStatus;
 import org.openrma.service.refusal.Refusal;
 import org.slf4j.Logger;
@@ -68,12 +69,12 @@ public class Deadlines {
                 log.info("could not flag the SLA breach of RMA {} now; next sweep retries: {}", due.rmaId(), e.getMessage());
             }
         }
-        for (Object[] due : management.getObject().dueSoonWithoutNotice(BATCH)) {
+        for (Rmas.DueSoon due : management.getObject().dueSoonWithoutNotice(BATCH)) {
             try {
-                management.getObject().noticeSlaDueSoon(new Caller.Automation((UUID) due[0], "deadline:sla_due_soon"), (UUID) due[1],
-                        (LocalDate) due[2]);
+                management.getObject().noticeSlaDueSoon(new Caller.Automation(due.merchantId(), "deadline:sla_due_soon"), due.rmaId(),
+                        due.slaDueBy());
             } catch (RuntimeException e) {
-                log.info("could not send the SLA due-soon notice of RMA {} now; next sweep retries: {}", due[1], e.getMessage());
+                log.info("could not send the SLA due-soon notice of RMA {} now; next sweep retries: {}", due.rmaId(), e.getMessage());
             }
         }
         return changed;

@@ -149,6 +149,28 @@ public final class ClaimDocument {
 
     // ------------------------------------------------------------ reading it
 
+    /** What the customer asked for, as the pages show it (words as stored; absent text is "" or null as noted). */
+    public record Requested(String kind, String reason, List<Line> lines, List<String> evidence, List<String> facts, String description,
+                            String finding, String currency) {}
+
+    /** A claimed line as filed: SKU, units (1 when not said) and condition ("" when not said). */
+    public record Line(String sku, int quantity, String condition) {}
+
+    /** The request as filed and inspected: kind, reason and currency "" when absent, description and finding null. */
+    public Requested requested() {
+        JsonNode req = json.path("request");
+        List<Line> lines = new ArrayList<>();
+        req.path("lines").values().forEach(l -> lines.add(new Line(l.path("sku").asString(), l.path("quantity").asInt(1),
+                l.path("condition").asString(""))));
+        List<String> evidence = new ArrayList<>();
+        req.path("evidence").values().forEach(e -> evidence.add(e.asString()));
+        List<String> facts = new ArrayList<>();
+        req.path("facts").values().forEach(e -> facts.add(e.asString()));
+        return new Requested(req.path("kind").asString(""), req.path("reason").asString(""), lines, evidence, facts,
+                req.path("description").asString(null), req.path("inspection").path("finding").asString(null),
+                json.path("order").path("currency").asString(""));
+    }
+
     String kind() {
         return json.path("request").path("kind").asString("");
     }

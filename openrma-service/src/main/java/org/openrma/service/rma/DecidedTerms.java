@@ -22,6 +22,7 @@ public record DecidedTerms(
         Map<String, String> deductions,
         String returnShippingReimbursed,
         boolean needsConsent,
+        String returnShippingPaidBy,
         Map<String, String> deadlines) {
 
     public static DecidedTerms of(JsonNode decision) {
@@ -36,7 +37,8 @@ public record DecidedTerms(
         decision.path("deadlines").properties().forEach(e -> deadlines.put(e.getKey(), e.getValue().asString(null)));
         return new DecidedTerms(decision.path("outcome").asString(""), Collections.unmodifiableSet(offered), decision.path("refund").asString(null),
                 Collections.unmodifiableMap(deductions), decision.path("return_shipping_reimbursed").asString("0"),
-                decision.path("needs_consent").asBoolean(false), Collections.unmodifiableMap(deadlines));
+                decision.path("needs_consent").asBoolean(false), decision.path("return_shipping_paid_by").asString(null),
+                Collections.unmodifiableMap(deadlines));
     }
 
     /** The refund decided, as stored ("0" when the row has none). */

@@ -81,8 +81,8 @@ public class RmaManagement {
         sla.breach(system, rmaId, due);
     }
 
-    /** RMAs due for a due-soon notice, for the deadline task: {merchant id, RMA id, SLA date}. */
-    public List<Object[]> dueSoonWithoutNotice(int limit) {
+    /** RMAs due for a due-soon notice, for the deadline task. */
+    public List<Rmas.DueSoon> dueSoonWithoutNotice(int limit) {
         return sla.dueSoonWithoutNotice(limit);
     }
 

@@ -45,7 +45,8 @@ public record RmaView(
      * is on or before it is flagged {@code sla_due_soon}.
      */
     static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed, LocalDate dueSoonUntil) {
-        String payer = decision == null ? null : decision.path("return_shipping_paid_by").asString(null);
+        DecidedTerms terms = DecidedTerms.of(decision);
+        String payer = terms == null ? null : terms.returnShippingPaidBy();
         String instructions = r.status() == RmaStatus.AUTHORIZED
                 ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
@@ -54,7 +55,7 @@ public record RmaView(
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
-                decision != null && decision.path("needs_consent").asBoolean(false), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
+                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
                 detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
     }

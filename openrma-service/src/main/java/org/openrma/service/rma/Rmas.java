@@ -161,14 +161,17 @@ public class Rmas {
     }
 
     /** Open, not breached RMAs (any merchant) whose SLA date is due soon and that got no due-soon notice for it yet: {merchant, rma, date}. */
-    public List<Object[]> dueSoonWithoutNotice(int limit) {
+    /** An open RMA whose SLA date is near and whose due-soon notice has not been sent. */
+    public record DueSoon(UUID merchantId, UUID rmaId, LocalDate slaDueBy) {}
+
+    public List<DueSoon> dueSoonWithoutNotice(int limit) {
         return jdbc.sql("select r.merchant_id, r.id, r.sla_due_by from rma r join merchant m on m.id = r.merchant_id"
                         + " where r.status in " + OPEN_STATUSES + " and not r.sla_breached and r.sla_due_by is not null"
                         + " and r.sla_due_by <= ((cast(? as timestamptz) at time zone m.time_zone)::date + ?)"
                         + " and not exists (select 1 from rma_sla_notice n where n.rma_id = r.id and n.sla_due_by = r.sla_due_by"
                         + " and n.kind = 'due_soon') order by r.sla_due_by limit ?")
                 .params(Timestamp.from(clock.instant()), dueSoonDays, limit)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate()})
+                .query((rs, n) -> new DueSoon(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate()))
                 .list();
     }
 

@@ -48,8 +48,8 @@ class SlaSweep {
         announcements.webhook(merchants.get(system.merchantId()), saved, "rma.sla_breached");
     }
 
-    /** RMAs due for a due-soon notice: {merchant id, RMA id, SLA date}. */
-    List<Object[]> dueSoonWithoutNotice(int limit) {
+    /** RMAs due for a due-soon notice. */
+    List<Rmas.DueSoon> dueSoonWithoutNotice(int limit) {
         return rmas.dueSoonWithoutNotice(limit);
     }
 

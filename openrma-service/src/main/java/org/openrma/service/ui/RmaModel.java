@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaStatus;
 import tools.jackson.databind.JsonNode;
@@ -47,14 +48,13 @@ public record RmaModel(
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public static RmaModel of(Rma r, JsonNode decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
-        JsonNode req = r.claim().path("request");
+        ClaimDocument.Requested req = ClaimDocument.reading(r.claim()).requested();
         List<ClaimLine> lines = new ArrayList<>();
-        req.path("lines").values().forEach(l -> lines.add(new ClaimLine(l.path("sku").asString(), l.path("quantity").asInt(1),
-                DecisionModel.words(l.path("condition").asString("")))));
+        req.lines().forEach(l -> lines.add(new ClaimLine(l.sku(), l.quantity(), DecisionModel.words(l.condition()))));
         List<String> evidence = new ArrayList<>();
-        req.path("evidence").values().forEach(e -> evidence.add(DecisionModel.words(e.asString())));
+        req.evidence().forEach(e -> evidence.add(DecisionModel.words(e)));
         List<String> facts = new ArrayList<>();
-        req.path("facts").values().forEach(e -> facts.add(DecisionModel.words(e.asString())));
+        req.facts().forEach(e -> facts.add(DecisionModel.words(e)));
         List<Event> timeline = new ArrayList<>();
         for (AuditTrail.AuditEvent e : events) {
             String action = e.action().startsWith("rma.") ? e.action().substring(4) : e.action();
@@ -75,11 +75,11 @@ public record RmaModel(
             timeline.add(new Event(WHEN.format(e.at().atZone(zone)), describe(action),
                     after == null || !after.hasNonNull("status") ? null : statusText(after.get("status").asString()), by, note));
         }
-        String currency = r.claim().path("order").path("currency").asString("");
+        String currency = req.currency();
         return new RmaModel(r.id().toString(), r.number(), r.orderNumber(), r.status().wire(), statusText(r.status().wire()),
                 r.status().isOpen(), r.version(), r.customerEmail(), WHEN.format(r.createdAt().atZone(zone)),
-                DecisionModel.words(req.path("kind").asString("")), DecisionModel.words(req.path("reason").asString("")), lines, evidence,
-                facts, req.path("description").asString(null), DecisionModel.words(req.path("inspection").path("finding").asString(null)),
+                DecisionModel.words(req.kind()), DecisionModel.words(req.reason()), lines, evidence,
+                facts, req.description(), DecisionModel.words(req.finding()),
                 date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), DecisionModel.words(r.resolution()),
                 r.customerConsentAt() != null, r.outboundTracking(), DecisionModel.of(decision, currency), timeline);
     }

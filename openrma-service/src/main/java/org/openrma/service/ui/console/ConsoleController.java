@@ -26,6 +26,7 @@ import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.order.Orders;
+import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaAction;
 import org.openrma.service.rma.RmaCommand;
@@ -220,12 +221,23 @@ public class ConsoleController {
                 .body(new FileSystemResource(files.path(m.id(), rma.id(), stored)));
     }
 
+    /** The forms the RMA page shows: the actions the lifecycle table allows an agent now. */
+    public record AgentActions(boolean any, boolean approve, boolean reject, boolean override, boolean shipBack, boolean receive,
+                               boolean inspect, boolean resolve, boolean cancel, boolean close) {
+        static AgentActions of(List<RmaAction> allowed) {
+            return new AgentActions(!allowed.isEmpty(), allowed.contains(RmaAction.APPROVE), allowed.contains(RmaAction.REJECT),
+                    allowed.contains(RmaAction.OVERRIDE), allowed.contains(RmaAction.SHIP_BACK), allowed.contains(RmaAction.RECEIVE),
+                    allowed.contains(RmaAction.INSPECT), allowed.contains(RmaAction.RESOLVE), allowed.contains(RmaAction.CANCEL),
+                    allowed.contains(RmaAction.CLOSE));
+        }
+    }
+
     private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error) {
         var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
         model.addAttribute("rma", view);
-        model.addAttribute("allowed", RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.AGENT).stream().map(RmaAction::wire).toList());
+        model.addAttribute("can", AgentActions.of(RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.AGENT)));
         model.addAttribute("files", files.list(m.id(), rma.id()));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
@@ -245,7 +257,7 @@ public class ConsoleController {
 
     private Breakdown breakdown(Merchant m, Rma rma, String resolution, String agentAmount) {
         var decisionNode = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
-        String currency = rma.claim().path("order").path("currency").asString("");
+        String currency = ClaimDocument.reading(rma.claim()).requested().currency();
         DecisionModel d = DecisionModel.of(decisionNode, currency);
         boolean decided = d != null && d.eligible();
         boolean refunds = "refund".equals(resolution) || "partial_refund".equals(resolution);
