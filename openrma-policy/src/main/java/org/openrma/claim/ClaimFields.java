@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.IllegalCurrencyException;
@@ -80,7 +81,8 @@ final class ClaimFields {
         return reader.apply(v);
     }
 
-    String string(JsonNode n, String at, String name, boolean required) {
+    /** A named value of the object {@code n}: absent is null (and a problem when required), present is read by {@code value}. */
+    private <T> T named(JsonNode n, String at, String name, boolean required, BiFunction<JsonNode, String, T> value) {
         JsonNode v = present(n, name);
         if (v == null) {
             if (required) {
@@ -88,7 +90,11 @@ final class ClaimFields {
             }
             return null;
         }
-        return stringValue(v, path(at, name));
+        return value.apply(v, path(at, name));
+    }
+
+    String string(JsonNode n, String at, String name, boolean required) {
+        return named(n, at, name, required, this::stringValue);
     }
 
     String stringValue(JsonNode v, String path) {
@@ -172,14 +178,7 @@ final class ClaimFields {
     }
 
     Instant instant(JsonNode n, String at, String name, boolean required) {
-        JsonNode v = present(n, name);
-        if (v == null) {
-            if (required) {
-                problem(path(at, name), "is required");
-            }
-            return null;
-        }
-        return instantValue(v, path(at, name));
+        return named(n, at, name, required, this::instantValue);
     }
 
     Instant instantValue(JsonNode v, String path) {
@@ -252,14 +251,10 @@ final class ClaimFields {
     }
 
     Money money(JsonNode n, String at, String name, CurrencyUnit currency, boolean required) {
-        JsonNode v = present(n, name);
-        String p = path(at, name);
-        if (v == null) {
-            if (required) {
-                problem(p, "is required");
-            }
-            return null;
-        }
+        return named(n, at, name, required, (v, p) -> moneyValue(v, p, currency));
+    }
+
+    private Money moneyValue(JsonNode v, String p, CurrencyUnit currency) {
         if (!v.isString() && !v.isNumber()) {
             problem(p, "expected an amount such as \"19.99\"");
             return null;
@@ -287,14 +282,10 @@ final class ClaimFields {
     }
 
     Integer positiveInt(JsonNode n, String at, String name, boolean required) {
-        JsonNode v = present(n, name);
-        String p = path(at, name);
-        if (v == null) {
-            if (required) {
-                problem(p, "is required");
-            }
-            return null;
-        }
+        return named(n, at, name, required, this::positiveIntValue);
+    }
+
+    private Integer positiveIntValue(JsonNode v, String p) {
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1 || v.asLong() > 1_000_000) {
             problem(p, "expected a whole number from 1 (got " + v.asString() + ")");
             return null;
@@ -314,15 +305,11 @@ final class ClaimFields {
         return v.asBoolean();
     }
 
-    <T> List<T> list(JsonNode n, String at, String name, boolean required, java.util.function.BiFunction<JsonNode, String, T> item) {
-        JsonNode v = present(n, name);
-        String p = path(at, name);
-        if (v == null) {
-            if (required) {
-                problem(p, "is required");
-            }
-            return null;
-        }
+    <T> List<T> list(JsonNode n, String at, String name, boolean required, BiFunction<JsonNode, String, T> item) {
+        return named(n, at, name, required, (v, p) -> listValue(v, p, item));
+    }
+
+    private <T> List<T> listValue(JsonNode v, String p, BiFunction<JsonNode, String, T> item) {
         if (!v.isArray()) {
             problem(p, "expected a list");
             return null;

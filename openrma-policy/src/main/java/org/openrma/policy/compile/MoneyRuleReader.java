@@ -10,7 +10,6 @@ import org.openrma.claim.Evidence;
 import org.openrma.claim.ShippingMethod;
 import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Chooser;
-import org.openrma.decision.Citation;
 import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
@@ -24,29 +23,10 @@ import org.openrma.policy.compile.Rules.ShippingRule;
 import org.openrma.policy.source.Node;
 
 /** The money a program moves: the remedies offered, the refund's base, each deduction (flat, per unit, a percentage) and who pays shipping. */
-final class MoneyRuleReader extends Reading {
-
-    private final Declarations declarations;
-    private final ConditionReader conditions;
-    private final Clauses clauses;
+final class MoneyRuleReader extends RuleReader {
 
     MoneyRuleReader(Sink sink, Declarations declarations, ConditionReader conditions, Clauses clauses) {
-        super(sink);
-        this.declarations = declarations;
-        this.conditions = conditions;
-        this.clauses = clauses;
-    }
-
-    private Condition condition(Node node) {
-        return conditions.condition(node);
-    }
-
-    private Field field(Node node) {
-        return conditions.field(node);
-    }
-
-    private List<Citation> cites(Node.Mapping m) {
-        return clauses.cites(m);
+        super(sink, declarations, conditions, clauses);
     }
 
     Rules.Resolutions resolutions(Node node) {

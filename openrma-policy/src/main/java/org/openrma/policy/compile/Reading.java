@@ -20,7 +20,7 @@ import org.openrma.policy.source.Node;
  * words of a vocabulary, lists, numbers, dates and lengths. A problem is reported at its line and column and reading
  * goes on with an error placeholder, so one pass reports every problem in the file (cel-java's ParserContext).
  */
-abstract sealed class Reading permits Binder, Clauses, ConditionReader, DeclarationReader, MoneyRuleReader, WindowReader {
+abstract sealed class Reading permits Binder, Clauses, ConditionReader, DeclarationReader, RuleReader {
 
     /** Where every reader of one file reports: the file's name and the diagnostics found so far. */
     static final class Sink {

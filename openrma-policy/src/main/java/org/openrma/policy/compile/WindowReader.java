@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.openrma.calendar.Counting;
 import org.openrma.calendar.Length;
 import org.openrma.claim.Vocabulary;
-import org.openrma.decision.Citation;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.source.Node;
 
@@ -16,31 +15,13 @@ import org.openrma.policy.source.Node;
  * Windows and deadlines: the span a window counts ({@code from} + {@code within}, {@code until} a date, the later or
  * earlier of several), its length (fixed or by a field), what it bounds and the counting convention.
  */
-final class WindowReader extends Reading {
+final class WindowReader extends RuleReader {
 
-    private final Declarations declarations;
-    private final ConditionReader conditions;
-    private final Clauses clauses;
     /** The policy's counting convention, which each window may override. */
     Counting counting = Counting.DEFAULT;
 
     WindowReader(Sink sink, Declarations declarations, ConditionReader conditions, Clauses clauses) {
-        super(sink);
-        this.declarations = declarations;
-        this.conditions = conditions;
-        this.clauses = clauses;
-    }
-
-    private Condition condition(Node node) {
-        return conditions.condition(node);
-    }
-
-    private Field field(Node node) {
-        return conditions.field(node);
-    }
-
-    private List<Citation> cites(Node.Mapping m) {
-        return clauses.cites(m);
+        super(sink, declarations, conditions, clauses);
     }
 
     Window window(Node node, boolean named) {
