@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openrma.calendar.Length;
+import org.openrma.calendar.TimeUnit;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.source.Node;
@@ -39,8 +40,6 @@ public final class MarketLint {
     private static final Set<String> VOIDING_FACTS = Set.of("disassembled", "firmware_modified", "parts_modified", "warranty_voided");
     private static final Pattern CANNOT_CANCEL = Pattern.compile("(cannot|can't|can not|not eligible for|unable to) (be )?(cancel|canceled|cancelled|cancellation)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LENGTH = Pattern.compile("(\\d+)(?:\\s*(?:-|\u2013|to)\\s*(\\d+))?\\s+(business days?|days?|weeks?|months?|years?)");
-
     private MarketLint() {}
 
     /** What the packs of the markets require, and where. */
@@ -201,11 +200,16 @@ public final class MarketLint {
         if (within.isEmpty()) {
             return;
         }
-        Matcher m = LENGTH.matcher(within.get());
-        if (m.find()) {
-            int n = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(1));
-            String unit = m.group(3);
-            int calendarDays = unit.startsWith("business") ? n * 7 / 5 : unit.startsWith("week") ? n * 7 : unit.startsWith("month") ? n * 30 : n;
+        Length length = Length.parse(within.get()).orElse(null);
+        if (length != null && !length.isUnlimited()) {
+            int n = length.atMost();
+            int calendarDays = switch (length.unit()) {
+                case BUSINESS_DAYS -> n * 7 / 5;
+                case MONTHS -> n * 30;
+                case YEARS -> n * 365;
+                case HOURS -> n / 24;
+                default -> n;
+            };
             if (calendarDays > 14) {
                 out.add(warn(file, deadline.at(), cited(deadline, clauses) + where + " refunds within " + within.get() + "; on a withdrawal in "
                         + markets(floor.withdrawal()) + " the refund is due within 14 days of the notice (" + basis(floor, floor.withdrawal(), "refund") + ")"));
@@ -409,29 +413,23 @@ public final class MarketLint {
         return within instanceof Node.Mapping m && m.entries().containsKey("default") ? m.entries().get("default") : within;
     }
 
+    /** The window's length in days (weeks counted as 7); empty for other units or text that is not a length. */
     private static Optional<Integer> days(Node within) {
-        return scalar(length(within)).flatMap(t -> {
-            Matcher m = LENGTH.matcher(t.toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            int n = Integer.parseInt(m.group(1));
-            String unit = m.group(3);
-            return unit.startsWith("day") ? Optional.of(n) : unit.startsWith("week") ? Optional.of(n * 7) : Optional.empty();
+        return parsedLength(within).filter(l -> l.unit() == TimeUnit.DAYS).map(Length::atLeast);
+    }
+
+    /** The length in months (years as 12, days as whole 30-day months); empty for other units. */
+    private static Optional<Integer> months(Node within) {
+        return parsedLength(within).flatMap(l -> switch (l.unit()) {
+            case YEARS -> Optional.of(l.atLeast() * 12);
+            case MONTHS -> Optional.of(l.atLeast());
+            case DAYS -> Optional.of(l.atLeast() / 30);
+            default -> Optional.empty();
         });
     }
 
-    private static Optional<Integer> months(Node within) {
-        return scalar(length(within)).flatMap(t -> {
-            Matcher m = LENGTH.matcher(t.toLowerCase(Locale.ROOT));
-            if (!m.matches()) {
-                return Optional.empty();
-            }
-            int n = Integer.parseInt(m.group(1));
-            String unit = m.group(3);
-            return unit.startsWith("year") ? Optional.of(n * 12) : unit.startsWith("month") ? Optional.of(n)
-                    : unit.startsWith("day") ? Optional.of(n / 30) : Optional.empty();
-        });
+    private static Optional<Length> parsedLength(Node within) {
+        return scalar(length(within)).flatMap(Length::parse);
     }
 
     private static String markets(Set<String> markets) {
