@@ -19,18 +19,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final Merchants merchants;
-    private final OpenRmaProperties properties;
+    /** The demo stores' slugs, read once from the seed file (none when the demo seed is off). */
+    private final List<String> demoSlugs;
 
     HomeController(Merchants merchants, OpenRmaProperties properties) {
         this.merchants = merchants;
-        this.properties = properties;
+        this.demoSlugs = properties.seed().enabled() ? DemoSeed.demoSlugs() : List.of();
     }
 
     @GetMapping({"/", "/portal", "/portal/"})
     String home(Model model) {
-        List<Merchant> demoStores = properties.seed().enabled()
-                ? DemoSeed.demoSlugs().stream().map(merchants::findBySlug).flatMap(Optional::stream).toList()
-                : List.of();
+        List<Merchant> demoStores = demoSlugs.stream().map(merchants::findBySlug).flatMap(Optional::stream).toList();
         model.addAttribute("demoStores", demoStores);
         return "home";
     }
