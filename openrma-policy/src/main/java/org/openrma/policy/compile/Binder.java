@@ -105,7 +105,7 @@ public final class Binder extends Reading {
             case "preference_order" -> PolicyModel.Selection.PREFERENCE_ORDER;
             default -> {
                 error(n, "selection must be preference_order, best_for_customer or first_match");
-                yield PolicyModel.Selection.BEST_FOR_CUSTOMER;
+                yield ERROR_SELECTION;
             }
         }).orElse(PolicyModel.Selection.BEST_FOR_CUSTOMER);
 

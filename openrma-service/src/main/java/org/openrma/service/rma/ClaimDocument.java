@@ -40,6 +40,13 @@ public final class ClaimDocument {
         return new ClaimDocument(json);
     }
 
+    /** A claim not filed yet, as filing would build it at {@code now}: what the portal previews. */
+    public static ClaimDocument previewed(JsonNode order, ObjectNode request, Instant now) {
+        ClaimDocument claim = of(order, request);
+        claim.submittedAt(now);
+        return claim;
+    }
+
     /** A copy of a stored claim to change. */
     public static ClaimDocument copyOf(ObjectNode stored) {
         return new ClaimDocument(stored.deepCopy());

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.decision.Outcome;
-import tools.jackson.databind.JsonNode;
 
 /**
- * What a stored decision settled, read once where it is loaded: the outcome, the remedies offered,
- * the money (as the decimal strings stored, so an amount that does not fit the currency is refused
- * naming its field), whether consent is needed and the deadlines. Reads every decision shape stored
- * so far (the {@code DecisionJson} of each release); a field an older row lacks reads as absent.
+ * What a stored decision settled: the outcome, the remedies offered, the money (as the decimal
+ * strings stored, so an amount that does not fit the currency is refused naming its field), whether
+ * consent is needed and the deadlines. Taken from the typed stored decision
+ * ({@link RmaDocuments.Decision}), which reads every decision shape stored so far; a field an older
+ * row lacks reads as absent.
  */
 public record DecidedTerms(
         String outcome,
@@ -23,22 +23,29 @@ public record DecidedTerms(
         String returnShippingReimbursed,
         boolean needsConsent,
         String returnShippingPaidBy,
-        Map<String, String> deadlines) {
+        Map<String, LocalDate> deadlines) {
 
-    public static DecidedTerms of(JsonNode decision) {
-        if (decision == null || decision.isNull() || decision.isMissingNode()) {
+    public static DecidedTerms of(RmaDocuments.Decision decision) {
+        if (decision == null) {
             return null;
         }
         Set<String> offered = new TreeSet<>();
-        decision.path("resolutions").values().forEach(r -> offered.add(r.asString()));
-        Map<String, String> deductions = new LinkedHashMap<>();
-        decision.path("deductions").properties().forEach(e -> deductions.put(e.getKey(), e.getValue().asString()));
-        Map<String, String> deadlines = new LinkedHashMap<>();
-        decision.path("deadlines").properties().forEach(e -> deadlines.put(e.getKey(), e.getValue().asString(null)));
-        return new DecidedTerms(decision.path("outcome").asString(""), Collections.unmodifiableSet(offered), decision.path("refund").asString(null),
-                Collections.unmodifiableMap(deductions), decision.path("return_shipping_reimbursed").asString("0"),
-                decision.path("needs_consent").asBoolean(false), decision.path("return_shipping_paid_by").asString(null),
-                Collections.unmodifiableMap(deadlines));
+        if (decision.resolutions() != null) {
+            decision.resolutions().forEach(r -> offered.add(r.wire()));
+        }
+        Map<String, String> deductions = new LinkedHashMap<>(decision.deductions() == null ? Map.of() : decision.deductions());
+        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        if (decision.deadlines() != null) {
+            decision.deadlines().forEach((name, date) -> {
+                if (date != null) {
+                    deadlines.put(name, date);
+                }
+            });
+        }
+        return new DecidedTerms(decision.outcome() == null ? "" : decision.outcome().wire(), Collections.unmodifiableSet(offered),
+                decision.refund(), Collections.unmodifiableMap(deductions),
+                decision.returnShippingReimbursed() == null ? "0" : decision.returnShippingReimbursed(), decision.needsConsent(),
+                decision.returnShippingPaidBy() == null ? null : decision.returnShippingPaidBy().wire(), Collections.unmodifiableMap(deadlines));
     }
 
     /** The refund decided, as stored ("0" when the row has none). */
@@ -52,7 +59,6 @@ public record DecidedTerms(
 
     /** A deadline the decision set, or null. */
     public LocalDate deadline(String name) {
-        String d = deadlines.get(name);
-        return d == null || d.isEmpty() ? null : LocalDate.parse(d);
+        return deadlines.get(name);
     }
 }

@@ -68,7 +68,7 @@ public class RmaController {
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
-        Rma rma = management.submit(caller, Wire.tree(body));
+        Rma rma = management.submit(caller, body);
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
     }
 
@@ -232,7 +232,7 @@ public class RmaController {
     }
 
     private RmaView view(Caller caller, Rma rma) {
-        JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        RmaDocuments.Decision decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller));
     }
 

@@ -111,8 +111,14 @@ public final class RmaDocuments {
         }
     }
 
-    static Decision decision(tools.jackson.databind.JsonNode stored) {
-        return Wire.read(stored, Decision.class);
+    /** A stored decision read into its type: the one place the stored shape is read (older rows included). */
+    public static Decision decision(tools.jackson.databind.JsonNode stored) {
+        return stored == null || stored.isMissingNode() ? null : Wire.read(stored, Decision.class);
+    }
+
+    /** The engine's decision in the shape it is stored in, for pages that show a decision not stored (a preview). */
+    public static Decision asStored(org.openrma.decision.Decision decided) {
+        return decided == null ? null : decision(org.openrma.decision.DecisionJson.toTree(decided));
     }
 
     static Claim claim(tools.jackson.databind.JsonNode stored) {

@@ -44,7 +44,7 @@ public record RmaView(
      * plus {@code openrma.deadlines.sla-due-soon-days}); an open RMA not yet breached whose SLA date
      * is on or before it is flagged {@code sla_due_soon}.
      */
-    static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed, LocalDate dueSoonUntil) {
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil) {
         DecidedTerms terms = DecidedTerms.of(decision);
         String payer = terms == null ? null : terms.returnShippingPaidBy();
         String instructions = r.status() == RmaStatus.AUTHORIZED
@@ -57,7 +57,7 @@ public record RmaView(
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
-                detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
+                detailed ? decision : null, detailed ? RmaDocuments.claim(r.claim()) : null);
     }
 
     private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {

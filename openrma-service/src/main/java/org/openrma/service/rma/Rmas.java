@@ -56,7 +56,13 @@ public class Rmas {
     static final String OPEN_STATUSES = RmaStatus.sqlList(RmaStatus::isOpen);
 
     public record StoredDecision(int seq, String trigger, Instant decidedAt, String outcome, String policyVersion, JsonNode claim,
-                                 JsonNode decision, String engineError) {}
+                                 JsonNode decision, String engineError) {
+
+        /** The decision read into its type (null when the engine failed). */
+        public RmaDocuments.Decision typed() {
+            return RmaDocuments.decision(decision);
+        }
+    }
 
     public void insert(Rma r) {
         jdbc.sql("""

@@ -28,7 +28,7 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void readsTheTermsOfEveryStoredShape(String shape) throws IOException {
-        DecidedTerms terms = DecidedTerms.of(stored(shape));
+        DecidedTerms terms = DecidedTerms.of(RmaDocuments.decision(stored(shape)));
 
         assertThat(terms.approved()).isTrue();
         assertThat(terms.offered()).containsExactly("exchange", "refund");
@@ -43,7 +43,7 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void quotesTheSameDecisiveClausesForEveryStoredShape(String shape) throws IOException {
-        DecisionModel page = DecisionModel.of(stored(shape), "USD");
+        DecisionModel page = DecisionModel.of(RmaDocuments.decision(stored(shape)), "USD");
 
         assertThat(page.outcome()).isEqualTo("approved");
         assertThat(page.refund()).isEqualTo("51.82");
@@ -52,7 +52,7 @@ class StoredDecisionShapesTests {
 
     @org.junit.jupiter.api.Test
     void aDecisionTheEngineFailedToMakeHasNoTerms() {
-        assertThat(DecidedTerms.of(null)).isNull();
-        assertThat(DecidedTerms.of(tools.jackson.databind.node.NullNode.getInstance())).isNull();
+        assertThat(DecidedTerms.of(RmaDocuments.decision((JsonNode) null))).isNull();
+        assertThat(DecidedTerms.of(RmaDocuments.decision(tools.jackson.databind.node.NullNode.getInstance()))).isNull();
     }
 }

@@ -233,7 +233,7 @@ public class ConsoleController {
     }
 
     private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error) {
-        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
         model.addAttribute("rma", view);
@@ -256,16 +256,11 @@ public class ConsoleController {
                             String note) {}
 
     private Breakdown breakdown(Merchant m, Rma rma, String resolution, String agentAmount) {
-        var decisionNode = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
         String currency = ClaimDocument.reading(rma.claim()).requested().currency();
-        DecisionModel d = DecisionModel.of(decisionNode, currency);
+        DecisionModel d = DecisionModel.of(rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null), currency);
         boolean decided = d != null && d.eligible();
         boolean refunds = "refund".equals(resolution) || "partial_refund".equals(resolution);
-        List<DecisionModel.Amount> lines = new ArrayList<>();
-        if (decisionNode != null) {
-            decisionNode.path("lines").values().forEach(l -> lines.add(new DecisionModel.Amount(
-                    l.path("sku").asString() + " × " + l.path("quantity").asInt(), l.path("price").asString(""))));
-        }
+        List<DecisionModel.Amount> lines = d == null ? List.of() : d.lines();
         var order = orders.byId(m.id(), rma.orderId()).orElseThrow();
         RefundLedger.OrderLedger ol = ledger.forOrder(m.id(), order);
         String refund = decided ? d.refund() : blank(agentAmount);

@@ -7,21 +7,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.claim.Claim;
-import org.openrma.claim.ClaimReader;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
-import org.openrma.decision.DecisionJson;
+import org.openrma.claim.ClaimKind;
+import org.openrma.claim.Vocabulary;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.rma.ClaimDocument;
+import org.openrma.service.rma.ClaimUnits;
 import org.openrma.service.rma.ClaimableQuantities;
+import org.openrma.service.rma.RmaDocuments;
+import org.openrma.service.rma.RmaRequests;
 import org.openrma.service.ui.DecisionModel;
-import org.openrma.service.unit.Units;
-import org.openrma.service.web.Json;
+import org.openrma.service.web.Wire;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,11 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class ClaimDrafts {
 
     private final MerchantPolicies policies;
-    private final Units units;
+    private final ClaimUnits units;
     private final Clock clock;
     private final ClaimableQuantities claimable;
 
-    public ClaimDrafts(MerchantPolicies policies, Units units, Clock clock, ClaimableQuantities claimable) {
+    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable) {
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
@@ -48,27 +49,13 @@ public class ClaimDrafts {
     public record Preview(DecisionModel decision, List<String> problems) {}
 
     /** The {@code request} part of the claim, as the customer files it. */
-    public ObjectNode request(Draft draft, Set<Evidence> evidence) {
-        ObjectNode request = Json.object();
-        request.put("kind", draft.kind());
-        request.put("reason", draft.reason());
-        if (!draft.lines().isEmpty()) {
-            ArrayNode lines = request.putArray("lines");
-            for (Draft.Line l : draft.lines()) {
-                ObjectNode line = lines.addObject().put("sku", l.sku()).put("quantity", l.quantity());
-                if (l.condition() != null) {
-                    line.put("condition", l.condition());
-                }
-            }
-        }
-        if (!evidence.isEmpty()) {
-            ArrayNode e = request.putArray("evidence");
-            new TreeSet<>(evidence.stream().map(Evidence::wire).toList()).forEach(e::add);
-        }
-        if (draft.description() != null && !draft.description().isBlank()) {
-            request.put("description", draft.description());
-        }
-        return request;
+    public RmaRequests.ClaimRequest request(Draft draft, Set<Evidence> evidence) {
+        List<RmaRequests.ClaimLine> lines = draft.lines().stream()
+                .map(l -> new RmaRequests.ClaimLine(l.sku(), l.quantity(), l.condition(), null, null)).toList();
+        List<String> words = List.copyOf(new TreeSet<>(evidence.stream().map(Evidence::wire).toList()));
+        return RmaRequests.ClaimRequest.asked(Vocabulary.parse(ClaimKind.class, draft.kind()).orElse(null), draft.reason(),
+                lines.isEmpty() ? null : lines, words.isEmpty() ? null : words,
+                draft.description() == null || draft.description().isBlank() ? null : draft.description());
     }
 
     /** The order as the customer sees it, with what earlier requests already hold of each line. */
@@ -81,44 +68,22 @@ public class ClaimDrafts {
             return new Preview(null, List.copyOf(draft.problems().values()));
         }
         Instant now = clock.instant();
-        ObjectNode request = request(draft, evidence);
-        request.put("submitted_at", now.toString());
-        ObjectNode claim = Json.object();
-        claim.set("order", order.document().deepCopy());
-        claim.set("request", request);
-        applyUnitHistory(merchant, claim);
+        ClaimDocument claim = ClaimDocument.previewed(order.document(), (ObjectNode) Wire.tree(request(draft, evidence)), now);
+        units.applyHistory(merchant.id(), claim);
         try {
-            Claim parsed = ClaimReader.fromTree(claim);
+            Claim parsed = claim.claim();
             List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
                     .map(f -> "You cannot send this request: " + f.message() + ".").toList();
             if (!alreadyClaimed.isEmpty()) {
                 return new Preview(null, alreadyClaimed);
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
-            return new Preview(DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
+            return new Preview(DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {
             return new Preview(null, List.of("The policy could not decide this request (" + e.getMessage()
                     + "). You can still send it: a person will review it."));
-        }
-    }
-
-    private void applyUnitHistory(Merchant merchant, ObjectNode claim) {
-        Set<String> skus = new TreeSet<>();
-        claim.path("request").path("lines").values().forEach(l -> skus.add(l.path("sku").asString()));
-        List<String> voided = new ArrayList<>();
-        for (JsonNode line : claim.path("order").path("lines").values()) {
-            if (line.hasNonNull("serial") && (skus.isEmpty() || skus.contains(line.path("sku").asString()))) {
-                String serial = units.current(merchant.id(), line.get("serial").asString());
-                ((ObjectNode) line).put("serial", serial);
-                if (units.isVoid(merchant.id(), serial)) {
-                    voided.add(serial);
-                }
-            }
-        }
-        if (!voided.isEmpty()) {
-            ((ObjectNode) claim.get("request")).putArray("facts").add("warranty_voided");
         }
     }
 }

@@ -11,10 +11,9 @@ import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.ui.EvidenceFiles;
-import org.openrma.service.web.Json;
+import org.openrma.service.rma.RmaRequests;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Filing from the portal: the RMA, its audit event for the uploaded files and the files' move
@@ -35,10 +34,8 @@ public class PortalFilings {
     }
 
     @Transactional
-    public Rma file(Caller.Customer customer, ObjectNode request, List<EvidenceFiles.Checked> uploads, Path staging) {
-        ObjectNode body = Json.object();
-        body.set("request", request);
-        Rma rma = management.submit(customer, body);
+    public Rma file(Caller.Customer customer, RmaRequests.ClaimRequest request, List<EvidenceFiles.Checked> uploads, Path staging) {
+        Rma rma = management.submit(customer, new RmaRequests.FileClaim(null, null, request, null));
         recordFiles(customer, rma, uploads, staging);
         return rma;
     }
