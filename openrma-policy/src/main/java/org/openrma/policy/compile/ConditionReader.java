@@ -1,5 +1,13 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.CelVariables;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.DateSource;
+import org.openrma.policy.model.DateTest;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.NamedField;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;

@@ -1,5 +1,10 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.Rules;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +18,13 @@ import org.openrma.decision.Chooser;
 import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Rules.AmountSource;
-import org.openrma.policy.compile.Rules.Deduction;
-import org.openrma.policy.compile.Rules.Offer;
-import org.openrma.policy.compile.Rules.Refund;
-import org.openrma.policy.compile.Rules.RefundBase;
-import org.openrma.policy.compile.Rules.Reimbursement;
-import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.model.Rules.AmountSource;
+import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Rules.Offer;
+import org.openrma.policy.model.Rules.Refund;
+import org.openrma.policy.model.Rules.RefundBase;
+import org.openrma.policy.model.Rules.Reimbursement;
+import org.openrma.policy.model.Rules.ShippingRule;
 import org.openrma.policy.source.Node;
 
 /** The money a program moves: the remedies offered, the refund's base, each deduction (flat, per unit, a percentage) and who pays shipping. */

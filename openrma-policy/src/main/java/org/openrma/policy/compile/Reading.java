@@ -1,5 +1,9 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Rules;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;

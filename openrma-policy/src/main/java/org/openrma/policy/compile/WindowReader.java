@@ -1,5 +1,11 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.DateSource;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.Window;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
