@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.EntryView;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.web.ApiProblem;
@@ -125,9 +126,9 @@ public class RmaController {
     }
 
     @GetMapping("/rmas/{id}/refunds")
-    public List<RefundLedger.Entry> refunds(Caller caller, @PathVariable UUID id) {
+    public List<EntryView> refunds(Caller caller, @PathVariable UUID id) {
         Rma rma = find(caller, id);
-        return ledger.entries(caller.merchantId(), rma.orderId(), rma.id());
+        return ledger.entries(caller.merchantId(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList();
     }
 
     @PostMapping("/rmas/{id}/add-evidence")

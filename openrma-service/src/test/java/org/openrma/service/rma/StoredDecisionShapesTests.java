@@ -55,4 +55,16 @@ class StoredDecisionShapesTests {
         assertThat(DecidedTerms.of(RmaDocuments.decision((JsonNode) null))).isNull();
         assertThat(DecidedTerms.of(RmaDocuments.decision(tools.jackson.databind.node.NullNode.getInstance()))).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void aRowWithoutTheFieldsAddedSinceOrWithAWordNoLongerKnownStillReads() {
+        RmaDocuments.Decision d = RmaDocuments.decision(JsonMapper.builder().build().readTree("""
+                {"outcome": "approved", "refund": "5.00",
+                 "explanation": [{"program": "p", "rule": "r", "result": "skipped", "says": "An older word."}]}"""));
+
+        assertThat(d.needsConsent()).isFalse();
+        assertThat(d.explanation().getFirst().result()).isNull();
+        assertThat(DecidedTerms.of(d).refundOrZero()).isEqualTo("5.00");
+        assertThat(DecisionModel.of(d, "USD").explanation().getFirst().result()).isEmpty();
+    }
 }

@@ -22,6 +22,7 @@ import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Resolution;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.EntryView;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
@@ -247,7 +248,7 @@ public class ConsoleController {
         model.addAttribute("resolutions", offered.isEmpty() ? wires(Resolution.class) : offered);
         model.addAttribute("decidedApproved", view.decision() != null && view.decision().eligible());
         model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
-        model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()));
+        model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList());
     }
 
     /** What resolving would pay: the decided refund and its deductions, or the agent's amount, against what the order has left. */
