@@ -44,6 +44,18 @@ public final class StatutoryDecider {
         return Composer.compose(merchant, claim, packs, statutes, merchantTerms, now);
     }
 
+    /** The merchant's policies this decides under. */
+    public PolicyCatalog catalog() {
+        return merchants;
+    }
+
+    /** The countries whose packs apply to a claim under the version in force at {@code placedAt}: its declared markets that have a pack. */
+    public List<String> statutoryMarkets(String policyId, Instant placedAt) {
+        return merchants.versionInForce(policyId, placedAt)
+                .map(v -> terms.computeIfAbsent(v, StatutoryTerms::of).markets().stream().filter(statutes.countries()::contains).toList())
+                .orElse(List.of());
+    }
+
     public StatuteLibrary statutes() {
         return statutes;
     }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrma.claim.Claim;
@@ -15,6 +17,7 @@ import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
+import org.openrma.policy.statute.StatutoryDecider;
 import org.openrma.service.access.Caller;
 import org.openrma.service.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * The policies a merchant's claims are decided by: the five built-in ones plus the versions the
  * merchant uploaded. A merchant's catalog is compiled once and rebuilt when another upload appears
- * (any instance sees it: the cache key is the newest upload id in the database).
+ * (any instance sees it: the cache key is the newest upload id in the database). Every claim is
+ * decided under the consumer law of the buyer's country too, when the policy version in force
+ * declares that market ({@code markets:}): the statutory packs are composed with the merchant's
+ * decision ({@link StatutoryDecider}); a policy without markets decides alone, as before.
  */
 @Component
 public class MerchantPolicies {
@@ -39,7 +45,10 @@ public class MerchantPolicies {
         this.clock = clock;
     }
 
-    private record Cached(long newestUpload, PolicyCatalog catalog) {}
+    private record Cached(long newestUpload, StatutoryDecider decider) {}
+
+    /** The decider over the built-in catalog alone, made on first use (the catalog compiles in the background). */
+    private volatile StatutoryDecider builtInDecider;
 
     /** One policy version as listed by the API. */
     public record VersionInfo(String policy, String version, LocalDate effectiveFrom, String sha256, String fileName, String source) {
@@ -49,15 +58,24 @@ public class MerchantPolicies {
     }
 
     public PolicyCatalog catalog(UUID merchantId) {
+        return decider(merchantId).catalog();
+    }
+
+    private StatutoryDecider decider(UUID merchantId) {
         long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
                 .query(Long.class).single();
         Cached c = cache.get(merchantId);
         if (c != null && c.newestUpload() == newest) {
-            return c.catalog();
+            return c.decider();
         }
         PolicyCatalog builtInCatalog = builtIn.catalog();
         if (newest == 0) {
-            return builtInCatalog;
+            StatutoryDecider d = builtInDecider;
+            if (d == null) {
+                d = new StatutoryDecider(builtInCatalog, builtIn.statutes());
+                builtInDecider = d;
+            }
+            return d;
         }
         List<CompiledPolicy> all = new ArrayList<>();
         builtInCatalog.policyIds().forEach(id -> all.addAll(builtInCatalog.versions(id)));
@@ -65,17 +83,26 @@ public class MerchantPolicies {
                 .query((rs, n) -> PolicyCompiler.compile(rs.getString(1), rs.getString(2)))
                 .list()
                 .forEach(r -> r.policy().ifPresent(all::add));
-        PolicyCatalog catalog = PolicyCatalog.of(all);
-        cache.put(merchantId, new Cached(newest, catalog));
-        return catalog;
+        StatutoryDecider decider = new StatutoryDecider(PolicyCatalog.of(all), builtIn.statutes());
+        cache.put(merchantId, new Cached(newest, decider));
+        return decider;
     }
 
     public boolean known(UUID merchantId, String policyId) {
         return catalog(merchantId).policyIds().contains(policyId);
     }
 
+    /** The decision under the policy version in force for the order, composed with the consumer law of the markets it declares. */
     public Decision decide(UUID merchantId, String policyId, Claim claim, Instant now) {
-        return catalog(merchantId).decide(policyId, claim, now);
+        return decider(merchantId).decide(policyId, claim, now);
+    }
+
+    /**
+     * The countries whose consumer law the policy version in force at {@code placedAt} composes
+     * (its {@code markets} that have a statutory pack), empty when it declares none.
+     */
+    public Set<String> statutoryMarkets(UUID merchantId, String policyId, Instant placedAt) {
+        return new TreeSet<>(decider(merchantId).statutoryMarkets(policyId, placedAt));
     }
 
     public List<VersionInfo> list(UUID merchantId) {

@@ -31,9 +31,37 @@ public record DecisionModel(
         String shipBackBy,
         String policy,
         List<Step> explanation,
-        List<Clause> decisiveClauses) {
+        List<Clause> decisiveClauses,
+        Legal legal) {
 
     public record Amount(String name, String value) {}
+
+    /**
+     * What consumer law added, when a statutory pack applied (null otherwise, and on every decision stored before
+     * the service composed them): the buyer's country and the packs, what grants each option offered, the
+     * statutory route recommended, each merchant rule the law displaced, and, for the customer, the right told
+     * in plain words with its national section (only where the decision was just made, as in the portal's preview).
+     */
+    public record Legal(String country, List<String> packs, List<Amount> basis, String recommended, String recommendedTitle,
+                        List<Override> overrides, List<String> forTheCustomer) {
+
+        /** The legal basis of an option: {@code statute:DE:§ 312g BGB} → {@code § 312g BGB (DE)}, {@code merchant:S0-01} → {@code policy clause S0-01}. */
+        public static String cited(String basis) {
+            if (basis == null) {
+                return "";
+            }
+            String[] parts = basis.split(":", 3);
+            return parts.length == 3 && parts[0].equals("statute") ? parts[2] + " (" + parts[1] + ")"
+                    : parts.length == 2 && parts[0].equals("merchant") ? "policy clause " + parts[1] : basis;
+        }
+
+        public boolean statutory(String basis) {
+            return basis != null && basis.startsWith("statute:");
+        }
+    }
+
+    /** A merchant rule the law displaced: the rule and clause, the provision, and what it gave before and after. */
+    public record Override(String rule, String provision, String before, String after) {}
 
     public record Clause(String id, String text) {}
 
@@ -76,7 +104,46 @@ public record DecisionModel(
                 d.path("return_shipping_reimbursed").asString(null), d.path("outbound_shipping_paid_by").asString(null), missing,
                 deadlines, d.path("deadlines").path("ship_back_by").asString(null),
                 d.path("policy_version").path("policy").asString("") + " " + d.path("policy_version").path("version").asString(""),
-                steps, decisive);
+                steps, decisive, legal(d));
+    }
+
+    /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
+    public DecisionModel explainedToTheCustomer(List<String> paragraphs) {
+        if (legal == null || paragraphs.isEmpty()) {
+            return this;
+        }
+        Legal l = new Legal(legal.country(), legal.packs(), legal.basis(), legal.recommended(), legal.recommendedTitle(), legal.overrides(),
+                List.copyOf(paragraphs));
+        return new DecisionModel(outcome, outcomeText, eligible, summary, program, programTitle, resolutions, needsConsent, refund, currency,
+                deductions, returnShippingPaidBy, returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, shipBackBy, policy,
+                explanation, decisiveClauses, l);
+    }
+
+    private static Legal legal(JsonNode d) {
+        JsonNode statutory = d.path("statutory");
+        if (!statutory.isObject()) {
+            return null;
+        }
+        List<Amount> basis = new ArrayList<>();
+        d.path("legal_basis").properties().forEach(e -> {
+            List<String> cited = new ArrayList<>();
+            e.getValue().values().forEach(b -> cited.add(Legal.cited(b.asString())));
+            basis.add(new Amount(words(e.getKey()), String.join("; ", cited)));
+        });
+        List<Override> overrides = new ArrayList<>();
+        d.path("overrides").values().forEach(o -> overrides.add(new Override(o.path("rule").asString(""), Legal.cited(o.path("provision").asString(null)),
+                o.path("before").asString(""), o.path("after").asString(""))));
+        List<String> packs = new ArrayList<>();
+        statutory.path("packs").values().forEach(p -> packs.add(p.asString()));
+        String recommended = statutory.path("recommended").asString(null);
+        String recommendedTitle = null;
+        for (JsonNode r : statutory.path("routes").values()) {
+            if (r.path("basis").asString("").equals(recommended)) {
+                recommendedTitle = r.path("title").asString(null);
+            }
+        }
+        return new Legal(statutory.path("country").asString(null), packs, basis, recommended == null ? null : Legal.cited(recommended),
+                recommendedTitle, overrides, List.of());
     }
 
     private static List<Clause> clauses(JsonNode cites) {
