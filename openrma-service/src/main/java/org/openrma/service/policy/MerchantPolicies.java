@@ -17,6 +17,7 @@ import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
+import org.openrma.policy.statute.StatuteLibrary;
 import org.openrma.policy.statute.StatutoryDecider;
 import org.openrma.service.access.Caller;
 import org.openrma.service.refusal.Refusal;
@@ -61,7 +62,8 @@ public class MerchantPolicies {
         return decider(merchantId).catalog();
     }
 
-    private StatutoryDecider decider(UUID merchantId) {
+    /** The merchant's policies composed with the consumer law of the markets each version declares, as claims are decided. */
+    public StatutoryDecider decider(UUID merchantId) {
         long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
                 .query(Long.class).single();
         Cached c = cache.get(merchantId);
@@ -103,6 +105,11 @@ public class MerchantPolicies {
      */
     public Set<String> statutoryMarkets(UUID merchantId, String policyId, Instant placedAt) {
         return new TreeSet<>(decider(merchantId).statutoryMarkets(policyId, placedAt));
+    }
+
+    /** The statutory packs every merchant's claims are composed with. */
+    public StatuteLibrary statutes() {
+        return builtIn.statutes();
     }
 
     public List<VersionInfo> list(UUID merchantId) {

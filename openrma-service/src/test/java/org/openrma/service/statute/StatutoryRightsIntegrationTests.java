@@ -188,6 +188,28 @@ class StatutoryRightsIntegrationTests extends IntegrationTest {
         assertThat(german.body()).contains("Eligible", "statutory-rights", "§ 312g BGB", "Germany", "66.49");
     }
 
+    @Test
+    void aDraftThatDeclaresMarketsShowsWhatTheStatutoryRightsCostByTheBuyersCountry() {
+        TestMerchant kst = newMerchant("kst-servos");
+        submit(kst, servoReturn("KST-R-DE", """
+                {"id": "C-R-1", "email": "lena@example.de", "country": "DE", "is_consumer": true}"""));
+        submit(kst, servoReturn("KST-R-US", """
+                {"id": "C-R-2", "email": "sam@example.com", "country": "US", "is_consumer": true}"""));
+        String draft = builtIn.versions("kst-servos").getFirst().sourceText()
+                + "\nmarkets: [DE, FR, IT]\nstatutory_info: { withdrawal_info_given: true, return_cost_info_given: true }\n";
+
+        Api.Response r = api.post("/api/v1/policies/drafts/replay", Map.of("source", draft)).key(kst.admin()).send();
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        Map<String, JsonNode> byCountry = new java.util.TreeMap<>();
+        r.json().get("money").get("by_country").values().forEach(c -> byCountry.put(c.get("country").asString(), c));
+        // the German return is refunded under § 312g BGB (57.99 + 8.50); the policy alone rejected it
+        assertThat(byCountry.get("DE").get("outcome_changed").asLong()).isEqualTo(1);
+        assertThat(byCountry.get("DE").get("difference").get("refund").asString()).isEqualTo("+66.49");
+        // the draft does not sell to the US (and there is no pack for it): nothing changes there
+        assertThat(byCountry.get("US").get("outcome_changed").asLong()).isZero();
+    }
+
     private long rmaCount() {
         return jdbc.sql("select count(*) from rma where merchant_id = ?").param(m.id()).query(Long.class).single();
     }
