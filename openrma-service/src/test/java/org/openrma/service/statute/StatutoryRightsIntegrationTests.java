@@ -210,6 +210,28 @@ class StatutoryRightsIntegrationTests extends IntegrationTest {
         assertThat(byCountry.get("US").get("outcome_changed").asLong()).isZero();
     }
 
+    @Test
+    void aDiminishedValueOnlyTheInspectionCanSetIsDeductedOnceTheAgentSetsItAndNeverGuessedBefore() {
+        ObjectNode claim = servoReturn("KST-DV-1", """
+                {"id": "C-DV-1", "email": "lena@example.de", "country": "DE", "is_consumer": true}""");
+        ((ObjectNode) claim.get("request").get("lines").get(0)).put("condition", "used");
+
+        JsonNode rma = submit(m, claim);
+
+        // handled beyond testing: § 357a BGB allows a deduction for the loss in value, which only an inspection can set
+        assertThat(rma.get("decision").get("outcome").asString()).isEqualTo("needs_review");
+        rma = actOk(m, rma, "approve", Map.of("note", "withdrawal in time; value to be assessed on receipt"));
+        rma = actOk(m, rma, "ship-back", Map.of("carrier", "DHL", "tracking", "JD-DV-1"));
+        rma = actOk(m, rma, "receive", Map.of());
+        rma = actOk(m, rma, "inspect", Map.of("finding", "no_fault_found",
+                "lines", List.of(Map.of("sku", "KST-X20-1000", "diminished_value", "12.00"))));
+
+        JsonNode decision = api.get("/api/v1/rmas/" + rma.get("id").asString()).key(m.agent()).send().json().get("decision");
+        assertThat(decision.get("outcome").asString()).isEqualTo("approved");
+        assertThat(decision.get("deductions").get("diminished_value").asString()).isEqualTo("12.00");
+        assertThat(decision.get("refund").asString()).isEqualTo("54.49"); // 57.99 + 8.50 - 12.00
+    }
+
     private long rmaCount() {
         return jdbc.sql("select count(*) from rma where merchant_id = ?").param(m.id()).query(Long.class).single();
     }
