@@ -211,7 +211,7 @@ public final class RmaRequests {
     /** Consumer law: amounts only an inspection can set for one claimed line (absent: not assessed, and a rule needing it goes to review). */
     @Schema(name = "InspectedLine")
     @Input
-    public record InspectedLine(@NotBlank @Schema(example = "KST-X20-1000") String sku,
+    public record InspectedLine(@NotBlank @Schema(example = "KGD-IPL-X1") String sku,
                                 @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
                                 @Schema(pattern = Wire.MONEY, description = "the loss in value from handling beyond what testing needs")
                                 String diminishedValue,
