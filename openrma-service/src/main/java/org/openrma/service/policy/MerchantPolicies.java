@@ -19,6 +19,7 @@ import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.policy.statute.StatuteLibrary;
 import org.openrma.policy.statute.StatutoryDecider;
+import org.openrma.policy.statute.StatutoryTerms;
 import org.openrma.service.access.Caller;
 import org.openrma.service.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,10 +47,26 @@ public class MerchantPolicies {
         this.clock = clock;
     }
 
-    private record Cached(long newestUpload, StatutoryDecider decider) {}
+    /**
+     * A merchant's compiled catalog and its composition with the statutory packs, made when a claim first needs it:
+     * a merchant whose policies declare no market never waits for the packs (they compile in the background after
+     * the sample policies).
+     */
+    private static final class Cached {
+        final long newestUpload;
+        final PolicyCatalog catalog;
+        volatile StatutoryDecider decider;
 
-    /** The decider over the built-in catalog alone, made on first use (the catalog compiles in the background). */
+        Cached(long newestUpload, PolicyCatalog catalog) {
+            this.newestUpload = newestUpload;
+            this.catalog = catalog;
+        }
+    }
+
+    /** The composition over the built-in catalog, for merchants without uploads. */
     private volatile StatutoryDecider builtInDecider;
+    /** The markets each compiled version declares, read from its source once. */
+    private final Map<CompiledPolicy, List<String>> markets = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** One policy version as listed by the API. */
     public record VersionInfo(String policy, String version, LocalDate effectiveFrom, String sha256, String fileName, String source) {
@@ -59,25 +76,15 @@ public class MerchantPolicies {
     }
 
     public PolicyCatalog catalog(UUID merchantId) {
-        return decider(merchantId).catalog();
-    }
-
-    /** The merchant's policies composed with the consumer law of the markets each version declares, as claims are decided. */
-    public StatutoryDecider decider(UUID merchantId) {
         long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
                 .query(Long.class).single();
         Cached c = cache.get(merchantId);
-        if (c != null && c.newestUpload() == newest) {
-            return c.decider();
+        if (c != null && c.newestUpload == newest) {
+            return c.catalog;
         }
         PolicyCatalog builtInCatalog = builtIn.catalog();
         if (newest == 0) {
-            StatutoryDecider d = builtInDecider;
-            if (d == null) {
-                d = new StatutoryDecider(builtInCatalog, builtIn.statutes());
-                builtInDecider = d;
-            }
-            return d;
+            return builtInCatalog;
         }
         List<CompiledPolicy> all = new ArrayList<>();
         builtInCatalog.policyIds().forEach(id -> all.addAll(builtInCatalog.versions(id)));
@@ -85,9 +92,34 @@ public class MerchantPolicies {
                 .query((rs, n) -> PolicyCompiler.compile(rs.getString(1), rs.getString(2)))
                 .list()
                 .forEach(r -> r.policy().ifPresent(all::add));
-        StatutoryDecider decider = new StatutoryDecider(PolicyCatalog.of(all), builtIn.statutes());
-        cache.put(merchantId, new Cached(newest, decider));
-        return decider;
+        PolicyCatalog catalog = PolicyCatalog.of(all);
+        cache.put(merchantId, new Cached(newest, catalog));
+        return catalog;
+    }
+
+    /** The merchant's policies composed with the consumer law of the markets each version declares, as claims are decided. */
+    public StatutoryDecider decider(UUID merchantId) {
+        return decider(merchantId, catalog(merchantId));
+    }
+
+    private StatutoryDecider decider(UUID merchantId, PolicyCatalog catalog) {
+        Cached c = cache.get(merchantId);
+        if (c != null && c.catalog == catalog) {
+            StatutoryDecider d = c.decider;
+            if (d == null) {
+                d = new StatutoryDecider(catalog, builtIn.statutes());
+                c.decider = d;
+            }
+            return d;
+        }
+        StatutoryDecider d = builtInDecider;
+        if (d == null || d.catalog() != catalog) {
+            d = new StatutoryDecider(catalog, builtIn.statutes());
+            if (catalog == builtIn.catalog()) {
+                builtInDecider = d;
+            }
+        }
+        return d;
     }
 
     public boolean known(UUID merchantId, String policyId) {
@@ -96,7 +128,15 @@ public class MerchantPolicies {
 
     /** The decision under the policy version in force for the order, composed with the consumer law of the markets it declares. */
     public Decision decide(UUID merchantId, String policyId, Claim claim, Instant now) {
-        return decider(merchantId).decide(policyId, claim, now);
+        PolicyCatalog catalog = catalog(merchantId);
+        return declaresMarkets(catalog, policyId, claim.order().placedAt()) ? decider(merchantId, catalog).decide(policyId, claim, now)
+                : catalog.decide(policyId, claim, now);
+    }
+
+    /** Whether the version in force at {@code placedAt} declares any market (only then is consumer law composed). */
+    private boolean declaresMarkets(PolicyCatalog catalog, String policyId, Instant placedAt) {
+        return catalog.versionInForce(policyId, placedAt)
+                .map(v -> !markets.computeIfAbsent(v, k -> StatutoryTerms.of(k).markets()).isEmpty()).orElse(false);
     }
 
     /**
@@ -104,7 +144,9 @@ public class MerchantPolicies {
      * (its {@code markets} that have a statutory pack), empty when it declares none.
      */
     public Set<String> statutoryMarkets(UUID merchantId, String policyId, Instant placedAt) {
-        return new TreeSet<>(decider(merchantId).statutoryMarkets(policyId, placedAt));
+        PolicyCatalog catalog = catalog(merchantId);
+        return declaresMarkets(catalog, policyId, placedAt) ? new TreeSet<>(decider(merchantId, catalog).statutoryMarkets(policyId, placedAt))
+                : new TreeSet<>();
     }
 
     /** The statutory packs every merchant's claims are composed with. */
