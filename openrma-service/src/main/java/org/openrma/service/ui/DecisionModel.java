@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openrma.service.rma.DecidedTerms;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -119,31 +120,20 @@ public record DecisionModel(
                 explanation, decisiveClauses, l);
     }
 
+    /** The stored legal block ({@link DecidedTerms.Legal}) as the pages show it. */
     private static Legal legal(JsonNode d) {
-        JsonNode statutory = d.path("statutory");
-        if (!statutory.isObject()) {
+        DecidedTerms.Legal stored = DecidedTerms.Legal.of(d);
+        if (stored == null) {
             return null;
         }
         List<Amount> basis = new ArrayList<>();
-        d.path("legal_basis").properties().forEach(e -> {
-            List<String> cited = new ArrayList<>();
-            e.getValue().values().forEach(b -> cited.add(Legal.cited(b.asString())));
-            basis.add(new Amount(words(e.getKey()), String.join("; ", cited)));
-        });
-        List<Override> overrides = new ArrayList<>();
-        d.path("overrides").values().forEach(o -> overrides.add(new Override(o.path("rule").asString(""), Legal.cited(o.path("provision").asString(null)),
-                o.path("before").asString(""), o.path("after").asString(""))));
-        List<String> packs = new ArrayList<>();
-        statutory.path("packs").values().forEach(p -> packs.add(p.asString()));
-        String recommended = statutory.path("recommended").asString(null);
-        String recommendedTitle = null;
-        for (JsonNode r : statutory.path("routes").values()) {
-            if (r.path("basis").asString("").equals(recommended)) {
-                recommendedTitle = r.path("title").asString(null);
-            }
-        }
-        return new Legal(statutory.path("country").asString(null), packs, basis, recommended == null ? null : Legal.cited(recommended),
-                recommendedTitle, overrides, List.of());
+        stored.basis().forEach((resolution, bases) -> basis.add(new Amount(words(resolution), String.join("; ",
+                bases.stream().map(Legal::cited).toList()))));
+        List<Override> overrides = stored.overrides().stream().map(o -> new Override(o.rule(), Legal.cited(o.provision()), o.before(), o.after()))
+                .toList();
+        DecidedTerms.Legal.Route recommended = stored.recommendedRoute();
+        return new Legal(stored.country(), stored.packs(), basis, stored.recommended() == null ? null : Legal.cited(stored.recommended()),
+                recommended == null ? null : recommended.title(), overrides, List.of());
     }
 
     private static List<Clause> clauses(JsonNode cites) {

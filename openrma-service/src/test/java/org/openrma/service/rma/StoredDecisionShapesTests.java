@@ -53,6 +53,7 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void aDecisionStoredBeforeConsumerLawWasComposedReadsWithoutALegalBlock(String shape) throws IOException {
+        assertThat(DecidedTerms.of(stored(shape)).legal()).isNull();
         assertThat(DecisionModel.of(stored(shape), "USD").legal()).isNull();
         RmaDocuments.Decision typed = RmaDocuments.decision(stored(shape));
         assertThat(typed.legalBasis()).isNull();
@@ -77,7 +78,13 @@ class StoredDecisionShapesTests {
         assertThat(page.legal().basis()).containsExactly(new DecisionModel.Amount("refund", "Codice del consumo art. 52 (IT)"));
         assertThat(page.legal().overrides()).extracting(DecisionModel.Override::before, DecisionModel.Override::after)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rejected", "approved"));
-        assertThat(DecidedTerms.of(stored).refundOrZero()).isEqualTo("66.49");
+        DecidedTerms terms = DecidedTerms.of(stored);
+        assertThat(terms.refundOrZero()).isEqualTo("66.49");
+        assertThat(terms.legal().country()).isEqualTo("IT");
+        assertThat(terms.legal().packs()).containsExactly("statute-it@2022-01-01");
+        assertThat(terms.legal().basis()).containsExactly(Map.entry("refund", java.util.List.of("statute:IT:Codice del consumo art. 52")));
+        assertThat(terms.legal().recommendedRoute().program()).isEqualTo("withdrawal");
+        assertThat(terms.legal().overrides()).extracting(DecidedTerms.Legal.Override::rule).containsExactly("merchant:S0-01 claim_window_ends");
     }
 
     @org.junit.jupiter.api.Test
