@@ -54,6 +54,17 @@ public record StoredOrder(
         return document != null && document.isObject() && document.hasNonNull("number") ? document.get("number").asString() : null;
     }
 
+    /** The buyer's country as the order states it, or null. */
+    public String customerCountry() {
+        return document.path("customer").path("country").asString(null);
+    }
+
+    /** Whether the order states the buyer bought as a consumer; null when it does not say. */
+    public Boolean customerIsConsumer() {
+        JsonNode consumer = document.path("customer").path("is_consumer");
+        return consumer.isBoolean() ? consumer.asBoolean() : null;
+    }
+
     /** One line of the order as imported: SKU, category ("" when absent), unit price as written, quantity (1 when absent). */
     public record Line(String sku, String category, String unitPrice, int quantity) {}
 

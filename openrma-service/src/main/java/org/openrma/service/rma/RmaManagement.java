@@ -45,7 +45,9 @@ public class RmaManagement {
     /**
      * Files a claim. Staff send the order (imported if new) or its number, plus the request and
      * optionally a policy; a customer sends only the request and files on the order their token is
-     * for. Every problem with the body is refused at once, naming its field. The engine decides at once.
+     * for. Either may add the buyer ({@code customer}): their country and consumer status where the
+     * order does not say (consumer law). Every problem with the body is refused at once, naming its
+     * field. The engine decides at once.
      */
     @Transactional
     public Rma submit(Caller caller, RmaRequests.FileClaim body) {
@@ -66,7 +68,7 @@ public class RmaManagement {
             staffOnly.put("policy", body.policy());
             staffOnly.forEach((name, value) -> {
                 if (value != null) {
-                    problems.add(new Refusal.Field(name, Wording.unknownField(name, List.of("request"))));
+                    problems.add(new Refusal.Field(name, Wording.unknownField(name, List.of("request", "customer"))));
                 }
             });
         } else {
@@ -82,7 +84,9 @@ public class RmaManagement {
             throw new Refusal.Invalid(problems);
         }
         JsonNode order = body.order() == null ? null : Wire.tree(body.order());
-        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, order, (ObjectNode) Wire.tree(body.request()), policyId));
+        RmaRequests.Buyer buyer = body.customer();
+        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, order, (ObjectNode) Wire.tree(body.request()), policyId,
+                buyer == null ? null : buyer.country(), buyer == null ? null : buyer.isConsumer()));
     }
 
     private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.StepResult;
 import org.openrma.service.rma.RmaDocuments;
+import org.openrma.service.rma.DecidedTerms;
 
 /**
  * A decision as the pages show it: the outcome in words, the money with every deduction, who pays
@@ -36,9 +37,37 @@ public record DecisionModel(
         String policy,
         List<Step> explanation,
         List<Clause> decisiveClauses,
-        List<Amount> lines) {
+        List<Amount> lines,
+        Legal legal) {
 
     public record Amount(String name, String value) {}
+
+    /**
+     * What consumer law added, when a statutory pack applied (null otherwise, and on every decision stored before
+     * the service composed them): the buyer's country and the packs, what grants each option offered, the
+     * statutory route recommended, each merchant rule the law displaced, and, for the customer, the right told
+     * in plain words with its national section (only where the decision was just made, as in the portal's preview).
+     */
+    public record Legal(String country, List<String> packs, List<Amount> basis, String recommended, String recommendedTitle,
+                        List<Override> overrides, List<String> forTheCustomer) {
+
+        /** The legal basis of an option: {@code statute:DE:§ 312g BGB} → {@code § 312g BGB (DE)}, {@code merchant:S0-01} → {@code policy clause S0-01}. */
+        public static String cited(String basis) {
+            if (basis == null) {
+                return "";
+            }
+            String[] parts = basis.split(":", 3);
+            return parts.length == 3 && parts[0].equals("statute") ? parts[2] + " (" + parts[1] + ")"
+                    : parts.length == 2 && parts[0].equals("merchant") ? "policy clause " + parts[1] : basis;
+        }
+
+        public boolean statutory(String basis) {
+            return basis != null && basis.startsWith("statute:");
+        }
+    }
+
+    /** A merchant rule the law displaced: the rule and clause, the provision, and what it gave before and after. */
+    public record Override(String rule, String provision, String before, String after) {}
 
     public record Clause(String id, String text) {}
 
@@ -83,7 +112,35 @@ public record DecisionModel(
                 resolutions, d.needsConsent(), d.refund(), currency, deductions, wire(d.returnShippingPaidBy()), d.returnShippingReimbursed(),
                 wire(d.outboundShippingPaidBy()), missing, deadlines,
                 deadlineDates.get("ship_back_by") == null ? null : deadlineDates.get("ship_back_by").toString(),
-                version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines);
+                version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines, legal(d));
+    }
+
+    /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
+    public DecisionModel explainedToTheCustomer(List<String> paragraphs) {
+        if (legal == null || paragraphs.isEmpty()) {
+            return this;
+        }
+        Legal l = new Legal(legal.country(), legal.packs(), legal.basis(), legal.recommended(), legal.recommendedTitle(), legal.overrides(),
+                List.copyOf(paragraphs));
+        return new DecisionModel(outcome, outcomeText, eligible, summary, program, programTitle, resolutions, needsConsent, refund, currency,
+                deductions, returnShippingPaidBy, returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, shipBackBy, policy,
+                explanation, decisiveClauses, lines, l);
+    }
+
+    /** The stored legal block ({@link DecidedTerms.Legal}) as the pages show it. */
+    private static Legal legal(RmaDocuments.Decision d) {
+        DecidedTerms.Legal stored = DecidedTerms.Legal.of(d);
+        if (stored == null) {
+            return null;
+        }
+        List<Amount> basis = new ArrayList<>();
+        stored.basis().forEach((resolution, bases) -> basis.add(new Amount(words(resolution), String.join("; ",
+                bases.stream().map(Legal::cited).toList()))));
+        List<Override> overrides = stored.overrides().stream().map(o -> new Override(o.rule(), Legal.cited(o.provision()), o.before(), o.after()))
+                .toList();
+        DecidedTerms.Legal.Route recommended = stored.recommendedRoute();
+        return new Legal(stored.country(), stored.packs(), basis, stored.recommended() == null ? null : Legal.cited(stored.recommended()),
+                recommended == null ? null : recommended.title(), overrides, List.of());
     }
 
     private static List<Clause> clauses(List<RmaDocuments.Citation> cites) {

@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.claim.Claim;
+import org.openrma.policy.statute.ConsumerExplanation;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
-import org.openrma.claim.ClaimKind;
-import org.openrma.claim.Vocabulary;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
@@ -19,16 +20,18 @@ import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.ClaimUnits;
 import org.openrma.service.rma.ClaimableQuantities;
 import org.openrma.service.rma.RmaDocuments;
-import org.openrma.service.rma.RmaRequests;
 import org.openrma.service.ui.DecisionModel;
-import org.openrma.service.web.Wire;
+import org.openrma.service.web.Json;
+import tools.jackson.databind.node.ArrayNode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a {@link Draft} into the claim's {@code request} and runs the merchant's policy on it
  * without storing anything: the portal's live preview. The claim is built the way filing builds it
- * (the stored order, {@code submitted_at} = now, a voided serial adds the fact warranty_voided).
+ * (the stored order, {@code submitted_at} = now, a voided serial adds the fact warranty_voided, the customer's
+ * country and consumer status where the order does not say). Where the merchant's policy composes the consumer
+ * law of the customer's country, the preview tells the statutory right in plain words with its national section.
  */
 @Component
 public class ClaimDrafts {
@@ -49,13 +52,47 @@ public class ClaimDrafts {
     public record Preview(DecisionModel decision, List<String> problems) {}
 
     /** The {@code request} part of the claim, as the customer files it. */
-    public RmaRequests.ClaimRequest request(Draft draft, Set<Evidence> evidence) {
-        List<RmaRequests.ClaimLine> lines = draft.lines().stream()
-                .map(l -> new RmaRequests.ClaimLine(l.sku(), l.quantity(), l.condition(), null, null)).toList();
-        List<String> words = List.copyOf(new TreeSet<>(evidence.stream().map(Evidence::wire).toList()));
-        return RmaRequests.ClaimRequest.asked(Vocabulary.parse(ClaimKind.class, draft.kind()).orElse(null), draft.reason(),
-                lines.isEmpty() ? null : lines, words.isEmpty() ? null : words,
-                draft.description() == null || draft.description().isBlank() ? null : draft.description());
+    public ObjectNode request(Draft draft, Set<Evidence> evidence) {
+        ObjectNode request = Json.object();
+        request.put("kind", draft.kind());
+        request.put("reason", draft.reason());
+        if (!draft.lines().isEmpty()) {
+            ArrayNode lines = request.putArray("lines");
+            for (Draft.Line l : draft.lines()) {
+                ObjectNode line = lines.addObject().put("sku", l.sku()).put("quantity", l.quantity());
+                if (l.condition() != null) {
+                    line.put("condition", l.condition());
+                }
+            }
+        }
+        if (!evidence.isEmpty()) {
+            ArrayNode e = request.putArray("evidence");
+            new TreeSet<>(evidence.stream().map(Evidence::wire).toList()).forEach(e::add);
+        }
+        if (draft.description() != null && !draft.description().isBlank()) {
+            request.put("description", draft.description());
+        }
+        draft.law().addTo(request);
+        return request;
+    }
+
+    /**
+     * What the order page asks for consumer law: the countries whose law the merchant's policy composes for this
+     * order (none: the policy declares no market, and the page asks nothing), and what the order already says.
+     */
+    public record ConsumerLaw(Map<String, String> countries, String orderCountry, Boolean orderConsumer) {
+        public boolean applies() {
+            return !countries.isEmpty();
+        }
+
+        public String orderCountryName() {
+            return ConsumerStatement.countryName(orderCountry);
+        }
+    }
+
+    public ConsumerLaw consumerLaw(Merchant merchant, StoredOrder order) {
+        List<String> markets = List.copyOf(policies.statutoryMarkets(merchant.id(), merchant.policyId(), order.placedAt()));
+        return new ConsumerLaw(ConsumerStatement.countryOptions(markets), order.customerCountry(), order.customerIsConsumer());
     }
 
     /** The order as the customer sees it, with what earlier requests already hold of each line. */
@@ -68,8 +105,9 @@ public class ClaimDrafts {
             return new Preview(null, List.copyOf(draft.problems().values()));
         }
         Instant now = clock.instant();
-        ClaimDocument claim = ClaimDocument.previewed(order.document(), (ObjectNode) Wire.tree(request(draft, evidence)), now);
+        ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
         units.applyHistory(merchant.id(), claim);
+        claim.buyerStates(draft.law().country(), draft.law().consumer());
         try {
             Claim parsed = claim.claim();
             List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
@@ -78,7 +116,9 @@ public class ClaimDrafts {
                 return new Preview(null, alreadyClaimed);
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
-            return new Preview(DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
+            DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
+            // the portal speaks English; the engine words the statutory right in English, German or French
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of());
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {

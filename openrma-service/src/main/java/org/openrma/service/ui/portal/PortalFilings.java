@@ -12,8 +12,10 @@ import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.rma.RmaRequests;
+import org.openrma.service.web.Wire;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Filing from the portal: the RMA, its audit event for the uploaded files and the files' move
@@ -34,8 +36,10 @@ public class PortalFilings {
     }
 
     @Transactional
-    public Rma file(Caller.Customer customer, RmaRequests.ClaimRequest request, List<EvidenceFiles.Checked> uploads, Path staging) {
-        Rma rma = management.submit(customer, new RmaRequests.FileClaim(null, null, request, null));
+    public Rma file(Caller.Customer customer, ObjectNode request, ObjectNode buyer, List<EvidenceFiles.Checked> uploads, Path staging) {
+        // the portal builds the body as JSON; filing reads it through the same record the API binds
+        Rma rma = management.submit(customer, new RmaRequests.FileClaim(null, null, Wire.read(request, RmaRequests.ClaimRequest.class), null,
+                Wire.read(buyer, RmaRequests.Buyer.class)));
         recordFiles(customer, rma, uploads, staging);
         return rma;
     }

@@ -14,6 +14,8 @@ import org.openrma.claim.ClaimReader;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.service.rma.RmaDocuments;
 import org.openrma.policy.CompiledPolicy;
+import org.openrma.policy.statute.StatutoryDecider;
+import org.openrma.policy.statute.StatutoryTerms;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.service.access.Caller;
@@ -130,7 +132,8 @@ public class StudioController {
                 var tree = Json.read(claim);
                 CompiledPolicy p = compiled.policy().get();
                 var parsed = ClaimReader.fromTree(tree);
-                var decision = p.decide(parsed, clock.instant());
+                // decided as filing would decide it: composed with the consumer law of the markets the draft declares
+                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), parsed, clock.instant());
                 String currency = parsed.order().currency().getCode();
                 model.addAttribute("decision", DecisionModel.of(RmaDocuments.asStored(decision), currency));
             } catch (InvalidClaimException e) {
