@@ -95,6 +95,11 @@ public final class ClaimDocument {
         request().put("submitted_at", at.toString());
     }
 
+    /** When the claim was submitted, as stored ("" when it does not say). */
+    public String submittedAtAsWritten() {
+        return json.path("request").path("submitted_at").asString("");
+    }
+
     boolean statesSubmittedAt() {
         return request().hasNonNull("submitted_at");
     }
