@@ -120,7 +120,7 @@ class SdkJourneyIntegrationTests extends IntegrationTest {
         assertThat(replayed.getStatusCode()).isEqualTo(201);
         assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
         assertThat(replayed.getData().getId()).isEqualTo(rma.getId());
-        assertThat(rmas.listRmas(null, null, null, null, null, "SDK-R1", null, null, null, 0, 20).getTotal()).isEqualTo(1);
+        assertThat(rmas.listRmas(null, null, null, null, null, "SDK-R1", null, null, null, 0, 20, null, null, null).getTotal()).isEqualTo(1);
 
         rma = rmas.shipBackRma(rma.getId(), ifMatch(rma), null, new ShipBackRequest().carrier("DHL").tracking("JD0146"));
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.IN_TRANSIT);
