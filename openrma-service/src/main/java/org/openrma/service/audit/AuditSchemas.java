@@ -68,7 +68,7 @@ public final class AuditSchemas {
                     .addProperty("before", nullableRef(stateRef, "the state before; null when the entity was created"))
                     .addProperty("after", nullableRef(stateRef, "the state after, with what the action recorded; null when it was removed"))
                     .required(List.of("id", "at", "actor", "action", "entity_type", "entity_id", "before", "after")));
-            event.addAnyOfItem(new Schema<>().$ref(REF + name));
+            event.addOneOfItem(new Schema<>().$ref(REF + name));
             discriminator.mapping(e.getKey(), REF + name);
         }
         schemas.put("AuditEvent", event);

@@ -83,7 +83,7 @@ public final class WebhookEvents {
                     .addProperty("merchant", new StringSchema().description("the merchant's slug"))
                     .addProperty("data", new Schema<>().$ref(REF + data))
                     .required(List.of("id", "type", "occurred_at", "merchant", "data")));
-            anyEvent.addAnyOfItem(new Schema<>().$ref(REF + name));
+            anyEvent.addOneOfItem(new Schema<>().$ref(REF + name));
             types.forEach(t -> {
                 byType.mapping(t, REF + name);
                 envelopeOf.put(t, name);
@@ -148,7 +148,7 @@ public final class WebhookEvents {
                             : k.equals("payload") ? new Schema<>().$ref(REF + c[2]).description("what is sent") : v));
             delivery.setRequired(message.getRequired());
             schemas.put(c[1], delivery);
-            either.addAnyOfItem(new Schema<>().$ref(REF + c[1]));
+            either.addOneOfItem(new Schema<>().$ref(REF + c[1]));
             byChannel.mapping(c[0], REF + c[1]);
         }
         schemas.put("Message", either);
