@@ -101,7 +101,7 @@ public final class AuditSchemas {
                 .addProperty("exchange", new Schema<>().$ref(REF + "ExchangeDetail"))
                 .addProperty("outbound_carrier", nullable(new StringSchema()))
                 .addProperty("outbound_tracking", nullable(new StringSchema()))
-                .addProperty("files", new ArraySchema().description("evidence uploaded in the portal").items(new ObjectSchema()
+                .addProperty("files", new ArraySchema().description("evidence uploaded in the portal").items(new ObjectSchema().title("UploadedEvidenceFile")
                         .addProperty("name", new StringSchema()).addProperty("type", new StringSchema())
                         .addProperty("bytes", new IntegerSchema().format("int64"))));
         return s;

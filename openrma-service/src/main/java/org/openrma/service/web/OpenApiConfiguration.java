@@ -68,6 +68,7 @@ public class OpenApiConfiguration {
             ApiOperations.customizer().customise(openApi);
             org.openrma.service.outbox.WebhookEvents.describe(openApi);
             org.openrma.service.audit.AuditSchemas.describe(openApi);
+            org.openrma.service.whatif.ReplayReportSchema.describe(openApi);
         };
     }
 
