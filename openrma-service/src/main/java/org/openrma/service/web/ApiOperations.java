@@ -51,6 +51,10 @@ public final class ApiOperations {
     record Described(String operationId, String tag, String summary, String description, Set<Trait> traits) {}
 
     static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+    /** How every paged list reads; one response schema serves both modes. */
+    private static final String CURSOR = " Paged by `page` and `size` (answers `items`, `total`), or walked with a cursor: `limit` and "
+            + "`starting_after`, the last id seen (answers `data`); both say `has_more`.";
     static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
 
     private static void tag(String name, String description) {
@@ -89,7 +93,8 @@ public final class ApiOperations {
                 Trait.ETAG);
         op("GET " + rma + "/decisions", "listRmaDecisions", "rmas", "List an RMA's decisions",
                 "Every decision the engine made for the RMA, oldest first, with the claim it decided and what triggered it.");
-        op("GET " + rma + "/history", "listRmaHistory", "rmas", "List an RMA's audit history", "The audit events of the RMA, newest first (staff only).");
+        op("GET " + rma + "/history", "listRmaHistory", "rmas", "List an RMA's audit history", "The audit events of the RMA, oldest first (staff only)."
+                + CURSOR);
         op("GET " + rma + "/refunds", "listRmaRefunds", "rmas", "List an RMA's ledger entries",
                 "Refunds, store credit, exchange differences and shipping reimbursements recorded for the RMA.");
         op("POST " + rma + "/add-evidence", "addRmaEvidence", "rmas", "Add evidence to an RMA",
@@ -116,7 +121,8 @@ public final class ApiOperations {
 
         op("POST /api/v1/orders", "importOrder", "orders", "Import an order",
                 "The order in the claim format's order shape. Answers 201 with its `Location`.", Trait.CREATES);
-        op("GET /api/v1/orders", "listOrders", "orders", "List orders", "Newest first, filtered by customer or placement time.");
+        op("GET /api/v1/orders", "listOrders", "orders", "List orders", "Newest first by placement time, "
+                + "filtered by customer or placement time." + CURSOR + " The cursor of orders is the order number.");
         op("GET /api/v1/orders/{number}", "getOrder", "orders", "Get an order", "The order as imported, with its status and delivery status.");
         op("POST /api/v1/orders/{number}/delivery", "updateOrderDelivery", "orders", "Report a delivery event",
                 "Shipped (in_transit), delivered, lost, refused or returned_to_sender, with the dates. Claims filed afterwards are "
@@ -148,8 +154,10 @@ public final class ApiOperations {
                 "Decides the merchant's stored claims again under a draft and reports what would change, as JSON "
                         + "(or a self-contained HTML page when the client accepts text/html first).");
 
-        op("GET /api/v1/audit", "listAuditEvents", "audit", "List audit events", "Newest first, filtered by entity.");
-        op("GET /api/v1/deliveries", "listDeliveries", "deliveries", "List deliveries", "Newest first, by channel and status.");
+        op("GET /api/v1/audit", "listAuditEvents", "audit", "List audit events", "Oldest first, filtered by entity; "
+                + "each event's before/after is typed by its entity_type." + CURSOR);
+        op("GET /api/v1/deliveries", "listDeliveries", "deliveries", "List deliveries", "Newest first, by channel and status."
+                + CURSOR);
         op("GET /api/v1/deliveries/{id}", "getDelivery", "deliveries", "Get a delivery", "The message with every attempt.");
         op("POST /api/v1/deliveries/{id}/retry", "retryDelivery", "deliveries", "Retry a delivery", "A dead or pending message is sent again.");
         String endpoint = "/api/v1/webhook-endpoints/{id}";
@@ -179,7 +187,7 @@ public final class ApiOperations {
     static final Map<String, String> VERSION_ERRORS = new LinkedHashMap<>();
 
     static {
-        ERRORS.put("400", "Malformed request: bad JSON, a broken query string, a control character in a parameter");
+        ERRORS.put("400", "Malformed request: bad JSON, a broken query string, a control character in a parameter, an unknown `expand` value");
         ERRORS.put("401", "No or an invalid API key or customer token");
         ERRORS.put("403", "The caller may not do this (role, or a customer outside their order)");
         ERRORS.put("404", "Not found (or another merchant's)");

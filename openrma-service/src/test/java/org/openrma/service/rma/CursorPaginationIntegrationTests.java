@@ -63,7 +63,9 @@ class CursorPaginationIntegrationTests extends IntegrationTest {
                 break;
             }
             if (slices == 1) {
-                // Filed after the walk began: newer than everything already walked, so it is not in the rest of the walk.
+                // Filed after the walk began, a second later: newer than everything walked, so neither repeated nor shifting
+                // the rest of the walk (page numbers would show the third RMA twice).
+                clock.advance(java.time.Duration.ofSeconds(1));
                 submit(m, Claims.kingdoUnopenedDay60("CUR-A-LATE"));
             }
             slice = get(m, "/api/v1/rmas?limit=2&starting_after=" + walked.getLast());
