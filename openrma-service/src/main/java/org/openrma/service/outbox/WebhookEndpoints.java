@@ -73,17 +73,16 @@ public class WebhookEndpoints {
                 .update() == 1;
     }
 
-    /** A new secret; the current one becomes the previous one, valid until {@code previousValidUntil}. */
+    /**
+     * A new secret; the current one becomes the previous one, valid until {@code previousValidUntil}.
+     * One UPDATE moves the stored (sealed) secret over, so two rotations at once cannot both keep
+     * the same previous secret: the second sees the first's new secret as current.
+     */
     public boolean rotate(UUID merchantId, UUID id, String newSecret, Instant previousValidUntil, Instant now) {
-        Optional<WebhookEndpoint> current = find(merchantId, id);
-        if (current.isEmpty()) {
-            return false;
-        }
         return jdbc.sql("""
-                update webhook_endpoint set secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ?
+                update webhook_endpoint set previous_secret = secret, secret = ?, previous_secret_expires_at = ?, updated_at = ?
                 where merchant_id = ? and id = ? and deleted_at is null""")
-                .params(box.seal(merchantId, context(id), newSecret), box.seal(merchantId, context(id), current.get().secret()),
-                        Timestamp.from(previousValidUntil), Timestamp.from(now), merchantId, id)
+                .params(box.seal(merchantId, context(id), newSecret), Timestamp.from(previousValidUntil), Timestamp.from(now), merchantId, id)
                 .update() == 1;
     }
 

@@ -174,4 +174,21 @@ class CursorPaginationIntegrationTests extends IntegrationTest {
             assertThat(walked).as(list).isNotEmpty().containsExactlyElementsOf(paged);
         }
     }
+
+    @Test
+    void aCustomersCursorMustBeAnRmaOfTheirOwnOrder() {
+        TestMerchant m = newMerchant("kingdo");
+        String own = fileRmas(m, "CUR-S", 2).getFirst();
+        String other = api.get("/api/v1/rmas?order_number=CUR-S1").key(m.agent()).send().json().at("/items/0/id").asString();
+        String token = api.post("/api/v1/customer-sessions", Map.of("merchant", m.slug(), "order_number", "CUR-S0", "email", "ana@example.com"))
+                .send().json().get("token").asString();
+
+        Api.Response mine = api.get("/api/v1/rmas?limit=5&starting_after=" + own).key(token).send();
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().get("data")).isEmpty();
+        Api.Response theirs = api.get("/api/v1/rmas?limit=5&starting_after=" + other).key(token).send();
+        assertThat(theirs.status()).isEqualTo(422);
+        assertThat(theirs.json().at("/errors/0/field").asString()).isEqualTo("starting_after");
+        assertThat(theirs.text()).doesNotContain("CUR-S1");
+    }
 }
