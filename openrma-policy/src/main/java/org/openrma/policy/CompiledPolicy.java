@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
+import org.openrma.decision.DeferredDetail;
 import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
@@ -15,6 +16,7 @@ import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.compile.WordGate;
 import org.openrma.policy.eval.Evaluator;
 
 /** One policy version, compiled once from its file and ready to decide any number of claims. */
@@ -25,6 +27,7 @@ public final class CompiledPolicy {
     private final String fileName;
     private final String sourceText;
     private final List<Diagnostic> warnings;
+    private final WordGate gate;
 
     CompiledPolicy(PolicyModel model, PolicyVersionRef ref, String fileName, String sourceText, List<Diagnostic> warnings) {
         this.model = model;
@@ -32,6 +35,7 @@ public final class CompiledPolicy {
         this.fileName = fileName;
         this.sourceText = sourceText;
         this.warnings = List.copyOf(warnings);
+        this.gate = new WordGate(model.declarations());
     }
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
@@ -39,8 +43,26 @@ public final class CompiledPolicy {
         return decide(claim, now, Detail.FULL);
     }
 
-    /** Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). */
+    /**
+     * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). With
+     * {@link Detail#FULL} the words (explanation, summary, reasons) are rendered the first time the decision's
+     * caller reads one of them, by the reference evaluator; a caller that reads only outcomes and money never pays
+     * for them.
+     */
     public Decision decide(Claim claim, Instant now, Detail detail) {
+        gate.check(claim);
+        Decision outcome = Evaluator.decide(model, ref, claim, now, Detail.OUTCOME_ONLY);
+        if (detail == Detail.OUTCOME_ONLY) {
+            return outcome;
+        }
+        return Decision.deferred(outcome.outcome(), outcome.program(), outcome.resolutions(), outcome.chosenBy(), outcome.needsConsent(),
+                outcome.refund(), outcome.deductions(), outcome.returnShippingPaidBy(), outcome.returnShippingReimbursed(),
+                outcome.outboundShippingPaidBy(), outcome.missingEvidence(), outcome.deadlines(), outcome.policyVersion(), outcome.remedies(),
+                new DeferredDetail(() -> Evaluator.decide(model, ref, claim, now, Detail.FULL)));
+    }
+
+    /** The reference evaluator, every word written as the decision is made (what {@link #decide} must agree with). */
+    public Decision decideByReference(Claim claim, Instant now, Detail detail) {
         check(claim);
         return Evaluator.decide(model, ref, claim, now, detail);
     }
