@@ -101,10 +101,10 @@ public final class ClaimParser {
         boolean hasShipping = false;
         Customer customer = null;
         List<RawLine> raw = null;
-        Set<String> seen = new HashSet<>();
+        long seen = 0;
         String name;
         while ((name = p.nextName()) != null) {
-            once(seen, name);
+            seen = once(seen, name);
             switch (name) {
                 case "number" -> number = text(p);
                 case "channel" -> channel = word(text(p), Channel.class);
@@ -116,10 +116,10 @@ public final class ClaimParser {
                 case "shipping" -> {
                     hasShipping = true;
                     expect(p.nextToken(), JsonToken.START_OBJECT);
-                    Set<String> inner = new HashSet<>();
+                    long inner = 0;
                     String field;
                     while ((field = p.nextName()) != null) {
-                        once(inner, field);
+                        inner = once(inner, field);
                         switch (field) {
                             case "method" -> shippingMethod = text(p);
                             case "amount" -> shippingAmount = text(p);
@@ -178,10 +178,10 @@ public final class ClaimParser {
         List<RawLine> lines = new ArrayList<>(2);
         while (p.nextToken() == JsonToken.START_OBJECT) {
             RawLine l = new RawLine();
-            Set<String> seen = new HashSet<>();
+            long seen = 0;
             String name;
             while ((name = p.nextName()) != null) {
-                once(seen, name);
+                seen = once(seen, name);
                 switch (name) {
                     case "sku" -> l.sku = text(p);
                     case "category" -> l.category = text(p);
@@ -207,10 +207,10 @@ public final class ClaimParser {
         String id = null;
         String email = null;
         String tier = null;
-        Set<String> seen = new HashSet<>();
+        long seen = 0;
         String name;
         while ((name = p.nextName()) != null) {
-            once(seen, name);
+            seen = once(seen, name);
             switch (name) {
                 case "id" -> id = text(p);
                 case "email" -> email = text(p);
@@ -238,10 +238,10 @@ public final class ClaimParser {
         Instant shippedBack = null;
         ShippingMethod returnMethod = null;
         Resolution preferred = null;
-        Set<String> seen = new HashSet<>();
+        long seen = 0;
         String name;
         while ((name = p.nextName()) != null) {
-            once(seen, name);
+            seen = once(seen, name);
             switch (name) {
                 case "kind" -> kind = word(text(p), ClaimKind.class);
                 case "submitted_at" -> submitted = instant(timestamp(p));
@@ -277,10 +277,10 @@ public final class ClaimParser {
             String sku = null;
             int quantity = 0;
             String conditionWord = null;
-            Set<String> seen = new HashSet<>();
+            long seen = 0;
             String name;
             while ((name = p.nextName()) != null) {
-                once(seen, name);
+                seen = once(seen, name);
                 switch (name) {
                     case "sku" -> sku = text(p);
                     case "quantity" -> quantity = positiveInt(p);
@@ -309,10 +309,10 @@ public final class ClaimParser {
         Money returnLogistics = zero;
         Money customs = zero;
         Money handling = zero;
-        Set<String> seen = new HashSet<>();
+        long seen = 0;
         String name;
         while ((name = p.nextName()) != null) {
-            once(seen, name);
+            seen = once(seen, name);
             switch (name) {
                 case "return_shipping" -> returnShipping = money(text(p), cur);
                 case "return_logistics" -> returnLogistics = money(text(p), cur);
@@ -328,10 +328,10 @@ public final class ClaimParser {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         Finding finding = null;
         Instant received = null;
-        Set<String> seen = new HashSet<>();
+        long seen = 0;
         String name;
         while ((name = p.nextName()) != null) {
-            once(seen, name);
+            seen = once(seen, name);
             switch (name) {
                 case "finding" -> finding = word(text(p), Finding.class);
                 case "received_at" -> received = instant(timestamp(p));
@@ -349,10 +349,14 @@ public final class ClaimParser {
         }
     }
 
-    private static void once(Set<String> seen, String name) {
-        if (!seen.add(name)) {
+    /** Marks a field read in an object's mask of fields (by the hash of its name); a field written twice is unusual. */
+    private static long once(long seen, String name) {
+        long bit = 1L << (name.hashCode() & 63);
+        if ((seen & bit) != 0) {
+            // a repeated field, or (rarely) two fields sharing a bit: the tree reader, only slower, decides
             throw UNUSUAL;
         }
+        return seen | bit;
     }
 
     /** A non-empty string, trimmed (numbers and booleans as text are left to the tree reader). */
