@@ -160,9 +160,10 @@ public record Decision(
                 && java.util.Objects.equals(summary(), d.summary()) && decisiveCitations().equals(d.decisiveCitations());
     }
 
+    /** Hashes what is known without rendering the words (equal decisions agree on it, so it is consistent with equals). */
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(outcome, program, resolutions, refund, deadlines, programs(), lines(), summary());
+        return java.util.Objects.hash(outcome, program, resolutions, refund, deductions, deadlines, missingEvidence);
     }
 
     @Override
