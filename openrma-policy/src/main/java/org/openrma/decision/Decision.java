@@ -90,92 +90,17 @@ public record Decision(
         deductions = Map.copyOf(deductions);
         missingEvidence = List.copyOf(missingEvidence);
         deadlines = Map.copyOf(deadlines);
+        programs = List.copyOf(programs);
+        lines = List.copyOf(lines);
+        explanation = List.copyOf(explanation);
         remedies = List.copyOf(remedies);
-        if (DeferredDetail.of(explanation) == null) {
-            programs = List.copyOf(programs);
-            lines = List.copyOf(lines);
-            explanation = List.copyOf(explanation);
-            decisiveCitations = List.copyOf(decisiveCitations);
-        }
-    }
-
-    /**
-     * A decision whose outcome, money, parties, evidence and dates are known, and whose words (programs' and lines'
-     * reasons, explanation, summary, decisive clauses) are rendered by {@code detail} the first time one of them is read.
-     */
-    public static Decision deferred(Outcome outcome, String program, Set<Resolution> resolutions, Chooser chosenBy, boolean needsConsent,
-            Money refund, Map<DeductionKind, Money> deductions, Payer returnShippingPaidBy, Money returnShippingReimbursed,
-            Payer outboundShippingPaidBy, List<String> missingEvidence, Map<String, LocalDate> deadlines, PolicyVersionRef policyVersion,
-            List<Remedy> remedies, DeferredDetail detail) {
-        return new Decision(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy, returnShippingReimbursed,
-                outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, List.of(), List.of(), detail.steps(), null, remedies, List.of(), null);
-    }
-
-    private DeferredDetail deferredDetail() {
-        return DeferredDetail.of(explanation);
-    }
-
-    @Override
-    public List<ProgramVerdict> programs() {
-        DeferredDetail d = deferredDetail();
-        return d == null ? programs : d.rendered().programs();
-    }
-
-    @Override
-    public List<LineResult> lines() {
-        DeferredDetail d = deferredDetail();
-        return d == null ? lines : d.rendered().lines();
-    }
-
-    @Override
-    public List<ExplanationStep> explanation() {
-        DeferredDetail d = deferredDetail();
-        return d == null ? explanation : d.rendered().explanation();
-    }
-
-    @Override
-    public String summary() {
-        DeferredDetail d = deferredDetail();
-        return d == null ? summary : d.rendered().summary();
-    }
-
-    @Override
-    public List<Citation> decisiveCitations() {
-        DeferredDetail d = deferredDetail();
-        return d == null ? decisiveCitations : d.rendered().decisiveCitations();
-    }
-
-    // equality and hashing by what the accessors give, so a deferred decision equals the same decision made eagerly
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Decision d && outcome == d.outcome && java.util.Objects.equals(program, d.program)
-                && resolutions.equals(d.resolutions) && chosenBy == d.chosenBy && needsConsent == d.needsConsent
-                && java.util.Objects.equals(refund, d.refund) && deductions.equals(d.deductions)
-                && returnShippingPaidBy == d.returnShippingPaidBy && java.util.Objects.equals(returnShippingReimbursed, d.returnShippingReimbursed)
-                && outboundShippingPaidBy == d.outboundShippingPaidBy && missingEvidence.equals(d.missingEvidence)
-                && deadlines.equals(d.deadlines) && java.util.Objects.equals(policyVersion, d.policyVersion)
-                && remedies.equals(d.remedies) && java.util.Objects.equals(legal, d.legal)
-                && programs().equals(d.programs()) && lines().equals(d.lines()) && explanation().equals(d.explanation())
-                && java.util.Objects.equals(summary(), d.summary()) && decisiveCitations().equals(d.decisiveCitations());
-    }
-
-    /** Hashes what is known without rendering the words (equal decisions agree on it, so it is consistent with equals). */
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(outcome, program, resolutions, refund, deductions, deadlines, missingEvidence);
-    }
-
-    @Override
-    public String toString() {
-        return "Decision[outcome=" + outcome + ", program=" + program + ", resolutions=" + resolutions + ", refund=" + refund + ", deductions="
-                + deductions + ", returnShippingPaidBy=" + returnShippingPaidBy + ", deadlines=" + deadlines + ", summary=" + summary() + "]";
+        decisiveCitations = List.copyOf(decisiveCitations);
     }
 
     /** Every clause the explanation cites, in order of first citation, without repeats. */
     public List<Citation> citations() {
         var seen = new java.util.LinkedHashMap<String, Citation>();
-        explanation().forEach(step -> step.cites().forEach(c -> seen.putIfAbsent(c.id(), c)));
+        explanation.forEach(step -> step.cites().forEach(c -> seen.putIfAbsent(c.id(), c)));
         return List.copyOf(seen.values());
     }
 }

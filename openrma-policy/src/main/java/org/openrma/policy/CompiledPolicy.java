@@ -8,7 +8,6 @@ import java.util.Map;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
-import org.openrma.decision.DeferredDetail;
 import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
@@ -44,24 +43,15 @@ public final class CompiledPolicy {
     }
 
     /**
-     * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). With
-     * {@link Detail#FULL} the words (explanation, summary, reasons) are rendered the first time the decision's
-     * caller reads one of them, by the reference evaluator; a caller that reads only outcomes and money never pays
-     * for them.
+     * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). The claim's
+     * words are checked against the policy's vocabularies as sets built at compile time ({@link WordGate}).
      */
     public Decision decide(Claim claim, Instant now, Detail detail) {
         gate.check(claim);
-        Decision outcome = Evaluator.decide(model, ref, claim, now, Detail.OUTCOME_ONLY);
-        if (detail == Detail.OUTCOME_ONLY) {
-            return outcome;
-        }
-        return Decision.deferred(outcome.outcome(), outcome.program(), outcome.resolutions(), outcome.chosenBy(), outcome.needsConsent(),
-                outcome.refund(), outcome.deductions(), outcome.returnShippingPaidBy(), outcome.returnShippingReimbursed(),
-                outcome.outboundShippingPaidBy(), outcome.missingEvidence(), outcome.deadlines(), outcome.policyVersion(), outcome.remedies(),
-                new DeferredDetail(() -> Evaluator.decide(model, ref, claim, now, Detail.FULL)));
+        return Evaluator.decide(model, ref, claim, now, detail);
     }
 
-    /** The reference evaluator, every word written as the decision is made (what {@link #decide} must agree with). */
+    /** The same evaluator behind the general claim check ({@code ClaimCheck}) instead of the word sets: what {@link #decide} must agree with. */
     public Decision decideByReference(Claim claim, Instant now, Detail detail) {
         check(claim);
         return Evaluator.decide(model, ref, claim, now, detail);

@@ -136,7 +136,7 @@ class CompiledAndReferenceEvaluatorsAgreeTests {
         try {
             T value = decide.get();
             if (value instanceof Decision d) {
-                DecisionJson.write(d); // renders deferred words now, so an error in them is caught here
+                DecisionJson.write(d);
             }
             return new Outcome<>(value, null);
         } catch (RuntimeException e) {
