@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.joda.money.Money;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A ledger entry as the API and the pages show it: the kind as its word, amounts as decimal strings
@@ -15,7 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Schema(name = "Entry")
 public record EntryView(UUID id, UUID rmaId, String kind, String resolution, String amount, String currency, Instant createdAt,
-                        String createdBy, Map<String, String> deductions, List<LineUseView> lines, JsonNode detail) {
+                        String createdBy, Map<String, String> deductions, List<LineUseView> lines,
+                        @Schema(description = "the exchange an exchange or exchange_charge entry settles; null on other entries")
+                        RefundLedger.ExchangeDetail detail) {
 
     /** What an entry used up of one order line, or of the shipping charge ({@code sku} null). */
     @Schema(name = "LineUse")

@@ -55,11 +55,33 @@ public class RefundLedger {
      * The API and the pages show it as {@link EntryView} (amounts as decimal strings).
      */
     public record Entry(UUID id, UUID rmaId, LedgerKind kind, String resolution, Money amount, Instant createdAt, String createdBy,
-                        Map<DeductionKind, Money> deductions, List<LineUse> lines, JsonNode detail) {
+                        Map<DeductionKind, Money> deductions, List<LineUse> lines, ExchangeDetail detail) {
 
         public Entry {
             deductions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(deductions));
             lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * What an exchange settled: the item given ({@code exchangeSku}, its {@code exchangePrice}),
+     * what the claimed lines were worth ({@code returnedValue}), the difference, and who it went to.
+     */
+    public record ExchangeDetail(
+            @io.swagger.v3.oas.annotations.media.Schema(example = "KGD-IPL-X2") String exchangeSku,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "209.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String exchangePrice,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "189.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String returnedValue,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "returned_value minus exchange_price: positive is paid back, "
+                    + "negative charged", example = "-20.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String priceDifference,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "in words", example = "charged to the customer") String settled) {
+
+        static ExchangeDetail read(String stored) {
+            if (stored == null) {
+                return null;
+            }
+            JsonNode d = Json.read(stored);
+            return new ExchangeDetail(d.path("exchange_sku").asString(null), d.path("exchange_price").asString(null),
+                    d.path("returned_value").asString(null), d.path("price_difference").asString(null), d.path("settled").asString(null));
         }
     }
 
@@ -241,7 +263,7 @@ public class RefundLedger {
                             .orElseThrow(() -> new IllegalStateException("refund " + id + " has an unknown kind"));
                     return new Entry(id, rs.getObject("rma_id", UUID.class), kind, rs.getString("resolution"), money(cur, rs.getBigDecimal("amount")),
                             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), deductions, lines,
-                            Json.read(rs.getString("detail")));
+                            ExchangeDetail.read(rs.getString("detail")));
                 })
                 .list();
     }
