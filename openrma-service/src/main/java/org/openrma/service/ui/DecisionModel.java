@@ -108,6 +108,18 @@ public record DecisionModel(
                 steps, decisive, legal(d));
     }
 
+    public boolean rejected() {
+        return "rejected".equals(outcome);
+    }
+
+    /** Every other clause the explanation cites (the policy terms that did not decide), in order, for "All policy terms". */
+    public List<Clause> otherClauses() {
+        Map<String, Clause> others = new LinkedHashMap<>();
+        explanation.forEach(s -> s.cites().forEach(c -> others.putIfAbsent(c.id(), c)));
+        decisiveClauses.forEach(c -> others.remove(c.id()));
+        return List.copyOf(others.values());
+    }
+
     /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
     public DecisionModel explainedToTheCustomer(List<String> paragraphs) {
         if (legal == null || paragraphs.isEmpty()) {
