@@ -59,7 +59,8 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
         REASONS.forEach((reason, words) -> {
             boolean namesAKind = Vocabulary.parse(ClaimKind.class, reason).isPresent();
             boolean aboutAnItemHeld = !ORDER_REASONS.contains(reason);
-            if (namesAKind ? reason.equals(k.wire()) : k.hasReturnLeg() || !aboutAnItemHeld) {
+            boolean kindIsAReason = Vocabulary.parse(Reason.class, k.wire()).isPresent();
+            if (kindIsAReason || namesAKind ? reason.equals(k.wire()) : k.hasReturnLeg() || !aboutAnItemHeld) {
                 out.put(reason, words);
             }
         });

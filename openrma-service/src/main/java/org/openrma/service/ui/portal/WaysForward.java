@@ -108,7 +108,7 @@ final class WaysForward {
             detail.append(" You can ask for it until ").append(lastDay).append('.');
         }
         String quote = d.decisiveCitations().stream().findFirst().map(Citation::text).orElse(null);
-        return java.util.Optional.of(new Step("switch-to-" + other.kind(), "Ask for a " + lowerFirst(Draft.KINDS.get(other.kind())) + " instead",
+        return java.util.Optional.of(new Step("switch-to-" + other.kind(), "Send it as a " + DecisionModel.words(other.kind()) + " request instead",
                 detail.toString(), quote, link(merchant, other, null)));
     }
 
