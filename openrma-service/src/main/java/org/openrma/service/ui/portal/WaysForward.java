@@ -101,7 +101,8 @@ final class WaysForward {
         StringBuilder detail = new StringBuilder("The same items qualify for the ").append(lowerFirst(title));
         detail.append(switch (d.outcome()) {
             case APPROVED -> ".";
-            case NEEDS_EVIDENCE -> ", once you send " + String.join(", ", d.missingEvidence().stream().map(DecisionModel::words).toList()) + ".";
+            case NEEDS_EVIDENCE -> ", once you send more evidence (" + String.join(", ", d.missingEvidence().stream().map(DecisionModel::words).toList())
+                    + ").";
             default -> "; a person will review it.";
         });
         if (lastDay != null) {
