@@ -80,7 +80,8 @@ public record DecisionModel(
         List<Amount> deductions = new ArrayList<>();
         d.path("deductions").properties().forEach(e -> deductions.add(new Amount(words(e.getKey()), e.getValue().asString())));
         List<Amount> deadlines = new ArrayList<>();
-        d.path("deadlines").properties().forEach(e -> deadlines.add(new Amount(words(e.getKey()), e.getValue().asString())));
+        d.path("deadlines").properties().forEach(e -> deadlines.add(new Amount(
+                e.getKey().equals("claim_window_ends") ? "last day to ask" : words(e.getKey()), e.getValue().asString())));
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : d.path("explanation").values()) {
             List<Amount> read = new ArrayList<>();
@@ -89,6 +90,9 @@ public record DecisionModel(
                     s.path("result").asString(""), s.path("says").asString(""), read, clauses(s.path("cites"))));
         }
         List<Clause> decisive = d.has("decisive_citations") ? clauses(d.path("decisive_citations")) : decisiveBeforeTheEngineNamedThem(d, steps);
+        if ("approved".equals(outcome)) {
+            decisive = whatEachRuleEncodes(decisive, steps);
+        }
         String programTitle = null;
         for (JsonNode p : d.path("programs").values()) {
             if (p.path("program").asString("").equals(d.path("program").asString(null))) {
@@ -146,6 +150,21 @@ public record DecisionModel(
         DecidedTerms.Legal.Route recommended = stored.recommendedRoute();
         return new Legal(stored.country(), stored.packs(), basis, stored.recommended() == null ? null : Legal.cited(stored.recommended()),
                 recommended == null ? null : recommended.title(), overrides, List.of());
+    }
+
+    /**
+     * For an approval, of the clauses the deciding rules cite, the one each rule encodes (its first citation). A rule that
+     * passed also cites the wording of its refusal (what the warranty does not cover, what is offered instead), which did
+     * not decide an approval; those stay with "All policy terms".
+     */
+    private static List<Clause> whatEachRuleEncodes(List<Clause> decisive, List<Step> steps) {
+        java.util.Set<String> encoded = new java.util.HashSet<>();
+        steps.forEach(s -> {
+            if (!s.cites().isEmpty()) {
+                encoded.add(s.cites().getFirst().id());
+            }
+        });
+        return decisive.stream().filter(c -> encoded.contains(c.id())).toList();
     }
 
     private static List<Clause> clauses(JsonNode cites) {

@@ -123,9 +123,10 @@ class RefusalIntegrationTests extends IntegrationTest {
 
         assertThat(model.outcome()).isEqualTo("approved");
         assertThat(model.program()).isEqualTo("free-repair");
-        // the warranty period and the evidence decided it; the exclusions (physical damage, misuse) did not apply
-        assertThat(model.decisiveClauses()).extracting(DecisionModel.Clause::id).contains("S3-14", "S3-30").doesNotContain("S3-11", "S3-19");
-        assertThat(model.otherClauses()).extracting(DecisionModel.Clause::id).contains("S3-11");
+        // the warranty period, the channel, the kind of defect and the evidence decided it; what the warranty does not cover
+        // (physical damage, misuse, a product past its period), though cited by the same rules, did not
+        assertThat(model.decisiveClauses()).extracting(DecisionModel.Clause::id).containsExactly("S3-14", "S3-12", "S3-01", "S3-30");
+        assertThat(model.otherClauses()).extracting(DecisionModel.Clause::id).contains("S3-11", "S3-16", "S3-17");
     }
 
     @org.springframework.beans.factory.annotation.Autowired

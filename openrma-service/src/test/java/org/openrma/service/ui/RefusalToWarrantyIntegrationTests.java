@@ -59,7 +59,8 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
         assertThat(page.locator("#preview .badge").first()).hasText("Eligible");
         assertThat(page.locator("#preview")).containsText("under 2-year free repair");
         // only the clauses that decided are quoted; the exclusions stay behind "All policy terms"
-        assertThat(page.locator("#preview .decisive-clauses")).not().containsText("Clause S3-11");
+        assertThat(page.locator("#preview .decisive-clauses")).containsText("Clause S3-14");
+        assertThat(page.locator("#preview .decisive-clauses")).not().containsText("Clause S3-17");
         screenshot("portal-9-warranty-claim-after-a-refusal");
 
         page.click("#submit");
