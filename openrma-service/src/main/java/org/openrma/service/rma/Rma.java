@@ -27,6 +27,7 @@ public record Rma(
         boolean slaBreached,
         String resolution,
         Instant customerConsentAt,
+        String outboundCarrier,
         String outboundTracking,
         Instant createdAt,
         String createdBy,
@@ -51,8 +52,17 @@ public record Rma(
         return edit().resolution(newResolution).build();
     }
 
-    public Rma withOutboundTracking(String tracking) {
-        return edit().outboundTracking(tracking).build();
+    /** The parcel of a replacement or repaired unit shipped out: its carrier and tracking number, kept apart. */
+    public Rma shippedOut(String carrier, String tracking) {
+        return edit().outboundCarrier(carrier).outboundTracking(tracking).build();
+    }
+
+    /** Carrier and tracking number as one text for people (e-mails, pages); null when nothing was shipped out. */
+    public String outboundParcel() {
+        if (outboundTracking == null) {
+            return null;
+        }
+        return outboundCarrier == null ? outboundTracking : outboundCarrier + " " + outboundTracking;
     }
 
     public Rma consentedAt(Instant at) {
@@ -84,6 +94,7 @@ public record Rma(
         private boolean slaBreached;
         private String resolution;
         private Instant customerConsentAt;
+        private String outboundCarrier;
         private String outboundTracking;
         private Instant updatedAt;
 
@@ -98,6 +109,7 @@ public record Rma(
             slaBreached = r.slaBreached;
             resolution = r.resolution;
             customerConsentAt = r.customerConsentAt;
+            outboundCarrier = r.outboundCarrier;
             outboundTracking = r.outboundTracking;
             updatedAt = r.updatedAt;
         }
@@ -111,12 +123,13 @@ public record Rma(
         Editor slaBreached(boolean v) { slaBreached = v; return this; }
         Editor resolution(String v) { resolution = v; return this; }
         Editor customerConsentAt(Instant v) { customerConsentAt = v; return this; }
+        Editor outboundCarrier(String v) { outboundCarrier = v; return this; }
         Editor outboundTracking(String v) { outboundTracking = v; return this; }
         Editor updatedAt(Instant v) { updatedAt = v; return this; }
 
         Rma build() {
             return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
-                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, r.createdAt, r.createdBy,
+                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundCarrier, outboundTracking, r.createdAt, r.createdBy,
                     updatedAt, r.version);
         }
     }
