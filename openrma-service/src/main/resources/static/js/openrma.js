@@ -6,3 +6,21 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[meta.getAttribute("data-header")] = meta.getAttribute("content");
   }
 });
+
+// The request form offers only the reasons that fit the chosen kind of request (each reason lists its kinds in
+// data-kinds; the server renders the same choice and refuses a reason that does not fit). Capture phase, so the
+// reason is already cleared when htmx posts the form for the preview.
+document.addEventListener("change", function (event) {
+  var kind = event.target;
+  var reason = document.getElementById("reason");
+  if (kind.id !== "kind" || !reason) {
+    return;
+  }
+  Array.prototype.forEach.call(reason.querySelectorAll("option[data-kinds]"), function (option) {
+    var fits = (" " + option.getAttribute("data-kinds") + " ").indexOf(" " + kind.value + " ") >= 0;
+    option.hidden = !fits;
+    if (!fits && option.selected) {
+      reason.value = "";
+    }
+  });
+}, true);

@@ -85,7 +85,8 @@ public record DecisionModel(
         List<Amount> deductions = new ArrayList<>();
         orEmpty(d.deductions()).forEach((kind, amount) -> deductions.add(new Amount(words(kind), amount)));
         List<Amount> deadlines = new ArrayList<>();
-        orEmpty(d.deadlines()).forEach((name, date) -> deadlines.add(new Amount(words(name), String.valueOf(date))));
+        orEmpty(d.deadlines()).forEach((name, date) -> deadlines.add(new Amount(
+                name.equals("claim_window_ends") ? "last day to ask" : words(name), String.valueOf(date))));
         List<Step> steps = new ArrayList<>();
         for (RmaDocuments.ExplanationStep s : orEmpty(d.explanation())) {
             List<Amount> read = new ArrayList<>();
@@ -94,6 +95,9 @@ public record DecisionModel(
                     read, clauses(s.cites())));
         }
         List<Clause> decisive = d.decisiveCitations() != null ? clauses(d.decisiveCitations()) : decisiveBeforeTheEngineNamedThem(d, steps);
+        if ("approved".equals(outcome)) {
+            decisive = whatEachRuleEncodes(decisive, steps);
+        }
         String programTitle = null;
         for (RmaDocuments.ProgramVerdict p : orEmpty(d.programs())) {
             if (p.program() != null && p.program().equals(d.program())) {
@@ -113,6 +117,18 @@ public record DecisionModel(
                 wire(d.outboundShippingPaidBy()), missing, deadlines,
                 deadlineDates.get("ship_back_by") == null ? null : deadlineDates.get("ship_back_by").toString(),
                 version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines, legal(d));
+    }
+
+    public boolean rejected() {
+        return "rejected".equals(outcome);
+    }
+
+    /** Every other clause the explanation cites (the policy terms that did not decide), in order, for "All policy terms". */
+    public List<Clause> otherClauses() {
+        Map<String, Clause> others = new LinkedHashMap<>();
+        explanation.forEach(s -> s.cites().forEach(c -> others.putIfAbsent(c.id(), c)));
+        decisiveClauses.forEach(c -> others.remove(c.id()));
+        return List.copyOf(others.values());
     }
 
     /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
@@ -141,6 +157,21 @@ public record DecisionModel(
         DecidedTerms.Legal.Route recommended = stored.recommendedRoute();
         return new Legal(stored.country(), stored.packs(), basis, stored.recommended() == null ? null : Legal.cited(stored.recommended()),
                 recommended == null ? null : recommended.title(), overrides, List.of());
+    }
+
+    /**
+     * For an approval, of the clauses the deciding rules cite, the one each rule encodes (its first citation). A rule that
+     * passed also cites the wording of its refusal (what the warranty does not cover, what is offered instead), which did
+     * not decide an approval; those stay with "All policy terms".
+     */
+    private static List<Clause> whatEachRuleEncodes(List<Clause> decisive, List<Step> steps) {
+        java.util.Set<String> encoded = new java.util.HashSet<>();
+        steps.forEach(s -> {
+            if (!s.cites().isEmpty()) {
+                encoded.add(s.cites().getFirst().id());
+            }
+        });
+        return decisive.stream().filter(c -> encoded.contains(c.id())).toList();
     }
 
     private static List<Clause> clauses(List<RmaDocuments.Citation> cites) {

@@ -47,7 +47,9 @@ class StoredDecisionShapesTests {
 
         assertThat(page.outcome()).isEqualTo("approved");
         assertThat(page.refund()).isEqualTo("51.82");
-        assertThat(page.decisiveClauses()).extracting(DecisionModel.Clause::id).containsExactly("S0-01", "S0-02", "S0-03", "S0-09", "S0-10");
+        // the clause each deciding rule encodes (who pays return shipping is one); what a rule cites only for a refusal
+        // (ask the retailer) is not quoted
+        assertThat(page.decisiveClauses()).extracting(DecisionModel.Clause::id).containsExactly("S0-01", "S0-02", "S0-09", "S0-10");
     }
 
     @ParameterizedTest

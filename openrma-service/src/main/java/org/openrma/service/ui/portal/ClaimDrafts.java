@@ -40,16 +40,25 @@ public class ClaimDrafts {
     private final ClaimUnits units;
     private final Clock clock;
     private final ClaimableQuantities claimable;
+    private final WaysForward waysForward;
 
     public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable) {
+        this.waysForward = new WaysForward(this, policies);
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
     }
 
-    /** The engine's answer, or the reasons the draft cannot be decided yet. */
-    public record Preview(DecisionModel decision, List<String> problems) {}
+    /**
+     * The engine's answer, or the reasons the draft cannot be decided yet; for a refusal, why in the customer's words and
+     * what they can still do ({@link WaysForward}).
+     */
+    public record Preview(DecisionModel decision, List<String> problems, WaysForward.Help help) {
+        Preview(DecisionModel decision, List<String> problems) {
+            this(decision, problems, null);
+        }
+    }
 
     /** The {@code request} part of the claim, as the customer files it. */
     public ObjectNode request(Draft draft, Set<Evidence> evidence) {
@@ -105,11 +114,8 @@ public class ClaimDrafts {
             return new Preview(null, List.copyOf(draft.problems().values()));
         }
         Instant now = clock.instant();
-        ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
-        units.applyHistory(merchant.id(), claim);
-        claim.buyerStates(draft.law().country(), draft.law().consumer());
         try {
-            Claim parsed = claim.claim();
+            Claim parsed = claim(merchant, order, draft, evidence, now);
             List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
                     .map(f -> "You cannot send this request: " + f.message() + ".").toList();
             if (!alreadyClaimed.isEmpty()) {
@@ -117,13 +123,28 @@ public class ClaimDrafts {
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
             DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
+            WaysForward.Help help = d.outcome() == org.openrma.decision.Outcome.REJECTED
+                    ? waysForward.after(merchant, order, draft, evidence, d) : null;
             // the portal speaks English; the engine words the statutory right in English, German or French
-            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of());
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of(), help);
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {
             return new Preview(null, List.of("The policy could not decide this request (" + e.getMessage()
                     + "). You can still send it: a person will review it."));
         }
+    }
+
+    /** What the policy would answer to the draft, were it filed now (nothing stored); for the ways forward after a refusal. */
+    Decision decide(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
+        Instant now = clock.instant();
+        return policies.decide(merchant.id(), merchant.policyId(), claim(merchant, order, draft, evidence, now), now);
+    }
+
+    private Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {
+        ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
+        units.applyHistory(merchant.id(), claim);
+        claim.buyerStates(draft.law().country(), draft.law().consumer());
+        return claim.claim();
     }
 }

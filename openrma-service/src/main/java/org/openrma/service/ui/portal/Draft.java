@@ -48,6 +48,46 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
             "used", "Used",
             "damaged", "Damaged");
 
+    /**
+     * The reasons that make sense for a kind of request, from the claim vocabularies: a reason that is a kind of request of
+     * its own (the parcel has not arrived, items are missing) belongs to that kind alone (the form sets it), and a request
+     * with nothing to send back (cancel or change the order) has no reason about the state of an item the customer holds.
+     */
+    public static Map<String, String> reasonsFor(String kind) {
+        ClaimKind k = Vocabulary.parse(ClaimKind.class, kind == null ? "" : kind).orElse(ClaimKind.RETURN);
+        Map<String, String> out = new LinkedHashMap<>();
+        REASONS.forEach((reason, words) -> {
+            boolean namesAKind = Vocabulary.parse(ClaimKind.class, reason).isPresent();
+            boolean aboutAnItemHeld = !ORDER_REASONS.contains(reason);
+            boolean kindIsAReason = Vocabulary.parse(Reason.class, k.wire()).isPresent();
+            if (kindIsAReason || namesAKind ? reason.equals(k.wire()) : k.hasReturnLeg() || !aboutAnItemHeld) {
+                out.put(reason, words);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The kinds each reason fits, for the form to show only those of the chosen kind ({@code data-kinds}). */
+    public static Map<String, String> kindsOfReasons() {
+        Map<String, String> out = new LinkedHashMap<>();
+        REASONS.keySet().forEach(reason -> out.put(reason, String.join(" ", KINDS.keySet().stream()
+                .filter(kind -> reasonsFor(kind).containsKey(reason)).toList())));
+        return out;
+    }
+
+    /** Reasons about the order rather than the state of an item received. */
+    private static final java.util.Set<String> ORDER_REASONS = java.util.Set.of("changed_mind", "ordered_wrong_item");
+
+    /** The same answers without the problems (a form filled in by a link starts without error markers). */
+    public Draft withoutProblems() {
+        return new Draft(kind, reason, lines, description, Map.of(), law);
+    }
+
+    /** The same request as another kind (the lines, conditions and description kept). */
+    public Draft asKind(String otherKind) {
+        return new Draft(otherKind, reason, lines, description, problems, law);
+    }
+
     /** Kinds that concern items the customer holds, so at least one line must be picked. */
     public boolean needsLines() {
         return kind.equals("return") || kind.equals("warranty") || kind.equals("missing_items");
@@ -75,6 +115,8 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
         if (reason == null || Vocabulary.parse(Reason.class, reason).isEmpty()) {
             problems.put("reason", "Choose a reason.");
             reason = reason == null ? "" : reason;
+        } else if (!problems.containsKey("kind") && !reasonsFor(kind).containsKey(reason)) {
+            problems.put("reason", "Choose a reason that fits \"" + KINDS.get(kind) + "\".");
         }
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < orderSkus.size(); i++) {

@@ -184,11 +184,20 @@ public class PortalController {
     // --- the order and a new request ------------------------------------------------------------
 
     @GetMapping("/order")
-    String order(@PathVariable String store, @RequestParam(required = false) String kind, HttpServletRequest request, Model model) {
+    String order(@PathVariable String store, @RequestParam MultiValueMap<String, String> query, HttpServletRequest request, Model model) {
         Merchant m = merchant(store);
         Caller.Customer c = customer(m, request);
         StoredOrder order = order(c);
-        orderPage(model, m, c, order, Draft.empty(kind), null, List.of());
+        Draft draft = Draft.empty(query.getFirst("kind"));
+        ClaimDrafts.Preview preview = null;
+        if (query.containsKey("reason")) {
+            // a way forward after a refusal links here with the request filled in: show it, and what the policy says of it
+            OrderModel om = OrderModel.of(order);
+            draft = Draft.read(query, om.skus(), om.quantities());
+            preview = drafts.preview(m, order, draft, java.util.Set.of());
+            draft = draft.withoutProblems();
+        }
+        orderPage(model, m, c, order, draft, preview, List.of());
         return "portal/order";
     }
 
@@ -249,6 +258,7 @@ public class PortalController {
         model.addAttribute("draft", draft);
         model.addAttribute("kinds", Draft.KINDS);
         model.addAttribute("reasons", Draft.REASONS);
+        model.addAttribute("reasonKinds", Draft.kindsOfReasons());
         model.addAttribute("conditions", Draft.CONDITIONS);
         model.addAttribute("law", drafts.consumerLaw(m, order));
         model.addAttribute("remedies", ConsumerStatement.REMEDIES);
@@ -267,7 +277,7 @@ public class PortalController {
         Merchant m = merchant(store);
         Caller.Customer c = customer(m, request);
         Rma rma = rma(c, id);
-        rmaPage(model, m, rma, filed != null ? "Your request " + rma.number() + " was sent." : done, null);
+        rmaPage(model, m, rma, filed != null ? filedMessage(rma) : done, null);
         return "portal/rma";
     }
 
@@ -351,6 +361,43 @@ public class PortalController {
         model.addAttribute("error", error);
         model.addAttribute("limits", files.limits());
         model.addAttribute("fileCount", files.list(m.id(), rma.id()).size());
+        model.addAttribute("help", rma.status() == org.openrma.service.rma.RmaStatus.REJECTED ? waysForward(m, rma) : null);
+    }
+
+    /** For a refused request: the same request decided again as a draft, for why in words and what the customer can still do. */
+    private WaysForward.Help waysForward(Merchant m, Rma rma) {
+        StoredOrder order = orders.byId(m.id(), rma.orderId()).orElse(null);
+        if (order == null) {
+            return null;
+        }
+        OrderModel om = OrderModel.of(order);
+        var requested = org.openrma.service.rma.ClaimDocument.reading(rma.claim()).requested();
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("kind", requested.kind());
+        form.add("reason", requested.reason());
+        if (requested.description() != null) {
+            form.add("description", requested.description());
+        }
+        for (var line : requested.lines()) {
+            int i = om.skus().indexOf(line.sku());
+            if (i >= 0) {
+                form.add("pick_" + i, "1");
+                form.add("qty_" + i, Integer.toString(line.quantity()));
+                if (line.condition() != null) {
+                    form.add("cond_" + i, line.condition());
+                }
+            }
+        }
+        return drafts.preview(m, order, Draft.read(form, om.skus(), om.quantities()), java.util.Set.of()).help();
+    }
+
+    /** What the customer is told on filing, in the tone of the outcome: a refused request was received, not granted. */
+    private static String filedMessage(Rma rma) {
+        return switch (rma.status()) {
+            case REJECTED -> "We received your request " + rma.number() + ", but our policy does not allow it. See why and what you can still do below.";
+            case UNDER_REVIEW -> "Your request " + rma.number() + " was sent. A person will review it.";
+            default -> "Your request " + rma.number() + " was sent.";
+        };
     }
 
     // --- helpers --------------------------------------------------------------------------------
