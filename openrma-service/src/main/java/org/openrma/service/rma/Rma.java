@@ -28,6 +28,7 @@ public record Rma(
         String resolution,
         Instant customerConsentAt,
         String outboundTracking,
+        String returnTracking,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
@@ -53,6 +54,11 @@ public record Rma(
 
     public Rma withOutboundTracking(String tracking) {
         return edit().outboundTracking(tracking).build();
+    }
+
+    /** The carrier and tracking number of the parcel the customer sends back, as one text ("USPS 9405…"). */
+    public Rma withReturnTracking(String tracking) {
+        return edit().returnTracking(tracking).build();
     }
 
     public Rma consentedAt(Instant at) {
@@ -85,6 +91,7 @@ public record Rma(
         private String resolution;
         private Instant customerConsentAt;
         private String outboundTracking;
+        private String returnTracking;
         private Instant updatedAt;
 
         Editor(Rma r) {
@@ -99,6 +106,7 @@ public record Rma(
             resolution = r.resolution;
             customerConsentAt = r.customerConsentAt;
             outboundTracking = r.outboundTracking;
+            returnTracking = r.returnTracking;
             updatedAt = r.updatedAt;
         }
 
@@ -112,11 +120,12 @@ public record Rma(
         Editor resolution(String v) { resolution = v; return this; }
         Editor customerConsentAt(Instant v) { customerConsentAt = v; return this; }
         Editor outboundTracking(String v) { outboundTracking = v; return this; }
+        Editor returnTracking(String v) { returnTracking = v; return this; }
         Editor updatedAt(Instant v) { updatedAt = v; return this; }
 
         Rma build() {
             return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
-                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, r.createdAt, r.createdBy,
+                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, returnTracking, r.createdAt, r.createdBy,
                     updatedAt, r.version);
         }
     }

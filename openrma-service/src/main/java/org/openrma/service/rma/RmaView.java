@@ -32,6 +32,8 @@ public record RmaView(
         boolean needsConsent,
         Instant customerConsentAt,
         @Schema(description = "the carrier and tracking number of a replacement or repaired unit shipped out, as one text") String outboundTracking,
+        @Schema(description = "the carrier and tracking number of the parcel sent back (from ship-back or the prepaid return label), as one text",
+                example = "USPS 9405500105440232839154") String returnTracking,
         @NotNull Instant createdAt,
         String createdBy,
         @NotNull Instant updatedAt,
@@ -55,7 +57,7 @@ public record RmaView(
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
-                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.createdAt(),
+                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
                 detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
     }

@@ -24,7 +24,9 @@ import org.openrma.service.rma.RmaAction;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.RmaManagement;
+import org.openrma.service.rma.RmaStatus;
 import org.openrma.service.rma.Rmas;
+import org.openrma.service.shipping.ReturnShipping;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.UiErrors;
@@ -67,10 +69,12 @@ public class PortalController {
     private final EvidenceFiles files;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final ReturnShipping returnShipping;
 
     public PortalController(Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
                             AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
-                            RateLimits rateLimits) {
+                            RateLimits rateLimits, ReturnShipping returnShipping) {
+        this.returnShipping = returnShipping;
         this.rateLimits = rateLimits;
         this.merchants = merchants;
         this.orders = orders;
@@ -301,6 +305,11 @@ public class PortalController {
                     management.apply(c, rma.id(), expected, new RmaCommand.ShipBack(null, blank(form.getFirst("carrier")), tracking, null));
                     yield "Thank you: we noted your parcel's tracking number.";
                 }
+                case "return-label" -> {
+                    var label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                    yield label.tracking() == null ? "Your address label is ready: print it and stick it on the parcel."
+                            : "Your prepaid " + label.carrier() + " label is ready: tracking " + label.tracking() + ".";
+                }
                 case "add-evidence" -> {
                     EvidenceFiles.Check check = files.check(uploads);
                     if (!check.problems().isEmpty()) {
@@ -348,11 +357,13 @@ public class PortalController {
         model.addAttribute("error", error);
         model.addAttribute("limits", files.limits());
         model.addAttribute("fileCount", files.list(m.id(), rma.id()).size());
+        boolean underWay = rma.status() == RmaStatus.AUTHORIZED || rma.status() == RmaStatus.IN_TRANSIT;
+        model.addAttribute("shipping", underWay ? ReturnShippingModel.of(returnShipping.plan(rma), m, rma) : null);
     }
 
     // --- helpers --------------------------------------------------------------------------------
 
-    private Merchant merchant(String store) {
+    Merchant merchant(String store) {
         Optional<Merchant> m = merchants.findBySlug(store);
         if (m.isEmpty()) {
             try {
@@ -364,7 +375,7 @@ public class PortalController {
         return m.orElseThrow(() -> new UiErrors.NotFound("There is no shop '" + store + "' here. Check the link you were given."));
     }
 
-    private Caller.Customer customer(Merchant m, HttpServletRequest request) {
+    Caller.Customer customer(Merchant m, HttpServletRequest request) {
         String token = token(request).orElseThrow(() -> new NoSession(m, false));
         try {
             return tokens.verify(token).filter(c -> c.merchantId().equals(m.id())).orElseThrow(() -> new NoSession(m, false));
@@ -377,7 +388,7 @@ public class PortalController {
         return orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new UiErrors.NotFound("Your order is no longer available."));
     }
 
-    private Rma rma(Caller.Customer c, String id) {
+    Rma rma(Caller.Customer c, String id) {
         try {
             return rmas.find(c.merchantId(), UUID.fromString(id), c.orderId())
                     .orElseThrow(() -> new UiErrors.NotFound("There is no such request on your order."));
