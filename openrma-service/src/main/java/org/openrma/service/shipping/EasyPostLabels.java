@@ -129,18 +129,20 @@ final class EasyPostLabels implements ReturnLabels {
             JsonNode error = json == null ? null : json.path("error");
             String message = error == null || error.isMissingNode() ? "HTTP " + response.statusCode()
                     : error.path("message").asString("HTTP " + response.statusCode());
-            StringBuilder detail = new StringBuilder("EasyPost refused the label: ").append(message);
+            // "Unable to verify address (street1: Address not found; zip: Invalid zip code; ADDRESS.VERIFY.FAILURE)"
+            java.util.List<String> details = new java.util.ArrayList<>();
             if (error != null) {
                 for (JsonNode field : error.path("errors").values()) {
                     if (field.has("field")) {
-                        detail.append("; ").append(field.path("field").asString()).append(": ").append(field.path("message").asString(""));
+                        details.add(field.path("field").asString() + ": " + field.path("message").asString(""));
                     }
                 }
                 if (error.has("code")) {
-                    detail.append(" (").append(error.path("code").asString()).append(")");
+                    details.add(error.path("code").asString());
                 }
             }
-            throw new CarrierRefused(detail.toString());
+            String said = message.strip().replaceAll("[.]+$", "");
+            throw new CarrierRefused("EasyPost refused the label: " + said + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")"));
         }
         return json;
     }

@@ -150,8 +150,10 @@ public class ReturnShipping {
             label = carrier.purchase(new ReturnLabels.Shipment(rma.number(), from, plan.returnAddress().address(), ReturnLabels.Parcel.DEFAULT,
                     ClaimDocument.reading(rma.claim()).requested().lines().stream().map(ClaimDocument.Line::sku).toList()));
         } catch (ReturnLabels.CarrierRefused e) {
-            throw new Refusal.Upstream("carrier-refused", e.getMessage() + ". Nothing was bought and RMA " + rma.number()
+            Refusal refused = new Refusal.Upstream("carrier-refused", e.getMessage() + ". Nothing was bought and RMA " + rma.number()
                     + " is unchanged; you can print your own address label instead (" + printYourOwnPath(rma) + ") and post the parcel.");
+            refused.initCause(e);   // the carrier's own words, for pages that word the fallback their way
+            throw refused;
         }
         if (atActualCost && label.cost() == null) {
             throw new Refusal.Upstream("label-cost-unknown", carrier.name() + " did not state the label's price, and the policy charges "

@@ -40,30 +40,30 @@ public class ShippingSettingsController {
     }
 
     /** The settings as shown: the carrier's API key never is. */
-    public record Settings(List<ReturnAddress> returnAddresses, Carrier carrier, boolean carrierApiKeySet, int version) {
-        static Settings of(ShippingSettings s) {
-            return new Settings(s.returnAddresses(), s.carrier(), s.carrierApiKey() != null, Math.max(0, s.version()));
+    public record ShippingSettingsView(List<ReturnAddress> returnAddresses, Carrier carrier, boolean carrierApiKeySet, int version) {
+        static ShippingSettingsView of(ShippingSettings s) {
+            return new ShippingSettingsView(s.returnAddresses(), s.carrier(), s.carrierApiKey() != null, Math.max(0, s.version()));
         }
     }
 
     @Input
     @Schema(description = "Any of the settings; absent fields keep their value. Needs the settings' version (If-Match or 'version').")
-    public record SettingsUpdate(Integer version,
+    public record ShippingSettingsUpdate(Integer version,
                                  @Valid @Schema(description = "replaces the list; the first address without programs is the default")
                                  List<@Valid ReturnAddress> returnAddresses,
                                  @Schema(description = "easypost, or \"\" to disconnect the carrier", example = "easypost") String carrier,
                                  @Schema(description = "write-only, stored encrypted", writeOnly = true, example = "EZTK...") String carrierApiKey) {}
 
     @GetMapping
-    public ResponseEntity<Settings> get(Caller caller) {
+    public ResponseEntity<ShippingSettingsView> get(Caller caller) {
         ShippingSettings s = store.get(caller.requireStaff().merchantId());
-        return ResponseEntity.ok().eTag("\"" + Math.max(0, s.version()) + "\"").body(Settings.of(s));
+        return ResponseEntity.ok().eTag("\"" + Math.max(0, s.version()) + "\"").body(ShippingSettingsView.of(s));
     }
 
     @PutMapping
     @Transactional
-    public ResponseEntity<Settings> update(Caller caller, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                           @RequestBody @Valid SettingsUpdate body) {
+    public ResponseEntity<ShippingSettingsView> update(Caller caller, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           @RequestBody @Valid ShippingSettingsUpdate body) {
         Caller.Staff admin = caller.requireAdmin();
         ShippingSettings current = store.get(admin.merchantId());
         Integer version = ifMatch != null ? parseVersion(ifMatch) : body.version();
@@ -100,9 +100,9 @@ public class ShippingSettingsController {
                     "the shipping settings were changed by someone else (you sent version " + version + ")");
         }
         ShippingSettings saved = store.get(admin.merchantId());
-        audit.record(admin, "merchant.shipping_updated", "merchant", admin.merchantId(), Settings.of(current),
-                Map.of("settings", Settings.of(saved), "carrier_api_key_changed", body.carrierApiKey() != null));
-        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved));
+        audit.record(admin, "merchant.shipping_updated", "merchant", admin.merchantId(), ShippingSettingsView.of(current),
+                Map.of("settings", ShippingSettingsView.of(saved), "carrier_api_key_changed", body.carrierApiKey() != null));
+        return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(ShippingSettingsView.of(saved));
     }
 
     private static Integer parseVersion(String ifMatch) {

@@ -12,12 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.joda.money.Money;
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** EasyPost's REST API, replayed by WireMock from the responses its documentation shows. */
 class EasyPostLabelsTests {
 
-    static final String SHIPMENT = "shp_5948db965e944950b6acc052af7f79a1";
+    static final String SHIPMENT = org.openrma.service.support.CarrierStub.SHIPMENT;
     static final PostalAddress CUSTOMER = new PostalAddress("Dana Customer", null, "1 Elm St", null, "Austin", "TX", "73301", "US", null, null);
 
     private WireMockServer easyPost;
@@ -47,11 +43,7 @@ class EasyPostLabelsTests {
     }
 
     static String fixture(String name) {
-        try (InputStream in = EasyPostLabelsTests.class.getResourceAsStream("/easypost/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.openrma.service.support.CarrierStub.fixture(name);
     }
 
     /** Stubs the documented two calls: create a shipment (rates), then buy one rate. */
@@ -105,7 +97,7 @@ class EasyPostLabelsTests {
 
         assertThatThrownBy(() -> labels.purchase(shipment()))
                 .isInstanceOf(ReturnLabels.CarrierRefused.class)
-                .hasMessageContaining("Unable to verify address.")
+                .hasMessageContaining("EasyPost refused the label: Unable to verify address (street1: Address not found; zip: Invalid zip code; ADDRESS.VERIFY.FAILURE)")
                 .hasMessageContaining("street1: Address not found")
                 .hasMessageContaining("zip: Invalid zip code")
                 .hasMessageContaining("ADDRESS.VERIFY.FAILURE");
@@ -121,7 +113,7 @@ class EasyPostLabelsTests {
                 .withBody("{\"error\": {\"code\": \"PAYMENT_REQUIRED\", \"message\": \"Insufficient funds.\", \"errors\": []}}")));
 
         assertThatThrownBy(() -> labels.purchase(shipment())).isInstanceOf(ReturnLabels.CarrierRefused.class)
-                .hasMessageContaining("Insufficient funds.");
+                .hasMessageContaining("EasyPost refused the label: Insufficient funds (PAYMENT_REQUIRED)");
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.openrma.service.shipping;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BarcodeFormat;
@@ -49,20 +45,11 @@ class ReturnShippingIntegrationTests extends IntegrationTest {
     }
 
     private static void stubEasyPost(String apiKey) {
-        var server = CarrierStub.server();
-        server.stubFor(post(urlEqualTo("/v2/shipments")).withHeader("Authorization", equalTo(CarrierStub.basicAuth(apiKey)))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(EasyPostLabelsTests.fixture("shipment-created.json"))));
-        server.stubFor(post(urlEqualTo("/v2/shipments/" + EasyPostLabelsTests.SHIPMENT + "/buy"))
-                .withHeader("Authorization", equalTo(CarrierStub.basicAuth(apiKey)))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(EasyPostLabelsTests.fixture("shipment-bought.json"))));
+        CarrierStub.labelBought(apiKey);
     }
 
     private static void stubEasyPostRefusing(String apiKey) {
-        CarrierStub.server().stubFor(post(urlEqualTo("/v2/shipments")).withHeader("Authorization", equalTo(CarrierStub.basicAuth(apiKey)))
-                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
-                        .withBody(EasyPostLabelsTests.fixture("error-address.json"))));
+        CarrierStub.addressRefused(apiKey);
     }
 
     private JsonNode kospetWarrantyApproved(TestMerchant m, String order) {
@@ -216,7 +203,7 @@ class ReturnShippingIntegrationTests extends IntegrationTest {
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:openrma:problem:carrier-refused");
-        assertThat(refused.json().get("detail").asString()).contains("Unable to verify address.", "street1: Address not found",
+        assertThat(refused.json().get("detail").asString()).contains("EasyPost refused the label: Unable to verify address (street1: Address not found; zip: Invalid zip code",
                 "is unchanged", "/print-your-own-label");
         JsonNode after = api.get("/api/v1/rmas/" + id).key(m.agent()).send().json();
         assertThat(after.get("version").asInt()).isEqualTo(rma.get("version").asInt());

@@ -26,6 +26,8 @@ import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.rma.RmaStatus;
 import org.openrma.service.rma.Rmas;
+import org.openrma.service.shipping.ReturnLabelStore;
+import org.openrma.service.shipping.ReturnLabels;
 import org.openrma.service.shipping.ReturnShipping;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
@@ -306,7 +308,14 @@ public class PortalController {
                     yield "Thank you: we noted your parcel's tracking number.";
                 }
                 case "return-label" -> {
-                    var label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                    ReturnLabelStore.StoredLabel label;
+                    try {
+                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                    } catch (Refusal.Upstream e) {
+                        String carrier = e.getCause() instanceof ReturnLabels.CarrierRefused said ? said.getMessage() : e.getMessage();
+                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, e.type(), carrier + ". Nothing was charged and your request is unchanged: "
+                                + "you can print your own address label below and post the parcel with any trackable service.");
+                    }
                     yield label.tracking() == null ? "Your address label is ready: print it and stick it on the parcel."
                             : "Your prepaid " + label.carrier() + " label is ready: tracking " + label.tracking() + ".";
                 }
