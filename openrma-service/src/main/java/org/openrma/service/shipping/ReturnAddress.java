@@ -20,7 +20,7 @@ public record ReturnAddress(
         @NotNull @Valid PostalAddress address) {
 
     public ReturnAddress {
-        programs = programs == null ? List.of() : List.copyOf(programs);
+        programs = programs == null ? List.of() : programs.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     boolean serves(String program) {

@@ -50,7 +50,7 @@ public class ShippingSettingsController {
     @Schema(description = "Any of the settings; absent fields keep their value. Needs the settings' version (If-Match or 'version').")
     public record ShippingSettingsUpdate(Integer version,
                                  @Valid @Schema(description = "replaces the list; the first address without programs is the default")
-                                 List<@Valid ReturnAddress> returnAddresses,
+                                 List<@jakarta.validation.constraints.NotNull @Valid ReturnAddress> returnAddresses,
                                  @Schema(description = "easypost, or \"\" to disconnect the carrier", example = "easypost") String carrier,
                                  @Schema(description = "write-only, stored encrypted", writeOnly = true, example = "EZTK...") String carrierApiKey) {}
 
