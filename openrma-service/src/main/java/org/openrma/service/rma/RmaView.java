@@ -52,7 +52,8 @@ public record RmaView(
         String instructions = r.status() == RmaStatus.AUTHORIZED
                 ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
-                        + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
+                        + (payer == null ? "the party the policy names" : "the " + payer) + ". The return address, the packing slip and any prepaid "
+                        + "label are at /api/v1/rmas/" + r.id() + "/return-shipping. Then report the tracking number (ship-back)."
                 : null;
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
