@@ -159,6 +159,13 @@ public class ReturnShipping {
             throw new Refusal.Upstream("label-cost-unknown", carrier.name() + " did not state the label's price, and the policy charges "
                     + "its actual cost; print your own address label instead (" + printYourOwnPath(rma) + ")");
         }
+        String orderCurrency = ClaimDocument.reading(rma.claim()).requested().currency();
+        if (atActualCost && !label.cost().getCurrencyUnit().getCode().equals(orderCurrency)) {
+            // fail closed: a price in another currency is not the amount to deduct from a refund in the order's currency
+            throw new Refusal.Upstream("label-cost-unknown", carrier.name() + " priced the label in " + label.cost().getCurrencyUnit().getCode()
+                    + ", not in the order's " + orderCurrency + ", and the policy charges its actual cost; print your own address label instead ("
+                    + printYourOwnPath(rma) + ")");
+        }
         String paidBy = plan.offer() == LabelOffer.SOLD ? "customer" : "merchant";
         String tracking = label.tracking() == null ? null : (label.carrier() == null ? "" : label.carrier() + " ") + label.tracking();
         Map<String, Object> detail = new LinkedHashMap<>();
