@@ -12,7 +12,7 @@ import org.openrma.service.web.Input;
 @Schema(description = "A postal address; country is the ISO 3166-1 alpha-2 code")
 public record PostalAddress(
         @NotBlank @Schema(example = "Returns desk") String name,
-        @Schema(example = "KOSPET (demo)") String company,
+        @Schema(example = "My Shop") String company,
         @NotBlank @Schema(example = "417 Montgomery Street") String street1,
         @Schema(example = "5th Floor") String street2,
         @NotBlank @Schema(example = "San Francisco") String city,
