@@ -10,8 +10,8 @@ OUT=bench/results
 mkdir -p "$OUT"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  ./mvnw -B -q install -pl openrma-policy -Dmaven.test.skip=true
-  ./mvnw -B -q package -pl openrma-bench -DskipTests
+  # package, never install: the engine is built in the same reactor, and ~/.m2 stays as it was
+  ./mvnw -B -q package -pl openrma-bench -am -DskipTests
 fi
 JAR=openrma-bench/target/benchmarks.jar
 

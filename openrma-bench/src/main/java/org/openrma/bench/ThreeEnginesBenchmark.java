@@ -17,6 +17,7 @@ import org.openrma.bench.drools.DroolsPolicy;
 import org.openrma.bench.engines.Verdict;
 import org.openrma.bench.mix.ClaimMix;
 import org.openrma.claim.Claim;
+import org.openrma.decision.Decision;
 import org.openrma.policy.CompiledPolicy;
 
 /**
@@ -53,6 +54,21 @@ public class ThreeEnginesBenchmark {
     public Object openRma(Cursor cursor) {
         Claim c = claims[cursor.next(EngineBenchmark.MIX - 1)];
         return openRma.decide(c, c.request().submittedAt());
+    }
+
+    /** The full decision with its words read (summary and explanation): what the API's JSON costs, rendered on first read. */
+    @Benchmark
+    public Object openRmaWordsRead(Cursor cursor) {
+        Claim c = claims[cursor.next(EngineBenchmark.MIX - 1)];
+        Decision d = openRma.decide(c, c.request().submittedAt());
+        return d.summary().length() + d.explanation().size();
+    }
+
+    /** The reference evaluator, every word written as it decides (what {@link #openRma} was before compiled policies). */
+    @Benchmark
+    public Object openRmaReference(Cursor cursor) {
+        Claim c = claims[cursor.next(EngineBenchmark.MIX - 1)];
+        return openRma.decideByReference(c, c.request().submittedAt(), org.openrma.decision.Detail.FULL);
     }
 
     /** The same decision without its explanation and summary (what a bulk replay uses; Drools and Java produce none either). */

@@ -25,11 +25,23 @@ public final class BusinessCalendar {
     private final ZoneId zone;
     private final String holidayRegion;
     private final HolidayManager holidays;
+    /** The region's subdivisions ({@code by} of {@code DE-BY}), split once instead of on every day counted. */
+    private final String[] subdivisions;
+    /** The zone's offset in seconds when it never changes (UTC, fixed offsets): dates are then plain epoch-day arithmetic. */
+    private final Integer fixedOffset;
 
     private BusinessCalendar(ZoneId zone, String holidayRegion, HolidayManager holidays) {
         this.zone = zone;
         this.holidayRegion = holidayRegion;
         this.holidays = holidays;
+        if (holidayRegion != null) {
+            String[] parts = holidayRegion.toLowerCase(Locale.ROOT).split("-");
+            this.subdivisions = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+        } else {
+            this.subdivisions = new String[0];
+        }
+        var rules = zone.getRules();
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : null;
     }
 
     /** Weekends only. */
@@ -62,8 +74,13 @@ public final class BusinessCalendar {
     }
 
     public LocalDate dateOf(Instant instant) {
+        if (fixedOffset != null) {
+            return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + fixedOffset, SECONDS_PER_DAY));
+        }
         return instant.atZone(zone).toLocalDate();
     }
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     public boolean isBusinessDay(LocalDate date) {
         if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -72,8 +89,6 @@ public final class BusinessCalendar {
         if (holidays == null) {
             return true;
         }
-        String[] parts = holidayRegion.toLowerCase(Locale.ROOT).split("-");
-        String[] subdivisions = java.util.Arrays.copyOfRange(parts, 1, parts.length);
         return !holidays.isHoliday(date, subdivisions);
     }
 
@@ -133,6 +148,9 @@ public final class BusinessCalendar {
 
     /** The last instant of a date in this zone (windows include their last day). */
     public Instant endOfDay(LocalDate date) {
+        if (fixedOffset != null && date.isBefore(LocalDate.MAX)) {
+            return Instant.ofEpochSecond((date.toEpochDay() + 1) * SECONDS_PER_DAY - fixedOffset).minusNanos(1);
+        }
         return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
     }
 }

@@ -207,7 +207,7 @@ final class ClaimFields {
      * The common shape {@code 2025-03-01T10:00:00Z} parsed without a formatter (a replay reads
      * millions); anything else, or an impossible date, is left to {@link Instant#parse}.
      */
-    private static Instant utcSeconds(String t) {
+    static Instant utcSeconds(String t) {
         if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
                 || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
             return null;

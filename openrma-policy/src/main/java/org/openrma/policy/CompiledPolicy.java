@@ -15,6 +15,7 @@ import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.compile.WordGate;
 import org.openrma.policy.eval.Evaluator;
 
 /** One policy version, compiled once from its file and ready to decide any number of claims. */
@@ -25,6 +26,7 @@ public final class CompiledPolicy {
     private final String fileName;
     private final String sourceText;
     private final List<Diagnostic> warnings;
+    private final WordGate gate;
 
     CompiledPolicy(PolicyModel model, PolicyVersionRef ref, String fileName, String sourceText, List<Diagnostic> warnings) {
         this.model = model;
@@ -32,6 +34,7 @@ public final class CompiledPolicy {
         this.fileName = fileName;
         this.sourceText = sourceText;
         this.warnings = List.copyOf(warnings);
+        this.gate = new WordGate(model.declarations());
     }
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
@@ -39,8 +42,17 @@ public final class CompiledPolicy {
         return decide(claim, now, Detail.FULL);
     }
 
-    /** Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). */
+    /**
+     * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). The claim's
+     * words are checked against the policy's vocabularies as sets built at compile time ({@link WordGate}).
+     */
     public Decision decide(Claim claim, Instant now, Detail detail) {
+        gate.check(claim);
+        return Evaluator.decide(model, ref, claim, now, detail);
+    }
+
+    /** The same evaluator behind the general claim check ({@code ClaimCheck}) instead of the word sets: what {@link #decide} must agree with. */
+    public Decision decideByReference(Claim claim, Instant now, Detail detail) {
         check(claim);
         return Evaluator.decide(model, ref, claim, now, detail);
     }

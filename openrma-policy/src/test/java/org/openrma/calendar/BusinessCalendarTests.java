@@ -33,6 +33,22 @@ class BusinessCalendarTests {
     }
 
     @Test
+    void fixedOffsetZonesGiveTheDatesAndDayEndsTheZoneRulesGive() {
+        // the calendar counts fixed-offset zones in epoch days; it must agree with java.time's zone arithmetic everywhere
+        for (String id : new String[] {"UTC", "Z", "+05:30", "-08:00", "Etc/GMT+11"}) {
+            ZoneId zone = ZoneId.of(id);
+            var calendar = BusinessCalendar.weekendsOnly(zone);
+            for (long s = -86_400L * 800; s < 86_400L * 20_000; s += 7_919) {
+                Instant at = Instant.ofEpochSecond(s, s % 3 == 0 ? 999_999_999 : 0);
+                LocalDate expected = at.atZone(zone).toLocalDate();
+                assertThat(calendar.dateOf(at)).as(id + " " + at).isEqualTo(expected);
+                assertThat(calendar.endOfDay(expected)).as(id + " " + expected)
+                        .isEqualTo(expected.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1));
+            }
+        }
+    }
+
+    @Test
     void endsADayAtLocalMidnightOfTheCalendarsZone() {
         assertThat(BusinessCalendar.weekendsOnly(TOKYO).endOfDay(LocalDate.of(2025, 3, 18)))
                 .isEqualTo(Instant.parse("2025-03-18T14:59:59.999999999Z"));

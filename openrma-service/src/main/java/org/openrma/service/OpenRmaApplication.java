@@ -2,6 +2,7 @@ package org.openrma.service;
 
 import java.time.Clock;
 import org.openrma.policy.PolicyCatalog;
+import org.openrma.policy.statute.StatuteLibrary;
 import org.openrma.service.policy.BuiltInPolicies;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,10 +25,10 @@ public class OpenRmaApplication {
         return Clock.systemUTC();
     }
 
-    /** The five sample policies packaged in the engine jar, compiled once, in the background from start-up. */
+    /** The five sample policies and the statutory packs packaged in the engine jar, compiled once, in the background from start-up. */
     @Bean
     BuiltInPolicies builtInPolicies() {
-        return new BuiltInPolicies(PolicyCatalog::builtIn);
+        return new BuiltInPolicies(PolicyCatalog::builtIn, StatuteLibrary::builtIn);
     }
 
     /** The compiled sample policies themselves, for whoever needs the catalog and not a merchant's view of it. */

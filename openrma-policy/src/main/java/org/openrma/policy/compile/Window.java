@@ -58,8 +58,10 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 if (Reads.recording(read)) {
                     read.put(from.label(), from.instant(s).map(Object::toString).orElse("none"));
                 }
-                Instant closes = s.calendar().endInstant(start, l.atMost(), l.unit(), counting);
                 LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
+                // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
+                Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
+                        ? s.calendar().endInstant(start, l.atMost(), l.unit(), counting) : s.calendar().endOfDay(lastDay);
                 String described = !Reads.recording(read) ? ""
                         : l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
                                 + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));

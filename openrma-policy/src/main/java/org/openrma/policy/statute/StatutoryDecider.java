@@ -44,6 +44,28 @@ public final class StatutoryDecider {
         return Composer.compose(merchant, claim, packs, statutes, merchantTerms, now);
     }
 
+    /**
+     * One policy version decides the claim whatever the order's date (a draft being tried, one file replayed),
+     * composed with the consumer law of the markets it declares.
+     */
+    public static Decision decideByVersion(CompiledPolicy version, StatutoryTerms terms, StatuteLibrary statutes, Claim claim, Instant now) {
+        List<CompiledPolicy> packs = statutes.applicable(claim, terms.markets());
+        Decision merchant = version.decide(claim, now);
+        return packs.isEmpty() ? merchant : Composer.compose(merchant, claim, packs, statutes, terms, now);
+    }
+
+    /** The merchant's policies this decides under. */
+    public PolicyCatalog catalog() {
+        return merchants;
+    }
+
+    /** The countries whose packs apply to a claim under the version in force at {@code placedAt}: its declared markets that have a pack. */
+    public List<String> statutoryMarkets(String policyId, Instant placedAt) {
+        return merchants.versionInForce(policyId, placedAt)
+                .map(v -> terms.computeIfAbsent(v, StatutoryTerms::of).markets().stream().filter(statutes.countries()::contains).toList())
+                .orElse(List.of());
+    }
+
     public StatuteLibrary statutes() {
         return statutes;
     }

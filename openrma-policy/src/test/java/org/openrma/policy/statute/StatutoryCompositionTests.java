@@ -128,6 +128,30 @@ class StatutoryCompositionTests {
     }
 
     @Test
+    void oneVersionTriedOnItsOwnIsComposedWithTheLawOfTheMarketsItDeclares() {
+        var version = PolicyCompiler.compile("shop.yaml", MERCHANT + "markets: [ZZ]\n").policy().orElseThrow();
+        Claim c = consumerClaim("2025-03-13T10:00:00Z");   // day 10
+
+        Decision alone = version.decide(c, c.request().submittedAt());
+        Decision composed = StatutoryDecider.decideByVersion(version, StatutoryTerms.of(version), decider.statutes(), c, c.request().submittedAt());
+
+        assertThat(alone.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(composed.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(composed.legal().legalBasis()).containsEntry(Resolution.REFUND, List.of("statute:ZZ:ZZ Act s.1"));
+    }
+
+    @Test
+    void theStatutoryMarketsOfAVersionAreTheDeclaredOnesThatHaveAPack() {
+        var declaring = PolicyCompiler.compile("shop.yaml", MERCHANT.replace("version: \"1\"", "version: \"2\"")
+                .replace("effective_from: 2020-01-01", "effective_from: 2025-01-01") + "markets: [ZZ, QQ]\n").policy().orElseThrow();
+        var silent = PolicyCompiler.compile("shop.yaml", MERCHANT).policy().orElseThrow();
+        StatutoryDecider both = new StatutoryDecider(PolicyCatalog.of(List.of(silent, declaring)), decider.statutes());
+
+        assertThat(both.statutoryMarkets("shop", Instant.parse("2024-06-01T00:00:00Z"))).isEmpty();
+        assertThat(both.statutoryMarkets("shop", Instant.parse("2025-06-01T00:00:00Z"))).containsExactly("ZZ");
+    }
+
+    @Test
     void theStatuteGrantsWhatTheMerchantsWindowRefusesAndSaysWhichRuleItDisplaced() {
         Decision d = decide(consumerClaim("2025-03-13T10:00:00Z"));   // day 10: past 7, inside 14
 

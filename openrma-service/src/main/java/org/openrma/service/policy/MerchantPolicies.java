@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrma.claim.Claim;
@@ -15,6 +17,9 @@ import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
+import org.openrma.policy.statute.StatuteLibrary;
+import org.openrma.policy.statute.StatutoryDecider;
+import org.openrma.policy.statute.StatutoryTerms;
 import org.openrma.service.access.Caller;
 import org.openrma.service.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * The policies a merchant's claims are decided by: the five built-in ones plus the versions the
  * merchant uploaded. A merchant's catalog is compiled once and rebuilt when another upload appears
- * (any instance sees it: the cache key is the newest upload id in the database).
+ * (any instance sees it: the cache key is the newest upload id in the database). Every claim is
+ * decided under the consumer law of the buyer's country too, when the policy version in force
+ * declares that market ({@code markets:}): the statutory packs are composed with the merchant's
+ * decision ({@link StatutoryDecider}); a policy without markets decides alone, as before.
  */
 @Component
 public class MerchantPolicies {
@@ -39,7 +47,26 @@ public class MerchantPolicies {
         this.clock = clock;
     }
 
-    private record Cached(long newestUpload, PolicyCatalog catalog) {}
+    /**
+     * A merchant's compiled catalog and its composition with the statutory packs, made when a claim first needs it:
+     * a merchant whose policies declare no market never waits for the packs (they compile in the background after
+     * the sample policies).
+     */
+    private static final class Cached {
+        final long newestUpload;
+        final PolicyCatalog catalog;
+        volatile StatutoryDecider decider;
+
+        Cached(long newestUpload, PolicyCatalog catalog) {
+            this.newestUpload = newestUpload;
+            this.catalog = catalog;
+        }
+    }
+
+    /** The composition over the built-in catalog, for merchants without uploads. */
+    private volatile StatutoryDecider builtInDecider;
+    /** The markets each compiled version declares, read from its source once. */
+    private final Map<CompiledPolicy, List<String>> markets = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     /** One policy version as listed by the API. */
     public record VersionInfo(String policy, String version, LocalDate effectiveFrom, String sha256, String fileName, String source) {
@@ -52,8 +79,8 @@ public class MerchantPolicies {
         long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
                 .query(Long.class).single();
         Cached c = cache.get(merchantId);
-        if (c != null && c.newestUpload() == newest) {
-            return c.catalog();
+        if (c != null && c.newestUpload == newest) {
+            return c.catalog;
         }
         PolicyCatalog builtInCatalog = builtIn.catalog();
         if (newest == 0) {
@@ -70,12 +97,61 @@ public class MerchantPolicies {
         return catalog;
     }
 
+    /** The merchant's policies composed with the consumer law of the markets each version declares, as claims are decided. */
+    public StatutoryDecider decider(UUID merchantId) {
+        return decider(merchantId, catalog(merchantId));
+    }
+
+    private StatutoryDecider decider(UUID merchantId, PolicyCatalog catalog) {
+        Cached c = cache.get(merchantId);
+        if (c != null && c.catalog == catalog) {
+            StatutoryDecider d = c.decider;
+            if (d == null) {
+                d = new StatutoryDecider(catalog, builtIn.statutes());
+                c.decider = d;
+            }
+            return d;
+        }
+        StatutoryDecider d = builtInDecider;
+        if (d == null || d.catalog() != catalog) {
+            d = new StatutoryDecider(catalog, builtIn.statutes());
+            if (catalog == builtIn.catalog()) {
+                builtInDecider = d;
+            }
+        }
+        return d;
+    }
+
     public boolean known(UUID merchantId, String policyId) {
         return catalog(merchantId).policyIds().contains(policyId);
     }
 
+    /** The decision under the policy version in force for the order, composed with the consumer law of the markets it declares. */
     public Decision decide(UUID merchantId, String policyId, Claim claim, Instant now) {
-        return catalog(merchantId).decide(policyId, claim, now);
+        PolicyCatalog catalog = catalog(merchantId);
+        return declaresMarkets(catalog, policyId, claim.order().placedAt()) ? decider(merchantId, catalog).decide(policyId, claim, now)
+                : catalog.decide(policyId, claim, now);
+    }
+
+    /** Whether the version in force at {@code placedAt} declares any market (only then is consumer law composed). */
+    private boolean declaresMarkets(PolicyCatalog catalog, String policyId, Instant placedAt) {
+        return catalog.versionInForce(policyId, placedAt)
+                .map(v -> !markets.computeIfAbsent(v, k -> StatutoryTerms.of(k).markets()).isEmpty()).orElse(false);
+    }
+
+    /**
+     * The countries whose consumer law the policy version in force at {@code placedAt} composes
+     * (its {@code markets} that have a statutory pack), empty when it declares none.
+     */
+    public Set<String> statutoryMarkets(UUID merchantId, String policyId, Instant placedAt) {
+        PolicyCatalog catalog = catalog(merchantId);
+        return declaresMarkets(catalog, policyId, placedAt) ? new TreeSet<>(decider(merchantId, catalog).statutoryMarkets(policyId, placedAt))
+                : new TreeSet<>();
+    }
+
+    /** The statutory packs every merchant's claims are composed with. */
+    public StatuteLibrary statutes() {
+        return builtIn.statutes();
     }
 
     public List<VersionInfo> list(UUID merchantId) {

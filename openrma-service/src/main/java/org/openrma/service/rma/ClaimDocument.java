@@ -121,6 +121,53 @@ public final class ClaimDocument {
         }
     }
 
+    /**
+     * What the inspection set for a claimed SKU under consumer law ({@code diminished_value},
+     * {@code use_deduction} on its request line). A request that names no lines claims the whole
+     * order, so its lines are written out first (each with the quantity ordered) to carry the amounts.
+     */
+    void assessed(RmaCommand.InspectedLine line) {
+        changed();
+        ObjectNode request = request();
+        JsonNode lines = request.get("lines");
+        if (lines == null || !lines.isArray() || lines.isEmpty()) {
+            ArrayNode all = request.putArray("lines");
+            json.path("order").path("lines").values().forEach(l -> all.addObject().put("sku", l.path("sku").asString())
+                    .put("quantity", l.path("quantity").asInt(1)));
+            lines = all;
+        }
+        for (JsonNode l : lines.values()) {
+            if (l.path("sku").asString().equals(line.sku())) {
+                if (line.diminishedValue() != null) {
+                    ((ObjectNode) l).put("diminished_value", line.diminishedValue().toPlainString());
+                }
+                if (line.useDeduction() != null) {
+                    ((ObjectNode) l).put("use_deduction", line.useDeduction().toPlainString());
+                }
+            }
+        }
+    }
+
+    /**
+     * What the buyer states about themselves under consumer law, written into the claim's
+     * {@code order.customer} where the order as imported does not say: the country of habitual
+     * residence and whether they bought as a consumer. The shop's own record is never overwritten.
+     */
+    public void buyerStates(String country, Boolean consumer) {
+        if (country == null && consumer == null) {
+            return;
+        }
+        changed();
+        ObjectNode order = (ObjectNode) json.get("order");
+        ObjectNode customer = order.has("customer") && order.get("customer").isObject() ? (ObjectNode) order.get("customer") : order.putObject("customer");
+        if (country != null && !customer.hasNonNull("country")) {
+            customer.put("country", country);
+        }
+        if (consumer != null && !customer.hasNonNull("is_consumer")) {
+            customer.put("is_consumer", consumer);
+        }
+    }
+
     /** Adds words to {@code request.evidence} or {@code request.facts}, kept sorted and without repeats. */
     <E extends Enum<E> & Vocabulary> void addWords(String field, Set<E> words) {
         if (words.isEmpty()) {

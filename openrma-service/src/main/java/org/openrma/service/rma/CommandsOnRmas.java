@@ -148,6 +148,7 @@ class CommandsOnRmas {
                 if (c.returnLogistics() != null) {
                     claim.cost("return_logistics", c.returnLogistics());
                 }
+                c.lines().forEach(claim::assessed);
                 detail.put("notes", c.notes());
                 units.inspected(merchant.id(), claim, rma.id(), c);
                 Decided decided = decisions.decideAgain(merchant, rma, claim, "inspected");

@@ -26,8 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class FilingClaims {
 
-    /** A claim as filed, its body already checked: the order it is on (by number, or the order itself), the request, the policy. */
-    record FileClaim(String orderNumber, JsonNode order, ObjectNode request, String policyId) {}
+    /**
+     * A claim as filed, its body already checked: the order it is on (by number, or the order itself), the request, the policy,
+     * and what the buyer states about their country and consumer status (null: not stated).
+     */
+    record FileClaim(String orderNumber, JsonNode order, ObjectNode request, String policyId, String buyerCountry, Boolean buyerIsConsumer) {}
 
     private final Orders orders;
     private final OrderManagement orderManagement;
@@ -67,6 +70,7 @@ class FilingClaims {
         }
         Instant now = clock.instant();
         ClaimDocument claim = ClaimDocument.of(order.document(), filed.request().deepCopy());
+        claim.buyerStates(filed.buyerCountry(), filed.buyerIsConsumer());
         if (caller instanceof Caller.Customer || !claim.statesSubmittedAt()) {
             claim.submittedAt(now);
         }

@@ -2,6 +2,7 @@ package org.openrma.service.rma;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.Fact;
@@ -42,17 +43,27 @@ public sealed interface RmaCommand {
     /**
      * The inspection's finding and the facts it established; the claim is decided again with them.
      * {@code customs}, {@code handling} and {@code returnLogistics} (the carrier's charges for a
-     * refused or returned-to-sender parcel) are costs a policy may deduct.
+     * refused or returned-to-sender parcel) are costs a policy may deduct. {@code lines} are what
+     * consumer law leaves to the inspection, per claimed SKU: the diminished value from handling
+     * beyond testing, and a deduction for use where the law allows one.
      */
-    record Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes, BigDecimal returnLogistics)
+    record Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes, BigDecimal returnLogistics,
+                   List<InspectedLine> lines)
             implements RmaCommand {
 
+        public Inspect {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
         public Inspect(Finding finding, Set<Fact> facts, BigDecimal customs, BigDecimal handling, String notes) {
-            this(finding, facts, customs, handling, notes, null);
+            this(finding, facts, customs, handling, notes, null, List.of());
         }
 
         public RmaAction action() { return RmaAction.INSPECT; }
     }
+
+    /** Consumer law's amounts an inspection sets for one claimed SKU (null: not assessed). */
+    record InspectedLine(String sku, BigDecimal diminishedValue, BigDecimal useDeduction) {}
 
     /**
      * Carries out one resolution. {@code refund} is only accepted when an agent authorized the

@@ -169,7 +169,7 @@ public class RmaController {
     @PostMapping("/rmas/{id}/inspect")
     public ResponseEntity<RmaView> inspect(Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody(required = false) RmaRequests.InspectRequest body) {
-        return act(caller, id, ifMatch, body == null ? new RmaRequests.InspectRequest(null, null, null, null, null, null, null) : body);
+        return act(caller, id, ifMatch, body == null ? new RmaRequests.InspectRequest(null, null, null, null, null, null, null, null) : body);
     }
 
     @PostMapping("/rmas/{id}/resolve")

@@ -43,14 +43,16 @@ public class RmaManagement {
     /**
      * Files a claim. Staff send {@code {"order": {...}}} (imported if new) or {@code {"order_number": ...}},
      * plus {@code "request"} and optionally {@code "policy"}; a customer sends only {@code "request"}
-     * and files on the order their token is for. The engine decides at once.
+     * and files on the order their token is for. Either may add {@code "customer"}: the buyer's country
+     * and consumer status where the order does not say (consumer law). The engine decides at once.
      */
     @Transactional
     public Rma submit(Caller caller, JsonNode body) {
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         RmaLifecycle.check(null, RmaAction.SUBMIT, actor);
         Merchant merchant = merchants.get(caller.merchantId());
-        Body b = caller instanceof Caller.Customer ? Body.of(body, "request") : Body.of(body, "order", "order_number", "request", "policy");
+        Body b = caller instanceof Caller.Customer ? Body.of(body, "request", "customer")
+                : Body.of(body, "order", "order_number", "request", "policy", "customer");
         JsonNode requestNode = b.raw("request");
         if (requestNode == null) {
             b.problem("request", "is required");
@@ -65,9 +67,13 @@ public class RmaManagement {
         if (policyId != null && !policies.known(merchant.id(), policyId)) {
             b.problem("policy", "unknown policy '" + policyId + "'; known: " + String.join(", ", policies.catalog(merchant.id()).policyIds()));
         }
+        JsonNode customer = b.raw("customer");
+        String country = customer == null ? null : customer.path("country").asString(null);
+        Boolean consumer = customer == null || !customer.path("is_consumer").isBoolean() ? null : customer.get("is_consumer").asBoolean();
         b.done();
 
-        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, body.get("order"), (ObjectNode) requestNode, policyId));
+        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, body.get("order"), (ObjectNode) requestNode, policyId,
+                country, consumer));
     }
 
     /** The version of the RMA the caller saw, and whether it came in an If-Match header (412 when stale) or the body (409). */

@@ -44,7 +44,19 @@ public final class RmaRequests {
     public record FileClaim(@Schema(description = "an order already imported", example = "WEB-1001") String orderNumber,
                             @Valid @Schema(description = "the order itself, imported if new") OrderDocument order,
                             @NotNull @Valid ClaimRequest request,
-                            @Schema(description = "decide under this policy instead of the merchant's (staff only)") String policy) {}
+                            @Schema(description = "decide under this policy instead of the merchant's (staff only)") String policy,
+                            @Valid @Schema(description = "consumer law: what the buyer states about themselves where the order does not say "
+                                    + "(the shop's record of the order wins)") Buyer customer) {}
+
+    /**
+     * Consumer law: who bought, as the buyer states it. The consumer law of the buyer's country applies when the
+     * merchant's policy declares that market; without a country the merchant's policy decides alone.
+     */
+    @Schema(name = "ClaimBuyer")
+    @Input
+    public record Buyer(@Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 alpha-2 code such as DE")
+                        @Schema(example = "DE", description = "the country of habitual residence") String country,
+                        @Schema(description = "true: bought as a private person, outside any trade or business") Boolean isConsumer) {}
 
     @Schema(description = "What the customer asks (the claim format's request shape)")
     @Input
@@ -187,10 +199,26 @@ public final class RmaRequests {
                                  @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE) @Schema(example = "5.00", pattern = Wire.MONEY) String handling,
                                  @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
                                  @Schema(description = "carrier charges for a refused or returned-to-sender parcel", pattern = Wire.MONEY) String returnLogistics,
-                                 String notes) implements CommandBody {
+                                 String notes,
+                                 @Valid @Schema(description = "consumer law: what the inspection sets per claimed line") List<InspectedLine> lines)
+            implements CommandBody {
         public RmaCommand command() {
             return new RmaCommand.Inspect(finding, set(facts, Fact.class), Wire.amount(customs), Wire.amount(handling), blankToNull(notes),
-                    Wire.amount(returnLogistics));
+                    Wire.amount(returnLogistics), lines == null ? List.of() : lines.stream().map(InspectedLine::assessed).toList());
+        }
+    }
+
+    /** Consumer law: amounts only an inspection can set for one claimed line (absent: not assessed, and a rule needing it goes to review). */
+    @Schema(name = "InspectedLine")
+    @Input
+    public record InspectedLine(@NotBlank @Schema(example = "KGD-IPL-X1") String sku,
+                                @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
+                                @Schema(pattern = Wire.MONEY, description = "the loss in value from handling beyond what testing needs")
+                                String diminishedValue,
+                                @Pattern(regexp = Wire.MONEY, message = Wire.MONEY_MESSAGE)
+                                @Schema(pattern = Wire.MONEY, description = "a deduction for use, where the law allows one") String useDeduction) {
+        RmaCommand.InspectedLine assessed() {
+            return new RmaCommand.InspectedLine(sku.strip(), Wire.amount(diminishedValue), Wire.amount(useDeduction));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openrma.service.rma.DecidedTerms;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,9 +32,37 @@ public record DecisionModel(
         String shipBackBy,
         String policy,
         List<Step> explanation,
-        List<Clause> decisiveClauses) {
+        List<Clause> decisiveClauses,
+        Legal legal) {
 
     public record Amount(String name, String value) {}
+
+    /**
+     * What consumer law added, when a statutory pack applied (null otherwise, and on every decision stored before
+     * the service composed them): the buyer's country and the packs, what grants each option offered, the
+     * statutory route recommended, each merchant rule the law displaced, and, for the customer, the right told
+     * in plain words with its national section (only where the decision was just made, as in the portal's preview).
+     */
+    public record Legal(String country, List<String> packs, List<Amount> basis, String recommended, String recommendedTitle,
+                        List<Override> overrides, List<String> forTheCustomer) {
+
+        /** The legal basis of an option: {@code statute:DE:§ 312g BGB} → {@code § 312g BGB (DE)}, {@code merchant:S0-01} → {@code policy clause S0-01}. */
+        public static String cited(String basis) {
+            if (basis == null) {
+                return "";
+            }
+            String[] parts = basis.split(":", 3);
+            return parts.length == 3 && parts[0].equals("statute") ? parts[2] + " (" + parts[1] + ")"
+                    : parts.length == 2 && parts[0].equals("merchant") ? "policy clause " + parts[1] : basis;
+        }
+
+        public boolean statutory(String basis) {
+            return basis != null && basis.startsWith("statute:");
+        }
+    }
+
+    /** A merchant rule the law displaced: the rule and clause, the provision, and what it gave before and after. */
+    public record Override(String rule, String provision, String before, String after) {}
 
     public record Clause(String id, String text) {}
 
@@ -76,7 +105,35 @@ public record DecisionModel(
                 d.path("return_shipping_reimbursed").asString(null), d.path("outbound_shipping_paid_by").asString(null), missing,
                 deadlines, d.path("deadlines").path("ship_back_by").asString(null),
                 d.path("policy_version").path("policy").asString("") + " " + d.path("policy_version").path("version").asString(""),
-                steps, decisive);
+                steps, decisive, legal(d));
+    }
+
+    /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
+    public DecisionModel explainedToTheCustomer(List<String> paragraphs) {
+        if (legal == null || paragraphs.isEmpty()) {
+            return this;
+        }
+        Legal l = new Legal(legal.country(), legal.packs(), legal.basis(), legal.recommended(), legal.recommendedTitle(), legal.overrides(),
+                List.copyOf(paragraphs));
+        return new DecisionModel(outcome, outcomeText, eligible, summary, program, programTitle, resolutions, needsConsent, refund, currency,
+                deductions, returnShippingPaidBy, returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, shipBackBy, policy,
+                explanation, decisiveClauses, l);
+    }
+
+    /** The stored legal block ({@link DecidedTerms.Legal}) as the pages show it. */
+    private static Legal legal(JsonNode d) {
+        DecidedTerms.Legal stored = DecidedTerms.Legal.of(d);
+        if (stored == null) {
+            return null;
+        }
+        List<Amount> basis = new ArrayList<>();
+        stored.basis().forEach((resolution, bases) -> basis.add(new Amount(words(resolution), String.join("; ",
+                bases.stream().map(Legal::cited).toList()))));
+        List<Override> overrides = stored.overrides().stream().map(o -> new Override(o.rule(), Legal.cited(o.provision()), o.before(), o.after()))
+                .toList();
+        DecidedTerms.Legal.Route recommended = stored.recommendedRoute();
+        return new Legal(stored.country(), stored.packs(), basis, stored.recommended() == null ? null : Legal.cited(stored.recommended()),
+                recommended == null ? null : recommended.title(), overrides, List.of());
     }
 
     private static List<Clause> clauses(JsonNode cites) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.service.policy.MerchantPolicies;
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a draft policy would have done to a merchant's stored claims: every claim filed under the
  * draft's policy id is decided by the published versions (each by its order's date, as it was)
- * and by the draft, and the two are compared. Nothing is stored; the claims are streamed from the
+ * and by the draft, and the two are compared. Both sides are composed with the consumer law of the
+ * markets they declare, as claims are decided, so a draft that adds {@code markets:} shows what the
+ * statutory rights cost by the buyer's country. Nothing is stored; the claims are streamed from the
  * database, so memory does not grow with the history.
  */
 @Component
@@ -48,14 +51,15 @@ public class DraftReplays {
 
     @Transactional(readOnly = true)
     public Report replay(UUID merchantId, String draftYaml) {
-        ReplayPolicy.FromFile draft = compile(draftYaml);
+        CompiledPolicy compiled = compile(draftYaml);
+        ReplayPolicy draft = new ReplayPolicy.FileAsDeclared("draft", compiled, policies.statutes());
         var catalog = policies.catalog(merchantId);
         if (!catalog.policyIds().contains(draft.policyId())) {
             throw new Refusal.Invalid("nothing-to-compare",
                     "the draft is policy '" + draft.policyId() + "', which has no published version to compare it with; published: "
                             + String.join(", ", catalog.policyIds()), List.of(new Refusal.Field("source", "policy id " + draft.policyId())));
         }
-        ReplayPolicy published = new ReplayPolicy.FromCatalog(draft.policyId(), catalog);
+        ReplayPolicy published = new ReplayPolicy.AsDeclared(draft.policyId(), policies.decider(merchantId));
         Replay replay = new Replay(published, draft,
                 new Replay.Options(Math.max(1, Runtime.getRuntime().availableProcessors()), TOP_CHANGES, Replay.OnError.SKIP));
         try (Stream<String> claims = jdbc.sql("select claim::text from rma where merchant_id = ? and policy_id = ? order by created_at, id")
@@ -74,7 +78,7 @@ public class DraftReplays {
         }
     }
 
-    private static ReplayPolicy.FromFile compile(String draftYaml) {
+    private static CompiledPolicy compile(String draftYaml) {
         PolicyCompiler.Result result = PolicyCompiler.compile("draft.yaml", draftYaml);
         List<Diagnostic> errors = result.errors();
         if (!errors.isEmpty() || result.policy().isEmpty()) {
@@ -82,7 +86,7 @@ public class DraftReplays {
                     errors.size() + " error(s) in the draft; first: " + (errors.isEmpty() ? "no policy" : errors.getFirst()),
                     errors.stream().map(d -> new Refusal.Field("source:" + d.line() + ":" + d.column(), d.message())).toList());
         }
-        return new ReplayPolicy.FromFile("draft", result.policy().get());
+        return result.policy().get();
     }
 
     /** Rows of claim JSON read as JSON Lines, one row at a time. */

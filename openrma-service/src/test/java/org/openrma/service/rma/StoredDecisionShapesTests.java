@@ -50,6 +50,43 @@ class StoredDecisionShapesTests {
         assertThat(page.decisiveClauses()).extracting(DecisionModel.Clause::id).containsExactly("S0-01", "S0-02", "S0-03", "S0-09", "S0-10");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
+    void aDecisionStoredBeforeConsumerLawWasComposedReadsWithoutALegalBlock(String shape) throws IOException {
+        assertThat(DecidedTerms.of(stored(shape)).legal()).isNull();
+        assertThat(DecisionModel.of(stored(shape), "USD").legal()).isNull();
+        RmaDocuments.Decision typed = RmaDocuments.decision(stored(shape));
+        assertThat(typed.legalBasis()).isNull();
+        assertThat(typed.overrides()).isNull();
+        assertThat(typed.statutory()).isNull();
+    }
+
+    /** ST-03: KST × an Italian consumer on day 11, as the service stores it since it composes consumer law. */
+    @org.junit.jupiter.api.Test
+    void aDecisionUnderConsumerLawReadsItsLegalBasisOverridesAndRoutesTyped() throws IOException {
+        JsonNode stored = stored("2026-12-03-with-legal-block.json");
+
+        RmaDocuments.Decision typed = RmaDocuments.decision(stored);
+        assertThat(typed.legalBasis()).isEqualTo(Map.of("refund", java.util.List.of("statute:IT:Codice del consumo art. 52")));
+        assertThat(typed.overrides()).containsExactly(new RmaDocuments.StatutoryOverride("merchant:S0-01 claim_window_ends",
+                "statute:IT:Codice del consumo art. 52", "rejected", "approved"));
+        assertThat(typed.statutory().country()).isEqualTo("IT");
+        assertThat(typed.statutory().recommended()).isEqualTo("statute:IT:Codice del consumo art. 52");
+        assertThat(typed.deadlines().get("statutory_window_ends")).isEqualTo(LocalDate.parse("2025-03-24"));
+
+        DecisionModel page = DecisionModel.of(stored, "EUR");
+        assertThat(page.legal().basis()).containsExactly(new DecisionModel.Amount("refund", "Codice del consumo art. 52 (IT)"));
+        assertThat(page.legal().overrides()).extracting(DecisionModel.Override::before, DecisionModel.Override::after)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rejected", "approved"));
+        DecidedTerms terms = DecidedTerms.of(stored);
+        assertThat(terms.refundOrZero()).isEqualTo("66.49");
+        assertThat(terms.legal().country()).isEqualTo("IT");
+        assertThat(terms.legal().packs()).containsExactly("statute-it@2022-01-01");
+        assertThat(terms.legal().basis()).containsExactly(Map.entry("refund", java.util.List.of("statute:IT:Codice del consumo art. 52")));
+        assertThat(terms.legal().recommendedRoute().program()).isEqualTo("withdrawal");
+        assertThat(terms.legal().overrides()).extracting(DecidedTerms.Legal.Override::rule).containsExactly("merchant:S0-01 claim_window_ends");
+    }
+
     @org.junit.jupiter.api.Test
     void aDecisionTheEngineFailedToMakeHasNoTerms() {
         assertThat(DecidedTerms.of(null)).isNull();

@@ -40,6 +40,12 @@ public final class CsvClaims {
     /** One data row with the header it belongs to. */
     public record Row(List<String> header, List<String> cells) {
 
+        /** The text of the column {@code claim} (a whole claim as JSON), or null when the layout has no such column. */
+        String claimJson() {
+            int claimColumn = header.indexOf("claim");
+            return claimColumn >= 0 && claimColumn < cells.size() ? cells.get(claimColumn) : null;
+        }
+
         /** The claim as a JSON tree; throws {@link IllegalArgumentException} naming the column at fault. */
         JsonNode tree() {
             int claimColumn = header.indexOf("claim");

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.openrma.claim.Claim;
+import org.openrma.claim.ClaimParser;
 import org.openrma.claim.ClaimReader;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
@@ -24,7 +25,9 @@ import org.openrma.decision.Detail;
  * slots, so memory stays the same whatever the length of the file. Each worker tallies its batch
  * and merges it into the result; {@code now} for each claim is its {@code request.submitted_at}.
  * Claims are decided without explanations (the engine's outcome-only detail, same numbers);
- * {@link #explain} decides the few most changed ones again in full for the report.
+ * {@link #explain} decides the few most changed ones again in full for the report. Workers read
+ * each JSON line (or CSV {@code claim} cell) token by token into the claim ({@link ClaimParser}),
+ * without a JSON tree; only a claim out of the common shape is read through the tree reader.
  */
 public final class Replay {
 
@@ -116,6 +119,19 @@ public final class Replay {
         });
     }
 
+    /** A line of JSON, token by token straight into the claim; the tree reader for a claim out of the common shape (or refused). */
+    private static Claim read(String json) {
+        Claim claim = ClaimParser.parse(json);
+        return claim != null ? claim : ClaimReader.read(json);
+    }
+
+    /** A CSV row: its column {@code claim} like a line of JSON; a row of field paths (or a refused claim) through the tree. */
+    private static Claim read(CsvClaims.Row row) {
+        String json = row.claimJson();
+        Claim claim = json == null ? null : ClaimParser.parse(json);
+        return claim != null ? claim : ClaimReader.fromTree(row.tree());
+    }
+
     private ReplayTally decide(List<ClaimRecords.Raw> batch) {
         ReplayTally tally = new ReplayTally(options.top());
         for (ClaimRecords.Raw raw : batch) {
@@ -125,7 +141,7 @@ public final class Replay {
             }
             Claim claim;
             try {
-                claim = raw.row() != null ? ClaimReader.fromTree(raw.row().tree()) : ClaimReader.read(raw.json());
+                claim = raw.row() != null ? read(raw.row()) : read(raw.json());
             } catch (InvalidClaimException e) {
                 tally.malformed(raw.line(), "invalid claim: " + e.problems().stream()
                         .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));

@@ -68,6 +68,53 @@ public sealed interface ReplayPolicy {
         }
     }
 
+    /**
+     * A policy of the catalog decided as the service decides it: each claim by the version in force for its
+     * order, composed with the consumer law of the markets that version declares ({@code markets:}).
+     */
+    public record AsDeclared(String policyId, org.openrma.policy.statute.StatutoryDecider decider) implements ReplayPolicy {
+
+        public AsDeclared {
+            decider.catalog().versions(policyId); // fails early, naming the known policies
+        }
+
+        @Override
+        public String label() {
+            return policyId;
+        }
+
+        @Override
+        public Decision decide(Claim claim, Instant now, Detail detail) {
+            return decider.decide(policyId, claim, now);
+        }
+    }
+
+    /**
+     * One policy file composed with the consumer law of the markets it declares: this version decides every
+     * claim, and the statutory packs of the buyer's country apply where the file sells to it.
+     */
+    public record FileAsDeclared(String label, CompiledPolicy policy, org.openrma.policy.statute.StatuteLibrary statutes,
+                                 org.openrma.policy.statute.StatutoryTerms terms) implements ReplayPolicy {
+
+        public FileAsDeclared(String label, CompiledPolicy policy, org.openrma.policy.statute.StatuteLibrary statutes) {
+            this(label, policy, statutes, org.openrma.policy.statute.StatutoryTerms.of(policy));
+        }
+
+        @Override
+        public String policyId() {
+            return policy.id();
+        }
+
+        @Override
+        public Decision decide(Claim claim, Instant now, Detail detail) {
+            if (statutes.applicable(claim, terms.markets()).isEmpty()) {
+                return policy.decide(claim, now, detail);
+            }
+            // composition reads the merchant's explanation (the clauses it displaces), so the detail is full
+            return org.openrma.policy.statute.StatutoryDecider.decideByVersion(policy, terms, statutes, claim, now);
+        }
+    }
+
     /** One policy file: this version decides every claim. */
     public record FromFile(String label, CompiledPolicy policy) implements ReplayPolicy {
 

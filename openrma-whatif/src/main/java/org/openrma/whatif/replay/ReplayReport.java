@@ -18,7 +18,8 @@ public record ReplayReport(Side baseline, Side candidate, Input input, ReplayTal
     /** One policy of the comparison. {@code byOrderDate}: a catalog id whose version follows each order's date. */
     public record Side(String source, String policy, boolean byOrderDate) {
         public static Side of(ReplayPolicy p) {
-            return new Side(p.label(), p.policyId(), p instanceof ReplayPolicy.FromCatalog || p instanceof ReplayPolicy.WithStatutes);
+            return new Side(p.label(), p.policyId(), p instanceof ReplayPolicy.FromCatalog || p instanceof ReplayPolicy.WithStatutes
+                    || p instanceof ReplayPolicy.AsDeclared);
         }
     }
 

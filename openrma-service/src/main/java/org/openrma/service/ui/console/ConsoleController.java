@@ -298,7 +298,7 @@ public class ConsoleController {
                     given.forEach(f -> Vocabulary.parse(Fact.class, f).ifPresent(facts::add));
                 }
                 yield new RmaCommand.Inspect(finding, facts, amount(form.getFirst("customs"), "customs"),
-                        amount(form.getFirst("handling"), "handling"), blank(form.getFirst("notes")));
+                        amount(form.getFirst("handling"), "handling"), blank(form.getFirst("notes")), null, assessedLines(form));
             }
             case "resolve" -> {
                 Resolution r = Vocabulary.parse(Resolution.class, form.getFirst("resolution"))
@@ -397,6 +397,22 @@ public class ConsoleController {
 
     private static String safeNext(String next) {
         return next != null && (next.startsWith("/console") || next.startsWith("/studio")) && !next.startsWith("//") ? next : "/console";
+    }
+
+    /** Consumer law's amounts per claimed line ({@code diminished_value:<sku>}, {@code use_deduction:<sku>}); empty fields are not assessed. */
+    private static List<RmaCommand.InspectedLine> assessedLines(MultiValueMap<String, String> form) {
+        java.util.Map<String, BigDecimal[]> bySku = new java.util.TreeMap<>();
+        form.forEach((name, values) -> {
+            int colon = name.indexOf(':');
+            String kind = colon < 0 ? "" : name.substring(0, colon);
+            if ((kind.equals("diminished_value") || kind.equals("use_deduction")) && !values.isEmpty()) {
+                BigDecimal value = amount(values.getFirst(), name);
+                if (value != null) {
+                    bySku.computeIfAbsent(name.substring(colon + 1), k -> new BigDecimal[2])[kind.equals("diminished_value") ? 0 : 1] = value;
+                }
+            }
+        });
+        return bySku.entrySet().stream().map(e -> new RmaCommand.InspectedLine(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     private static String blank(String s) {

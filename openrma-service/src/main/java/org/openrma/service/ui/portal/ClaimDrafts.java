@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.claim.Claim;
-import org.openrma.claim.ClaimReader;
+import org.openrma.policy.statute.ConsumerExplanation;
+import org.openrma.service.rma.ClaimDocument;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
@@ -27,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a {@link Draft} into the claim's {@code request} and runs the merchant's policy on it
  * without storing anything: the portal's live preview. The claim is built the way filing builds it
- * (the stored order, {@code submitted_at} = now, a voided serial adds the fact warranty_voided).
+ * (the stored order, {@code submitted_at} = now, a voided serial adds the fact warranty_voided, the customer's
+ * country and consumer status where the order does not say). Where the merchant's policy composes the consumer
+ * law of the customer's country, the preview tells the statutory right in plain words with its national section.
  */
 @Component
 public class ClaimDrafts {
@@ -68,7 +73,29 @@ public class ClaimDrafts {
         if (draft.description() != null && !draft.description().isBlank()) {
             request.put("description", draft.description());
         }
+        draft.law().addTo(request);
         return request;
+    }
+
+    /**
+     * What the order page asks for consumer law: the countries whose law the merchant's policy composes for this
+     * order (none: the policy declares no market, and the page asks nothing), and what the order already says.
+     */
+    public record ConsumerLaw(Map<String, String> countries, String orderCountry, Boolean orderConsumer) {
+        public boolean applies() {
+            return !countries.isEmpty();
+        }
+
+        public String orderCountryName() {
+            return ConsumerStatement.countryName(orderCountry);
+        }
+    }
+
+    public ConsumerLaw consumerLaw(Merchant merchant, StoredOrder order) {
+        List<String> markets = List.copyOf(policies.statutoryMarkets(merchant.id(), merchant.policyId(), order.placedAt()));
+        JsonNode customer = order.document().path("customer");
+        return new ConsumerLaw(ConsumerStatement.countryOptions(markets), customer.path("country").asString(null),
+                customer.path("is_consumer").isBoolean() ? customer.get("is_consumer").asBoolean() : null);
     }
 
     /** The order as the customer sees it, with what earlier requests already hold of each line. */
@@ -87,15 +114,19 @@ public class ClaimDrafts {
         claim.set("order", order.document().deepCopy());
         claim.set("request", request);
         applyUnitHistory(merchant, claim);
+        ClaimDocument document = ClaimDocument.copyOf(claim);
+        document.buyerStates(draft.law().country(), draft.law().consumer());
         try {
-            Claim parsed = ClaimReader.fromTree(claim);
+            Claim parsed = document.claim();
             List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
                     .map(f -> "You cannot send this request: " + f.message() + ".").toList();
             if (!alreadyClaimed.isEmpty()) {
                 return new Preview(null, alreadyClaimed);
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
-            return new Preview(DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode()), List.of());
+            DecisionModel model = DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode());
+            // the portal speaks English; the engine words the statutory right in English, German or French
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of());
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {

@@ -13,9 +13,9 @@ import org.springframework.util.MultiValueMap;
 /**
  * What the customer filled in on the request form, before it is a claim: the kind of request, the
  * reason, the lines with quantity and condition, and a description. {@link #problems} names every
- * field that is missing or wrong, in words for the page.
+ * field that is missing or wrong, in words for the page. {@code law} is what the customer states for consumer law.
  */
-public record Draft(String kind, String reason, List<Line> lines, String description, Map<String, String> problems) {
+public record Draft(String kind, String reason, List<Line> lines, String description, Map<String, String> problems, ConsumerStatement law) {
 
     public record Line(int index, String sku, int quantity, String condition) {}
 
@@ -57,7 +57,10 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
         return !problems.isEmpty();
     }
 
-    /** Reads the form: {@code kind}, {@code reason}, {@code description}, and per order line i {@code pick_i}, {@code qty_i}, {@code cond_i}. */
+    /**
+     * Reads the form: {@code kind}, {@code reason}, {@code description}, per order line i {@code pick_i}, {@code qty_i},
+     * {@code cond_i}, and what consumer law needs ({@link ConsumerStatement#read}).
+     */
     public static Draft read(MultiValueMap<String, String> form, List<String> orderSkus, List<Integer> orderQuantities) {
         Map<String, String> problems = new LinkedHashMap<>();
         String kind = first(form, "kind");
@@ -99,7 +102,8 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
         if (description != null && description.length() > 2000) {
             problems.put("description", "Keep the description under 2000 characters (it has " + description.length() + ").");
         }
-        Draft d = new Draft(kind, reason, lines, description, problems);
+        ConsumerStatement law = ConsumerStatement.read(form, problems);
+        Draft d = new Draft(kind, reason, lines, description, problems, law);
         if (!problems.containsKey("kind") && d.needsLines() && lines.isEmpty()) {
             problems.put("lines", "Choose at least one item.");
         }
@@ -126,7 +130,7 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
     }
 
     public static Draft empty(String kind) {
-        return new Draft(kind == null || !KINDS.containsKey(kind) ? "return" : kind, "", List.of(), "", Map.of());
+        return new Draft(kind == null || !KINDS.containsKey(kind) ? "return" : kind, "", List.of(), "", Map.of(), ConsumerStatement.NONE);
     }
 
     private static String first(MultiValueMap<String, String> form, String name) {

@@ -1,6 +1,5 @@
 package org.openrma.service.ui.portal;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.file.Path;
@@ -72,12 +71,14 @@ public class PortalController {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final ReturnShipping returnShipping;
+    private final PortalAccess access;
 
-    public PortalController(Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
+    public PortalController(PortalAccess access, Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
                             AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
                             RateLimits rateLimits, ReturnShipping returnShipping) {
         this.returnShipping = returnShipping;
         this.rateLimits = rateLimits;
+        this.access = access;
         this.merchants = merchants;
         this.orders = orders;
         this.tokens = tokens;
@@ -228,7 +229,7 @@ public class PortalController {
             Path staging = null;
             try {
                 staging = files.stage(check.accepted());
-                Rma rma = filings.file(c, drafts.request(draft, check.evidence()), check.accepted(), staging);
+                Rma rma = filings.file(c, drafts.request(draft, check.evidence()), draft.law().customer(), check.accepted(), staging);
                 return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?filed";
             } catch (ApiProblem | Refusal refused) {
                 ApiProblem e = ApiProblem.of(refused);
@@ -255,6 +256,8 @@ public class PortalController {
         model.addAttribute("kinds", Draft.KINDS);
         model.addAttribute("reasons", Draft.REASONS);
         model.addAttribute("conditions", Draft.CONDITIONS);
+        model.addAttribute("law", drafts.consumerLaw(m, order));
+        model.addAttribute("remedies", ConsumerStatement.REMEDIES);
         model.addAttribute("limits", files.limits());
         model.addAttribute("preview", preview);
         model.addAttribute("errors", errors);
@@ -372,29 +375,16 @@ public class PortalController {
 
     // --- helpers --------------------------------------------------------------------------------
 
-    Merchant merchant(String store) {
-        Optional<Merchant> m = merchants.findBySlug(store);
-        if (m.isEmpty()) {
-            try {
-                m = merchants.find(UUID.fromString(store));
-            } catch (IllegalArgumentException ignored) {
-                // not an id either
-            }
-        }
-        return m.orElseThrow(() -> new UiErrors.NotFound("There is no shop '" + store + "' here. Check the link you were given."));
+    private Merchant merchant(String store) {
+        return access.merchant(store);
     }
 
-    Caller.Customer customer(Merchant m, HttpServletRequest request) {
-        String token = token(request).orElseThrow(() -> new NoSession(m, false));
-        try {
-            return tokens.verify(token).filter(c -> c.merchantId().equals(m.id())).orElseThrow(() -> new NoSession(m, false));
-        } catch (CustomerTokens.ExpiredToken e) {
-            throw new NoSession(m, true);
-        }
+    private Caller.Customer customer(Merchant m, HttpServletRequest request) {
+        return access.customer(m, request);
     }
 
     private StoredOrder order(Caller.Customer c) {
-        return orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new UiErrors.NotFound("Your order is no longer available."));
+        return access.order(c);
     }
 
     Rma rma(Caller.Customer c, String id) {
@@ -407,20 +397,11 @@ public class PortalController {
     }
 
     private static Optional<String> token(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (c.getName().equals(COOKIE) && !c.getValue().isBlank()) {
-                    return Optional.of(c.getValue());
-                }
-            }
-        }
-        return Optional.empty();
+        return PortalAccess.token(request);
     }
 
     private static void clearCookie(HttpServletResponse response, Merchant m) {
-        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, "").httpOnly(true).sameSite("Lax").path("/portal/" + m.slug())
-                .maxAge(0).build().toString());
+        PortalAccess.clearCookie(response, m);
     }
 
     private static String blank(String s) {

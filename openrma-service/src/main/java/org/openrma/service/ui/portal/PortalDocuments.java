@@ -23,34 +23,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/portal/{store}/rmas/{id}")
 public class PortalDocuments {
 
+    private final PortalAccess access;
     private final PortalController portal;
     private final ReturnShipping shipping;
 
-    public PortalDocuments(PortalController portal, ReturnShipping shipping) {
+    public PortalDocuments(PortalAccess access, PortalController portal, ReturnShipping shipping) {
+        this.access = access;
         this.portal = portal;
         this.shipping = shipping;
     }
 
     @GetMapping("/packing-slip.pdf")
     ResponseEntity<byte[]> packingSlip(@PathVariable String store, @PathVariable String id, HttpServletRequest request) {
-        Merchant m = portal.merchant(store);
-        Caller.Customer c = portal.customer(m, request);
+        Merchant m = access.merchant(store);
+        Caller.Customer c = access.customer(m, request);
         Rma rma = portal.rma(c, id);
         return pdf(() -> shipping.packingSlip(c, rma.id()), "packing-slip-" + rma.number() + ".pdf");
     }
 
     @GetMapping("/address-label.pdf")
     ResponseEntity<byte[]> addressLabel(@PathVariable String store, @PathVariable String id, HttpServletRequest request) {
-        Merchant m = portal.merchant(store);
-        Caller.Customer c = portal.customer(m, request);
+        Merchant m = access.merchant(store);
+        Caller.Customer c = access.customer(m, request);
         Rma rma = portal.rma(c, id);
         return pdf(() -> shipping.printYourOwnLabel(c, rma.id()), "address-label-" + rma.number() + ".pdf");
     }
 
     @GetMapping("/return-label.pdf")
     ResponseEntity<byte[]> boughtLabel(@PathVariable String store, @PathVariable String id, HttpServletRequest request) {
-        Merchant m = portal.merchant(store);
-        Caller.Customer c = portal.customer(m, request);
+        Merchant m = access.merchant(store);
+        Caller.Customer c = access.customer(m, request);
         Rma rma = portal.rma(c, id);
         return pdf(() -> shipping.storedLabelPdf(c, rma.id()).orElseThrow(() -> new UiErrors.NotFound("This return has no printed label.")),
                 "return-label-" + rma.number() + ".pdf");

@@ -35,9 +35,12 @@ public class PortalFilings {
     }
 
     @Transactional
-    public Rma file(Caller.Customer customer, ObjectNode request, List<EvidenceFiles.Checked> uploads, Path staging) {
+    public Rma file(Caller.Customer customer, ObjectNode request, ObjectNode buyer, List<EvidenceFiles.Checked> uploads, Path staging) {
         ObjectNode body = Json.object();
         body.set("request", request);
+        if (buyer != null) {
+            body.set("customer", buyer);
+        }
         Rma rma = management.submit(customer, body);
         recordFiles(customer, rma, uploads, staging);
         return rma;

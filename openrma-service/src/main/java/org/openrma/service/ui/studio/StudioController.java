@@ -14,6 +14,8 @@ import org.openrma.claim.ClaimReader;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.DecisionJson;
 import org.openrma.policy.CompiledPolicy;
+import org.openrma.policy.statute.StatutoryDecider;
+import org.openrma.policy.statute.StatutoryTerms;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.PolicyCompiler;
 import org.openrma.service.access.Caller;
@@ -129,7 +131,9 @@ public class StudioController {
             try {
                 var tree = Json.read(claim);
                 CompiledPolicy p = compiled.policy().get();
-                var decision = p.decide(ClaimReader.fromTree(tree), clock.instant());
+                // decided as filing would decide it: composed with the consumer law of the markets the draft declares
+                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), ClaimReader.fromTree(tree),
+                        clock.instant());
                 String currency = tree.path("order").path("currency").asString("");
                 model.addAttribute("decision", DecisionModel.of(DecisionJson.toTree(decision), currency));
             } catch (InvalidClaimException e) {
