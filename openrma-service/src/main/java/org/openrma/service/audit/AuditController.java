@@ -1,6 +1,9 @@
 package org.openrma.service.audit;
 
 import org.openrma.service.access.Caller;
+import org.openrma.service.web.Cursor;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.openrma.service.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +25,16 @@ public class AuditController {
     public Page<AuditTrail.AuditEvent> list(Caller caller,
                                             @RequestParam(name = "entity_type", required = false) String entityType,
                                             @RequestParam(name = "entity_id", required = false) String entityId,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "50") int size) {
-        Page.check(page, size);
-        return trail.list(caller.requireStaff().merchantId(), entityType, entityId, page, size);
+            @Parameter(description = "Page mode: the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page mode: items per page, 1 to 100 (default 50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = Cursor.STARTING_AFTER_DESCRIPTION) @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @Parameter(description = Cursor.LIMIT_DESCRIPTION, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) Integer limit) {
+        java.util.UUID merchant = caller.requireStaff().merchantId();
+        return Cursor.of(page, size, startingAfter, limit).map(c -> trail.list(merchant, entityType, entityId, c))
+                .orElseGet(() -> {
+                    Page.check(page == null ? 0 : page, size == null ? 50 : size);
+                    return trail.list(merchant, entityType, entityId, page == null ? 0 : page, size == null ? 50 : size);
+                });
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
 import org.openrma.service.web.Json;
+import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,10 +57,46 @@ public class AuditTrail {
         pageParams.add(size);
         pageParams.add((long) page * size);
         List<AuditEvent> items = jdbc.sql("select * from audit_event" + where + " order by id limit ? offset ?").params(pageParams)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                        Json.read(rs.getString("before")), Json.read(rs.getString("after"))))
-                .list();
+                .query(AuditTrail::map).list();
         return new Page<>(items, page, size, total);
+    }
+
+    /**
+     * Cursor mode: the events after event {@code cursor.startingAfter()}, oldest first like pages (ids
+     * grow with time). The cursor must be one of the merchant's events matching the same entity filter.
+     */
+    public Page<AuditEvent> list(UUID merchantId, String entityType, String entityId, Cursor cursor) {
+        StringBuilder where = new StringBuilder(" where merchant_id = ?");
+        List<Object> params = new ArrayList<>(List.of(merchantId));
+        if (entityType != null) {
+            where.append(" and entity_type = ?");
+            params.add(entityType);
+        }
+        if (entityId != null) {
+            where.append(" and entity_id = ?");
+            params.add(entityId);
+        }
+        if (cursor.startingAfter() != null) {
+            long after = cursor.key(Long::parseLong);
+            if (jdbc.sql("select count(*) from audit_event" + where + " and id = ?").params(concat(params, after)).query(Long.class).single() == 0) {
+                throw Cursor.unknown(cursor.startingAfter());
+            }
+            where.append(" and id > ?");
+            params.add(after);
+        }
+        params.add(cursor.limit() + 1);
+        return cursor.slice(jdbc.sql("select * from audit_event" + where + " order by id limit ?").params(params).query(AuditTrail::map).list());
+    }
+
+    private static List<Object> concat(List<Object> params, Object more) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(more);
+        return all;
+    }
+
+    private static AuditEvent map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                Json.read(rs.getString("before")), Json.read(rs.getString("after")));
     }
 }

@@ -50,7 +50,31 @@ public class RefundLedger {
     public record LineUse(String sku, int quantity, String amount) {}
 
     public record Entry(UUID id, UUID rmaId, String kind, String resolution, String amount, String currency, Instant createdAt,
-                        String createdBy, Map<String, String> deductions, List<LineUse> lines, JsonNode detail) {}
+                        String createdBy, Map<String, String> deductions, List<LineUse> lines,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "the exchange an exchange or exchange_charge entry "
+                                + "settles; null on other entries") ExchangeDetail detail) {}
+
+    /**
+     * What an exchange settled: the item given ({@code exchangeSku}, its {@code exchangePrice}),
+     * what the claimed lines were worth ({@code returnedValue}), the difference, and who it went to.
+     */
+    public record ExchangeDetail(
+            @io.swagger.v3.oas.annotations.media.Schema(example = "KGD-IPL-X2") String exchangeSku,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "209.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String exchangePrice,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "189.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String returnedValue,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "returned_value minus exchange_price: positive is paid back, "
+                    + "negative charged", example = "-20.00", pattern = "^-?[0-9]+(\\.[0-9]+)?$") String priceDifference,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "in words", example = "charged to the customer") String settled) {
+
+        static ExchangeDetail read(String stored) {
+            if (stored == null) {
+                return null;
+            }
+            JsonNode d = Json.read(stored);
+            return new ExchangeDetail(d.path("exchange_sku").asString(null), d.path("exchange_price").asString(null),
+                    d.path("returned_value").asString(null), d.path("price_difference").asString(null), d.path("settled").asString(null));
+        }
+    }
 
     /** One order line (or the shipping charge, {@code sku} null): what was paid, what was given back, what is left. */
     public record LineBalance(String sku, int quantity, int unitsTakenBack, String paid, String givenBack, String refundable) {}
@@ -229,7 +253,7 @@ public class RefundLedger {
                     return new Entry(id, rs.getObject("rma_id", UUID.class), rs.getString("kind"), rs.getString("resolution"),
                             rs.getBigDecimal("amount").setScale(cur.getDecimalPlaces()).toPlainString(), cur.getCode(),
                             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), deductions, lines,
-                            Json.read(rs.getString("detail")));
+                            ExchangeDetail.read(rs.getString("detail")));
                 })
                 .list();
     }

@@ -6,6 +6,9 @@ import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Wire;
 import jakarta.validation.Valid;
+import org.openrma.service.web.Cursor;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.openrma.service.web.Page;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -48,10 +51,17 @@ public class OrderController {
                                   @RequestParam(name = "customer_id", required = false) String customerId,
                                   @RequestParam(name = "placed_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant placedFrom,
                                   @RequestParam(name = "placed_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant placedTo,
-                                  @RequestParam(defaultValue = "0") int page,
-                                  @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
-        return orders.list(caller.merchantId(), caller.orderScope(), new Orders.Filter(customerEmail, customerId, placedFrom, placedTo), page, size).map(OrderView::of);
+            @Parameter(description = "Page mode: the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page mode: items per page, 1 to 100 (default 20)") @RequestParam(required = false) Integer size,
+            @Parameter(description = Cursor.STARTING_AFTER_DESCRIPTION + " Here the id is the order number.") @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @Parameter(description = Cursor.LIMIT_DESCRIPTION, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) Integer limit) {
+        Orders.Filter filter = new Orders.Filter(customerEmail, customerId, placedFrom, placedTo);
+        return Cursor.of(page, size, startingAfter, limit).map(c -> orders.list(caller.merchantId(), caller.orderScope(), filter, c))
+                .orElseGet(() -> {
+                    Page.check(page == null ? 0 : page, size == null ? 20 : size);
+                    return orders.list(caller.merchantId(), caller.orderScope(), filter, page == null ? 0 : page, size == null ? 20 : size);
+                }).map(OrderView::of);
     }
 
     @GetMapping("/{number}")

@@ -16,6 +16,7 @@ import org.joda.money.Money;
 import org.openrma.claim.Order;
 import org.openrma.claim.OrderLine;
 import org.openrma.service.web.Json;
+import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,8 +93,36 @@ public class Orders {
     }
 
     public Page<StoredOrder> list(UUID merchantId, UUID onlyOrder, Filter f, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(merchantId, onlyOrder, f, params);
+        long total = jdbc.sql("select count(*) from customer_order" + where).params(params).query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
+        return new Page<>(jdbc.sql("select * from customer_order" + where + " order by placed_at desc, id limit ? offset ?")
+                .params(params).query(Orders::map).list(), page, size, total);
+    }
+
+    /** Cursor mode: the orders after the one numbered {@code cursor.startingAfter()}, in the order of pages. */
+    public Page<StoredOrder> list(UUID merchantId, UUID onlyOrder, Filter f, Cursor cursor) {
+        List<Object> params = new ArrayList<>();
+        String where = where(merchantId, onlyOrder, f, params);
+        if (cursor.startingAfter() != null) {
+            StoredOrder after = jdbc.sql("select * from customer_order where merchant_id = ? and number = ?"
+                            + (onlyOrder != null ? " and id = ?" : ""))
+                    .params(onlyOrder != null ? List.of(merchantId, cursor.startingAfter(), onlyOrder) : List.of(merchantId, cursor.startingAfter()))
+                    .query(Orders::map).optional().orElseThrow(() -> Cursor.unknown(cursor.startingAfter()));
+            where += " and (placed_at < ? or (placed_at = ? and id > ?))";
+            Timestamp placed = Timestamp.from(after.placedAt());
+            params.addAll(List.of(placed, placed, after.id()));
+        }
+        params.add(cursor.limit() + 1);
+        return cursor.slice(jdbc.sql("select * from customer_order" + where + " order by placed_at desc, id limit ?")
+                .params(params).query(Orders::map).list());
+    }
+
+    private static String where(UUID merchantId, UUID onlyOrder, Filter f, List<Object> params) {
         StringBuilder where = new StringBuilder(" where merchant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(merchantId));
+        params.add(merchantId);
         if (onlyOrder != null) {
             where.append(" and id = ?");
             params.add(onlyOrder);
@@ -114,11 +143,7 @@ public class Orders {
             where.append(" and placed_at < ?");
             params.add(Timestamp.from(f.placedTo()));
         }
-        long total = jdbc.sql("select count(*) from customer_order" + where).params(params).query(Long.class).single();
-        params.add(size);
-        params.add((long) page * size);
-        return new Page<>(jdbc.sql("select * from customer_order" + where + " order by placed_at desc, id limit ? offset ?")
-                .params(params).query(Orders::map).list(), page, size, total);
+        return where.toString();
     }
 
     /**

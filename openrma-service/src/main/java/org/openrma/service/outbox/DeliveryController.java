@@ -3,6 +3,9 @@ package org.openrma.service.outbox;
 import java.util.List;
 import org.openrma.service.access.Caller;
 import org.openrma.service.web.ApiProblem;
+import org.openrma.service.web.Cursor;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.openrma.service.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +33,12 @@ public class DeliveryController {
                                      @RequestParam(required = false) String channel,
                                      @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"pending", "delivered", "dead"}))
                                      @RequestParam(required = false) String status,
-                                     @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "Page mode: the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page mode: items per page, 1 to 100 (default 50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = Cursor.STARTING_AFTER_DESCRIPTION) @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @Parameter(description = Cursor.LIMIT_DESCRIPTION, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) Integer limit) {
         Caller.Staff staff = caller.requireStaff();
-        Page.check(page, size);
         Outbox.Channel ch = null;
         if (channel != null) {
             try {
@@ -45,7 +50,12 @@ public class DeliveryController {
         if (status != null && !List.of("pending", "delivered", "dead").contains(status)) {
             throw ApiProblem.invalid("status", "unknown value '" + status + "'; expected one of pending, delivered, dead");
         }
-        return outbox.list(staff.merchantId(), ch, status, page, size);
+        Outbox.Channel chosen = ch;
+        return Cursor.of(page, size, startingAfter, limit).map(c -> outbox.list(staff.merchantId(), chosen, status, c))
+                .orElseGet(() -> {
+                    Page.check(page == null ? 0 : page, size == null ? 50 : size);
+                    return outbox.list(staff.merchantId(), chosen, status, page == null ? 0 : page, size == null ? 50 : size);
+                });
     }
 
     @GetMapping("/{id}")

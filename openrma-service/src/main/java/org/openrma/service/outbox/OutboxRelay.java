@@ -65,9 +65,11 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService poller;
 
     private final WebhookTargets webhookTargets;
+    private final WebhookEndpoints endpoints;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, Clock clock, Merchants merchants, OpenRmaProperties properties,
-                       OperationsMetrics metrics, WebhookTargets webhookTargets) {
+                       OperationsMetrics metrics, WebhookTargets webhookTargets, WebhookEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.metrics = metrics;
         this.webhookTargets = webhookTargets;
         this.jdbc = jdbc;
@@ -187,19 +189,38 @@ public class OutboxRelay implements SmartLifecycle {
         return d.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : d;
     }
 
+    /**
+     * Where a webhook goes and the secrets it is signed with: a webhook endpoint's current URL and
+     * its secrets (two during a rotation's overlap), or the merchant's own URL and secret.
+     */
+    private record Target(String url, List<String> secrets) {}
+
+    private Target target(Merchant merchant, Outbox.Message m) {
+        if (m.webhookEndpointId() == null) {
+            return new Target(m.destination(), List.of(merchant.webhookSecret()));
+        }
+        WebhookEndpoints.WebhookEndpoint e = endpoints.findForDelivery(merchant.id(), m.webhookEndpointId())
+                .orElseThrow(() -> new IllegalStateException("webhook endpoint " + m.webhookEndpointId() + " is gone"));
+        if (e.deletedAt() != null) {
+            throw new IllegalStateException("the webhook endpoint was deleted");
+        }
+        return new Target(e.url(), e.signingSecrets(clock.instant()));
+    }
+
     private int postWebhook(Merchant merchant, Outbox.Message m) throws Exception {
-        java.util.Optional<String> refused = webhookTargets.problem(m.destination());
+        Target target = target(merchant, m);
+        java.util.Optional<String> refused = webhookTargets.problem(target.url());
         if (refused.isPresent()) {
             throw new IllegalStateException("webhook target refused: " + refused.get());
         }
         String body = Json.write(m.payload());
         long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(m.destination()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
                 .timeout(settings.httpTimeout())
                 .header("Content-Type", "application/json")
                 .header("OpenRMA-Event-Id", m.eventId().toString())
                 .header("OpenRMA-Event-Type", m.eventType())
-                .header(SIGNATURE_HEADER, signature(merchant.webhookSecret(), t, body))
+                .header(SIGNATURE_HEADER, signature(target.secrets(), t, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -207,9 +228,21 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** {@code t=<seconds>,v1=<hex HMAC-SHA256(secret, "<seconds>.<body>")>}. */
     public static String signature(String secret, long epochSeconds, String body) {
-        byte[] mac = Secrets.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
-                (epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-        return "t=" + epochSeconds + ",v1=" + HexFormat.of().formatHex(mac);
+        return signature(List.of(secret), epochSeconds, body);
+    }
+
+    /**
+     * One {@code v1} per secret, current first (Stripe's scheme while a rolled secret overlaps): a
+     * receiver accepts the event when any {@code v1} matches the secret it holds.
+     */
+    public static String signature(List<String> secrets, long epochSeconds, String body) {
+        StringBuilder header = new StringBuilder("t=" + epochSeconds);
+        for (String secret : secrets) {
+            byte[] mac = Secrets.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
+                    (epochSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            header.append(",v1=").append(HexFormat.of().formatHex(mac));
+        }
+        return header.toString();
     }
 
     private void sendEmail(Merchant merchant, Outbox.Message m) throws Exception {

@@ -62,7 +62,7 @@ class Announcements {
                 : decision.returnShippingPaidBy() == Payer.MERCHANT ? "us (" + merchant.name() + ")" : "you");
         values.put("missing_evidence", decision == null ? "" : String.join(", ", decision.missingEvidence()));
         values.put("resolution", rma.resolution() == null ? "" : rma.resolution().replace('_', ' ')
-                + (rma.outboundTracking() == null ? "" : "; shipped to you with tracking " + rma.outboundTracking()));
+                + (rma.outboundParcel() == null ? "" : "; shipped to you with tracking " + rma.outboundParcel()));
         values.put("finding", ClaimDocument.reading(rma.claim()).finding().replace('_', ' '));
         values.put("refund", ledger.entries(rma.merchantId(), rma.orderId(), rma.id()).stream()
                 .map(e -> e.amount() + " " + e.currency() + " " + LedgerKind.of(e.kind()).map(k -> switch (k) {

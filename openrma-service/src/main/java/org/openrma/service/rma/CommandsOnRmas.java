@@ -157,9 +157,8 @@ class CommandsOnRmas {
             }
             case RmaCommand.Resolve c -> {
                 detail.putAll(resolutions.resolve(caller, rma, claim, decisions.latestTerms(rma), c));
-                String tracking = c.outboundTracking() == null ? null : (c.outboundCarrier() == null ? "" : c.outboundCarrier() + " ") + c.outboundTracking();
                 yield new Handled(moved(unchanged, transition.target(), claim).due(null, null, rma.slaDueBy())
-                        .withResolution(c.resolution() == null ? Resolutions.AMENDMENT : c.resolution().wire()).withOutboundTracking(tracking),
+                        .withResolution(c.resolution() == null ? Resolutions.AMENDMENT : c.resolution().wire()).shippedOut(c.outboundCarrier(), c.outboundTracking()),
                         null, detail);
             }
             case RmaCommand.Consent c -> {

@@ -27,6 +27,7 @@ public record Rma(
         boolean slaBreached,
         String resolution,
         Instant customerConsentAt,
+        String outboundCarrier,
         String outboundTracking,
         String returnTracking,
         Instant createdAt,
@@ -52,8 +53,17 @@ public record Rma(
         return edit().resolution(newResolution).build();
     }
 
-    public Rma withOutboundTracking(String tracking) {
-        return edit().outboundTracking(tracking).build();
+    /** The parcel of a replacement or repaired unit shipped out: its carrier and tracking number, kept apart. */
+    public Rma shippedOut(String carrier, String tracking) {
+        return edit().outboundCarrier(carrier).outboundTracking(tracking).build();
+    }
+
+    /** Carrier and tracking number as one text for people (e-mails, pages); null when nothing was shipped out. */
+    public String outboundParcel() {
+        if (outboundTracking == null) {
+            return null;
+        }
+        return outboundCarrier == null ? outboundTracking : outboundCarrier + " " + outboundTracking;
     }
 
     /** The carrier and tracking number of the parcel the customer sends back, as one text ("USPS 9405…"). */
@@ -90,6 +100,7 @@ public record Rma(
         private boolean slaBreached;
         private String resolution;
         private Instant customerConsentAt;
+        private String outboundCarrier;
         private String outboundTracking;
         private String returnTracking;
         private Instant updatedAt;
@@ -105,6 +116,7 @@ public record Rma(
             slaBreached = r.slaBreached;
             resolution = r.resolution;
             customerConsentAt = r.customerConsentAt;
+            outboundCarrier = r.outboundCarrier;
             outboundTracking = r.outboundTracking;
             returnTracking = r.returnTracking;
             updatedAt = r.updatedAt;
@@ -119,13 +131,14 @@ public record Rma(
         Editor slaBreached(boolean v) { slaBreached = v; return this; }
         Editor resolution(String v) { resolution = v; return this; }
         Editor customerConsentAt(Instant v) { customerConsentAt = v; return this; }
+        Editor outboundCarrier(String v) { outboundCarrier = v; return this; }
         Editor outboundTracking(String v) { outboundTracking = v; return this; }
         Editor returnTracking(String v) { returnTracking = v; return this; }
         Editor updatedAt(Instant v) { updatedAt = v; return this; }
 
         Rma build() {
             return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
-                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundTracking, returnTracking, r.createdAt, r.createdBy,
+                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundCarrier, outboundTracking, returnTracking, r.createdAt, r.createdBy,
                     updatedAt, r.version);
         }
     }

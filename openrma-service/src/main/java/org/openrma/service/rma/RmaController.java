@@ -15,6 +15,10 @@ import org.openrma.service.web.Wire;
 import org.openrma.service.web.BeanChecks;
 import jakarta.validation.Valid;
 import org.openrma.service.web.Page;
+import org.openrma.service.web.Cursor;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -72,6 +76,9 @@ public class RmaController {
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
     }
 
+    /** What a list item may embed beyond its own fields (Stripe's expand). */
+    static final List<String> EXPANSIONS = List.of("decision");
+
     @GetMapping("/rmas")
     public Page<RmaView> list(Caller caller,
                               @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = RmaStatus.class))
@@ -84,9 +91,16 @@ public class RmaController {
                               @RequestParam(name = "sla_due_soon", required = false) Boolean slaDueSoon,
                               @RequestParam(name = "sla_due_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate slaDueFrom,
                               @RequestParam(name = "sla_due_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate slaDueTo,
-                              @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "20") int size) {
-        Page.check(page, size);
+                              @Parameter(description = "Page mode: the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+                              @Parameter(description = "Page mode: items per page, 1 to 100 (default 20)") @RequestParam(required = false) Integer size,
+                              @Parameter(description = Cursor.STARTING_AFTER_DESCRIPTION, schema = @Schema(format = "uuid"))
+                              @RequestParam(name = "starting_after", required = false) String startingAfter,
+                              @Parameter(description = Cursor.LIMIT_DESCRIPTION, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+                              @RequestParam(required = false) Integer limit,
+                              @Parameter(description = "Embed in each item what is named: `decision`, the latest decision "
+                                      + "(as on a single RMA). Without it, list items carry no decision.",
+                                      array = @ArraySchema(schema = @Schema(allowableValues = {"decision"})))
+                              @RequestParam(required = false) List<String> expand) {
         RmaStatus s = null;
         if (status != null) {
             try {
@@ -96,12 +110,36 @@ public class RmaController {
                         + String.join(", ", java.util.Arrays.stream(RmaStatus.values()).map(RmaStatus::wire).toList()));
             }
         }
+        boolean withDecisions = expand(expand);
+        Rmas.Filter filter = new Rmas.Filter(s, slaBreached, createdFrom, createdTo, customerEmail, orderNumber, slaDueSoon, slaDueFrom, slaDueTo);
+        Page<Rma> found = Cursor.of(page, size, startingAfter, limit)
+                .map(cursor -> rmas.list(caller.merchantId(), caller.orderScope(), filter, cursor))
+                .orElseGet(() -> {
+                    Page.check(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+                    return rmas.list(caller.merchantId(), caller.orderScope(), filter, page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+                });
+        Map<UUID, JsonNode> decisions = withDecisions
+                ? rmas.latestDecisions(caller.merchantId(), found.contents().stream().map(Rma::id).toList()) : Map.of();
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         LocalDate dueSoonUntil = dueSoonUntil(caller);
-        return rmas.list(caller.merchantId(), caller.orderScope(),
-                        new Rmas.Filter(s, slaBreached, createdFrom, createdTo, customerEmail, orderNumber, slaDueSoon, slaDueFrom, slaDueTo),
-                        page, size)
-                .map(r -> RmaView.of(r, actor, null, false, dueSoonUntil));
+        return found.map(r -> RmaView.of(r, actor, decisions.get(r.id()), false, dueSoonUntil));
+    }
+
+    private static final int DEFAULT_SIZE = 20;
+
+    /** Whether the list embeds decisions; any other expansion is a 400 naming {@code expand}. */
+    private static boolean expand(List<String> expand) {
+        if (expand == null) {
+            return false;
+        }
+        for (String e : expand) {
+            if (!EXPANSIONS.contains(e.strip())) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "expand: '" + e + "' cannot be expanded; expected one of "
+                        + String.join(", ", EXPANSIONS), List.of(new ApiProblem.FieldError("expand", "'" + e + "' cannot be expanded; "
+                        + "expected one of " + String.join(", ", EXPANSIONS))));
+            }
+        }
+        return !expand.isEmpty();
     }
 
     @GetMapping("/rmas/{id}")
@@ -118,10 +156,17 @@ public class RmaController {
 
     @GetMapping("/rmas/{id}/history")
     public Page<AuditTrail.AuditEvent> history(Caller caller, @PathVariable UUID id,
-                                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "Page mode: the page, from 0 (default 0)") @RequestParam(required = false) Integer page,
+            @Parameter(description = "Page mode: items per page, 1 to 100 (default 50)") @RequestParam(required = false) Integer size,
+            @Parameter(description = Cursor.STARTING_AFTER_DESCRIPTION) @RequestParam(name = "starting_after", required = false) String startingAfter,
+            @Parameter(description = Cursor.LIMIT_DESCRIPTION, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @RequestParam(required = false) Integer limit) {
         Rma rma = find(caller.requireStaff(), id);
-        Page.check(page, size);
-        return audit.list(caller.merchantId(), "rma", rma.id().toString(), page, size);
+        return Cursor.of(page, size, startingAfter, limit).map(c -> audit.list(caller.merchantId(), "rma", rma.id().toString(), c))
+                .orElseGet(() -> {
+                    Page.check(page == null ? 0 : page, size == null ? 50 : size);
+                    return audit.list(caller.merchantId(), "rma", rma.id().toString(), page == null ? 0 : page, size == null ? 50 : size);
+                });
     }
 
     @GetMapping("/rmas/{id}/refunds")

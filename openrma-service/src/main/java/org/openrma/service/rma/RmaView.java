@@ -11,7 +11,11 @@ import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import tools.jackson.databind.JsonNode;
 
-/** An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), {@code claim} the claim it decided. */
+/**
+ * An RMA as the API shows it; {@code decision} is the latest decision (DecisionJson), given when the
+ * caller asked for it (a single RMA, or a list with expand=decision), {@code claim} the claim it
+ * decided (a single RMA only).
+ */
 public record RmaView(
         @NotNull UUID id,
         @NotNull @Schema(example = "RMA-2025-000042") String number,
@@ -31,14 +35,16 @@ public record RmaView(
         @Schema(description = "what the customer does next, while authorized") String returnInstructions,
         boolean needsConsent,
         Instant customerConsentAt,
-        @Schema(description = "the carrier and tracking number of a replacement or repaired unit shipped out, as one text") String outboundTracking,
+        @Schema(description = "the carrier of a replacement or repaired unit shipped out; null on RMAs resolved before it was "
+                + "stored apart (their outbound_tracking holds carrier and number)", example = "DHL") String outboundCarrier,
+        @Schema(description = "the tracking number of a replacement or repaired unit shipped out", example = "JD0201") String outboundTracking,
         @Schema(description = "the carrier and tracking number of the parcel sent back (from ship-back or the prepaid return label), as one text",
                 example = "USPS 9405500105440232839154") String returnTracking,
         @NotNull Instant createdAt,
         String createdBy,
         @NotNull Instant updatedAt,
         @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
-        @Schema(description = "the latest decision; only on a single RMA") RmaDocuments.Decision decision,
+        @Schema(description = "the latest decision; on a single RMA, and on list items only with expand=decision") RmaDocuments.Decision decision,
         @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
 
     /**
@@ -58,9 +64,9 @@ public record RmaView(
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
-                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
+                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
-                detailed ? RmaDocuments.decision(decision) : null, detailed ? RmaDocuments.claim(r.claim()) : null);
+                decision == null ? null : RmaDocuments.decision(decision), detailed ? RmaDocuments.claim(r.claim()) : null);
     }
 
     private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,12 +62,12 @@ public class Rmas {
     public void insert(Rma r) {
         jdbc.sql("""
                 insert into rma (id, merchant_id, number, order_id, policy_id, status, outcome, claim, customer_email, ship_back_by,
-                    evidence_due_by, sla_due_by, sla_breached, resolution, customer_consent_at, outbound_tracking, return_tracking, created_at,
-                    created_by, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    evidence_due_by, sla_due_by, sla_breached, resolution, customer_consent_at, outbound_carrier, outbound_tracking, return_tracking,
+                    created_at, created_by, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(r.id(), r.merchantId(), r.number(), r.orderId(), r.policyId(), r.status().name(), r.outcome(), Json.write(r.claim()),
                         r.customerEmail(), date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), r.resolution(),
-                        timestamp(r.customerConsentAt()), r.outboundTracking(), r.returnTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
+                        timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
                         Timestamp.from(r.updatedAt()))
                 .update();
     }
@@ -78,11 +79,11 @@ public class Rmas {
     public boolean update(Rma r) {
         return jdbc.sql("""
                 update rma set status = ?, outcome = ?, claim = cast(? as jsonb), ship_back_by = ?, evidence_due_by = ?, sla_due_by = ?,
-                    sla_breached = ?, resolution = ?, customer_consent_at = ?, outbound_tracking = ?, return_tracking = ?, updated_at = ?,
+                    sla_breached = ?, resolution = ?, customer_consent_at = ?, outbound_carrier = ?, outbound_tracking = ?, return_tracking = ?, updated_at = ?,
                     version = version + 1
                 where merchant_id = ? and id = ? and version = ?""")
                 .params(r.status().name(), r.outcome(), Json.write(r.claim()), date(r.shipBackBy()), date(r.evidenceDueBy()),
-                        date(r.slaDueBy()), r.slaBreached(), r.resolution(), timestamp(r.customerConsentAt()), r.outboundTracking(),
+                        date(r.slaDueBy()), r.slaBreached(), r.resolution(), timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(),
                         r.returnTracking(), Timestamp.from(r.updatedAt()), r.merchantId(), r.id(), r.version())
                 .update() == 1;
     }
@@ -102,8 +103,61 @@ public class Rmas {
     }
 
     public Page<Rma> list(UUID merchantId, UUID onlyOrder, Filter f, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(merchantId, onlyOrder, f, params);
+        long total = jdbc.sql("select count(*) from rma r join customer_order o on o.id = r.order_id" + where).params(params)
+                .query(Long.class).single();
+        params.add(size);
+        params.add((long) page * size);
+        return new Page<>(jdbc.sql(SELECT + where + " order by r.created_at desc, r.id limit ? offset ?").params(params)
+                .query(Rmas::map).list(), page, size, total);
+    }
+
+    /**
+     * Cursor mode: the RMAs after the cursor's in the same order as pages (newest first, ties by
+     * id). The cursor must be an RMA the caller could see (same merchant, and order for customers),
+     * whatever the filters; else it is refused like an unknown id.
+     */
+    public Page<Rma> list(UUID merchantId, UUID onlyOrder, Filter f, Cursor cursor) {
+        List<Object> params = new ArrayList<>();
+        String where = where(merchantId, onlyOrder, f, params);
+        if (cursor.startingAfter() != null) {
+            UUID after = cursor.key(UUID::fromString);
+            if (find(merchantId, after, onlyOrder).isEmpty()) {
+                throw Cursor.unknown(cursor.startingAfter());
+            }
+            where += " and (r.created_at < c.created_at or (r.created_at = c.created_at and r.id > c.id))";
+            params.addFirst(after);
+            params.addFirst(merchantId);
+        }
+        params.add(cursor.limit() + 1);
+        String from = cursor.startingAfter() == null ? "" : ", (select created_at, id from rma where merchant_id = ? and id = ?) c";
+        return cursor.slice(jdbc.sql(SELECT + from + where + " order by r.created_at desc, r.id limit ?").params(params)
+                .query(Rmas::map).list());
+    }
+
+    /** The latest decision of each of these RMAs (those that have one), in one query. */
+    public java.util.Map<UUID, JsonNode> latestDecisions(UUID merchantId, List<UUID> rmaIds) {
+        java.util.Map<UUID, JsonNode> latest = new java.util.HashMap<>();
+        if (rmaIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select distinct on (rma_id) rma_id, decision from decision where merchant_id = ? and rma_id = any(?) "
+                        + "order by rma_id, seq desc")
+                .params(merchantId, rmaIds.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    String decision = rs.getString("decision");
+                    if (decision != null) {
+                        latest.put(rs.getObject("rma_id", UUID.class), Json.read(decision));
+                    }
+                    return null;
+                }).list();
+        return latest;
+    }
+
+    private String where(UUID merchantId, UUID onlyOrder, Filter f, List<Object> params) {
         StringBuilder where = new StringBuilder(" where r.merchant_id = ?");
-        List<Object> params = new ArrayList<>(List.of(merchantId));
+        params.add(merchantId);
         if (onlyOrder != null) {
             where.append(" and r.order_id = ?");
             params.add(onlyOrder);
@@ -147,12 +201,7 @@ public class Rmas {
             params.add(Timestamp.from(clock.instant()));
             params.add(dueSoonDays);
         }
-        long total = jdbc.sql("select count(*) from rma r join customer_order o on o.id = r.order_id" + where).params(params)
-                .query(Long.class).single();
-        params.add(size);
-        params.add((long) page * size);
-        return new Page<>(jdbc.sql(SELECT + where + " order by r.created_at desc, r.id limit ? offset ?").params(params)
-                .query(Rmas::map).list(), page, size, total);
+        return where.toString();
     }
 
     /** Records that a notice about an RMA's SLA date was sent; false if it already was (for that date). */
@@ -224,7 +273,7 @@ public class Rmas {
                 rs.getString("customer_email"), localDate(rs, "ship_back_by"), localDate(rs, "evidence_due_by"), localDate(rs, "sla_due_by"),
                 rs.getBoolean("sla_breached"), rs.getString("resolution"),
                 rs.getTimestamp("customer_consent_at") == null ? null : rs.getTimestamp("customer_consent_at").toInstant(),
-                rs.getString("outbound_tracking"), rs.getString("return_tracking"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getString("outbound_carrier"), rs.getString("outbound_tracking"), rs.getString("return_tracking"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 }

@@ -82,7 +82,7 @@ public record RmaModel(
                 DecisionModel.words(req.kind()), DecisionModel.words(req.reason()), lines, evidence,
                 facts, req.description(), DecisionModel.words(req.finding()),
                 date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), DecisionModel.words(r.resolution()),
-                r.customerConsentAt() != null, r.outboundTracking(), r.returnTracking(), DecisionModel.of(decision, currency), timeline);
+                r.customerConsentAt() != null, r.outboundParcel(), r.returnTracking(), DecisionModel.of(decision, currency), timeline);
     }
 
     /** Days until the SLA date (negative when overdue), or null without one. */

@@ -42,6 +42,8 @@ public final class ApiOperations {
         CREATED,
         /** Answers 204 without a body. */
         NO_CONTENT,
+        /** Queues work: 202 with Location (where to follow it). */
+        ACCEPTED,
         /** Needs no credentials. */
         PUBLIC,
         /** Calls another service (a carrier's API), whose refusal answers 502. */
@@ -51,6 +53,10 @@ public final class ApiOperations {
     record Described(String operationId, String tag, String summary, String description, Set<Trait> traits) {}
 
     static final Map<String, String> TAGS = new LinkedHashMap<>();
+
+    /** How every paged list reads; one response schema serves both modes. */
+    private static final String CURSOR = " Paged by `page` and `size` (answers `items`, `total`), or walked with a cursor: `limit` and "
+            + "`starting_after`, the last id seen (answers `data`); both say `has_more`.";
     static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
 
     private static void tag(String name, String description) {
@@ -73,6 +79,8 @@ public final class ApiOperations {
         tag("webhooks", "Events the service POSTs to the merchant's webhook_url (the document's webhooks section): not calls to make, "
                 + "but the payloads a receiver parses, each signed in OpenRMA-Signature.");
         tag("units", "Serial-numbered units: warranty status and history. Staff only.");
+        tag("webhook-endpoints", "Where the merchant's webhook events go: several endpoints, each with its URL, the event types it "
+                + "takes and its own signing secret (shown once; rotated with an overlap during which both secrets sign). Admin only.");
 
         String rma = "/api/v1/rmas/{id}";
         op("POST /api/v1/rmas", "createRma", "rmas", "File a claim; the engine decides it at once",
@@ -80,12 +88,15 @@ public final class ApiOperations {
                         + "A customer (token) sends only `request`, on the order the token is for. `submitted_at` defaults to now. "
                         + "Answers 201 with the RMA, its `Location` and its version as `ETag`.", Trait.CREATES, Trait.ETAG);
         op("GET /api/v1/rmas", "listRmas", "rmas", "List RMAs",
-                "Newest first, filtered by status, SLA flags, creation time, customer e-mail or order number; paged by `page` and `size`.");
+                "Newest first (ties by id), filtered by status, SLA flags, creation time, customer e-mail or order number. Paged by "
+                        + "`page` and `size` (answers `items` and `total`), or walked with a cursor: `limit` and `starting_after`, the "
+                        + "last id seen (answers `data`); both say `has_more`. `expand=decision` embeds each RMA's latest decision.");
         op("GET " + rma, "getRma", "rmas", "Get an RMA", "The RMA with its latest decision and the claim as decided; `ETag` is its version.",
                 Trait.ETAG);
         op("GET " + rma + "/decisions", "listRmaDecisions", "rmas", "List an RMA's decisions",
                 "Every decision the engine made for the RMA, oldest first, with the claim it decided and what triggered it.");
-        op("GET " + rma + "/history", "listRmaHistory", "rmas", "List an RMA's audit history", "The audit events of the RMA, newest first (staff only).");
+        op("GET " + rma + "/history", "listRmaHistory", "rmas", "List an RMA's audit history", "The audit events of the RMA, oldest first (staff only)."
+                + CURSOR);
         op("GET " + rma + "/refunds", "listRmaRefunds", "rmas", "List an RMA's ledger entries",
                 "Refunds, store credit, exchange differences and shipping reimbursements recorded for the RMA.");
         op("POST " + rma + "/add-evidence", "addRmaEvidence", "rmas", "Add evidence to an RMA",
@@ -127,7 +138,8 @@ public final class ApiOperations {
 
         op("POST /api/v1/orders", "importOrder", "orders", "Import an order",
                 "The order in the claim format's order shape. Answers 201 with its `Location`.", Trait.CREATES);
-        op("GET /api/v1/orders", "listOrders", "orders", "List orders", "Newest first, filtered by customer or placement time.");
+        op("GET /api/v1/orders", "listOrders", "orders", "List orders", "Newest first by placement time, "
+                + "filtered by customer or placement time." + CURSOR + " The cursor of orders is the order number.");
         op("GET /api/v1/orders/{number}", "getOrder", "orders", "Get an order", "The order as imported, with its status and delivery status.");
         op("POST /api/v1/orders/{number}/delivery", "updateOrderDelivery", "orders", "Report a delivery event",
                 "Shipped (in_transit), delivered, lost, refused or returned_to_sender, with the dates. Claims filed afterwards are "
@@ -166,10 +178,31 @@ public final class ApiOperations {
                 "Decides the merchant's stored claims again under a draft and reports what would change, as JSON "
                         + "(or a self-contained HTML page when the client accepts text/html first).");
 
-        op("GET /api/v1/audit", "listAuditEvents", "audit", "List audit events", "Newest first, filtered by entity.");
-        op("GET /api/v1/deliveries", "listDeliveries", "deliveries", "List deliveries", "Newest first, by channel and status.");
+        op("GET /api/v1/audit", "listAuditEvents", "audit", "List audit events", "Oldest first, filtered by entity; "
+                + "each event's before/after is typed by its entity_type." + CURSOR);
+        op("GET /api/v1/deliveries", "listDeliveries", "deliveries", "List deliveries", "Newest first, by channel and status."
+                + CURSOR);
         op("GET /api/v1/deliveries/{id}", "getDelivery", "deliveries", "Get a delivery", "The message with every attempt.");
         op("POST /api/v1/deliveries/{id}/retry", "retryDelivery", "deliveries", "Retry a delivery", "A dead or pending message is sent again.");
+        String endpoint = "/api/v1/webhook-endpoints/{id}";
+        op("POST /api/v1/webhook-endpoints", "createWebhookEndpoint", "webhook-endpoints", "Add a webhook endpoint",
+                "The URL (https, public), the event types it takes (`*` for all) and an optional description. The answer shows the "
+                        + "endpoint's signing secret, the only time it is shown.", Trait.CREATES);
+        op("GET /api/v1/webhook-endpoints", "listWebhookEndpoints", "webhook-endpoints", "List webhook endpoints",
+                "The merchant's endpoints, newest first, without their secrets.");
+        op("GET " + endpoint, "getWebhookEndpoint", "webhook-endpoints", "Get a webhook endpoint", "One endpoint, without its secret.");
+        op("PUT " + endpoint, "updateWebhookEndpoint", "webhook-endpoints", "Change a webhook endpoint",
+                "Any of URL, description, event types and `enabled`; absent fields keep their value. A disabled endpoint receives no "
+                        + "new events; those already queued are still delivered.");
+        op("DELETE " + endpoint, "deleteWebhookEndpoint", "webhook-endpoints", "Delete a webhook endpoint",
+                "It receives nothing more; its deliveries still waiting are given up (dead). Past deliveries stay listed.", Trait.NO_CONTENT);
+        op("POST " + endpoint + "/rotate-secret", "rotateWebhookEndpointSecret", "webhook-endpoints", "Rotate an endpoint's secret",
+                "A new secret, shown in this answer only. The previous one keeps signing for `previous_secret_valid_hours` (default 24, "
+                        + "at most 168; 0 ends it at once): meanwhile each delivery's OpenRMA-Signature carries one `v1` per secret.");
+        op("POST " + endpoint + "/test", "sendWebhookEndpointTestEvent", "webhook-endpoints", "Send a test event",
+                "Queues a `webhook_endpoint.test` event for this endpoint only (whatever its filter, even when disabled), signed like "
+                        + "any other. Answers 202 with the delivery; `Location` is where to follow its attempts.", Trait.ACCEPTED);
+
         op("GET /api/v1/units/{serial}", "getUnit", "units", "Get a unit", "The unit's warranty status and history.");
     }
 
@@ -178,7 +211,7 @@ public final class ApiOperations {
     static final Map<String, String> VERSION_ERRORS = new LinkedHashMap<>();
 
     static {
-        ERRORS.put("400", "Malformed request: bad JSON, a broken query string, a control character in a parameter");
+        ERRORS.put("400", "Malformed request: bad JSON, a broken query string, a control character in a parameter, an unknown `expand` value");
         ERRORS.put("401", "No or an invalid API key or customer token");
         ERRORS.put("403", "The caller may not do this (role, or a customer outside their order)");
         ERRORS.put("404", "Not found (or another merchant's)");
@@ -214,7 +247,7 @@ public final class ApiOperations {
         var c = openApi.getComponents();
         c.addHeaders("ETag", new Header().description("The resource's version, quoted (\"3\"); send it back as If-Match")
                 .schema(new StringSchema().pattern("^\"[0-9]+\"$").example("\"3\"")));
-        c.addHeaders("Location", new Header().description("The path of the created resource").schema(new StringSchema()));
+        c.addHeaders("Location", new Header().description("The path of the created resource (of a queued test event: its delivery)").schema(new StringSchema()));
         c.addHeaders("Idempotent-Replayed", new Header().description("true when this is the stored answer to an earlier request with the "
                 + "same Idempotency-Key").schema(new StringSchema()._enum(List.of("true"))));
         c.addHeaders("Retry-After", new Header().description("Seconds to wait before trying again").schema(new IntegerSchema()));
@@ -257,7 +290,10 @@ public final class ApiOperations {
                 : new ApiResponse();
         responses.remove("200");
         responses.remove("201");
-        String code = d.traits().contains(Trait.CREATES) || d.traits().contains(Trait.CREATED) ? "201" : d.traits().contains(Trait.NO_CONTENT) ? "204" : "200";
+        responses.remove("202");
+        responses.remove("204");
+        String code = d.traits().contains(Trait.CREATES) || d.traits().contains(Trait.CREATED) ? "201" : d.traits().contains(Trait.NO_CONTENT) ? "204"
+                : d.traits().contains(Trait.ACCEPTED) ? "202" : "200";
         if (code.equals("204")) {
             success.setContent(null);
         } else if (success.getContent() != null && success.getContent().containsKey("*/*")) {
@@ -268,10 +304,11 @@ public final class ApiOperations {
         success.setDescription(switch (code) {
             case "201" -> "Created";
             case "204" -> "Done; no body";
+            case "202" -> "Accepted: queued";
             default -> "OK";
         });
         Map<String, Header> headers = new TreeMap<>();
-        if (d.traits().contains(Trait.CREATES)) {
+        if (d.traits().contains(Trait.CREATES) || d.traits().contains(Trait.ACCEPTED)) {
             headers.put("Location", new Header().$ref("#/components/headers/Location"));
         }
         if (d.traits().contains(Trait.ETAG) || d.traits().contains(Trait.VERSIONED)) {

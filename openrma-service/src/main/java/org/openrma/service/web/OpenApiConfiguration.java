@@ -67,6 +67,8 @@ public class OpenApiConfiguration {
                     .required(java.util.List.of("type", "title", "status")));
             ApiOperations.customizer().customise(openApi);
             org.openrma.service.outbox.WebhookEvents.describe(openApi);
+            org.openrma.service.audit.AuditSchemas.describe(openApi);
+            org.openrma.service.whatif.ReplayReportSchema.describe(openApi);
         };
     }
 

@@ -59,6 +59,10 @@ public final class RequestBodies {
         m.put("POST /api/v1/merchant/api-keys", new Described("{\"name\": \"helpdesk\", \"role\": \"agent\"}"));
         m.put("POST /api/v1/policies", new Described("{\"file_name\": \"my-shop-2026.yaml\", \"source\": \"policy: my-shop\\n...\"}"));
         m.put("POST /api/v1/policies/drafts/replay", new Described("{\"source\": \"policy: my-shop\\n...\"}"));
+        m.put("POST /api/v1/webhook-endpoints", new Described(
+                "{\"url\": \"https://example.org/hooks/openrma\", \"description\": \"refunds to the ERP\", \"enabled_events\": [\"rma.created\", \"rma.status_changed\"]}"));
+        m.put("PUT /api/v1/webhook-endpoints/{id}", new Described("{\"enabled_events\": [\"*\"], \"enabled\": true}"));
+        m.put("POST /api/v1/webhook-endpoints/{id}/rotate-secret", new Described("{\"previous_secret_valid_hours\": 24}"));
         m.put("POST /api/v1/customer-sessions", new Described("{\"merchant\": \"my-shop\", \"order_number\": \"WEB-1001\", \"email\": \"demo.customer@example.com\"}"));
         return m;
     }

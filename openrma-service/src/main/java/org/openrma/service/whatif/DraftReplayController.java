@@ -32,8 +32,8 @@ public class DraftReplayController {
     public record DraftReplay(@NotBlank @Schema(description = "a draft policy YAML") String source) {}
 
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the replay report", content = {
-            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @Schema(type = "object",
-                    description = "the replay report (openrma-whatif's replay.json): totals, transitions and the claims that changed most")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", schema = @Schema(
+                    description = "the replay report (openrma-whatif's replay.json), typed in ReplayReportSchema")),
             @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/html", schema = @Schema(type = "string"))})
     @PostMapping(value = "/replay", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
     public ResponseEntity<String> replay(Caller caller, @RequestBody @Valid DraftReplay body,

@@ -56,6 +56,10 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
         String policyVersion = uploaded.json().at("/version/version").asString();
         long deliveryId = jdbc.sql("select id from outbox where merchant_id = ? order by id limit 1").param(a.id()).query(Long.class).single();
         String keyId = jdbc.sql("select id::text from api_key where merchant_id = ? limit 1").param(a.id()).query(String.class).single();
+        Api.Response endpoint = api.post("/api/v1/webhook-endpoints", Map.of("url", "http://127.0.0.1:9/hook-a", "enabled_events", List.of("*")))
+                .key(a.admin()).send();
+        assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+        String endpointId = endpoint.json().get("id").asString();
         String secrets = String.join("|", rma.get("id").asString(), rma.get("number").asString(), "SECRET-ORDER-A", "SECRET-SERIAL-A",
                 "h.mueller@example.com", "secret-policy-a", a.slug());
 
@@ -69,7 +73,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 }
                 Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
                 for (RequestMethod method : methods) {
-                    String path = fill(pattern, values, deliveryId, keyId);
+                    String path = fill(pattern, values, deliveryId, keyId, endpointId);
                     String body = method == RequestMethod.GET ? null : "{\"version\": 0}";
                     Api.Response asB = api.request(method.name(), path, body).key(b.admin()).send();
                     checked.add(method + " " + pattern + " -> " + asB.status());
@@ -97,8 +101,11 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
-    private static String fill(String pattern, Map<String, String> values, long deliveryId, String keyId) {
+    private static String fill(String pattern, Map<String, String> values, long deliveryId, String keyId, String endpointId) {
         String p = pattern;
+        if (p.startsWith("/api/v1/webhook-endpoints/")) {
+            p = p.replace("{id}", endpointId);
+        }
         if (p.startsWith("/api/v1/deliveries/")) {
             p = p.replace("{id}", String.valueOf(deliveryId));
         }

@@ -27,7 +27,8 @@ class SeedMerchantLifecycleIntegrationTests extends IntegrationTest {
 
         JsonNode resolved = actOk(m, rma, "resolve", Map.of("resolution", "reshipment", "outbound_carrier", "UPS", "outbound_tracking", "1Z999"));
         assertThat(resolved.get("resolution").asString()).isEqualTo("reshipment");
-        assertThat(resolved.get("outbound_tracking").asString()).isEqualTo("UPS 1Z999");
+        assertThat(resolved.get("outbound_carrier").asString()).isEqualTo("UPS");
+        assertThat(resolved.get("outbound_tracking").asString()).isEqualTo("1Z999");
         JsonNode ledger = api.get("/api/v1/orders/KSTD-P1/ledger").key(m.agent()).send().json();
         assertThat(ledger.get("entries")).isEmpty();
         assertThat(actOk(m, resolved, "close", Map.of()).get("status").asString()).isEqualTo("closed");

@@ -12,6 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.openapitools.client.ApiClient;
 import org.openapitools.client.ApiException;
 import org.openapitools.client.ApiResponse;
+import org.openapitools.client.api.AuditApi;
+import org.openapitools.client.api.DeliveriesApi;
+import org.openapitools.client.api.WebhookEndpointsApi;
+import org.openapitools.client.model.AuditEvent;
+import org.openapitools.client.model.DeliveryDetail;
+import org.openapitools.client.model.Message;
+import org.openapitools.client.model.NewWebhookEndpoint;
+import org.openapitools.client.model.PageRmaView;
+import org.openapitools.client.model.RmaAuditState;
+import org.openapitools.client.model.RmaEvent;
+import org.openapitools.client.model.WebhookDelivery;
+import org.openapitools.client.model.WebhookEndpointView;
+import org.openapitools.client.model.WebhookEvent;
 import org.openapitools.client.api.OrdersApi;
 import org.openapitools.client.api.RmasApi;
 import org.openapitools.client.api.UnitsApi;
@@ -120,7 +133,7 @@ class SdkJourneyIntegrationTests extends IntegrationTest {
         assertThat(replayed.getStatusCode()).isEqualTo(201);
         assertThat(replayed.getHeaders().get("idempotent-replayed")).containsExactly("true");
         assertThat(replayed.getData().getId()).isEqualTo(rma.getId());
-        assertThat(rmas.listRmas(null, null, null, null, null, "SDK-R1", null, null, null, 0, 20).getTotal()).isEqualTo(1);
+        assertThat(rmas.listRmas(null, null, null, null, null, "SDK-R1", null, null, null, 0, 20, null, null, null).getTotal()).isEqualTo(1);
 
         rma = rmas.shipBackRma(rma.getId(), ifMatch(rma), null, new ShipBackRequest().carrier("DHL").tracking("JD0146"));
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.IN_TRANSIT);
@@ -226,5 +239,74 @@ class SdkJourneyIntegrationTests extends IntegrationTest {
             }
         });
         assertThatThrownBy(() -> orders.getOrder("SDK-V1")).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void aCursorWalkThroughTheGeneratedClientVisitsEveryRmaOnceWithItsDecision() throws Exception {
+        as(newMerchant("kingdo"));
+        for (int i = 0; i < 5; i++) {
+            rmas.createRma(kingdoReturn("SDK-C" + i), null);
+        }
+        List<UUID> pageOrder = rmas.listRmas(null, null, null, null, null, null, null, null, null, 0, 100, null, null, null)
+                .getItems().stream().map(RmaView::getId).toList();
+
+        List<UUID> walked = new java.util.ArrayList<>();
+        UUID after = null;
+        int slices = 0;
+        PageRmaView slice;
+        do {
+            slice = rmas.listRmas(null, null, null, null, null, null, null, null, null, null, null, after, 2, List.of("decision"));
+            slices++;
+            assertThat(slice.getItems()).as("cursor mode answers data, not items").isNullOrEmpty();
+            assertThat(slice.getTotal()).isNull();
+            for (RmaView item : slice.getData()) {
+                assertThat(item.getDecision().getOutcome()).isEqualTo(Outcome.APPROVED);
+                walked.add(item.getId());
+            }
+            after = walked.getLast();
+        } while (slice.getHasMore());
+        assertThat(walked).hasSize(5).containsExactlyElementsOf(pageOrder);
+        assertThat(slices).isEqualTo(3);
+
+        // Another merchant's RMA is no cursor: a typed 422 naming starting_after.
+        UUID foreign = after;
+        as(newMerchant("kingdo"));
+        assertThatThrownBy(() -> rmas.listRmas(null, null, null, null, null, null, null, null, null, null, null, foreign, 2, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(422);
+                    try {
+                        assertThat(problem(e).getErrors()).extracting(FieldError::getField).containsExactly("starting_after");
+                    } catch (Exception ex) {
+                        throw new AssertionError(ex);
+                    }
+                });
+    }
+
+    @Test
+    void webhookEndpointsDeliveriesAndAuditEventsReadAsTypedObjectsThroughTheGeneratedClient() throws Exception {
+        TestMerchant m = newMerchant("kingdo");
+        as(m);
+        ApiClient admin = new ApiClient();
+        admin.updateBaseUri("http://127.0.0.1:" + port);
+        admin.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + m.admin()));
+        WebhookEndpointsApi endpoints = new WebhookEndpointsApi(admin);
+
+        WebhookEndpointView endpoint = endpoints.createWebhookEndpoint(new NewWebhookEndpoint().url("http://127.0.0.1:9/sdk-hook")
+                .enabledEvents(List.of("rma.created")), null);
+        assertThat(endpoint.getSecret()).startsWith("whsec_");
+        DeliveryDetail test = endpoints.sendWebhookEndpointTestEvent(endpoint.getId(), null);
+        WebhookDelivery delivery = test.getMessage().getWebhookDelivery();
+        assertThat(delivery.getWebhookEndpointId()).isEqualTo(endpoint.getId());
+        assertThat(delivery.getPayload().getWebhookTestEvent().getData().getWebhookEndpointId()).isEqualTo(endpoint.getId());
+
+        rmas.createRma(kingdoReturn("SDK-T1"), null);
+        List<Message> deliveries = new DeliveriesApi(admin).listDeliveries(null, null, null, null, null, null).getItems();
+        RmaEvent created = deliveries.stream().map(Message::getWebhookDelivery).map(WebhookDelivery::getPayload)
+                .filter(p -> p.getActualInstance() instanceof RmaEvent).map(WebhookEvent::getRmaEvent).findFirst().orElseThrow();
+        assertThat(created.getData().getOrderNumber()).isEqualTo("SDK-T1");
+
+        List<AuditEvent> audit = new AuditApi(admin).listAuditEvents("rma", null, null, null, null, null).getItems();
+        RmaAuditState submitted = audit.getFirst().getRmaAuditEvent().getAfter();
+        assertThat(submitted.getStatus()).isEqualTo(RmaStatus.AUTHORIZED);
     }
 }

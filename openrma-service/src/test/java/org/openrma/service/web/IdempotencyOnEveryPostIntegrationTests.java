@@ -137,6 +137,16 @@ class IdempotencyOnEveryPostIntegrationTests extends IntegrationTest {
         long delivery = jdbc.sql("select id from outbox where merchant_id = ? order by id desc limit 1").param(m.id()).query(Long.class).single();
         twice("/api/v1/deliveries/{id}/retry", "/api/v1/deliveries/" + delivery + "/retry", Map.of(), m.admin(), null);
 
+        JsonNode endpoint = twice("/api/v1/webhook-endpoints", "/api/v1/webhook-endpoints",
+                Map.of("url", "http://127.0.0.1:9/hook-id", "enabled_events", java.util.List.of("*")), m.admin(), null).json();
+        assertThat(count("select count(*) from webhook_endpoint where merchant_id = ?", m.id())).isEqualTo(1);
+        String endpointPath = "/api/v1/webhook-endpoints/" + endpoint.get("id").asString();
+        JsonNode rotated = twice("/api/v1/webhook-endpoints/{id}/rotate-secret", endpointPath + "/rotate-secret", Map.of(), m.admin(), null).json();
+        assertThat(rotated.get("secret").asString()).isNotEqualTo(endpoint.get("secret").asString());
+        twice("/api/v1/webhook-endpoints/{id}/test", endpointPath + "/test", Map.of(), m.admin(), null);
+        assertThat(count("select count(*) from outbox where endpoint_id = ? and event_type = 'webhook_endpoint.test'",
+                java.util.UUID.fromString(endpoint.get("id").asString()))).isEqualTo(1);
+
         String source = builtIn.versions("kingdo").getFirst().sourceText().replaceFirst("(?m)^policy:.*$", "policy: idempotent-policy");
         twice("/api/v1/policies", "/api/v1/policies", Map.of("file_name", "p.yaml", "source", source), m.admin(), null);
         assertThat(count("select count(*) from policy_version where merchant_id = ?", m.id())).isEqualTo(1);
