@@ -341,7 +341,7 @@ public final class ClaimParser {
         return new Inspection(finding, received);
     }
 
-    // ------------------------------------------------------------ values, as ClaimFields reads them
+    // ------------------------------------------------------------ values, as the collecting reader reads them
 
     private static void expect(JsonToken actual, JsonToken expected) {
         if (actual != expected) {
@@ -442,7 +442,7 @@ public final class ClaimParser {
     }
 
     private static Instant instant(String text) {
-        Instant fast = ClaimFields.utcSeconds(text);
+        Instant fast = org.openrma.reading.CollectingReader.utcSeconds(text);
         if (fast != null) {
             return fast;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.claim.InvalidClaimException.FieldProblem;
+import org.openrma.reading.JsonReader;
 import org.openrma.decision.Resolution;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -57,7 +59,8 @@ public final class ClaimReader {
 
     /** Converts an already parsed tree (for example the {@code claim} of a scenario file). */
     public static Claim fromTree(JsonNode tree) {
-        ClaimFields f = new ClaimFields();
+        List<FieldProblem> problems = new ArrayList<>();
+        JsonReader f = reader(problems);
         if (tree == null || !tree.isObject()) {
             throw new InvalidClaimException(List.of(new FieldProblem("(document)", "expected an object with 'order' and 'request'")));
         }
@@ -75,8 +78,33 @@ public final class ClaimReader {
         if (order != null && request != null) {
             crossCheck(f, order, request);
         }
-        f.throwIfAny();
+        throwIfAny(problems);
         return new Claim(order, request, legal.build());
+    }
+
+    /**
+     * Reads an order on its own (an order imported before any claim), checked as a claim's order is;
+     * problems are named by their path inside the order ({@code lines[0].sku}).
+     */
+    public static Order orderFromTree(JsonNode tree) {
+        List<FieldProblem> problems = new ArrayList<>();
+        JsonReader f = reader(problems);
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidClaimException(List.of(new FieldProblem("(document)", "expected the order as an object")));
+        }
+        Order order = readOrder(f, tree, "", new LegalParts());
+        throwIfAny(problems);
+        return order;
+    }
+
+    private static JsonReader reader(List<FieldProblem> problems) {
+        return new JsonReader((field, message) -> problems.add(new FieldProblem(field, message)));
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidClaimException(problems);
+        }
     }
 
     /** The consumer-law inputs, gathered from wherever they sit in the claim's shape. */
@@ -103,9 +131,9 @@ public final class ClaimReader {
     }
 
     /** The remedies a consumer may name under consumer law. */
-    private static final Set<String> STATUTORY_REMEDIES = Set.of("repair", "replacement", "refund", "price_reduction");
+    private static final List<String> STATUTORY_REMEDIES = List.of("price_reduction", "refund", "repair", "replacement");
 
-    private static Order readOrder(ClaimFields f, JsonNode n, String at, LegalParts legal) {
+    private static Order readOrder(JsonReader f, JsonNode n, String at, LegalParts legal) {
         f.allowOnly(n, at, Set.of("number", "channel", "placed_at", "shipped_at", "delivered_at", "delivery_status",
                 "currency", "shipping", "customer", "lines", "attributes", "sales_channel", "shipments"));
         legal.salesChannel = f.word(n, at, "sales_channel", SalesChannel.class, false);
@@ -120,34 +148,34 @@ public final class ClaimReader {
             status = delivered != null ? DeliveryStatus.DELIVERED : shipped != null ? DeliveryStatus.IN_TRANSIT : DeliveryStatus.NOT_SHIPPED;
         }
         if (placed != null && shipped != null && shipped.isBefore(placed)) {
-            f.problem(at + ".shipped_at", "is before order.placed_at (" + placed + ")");
+            f.report(JsonReader.path(at, "shipped_at"), "is before order.placed_at (" + placed + ")");
         }
         if (placed != null && delivered != null && delivered.isBefore(placed)) {
-            f.problem(at + ".delivered_at", "is before order.placed_at (" + placed + ")");
+            f.report(JsonReader.path(at, "delivered_at"), "is before order.placed_at (" + placed + ")");
         }
         if (shipped != null && delivered != null && delivered.isBefore(shipped)) {
-            f.problem(at + ".delivered_at", "is before order.shipped_at (" + shipped + ")");
+            f.report(JsonReader.path(at, "delivered_at"), "is before order.shipped_at (" + shipped + ")");
         }
         if (status == DeliveryStatus.DELIVERED && delivered == null && n.has("delivery_status")) {
-            f.problem(at + ".delivered_at", "is required when delivery_status is delivered");
+            f.report(JsonReader.path(at, "delivered_at"), "is required when delivery_status is delivered");
         }
         CurrencyUnit cur = currency != null ? currency : CurrencyUnit.USD;
         Order.Shipping shipping = f.optional(n, at, "shipping", s -> {
-            f.allowOnly(s, at + ".shipping", Set.of("method", "amount", "cheapest_standard_amount"));
-            ShippingMethod method = f.word(s, at + ".shipping", "method", ShippingMethod.class, false);
-            Money amount = f.money(s, at + ".shipping", "amount", cur, false);
-            legal.cheapestStandard = f.money(s, at + ".shipping", "cheapest_standard_amount", cur, false);
+            f.allowOnly(s, JsonReader.path(at, "shipping"), Set.of("method", "amount", "cheapest_standard_amount"));
+            ShippingMethod method = f.word(s, JsonReader.path(at, "shipping"), "method", ShippingMethod.class, false);
+            Money amount = f.money(s, JsonReader.path(at, "shipping"), "amount", cur, false);
+            legal.cheapestStandard = f.money(s, JsonReader.path(at, "shipping"), "cheapest_standard_amount", cur, false);
             return new Order.Shipping(method != null ? method : ShippingMethod.ECONOMY, amount != null ? amount : Money.zero(cur));
         });
         if (shipping == null) {
             shipping = new Order.Shipping(ShippingMethod.ECONOMY, Money.zero(cur));
         }
-        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, at + ".customer", legal));
+        Customer customer = f.optional(n, at, "customer", c -> readCustomer(f, c, JsonReader.path(at, "customer"), legal));
         List<LegalFacts.Shipment> shipments = f.list(n, at, "shipments", false, (s, path) -> {
             f.allowOnly(s, path, Set.of("delivered_at", "skus"));
             Instant arrived = f.instant(s, path, "delivered_at", false);
             if (arrived != null && placed != null && arrived.isBefore(placed)) {
-                f.problem(path + ".delivered_at", "is before order.placed_at (" + placed + ")");
+                f.report(path + ".delivered_at", "is before order.placed_at (" + placed + ")");
             }
             List<String> skus = f.list(s, path, "skus", false, (v, p) -> f.stringValue(v, p));
             return new LegalFacts.Shipment(arrived, skus == null ? List.of() : skus.stream().filter(java.util.Objects::nonNull).toList());
@@ -160,13 +188,13 @@ public final class ClaimReader {
         }
         List<OrderLine> lines = f.list(n, at, "lines", true, (line, path) -> readOrderLine(f, line, path, cur));
         if (lines != null && lines.isEmpty()) {
-            f.problem(at + ".lines", "an order needs at least one line");
+            f.report(JsonReader.path(at, "lines"), "an order needs at least one line");
         }
         if (lines != null) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i) != null && !seen.add(lines.get(i).sku())) {
-                    f.problem(at + ".lines[" + i + "].sku", "'" + lines.get(i).sku() + "' appears on more than one line");
+                    f.report(JsonReader.path(at, "lines[") + i + "].sku", "'" + lines.get(i).sku() + "' appears on more than one line");
                 }
             }
         }
@@ -176,11 +204,11 @@ public final class ClaimReader {
         return new Order(number, channel, placed, shipped, delivered, status, cur, shipping, customer, lines, f.stringMap(n, at, "attributes"));
     }
 
-    private static Customer readCustomer(ClaimFields f, JsonNode c, String at, LegalParts legal) {
+    private static Customer readCustomer(JsonReader f, JsonNode c, String at, LegalParts legal) {
         f.allowOnly(c, at, Set.of("id", "email", "tier", "attributes", "previous_returns", "history", "country", "is_consumer"));
         String country = f.string(c, at, "country", false);
         if (country != null && !country.matches("[A-Za-z]{2}")) {
-            f.problem(at + ".country", "'" + country + "' is not a country code; expected ISO 3166 alpha-2 such as DE or GB");
+            f.report(JsonReader.path(at, "country"), "'" + country + "' is not a country code; expected ISO 3166 alpha-2 such as DE or GB");
         } else if (country != null) {
             legal.country = country.toUpperCase(java.util.Locale.ROOT);
         }
@@ -203,7 +231,7 @@ public final class ClaimReader {
                 history == null ? List.of() : history.stream().filter(java.util.Objects::nonNull).toList());
     }
 
-    private static OrderLine readOrderLine(ClaimFields f, JsonNode n, String at, CurrencyUnit cur) {
+    private static OrderLine readOrderLine(JsonReader f, JsonNode n, String at, CurrencyUnit cur) {
         f.allowOnly(n, at, Set.of("sku", "category", "unit_price", "quantity", "retail_value", "tags", "serial", "attributes"));
         String sku = f.string(n, at, "sku", true);
         Money price = f.money(n, at, "unit_price", cur, true);
@@ -217,27 +245,20 @@ public final class ClaimReader {
                 tags == null ? Set.of() : new LinkedHashSet<>(tags), f.string(n, at, "serial", false), f.stringMap(n, at, "attributes"));
     }
 
-    private static Request readRequest(ClaimFields f, JsonNode n, String at, Order order, LegalParts legal) {
+    private static Request readRequest(JsonReader f, JsonNode n, String at, Order order, LegalParts legal) {
         f.allowOnly(n, at, Set.of("kind", "submitted_at", "reason", "lines", "keeps_free_gifts", "evidence", "facts", "costs",
                 "protection_plan", "inspection", "rma_issued_at", "shipped_back_at", "return_shipping_method", "preferred_resolution",
                 "description", "attributes", "notice_sent_at", "chosen_remedy", "repair_attempts", "failure"));
         CurrencyUnit cur = order != null ? order.currency() : CurrencyUnit.USD;
         legal.noticeSentAt = f.instant(n, at, "notice_sent_at", false);
         legal.chosenRemedy = f.string(n, at, "chosen_remedy", false);
-        if (legal.chosenRemedy != null && !STATUTORY_REMEDIES.contains(legal.chosenRemedy)) {
-            f.problem(at + ".chosen_remedy", "unknown value '" + legal.chosenRemedy + "'; expected one of price_reduction, refund, repair, replacement");
+        if (legal.chosenRemedy != null && !f.oneOf(JsonReader.path(at, "chosen_remedy"), legal.chosenRemedy, STATUTORY_REMEDIES)) {
+            legal.chosenRemedy = null;
         }
-        if (n.hasNonNull("repair_attempts")) {
-            JsonNode ra = n.get("repair_attempts");
-            if (!ra.isIntegralNumber() || ra.asLong() < 0 || ra.asLong() > 1000) {
-                f.problem(at + ".repair_attempts", "expected a whole number from 0 (got " + ra.asString() + ")");
-            } else {
-                legal.repairAttempts = ra.asInt();
-            }
-        }
+        legal.repairAttempts = f.count(n, at, "repair_attempts", 1000);
         legal.failure = f.string(n, at, "failure", false);
-        if (legal.failure != null && !Set.of("major", "minor").contains(legal.failure)) {
-            f.problem(at + ".failure", "unknown value '" + legal.failure + "'; expected major or minor");
+        if (legal.failure != null && !f.oneOf(JsonReader.path(at, "failure"), legal.failure, List.of("major", "minor"))) {
+            legal.failure = null;
         }
         ClaimKind kind = f.word(n, at, "kind", ClaimKind.class, true);
         Instant submitted = f.instant(n, at, "submitted_at", true);
@@ -259,13 +280,13 @@ public final class ClaimReader {
             String conditionWord = f.openWord(line, path, "condition", ItemCondition.class, false);
             ItemCondition condition = conditionWord == null ? null : Vocabulary.parse(ItemCondition.class, conditionWord).orElse(null);
             if (sku != null && claimedAt.putIfAbsent(sku, path) != null) {
-                f.problem(path + ".sku", "'" + sku + "' is already claimed on " + claimedAt.get(sku) + "; claim each line once with its total quantity");
+                f.report(path + ".sku", "'" + sku + "' is already claimed on " + claimedAt.get(sku) + "; claim each line once with its total quantity");
             } else if (sku != null && order != null) {
                 var sold = order.line(sku);
                 if (sold.isEmpty()) {
-                    f.problem(path + ".sku", "'" + sku + "' is not a line of order " + order.number());
+                    f.report(path + ".sku", "'" + sku + "' is not a line of order " + order.number());
                 } else if (qty != null && qty > sold.get().quantity()) {
-                    f.problem(path + ".quantity", qty + " is more than the " + sold.get().quantity() + " ordered");
+                    f.report(path + ".quantity", qty + " is more than the " + sold.get().quantity() + " ordered");
                 }
             }
             if (sku == null) {
@@ -280,7 +301,7 @@ public final class ClaimReader {
         Set<Evidence> evidence = standard(evidenceWords, Evidence.class);
         Set<Fact> facts = standard(factWords, Fact.class);
         Costs costs = f.optional(n, at, "costs", c -> {
-            String p = at + ".costs";
+            String p = JsonReader.path(at, "costs");
             f.allowOnly(c, p, Set.of("return_shipping", "return_logistics", "customs", "handling"));
             Function<String, Money> m = name -> {
                 Money v = f.money(c, p, name, cur, false);
@@ -289,7 +310,7 @@ public final class ClaimReader {
             return new Costs(m.apply("return_shipping"), m.apply("return_logistics"), m.apply("customs"), m.apply("handling"));
         });
         Inspection inspection = f.optional(n, at, "inspection", i -> {
-            String p = at + ".inspection";
+            String p = JsonReader.path(at, "inspection");
             f.allowOnly(i, p, Set.of("finding", "received_at"));
             return new Inspection(f.word(i, p, "finding", Finding.class, false), f.instant(i, p, "received_at", false));
         });
@@ -314,16 +335,16 @@ public final class ClaimReader {
         return out;
     }
 
-    private static void crossCheck(ClaimFields f, Order order, Request request) {
+    private static void crossCheck(JsonReader f, Order order, Request request) {
         if (request.submittedAt().isBefore(order.placedAt())) {
-            f.problem("request.submitted_at", "is before order.placed_at (" + order.placedAt() + ")");
+            f.report("request.submitted_at", "is before order.placed_at (" + order.placedAt() + ")");
         }
         if (request.inspection() != null && request.inspection().receivedAt() != null
                 && request.inspection().receivedAt().isBefore(order.placedAt())) {
-            f.problem("request.inspection.received_at", "is before order.placed_at (" + order.placedAt() + ")");
+            f.report("request.inspection.received_at", "is before order.placed_at (" + order.placedAt() + ")");
         }
         if (request.shippedBackAt() != null && request.shippedBackAt().isBefore(order.placedAt())) {
-            f.problem("request.shipped_back_at", "is before order.placed_at (" + order.placedAt() + ")");
+            f.report("request.shipped_back_at", "is before order.placed_at (" + order.placedAt() + ")");
         }
     }
 }

@@ -14,8 +14,8 @@ import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.StepResult;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.WordGate;
+import org.openrma.policy.model.WordGate;
+import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.eval.Evaluator;
 
 /** One policy version, compiled once from its file and ready to decide any number of claims. */
@@ -81,7 +81,7 @@ public final class CompiledPolicy {
      * @throws org.openrma.claim.InvalidClaimException naming every field and what the policy accepts
      */
     public void check(Claim claim) {
-        org.openrma.policy.compile.ClaimCheck.against(model.declarations(), claim);
+        org.openrma.policy.model.ClaimCheck.against(model.declarations(), claim);
     }
 
     /** The answer for an order placed before this policy's first version was in force. */

@@ -62,7 +62,7 @@ class PolicyMistakesTests {
                 Arguments.of("an undeclared attribute in CEL", "{ cel: \"line.attributes.colour == 'red'\" }", "undeclared reference"),
                 Arguments.of("a number test on a text attribute", "{ line.attributes.code: { at_least: 3 } }", "takes a word"),
                 Arguments.of("a word an enum attribute does not declare", "{ order.attributes.payment_method: [crypto] }",
-                        "the policy declares card, gift_card"),
+                        "unknown order.attributes.payment_method 'crypto'; expected one of card, gift_card"),
                 Arguments.of("a misspelled condition key", "{ reasn: defective }", "unknown condition 'reasn'"),
                 Arguments.of("a fact nobody declared", "{ facts: [tags_cut_off] }", "unknown facts word 'tags_cut_off'"),
                 Arguments.of("a date test with an impossible day", "{ delivered: { between: [\"02-30\", \"03-10\"] } }", "not a day of the year"),

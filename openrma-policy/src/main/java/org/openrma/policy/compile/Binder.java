@@ -1,5 +1,11 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Window;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +22,11 @@ import org.openrma.decision.Outcome;
 import org.openrma.decision.Resolution;
 import org.openrma.money.Rounding;
 import org.openrma.policy.Diagnostic;
-import org.openrma.policy.compile.Rules.Check;
-import org.openrma.policy.compile.Rules.Deduction;
-import org.openrma.policy.compile.Rules.EvidenceRule;
-import org.openrma.policy.compile.Rules.Refund;
-import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.model.Rules.Check;
+import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Rules.EvidenceRule;
+import org.openrma.policy.model.Rules.Refund;
+import org.openrma.policy.model.Rules.ShippingRule;
 import org.openrma.policy.source.Node;
 
 /**
@@ -105,7 +111,7 @@ public final class Binder extends Reading {
             case "preference_order" -> PolicyModel.Selection.PREFERENCE_ORDER;
             default -> {
                 error(n, "selection must be preference_order, best_for_customer or first_match");
-                yield PolicyModel.Selection.BEST_FOR_CUSTOMER;
+                yield ERROR_SELECTION;
             }
         }).orElse(PolicyModel.Selection.BEST_FOR_CUSTOMER);
 

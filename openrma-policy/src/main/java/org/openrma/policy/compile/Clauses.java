@@ -91,7 +91,7 @@ final class Clauses extends Reading {
     Citation resolveClause(String id, Node at) {
         Citation c = clauses.get(id);
         if (c == null) {
-            error(at, "cites clause '" + id + "', which the clauses table does not define" + nearest(id, List.copyOf(clauses.keySet())));
+            error(at, "cites clause '" + id + "', which the clauses table does not define" + org.openrma.text.Suggestions.didYouMean(id, clauses.keySet()));
             return null;
         }
         cited.add(id);

@@ -1,5 +1,13 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.CelVariables;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.DateSource;
+import org.openrma.policy.model.DateTest;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.NamedField;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -23,6 +31,7 @@ import org.openrma.claim.Fact;
 import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Resolution;
 import org.openrma.policy.source.Node;
+import org.openrma.reading.Wording;
 
 /**
  * Conditions: a mapping of tests that must all hold ({@code not}, {@code any}, {@code all} combine them), on the claim's
@@ -131,8 +140,7 @@ final class ConditionReader extends Reading {
                     List<String> words = strings(value, key);
                     for (String w : words) {
                         if (!declared.get().values().contains(w) && !w.equals("none")) {
-                            error(value, "unknown " + key + " '" + w + "'" + nearest(w, declared.get().values()) + "; the policy declares "
-                                    + String.join(", ", declared.get().values()));
+                            error(value, Wording.unknown(key, w, declared.get().values()));
                         }
                     }
                     return new Condition.WordIn(f, Set.copyOf(words));
@@ -143,8 +151,9 @@ final class ConditionReader extends Reading {
         }
         String fieldName = Field.aliases(key).orElse(key);
         if (!Field.isKnown(fieldName)) {
-            error(m.keys().get(key), value, "unknown condition '" + key + "'" + nearest(key, conditionKeys())
-                    + "; conditions are " + String.join(", ", conditionKeys()) + ", not, any, all, cel");
+            List<String> conditions = new ArrayList<>(conditionKeys());
+            conditions.addAll(List.of("not", "any", "all", "cel"));
+            error(m.keys().get(key), value, Wording.unknown("condition", key, conditions));
             return null;
         }
         List<String> words = strings(value, key);
@@ -163,8 +172,7 @@ final class ConditionReader extends Reading {
             } else {
                 List<String> allowed = new ArrayList<>(wires(List.of(type.getEnumConstants())));
                 allowed.addAll(declarations.declared(v));
-                error(value, "unknown " + v.key + " word '" + w + "'" + nearest(w, allowed) + "; expected one of " + String.join(", ", allowed)
-                        + " or a word declared under vocabulary." + v.key);
+                error(value, Wording.unknown(v.key + " word", w, allowed) + " or a word declared under vocabulary." + v.key);
             }
         }
         return out;
@@ -272,7 +280,7 @@ final class ConditionReader extends Reading {
         try {
             return LocalDate.parse(t);
         } catch (DateTimeException e) {
-            error(at, "'" + t + "' is not a date; write YYYY-MM-DD, or MM-DD for a day of every year");
+            error(at, Wording.notADate(t) + ", or MM-DD for a day of every year");
             return null;
         }
     }
@@ -334,7 +342,7 @@ final class ConditionReader extends Reading {
         }
         for (String w : words) {
             if (!allowed.contains(w)) {
-                error(at, "unknown " + field + " '" + w + "'" + nearest(w, List.copyOf(allowed)) + "; expected one of " + String.join(", ", allowed));
+                error(at, Wording.unknown(field, w, allowed));
             }
         }
     }

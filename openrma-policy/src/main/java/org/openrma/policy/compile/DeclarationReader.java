@@ -1,5 +1,7 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Field;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

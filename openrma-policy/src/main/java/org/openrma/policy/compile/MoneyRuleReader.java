@@ -1,5 +1,10 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.Rules;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +18,13 @@ import org.openrma.decision.Chooser;
 import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Rules.AmountSource;
-import org.openrma.policy.compile.Rules.Deduction;
-import org.openrma.policy.compile.Rules.Offer;
-import org.openrma.policy.compile.Rules.Refund;
-import org.openrma.policy.compile.Rules.RefundBase;
-import org.openrma.policy.compile.Rules.Reimbursement;
-import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.model.Rules.AmountSource;
+import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Rules.Offer;
+import org.openrma.policy.model.Rules.Refund;
+import org.openrma.policy.model.Rules.RefundBase;
+import org.openrma.policy.model.Rules.Reimbursement;
+import org.openrma.policy.model.Rules.ShippingRule;
 import org.openrma.policy.source.Node;
 
 /** The money a program moves: the remedies offered, the refund's base, each deduction (flat, per unit, a percentage) and who pays shipping. */
@@ -32,7 +37,7 @@ final class MoneyRuleReader extends RuleReader {
     Rules.Resolutions resolutions(Node node) {
         Node.Mapping m = mapping(node, "resolutions");
         if (m == null) {
-            return Rules.Resolutions.NONE;
+            return ERROR_RESOLUTIONS;
         }
         known(m, "resolutions", "offer", "chosen_by");
         Chooser chooser = word(m, "chosen_by", Chooser.class).orElse(Chooser.CUSTOMER);
@@ -64,7 +69,7 @@ final class MoneyRuleReader extends RuleReader {
     Refund refund(Node node) {
         Node.Mapping m = mapping(node, "refund");
         if (m == null) {
-            return Refund.ITEMS_ONLY;
+            return ERROR_REFUND;
         }
         known(m, "refund", "of", "cites");
         String of = Optional.ofNullable(text(m, "of", false)).orElse("items");
@@ -76,7 +81,7 @@ final class MoneyRuleReader extends RuleReader {
             case "items_and_shipping" -> RefundBase.ITEMS_AND_SHIPPING;
             default -> {
                 error(m.entries().get("of"), "refund 'of' must be items, items_and_shipping or a declared money attribute (an amount per unit)");
-                yield RefundBase.ITEMS;
+                yield ERROR_REFUND_BASE;
             }
         };
         return new Refund(base, cites(m), null);
@@ -125,14 +130,14 @@ final class MoneyRuleReader extends RuleReader {
             case "unit" -> Rules.Per.UNIT;
             default -> {
                 error(m.entries().get("per"), "per is claim, line or unit");
-                yield Rules.Per.CLAIM;
+                yield ERROR_PER;
             }
         }).orElse(Rules.Per.CLAIM);
         if (m.entries().containsKey("per") && flat == null) {
             error(m.entries().get("per"), "'per' goes with a flat amount such as \"45.00\"");
         }
         Condition unless = m.get("unless").map(this::condition).orElse(null);
-        return new Deduction(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), kind.orElse(DeductionKind.HANDLING), percent,
+        return new Deduction(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), kind.orElse(ERROR_DEDUCTION_KIND), percent,
                 flat, source, when, max, cites(m), text(m, "says", false), per, unless, perUnitAmount,
                 m.get("min").map(n -> decimal(n, "min")).orElse(null));
     }
@@ -163,7 +168,7 @@ final class MoneyRuleReader extends RuleReader {
         known(m, "percent", "by", "values", "default", "since", "until", "bands", "beyond");
         BigDecimal otherwise = m.get("default").or(() -> m.get("beyond")).map(n -> decimal(n, "default")).orElse(BigDecimal.ZERO);
         if (m.entries().containsKey("since")) {
-            Event since = event(m.entries().get("since")).orElse(Event.DELIVERED);
+            Event since = event(m.entries().get("since")).orElse(ERROR_EVENT);
             TreeMap<Integer, BigDecimal> bands = new TreeMap<>();
             list(m.entries().get("bands"), "bands", n -> {
                 Node.Mapping b = mapping(n, "a band");
@@ -218,11 +223,11 @@ final class MoneyRuleReader extends RuleReader {
             case "label" -> Reimbursement.LABEL;
             default -> {
                 error(m.entries().get("reimburse"), "reimburse must be none, receipt or label");
-                yield Reimbursement.NONE;
+                yield ERROR_REIMBURSEMENT;
             }
         }).orElse(Reimbursement.NONE);
         Evidence requires = word(m, "requires", Evidence.class).orElse(null);
-        return new ShippingRule(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), payer.orElse(Payer.CUSTOMER),
+        return new ShippingRule(Optional.ofNullable(text(m, "id", false)).orElse(defaultName), payer.orElse(ERROR_PAYER),
                 m.get("when").map(this::condition).orElse(Condition.ALWAYS), reimburse, requires,
                 m.get("max").map(n -> decimal(n, "max")).orElse(null), word(m, "method", ShippingMethod.class).orElse(null),
                 word(m, "upgrade_paid_by", Payer.class).orElse(null), cites(m), text(m, "says", false));

@@ -1,5 +1,9 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Rules;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -14,13 +18,16 @@ import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.Diagnostic;
 import org.openrma.policy.source.Node;
+import org.openrma.reading.CollectingReader;
+import org.openrma.reading.Wording;
 
 /**
- * The collecting reader every part of the binder reads a policy file with: mappings with their allowed keys, text,
- * words of a vocabulary, lists, numbers, dates and lengths. A problem is reported at its line and column and reading
- * goes on with an error placeholder, so one pass reports every problem in the file (cel-java's ParserContext).
+ * The collecting reader every part of the binder reads a policy file with: the shared {@link CollectingReader} adapted
+ * to the policy's YAML nodes, adding mappings with their allowed keys, text, lists, numbers and lengths. A problem is
+ * reported at its line and column and reading goes on with an error placeholder, so one pass reports every problem in
+ * the file (cel-java's ParserContext); words, dates and "did you mean" read and say as they do for claims.
  */
-abstract sealed class Reading permits Binder, Clauses, ConditionReader, DeclarationReader, RuleReader {
+abstract sealed class Reading extends CollectingReader<Node> permits Binder, Clauses, ConditionReader, DeclarationReader, RuleReader {
 
     /** Where every reader of one file reports: the file's name and the diagnostics found so far. */
     static final class Sink {
@@ -32,13 +39,23 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
         }
     }
 
-    /**
+    /*
      * Error placeholders: what a reader returns after reporting an error, so reading goes on and every problem is
-     * reported. A file with an error never yields a model, so these are never evaluated.
+     * reported (cel-java's ERROR_MATCH). They are named so that no reader returns a real-looking value after an error
+     * by accident; a file with an error never yields a model (PolicyCompiler), so none of them is ever evaluated.
      */
     static final Length ERROR_LENGTH = Length.UNLIMITED;
     static final Field ERROR_FIELD = new Field("<error>");
     static final Rules.FixedPercent ERROR_PERCENT = new Rules.FixedPercent(java.math.BigDecimal.ZERO);
+    static final Rules.RefundBase ERROR_REFUND_BASE = Rules.RefundBase.ITEMS;
+    static final Rules.Refund ERROR_REFUND = new Rules.Refund(ERROR_REFUND_BASE, java.util.List.of(), null);
+    static final Rules.Resolutions ERROR_RESOLUTIONS = new Rules.Resolutions(java.util.List.of(), org.openrma.decision.Chooser.CUSTOMER);
+    static final Rules.Per ERROR_PER = Rules.Per.CLAIM;
+    static final Rules.Reimbursement ERROR_REIMBURSEMENT = Rules.Reimbursement.NONE;
+    static final org.openrma.decision.DeductionKind ERROR_DEDUCTION_KIND = org.openrma.decision.DeductionKind.HANDLING;
+    static final org.openrma.decision.Payer ERROR_PAYER = org.openrma.decision.Payer.UNDETERMINED;
+    static final Event ERROR_EVENT = Event.SUBMITTED;
+    static final PolicyModel.Selection ERROR_SELECTION = PolicyModel.Selection.BEST_FOR_CUSTOMER;
 
     final Sink sink;
 
@@ -56,12 +73,12 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
     }
 
     <E extends Enum<E> & Vocabulary> Optional<E> vocabulary(Node n, Class<E> type) {
-        String t = scalarText(n);
-        Optional<E> e = t == null ? Optional.empty() : Vocabulary.parse(type, t);
-        if (e.isEmpty()) {
-            error(n, "unknown value '" + t + "'" + suggestion(t, type) + "; expected one of " + Vocabulary.allowed(type));
-        }
-        return e;
+        return word(n, scalarText(n), type);
+    }
+
+    @Override
+    protected void problem(Node at, String message) {
+        error(at, message);
     }
 
     <E extends Enum<E> & Vocabulary> List<E> wordList(Node node, Class<E> type, String what) {
@@ -144,7 +161,7 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
         List<String> allowed = List.of(keys);
         m.entries().keySet().forEach(k -> {
             if (!allowed.contains(k)) {
-                error(m.keys().get(k), m, "unknown key '" + k + "' in " + what + nearest(k, allowed) + "; expected " + String.join(", ", allowed));
+                error(m.keys().get(k), m, Wording.unknownKey(k, what, allowed));
             }
         });
     }
@@ -185,12 +202,7 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
         if (t == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeException e) {
-            error(m.entries().get(key), "'" + t + "' is not a date; write YYYY-MM-DD");
-            return null;
-        }
+        return date(m.entries().get(key), t);
     }
 
     BigDecimal decimal(Node n, String what) {
@@ -199,19 +211,6 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
             error(n, what + " must not be negative");
         }
         return d;
-    }
-
-    <E extends Enum<E> & Vocabulary> String suggestion(String word, Class<E> type) {
-        List<String> all = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            all.add(e.wire());
-        }
-        return nearest(word, all);
-    }
-
-    /** ", did you mean 'x'?" when a known word is one or two edits away. */
-    static String nearest(String word, List<String> candidates) {
-        return org.openrma.text.Suggestions.didYouMean(word, candidates);
     }
 
     Length length(Node node) {
@@ -225,24 +224,11 @@ abstract sealed class Reading permits Binder, Clauses, ConditionReader, Declarat
     }
 
     Optional<Event> event(Node node) {
-        String t = scalarText(node);
-        Optional<Event> e = t == null ? Optional.empty() : Vocabulary.parse(Event.class, t);
-        if (e.isEmpty()) {
-            error(node, "unknown event '" + t + "'" + suggestion(t, Event.class) + "; events are " + Vocabulary.allowed(Event.class));
-        }
-        return e;
+        return word(node, "event", scalarText(node), Event.class);
     }
 
     BigDecimal signedDecimal(Node n, String what) {
-        if (n instanceof Node.Scalar s && s.value() != null) {
-            try {
-                return new BigDecimal(s.text().trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        error(n, what + " must be a decimal number such as 20 or \"5.00\"");
-        return null;
+        return decimal(n, scalarText(n), what + " must be a decimal number such as 20 or \"5.00\"");
     }
 
     void error(Node at, String message) {

@@ -1,5 +1,8 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Field;
 import java.util.List;
 import org.openrma.decision.Citation;
 import org.openrma.policy.source.Node;

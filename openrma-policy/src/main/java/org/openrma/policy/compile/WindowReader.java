@@ -1,5 +1,11 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.DateSource;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.Window;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +153,7 @@ final class WindowReader extends RuleReader {
             case "day_1" -> Counting.EventDay.DAY_1;
             default -> {
                 error(n, "event_day is day_0 (the event's date is day 0: \"within 30 days\" ends 30 days later) or day_1 (the event's date is the first day)");
-                yield base.eventDay();
+                yield base.eventDay(); // placeholder after the error: the convention it would have changed
             }
         }).orElse(base.eventDay());
         Counting.Years years = m.get("years").map(n -> switch (String.valueOf(scalarText(n))) {

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openrma.decision.Outcome;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Subject;
-import org.openrma.policy.compile.Unevaluable;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Subject;
+import org.openrma.policy.model.Unevaluable;
+import org.openrma.policy.model.Window;
 
 /**
  * Stage 6: the dates the decision carries. The claim window's last day; for a claim that goes

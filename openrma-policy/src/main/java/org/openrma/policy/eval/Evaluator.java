@@ -13,8 +13,8 @@ import org.openrma.decision.Detail;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Program;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
 
 /**
  * Decides a claim under one compiled policy version. A pure function of (policy, claim, now): it

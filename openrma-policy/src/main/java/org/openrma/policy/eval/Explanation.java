@@ -18,10 +18,10 @@ import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
 import org.openrma.decision.StepResult;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Window;
 
 /**
  * The trace that records: every event becomes an {@link ExplanationStep} with the values read and

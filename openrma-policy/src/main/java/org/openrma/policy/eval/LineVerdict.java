@@ -10,8 +10,8 @@ import java.util.Set;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Window;
 
 /** One program's answer for one claimed line: the most severe rule result wins. */
 final class LineVerdict {

@@ -9,9 +9,9 @@ import org.joda.money.Money;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Remedy;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Unevaluable;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Unevaluable;
 
 /**
  * Stage 3: the remedies offered. An approved claim gets the program's offers whose conditions hold;

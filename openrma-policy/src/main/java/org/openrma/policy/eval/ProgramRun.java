@@ -3,7 +3,7 @@ package org.openrma.policy.eval;
 import java.util.ArrayList;
 import java.util.List;
 import org.openrma.decision.Outcome;
-import org.openrma.policy.compile.Program;
+import org.openrma.policy.model.Program;
 
 /** One program's answer for the claim: a verdict per claimed line, combined into the program's outcome (null: it does not serve). */
 final class ProgramRun {

@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.Outcome;
-import org.openrma.policy.compile.Event;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules.Check;
-import org.openrma.policy.compile.Rules.EvidenceRule;
-import org.openrma.policy.compile.Subject;
-import org.openrma.policy.compile.Unevaluable;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.Event;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules.Check;
+import org.openrma.policy.model.Rules.EvidenceRule;
+import org.openrma.policy.model.Subject;
+import org.openrma.policy.model.Unevaluable;
+import org.openrma.policy.model.Window;
 
 /**
  * Stage 1: every program, for every claimed line: does it serve the line, is the line inside the

@@ -13,13 +13,13 @@ import org.openrma.claim.OrderLine;
 import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Declarations;
-import org.openrma.policy.compile.Field;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Rules.Deduction;
-import org.openrma.policy.compile.Subject;
-import org.openrma.policy.compile.Unevaluable;
+import org.openrma.policy.model.Declarations;
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Subject;
+import org.openrma.policy.model.Unevaluable;
 
 /**
  * Stage 4: the money. The base is the kept lines' prices (or the per-unit amount the policy names,

@@ -10,9 +10,9 @@ import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.PolicyVersionRef;
-import org.openrma.policy.compile.Condition;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Subject;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Subject;
 
 /** What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation. */
 record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,

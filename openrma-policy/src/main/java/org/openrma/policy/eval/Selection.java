@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
-import org.openrma.policy.compile.Condition;
-import org.openrma.policy.compile.PolicyModel;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.PolicyModel;
 
 /**
  * Stage 2: the policy's selection picks the program that decides among those that serve the claim.

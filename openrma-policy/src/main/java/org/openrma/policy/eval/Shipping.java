@@ -11,10 +11,10 @@ import org.openrma.claim.DeliveryStatus;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Rules.ShippingRule;
-import org.openrma.policy.compile.Unevaluable;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Rules.ShippingRule;
+import org.openrma.policy.model.Unevaluable;
 
 /**
  * Stage 5: who pays each shipping leg. The first return-shipping rule that holds names the payer

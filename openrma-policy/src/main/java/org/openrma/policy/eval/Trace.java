@@ -10,11 +10,11 @@ import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Reads;
-import org.openrma.policy.compile.Rules;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Reads;
+import org.openrma.policy.model.Rules;
+import org.openrma.policy.model.Window;
 
 /**
  * What the stages report as they decide: each event names the rule and the values it read, never

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openrma.decision.Citation;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Window;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Window;
 
 /** Which rules encode each clause of a policy, or who handles it outside the engine. */
 public final class Coverage {

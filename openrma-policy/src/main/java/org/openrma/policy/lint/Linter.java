@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.Diagnostic;
-import org.openrma.policy.compile.Condition;
-import org.openrma.policy.compile.PolicyModel;
-import org.openrma.policy.compile.Program;
-import org.openrma.policy.compile.Rules;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.PolicyModel;
+import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
 import org.openrma.policy.source.Node;
 
 /**

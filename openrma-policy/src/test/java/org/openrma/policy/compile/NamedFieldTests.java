@@ -1,5 +1,8 @@
 package org.openrma.policy.compile;
 
+import org.openrma.policy.model.Field;
+import org.openrma.policy.model.NamedField;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

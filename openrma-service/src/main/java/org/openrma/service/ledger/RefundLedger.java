@@ -47,12 +47,21 @@ public class RefundLedger {
     }
 
     /** What an entry used up of one order line, or of the shipping charge ({@code sku} null). */
-    public record LineUse(String sku, int quantity, String amount) {}
+    public record LineUse(String sku, int quantity, Money amount) {}
 
-    public record Entry(UUID id, UUID rmaId, String kind, String resolution, String amount, String currency, Instant createdAt,
-                        String createdBy, Map<String, String> deductions, List<LineUse> lines,
-                        @io.swagger.v3.oas.annotations.media.Schema(description = "the exchange an exchange or exchange_charge entry "
-                                + "settles; null on other entries") ExchangeDetail detail) {}
+    /**
+     * One entry of the ledger: its kind, the resolution it carried out, the amount in the order's
+     * currency with the deductions taken from it, the lines it used up, and any detail kept with it.
+     * The API and the pages show it as {@link EntryView} (amounts as decimal strings).
+     */
+    public record Entry(UUID id, UUID rmaId, LedgerKind kind, String resolution, Money amount, Instant createdAt, String createdBy,
+                        Map<DeductionKind, Money> deductions, List<LineUse> lines, ExchangeDetail detail) {
+
+        public Entry {
+            deductions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(deductions));
+            lines = List.copyOf(lines);
+        }
+    }
 
     /**
      * What an exchange settled: the item given ({@code exchangeSku}, its {@code exchangePrice}),
@@ -85,7 +94,7 @@ public class RefundLedger {
      */
     public record OrderLedger(String orderNumber, String currency, String paid, String shippingPaid, String refunded, String storeCredit,
                               String exchangeDifference, String exchangeCharged, String refundable, String shippingReimbursed,
-                              List<LineBalance> lines, List<Entry> entries) {}
+                              List<LineBalance> lines, List<EntryView> entries) {}
 
     /** A claimed order line: the units the RMA concerns. */
     public record Claimed(String sku, int quantity) {}
@@ -243,15 +252,16 @@ public class RefundLedger {
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     CurrencyUnit cur = CurrencyUnit.of(rs.getString("currency").strip());
-                    Map<String, String> deductions = new java.util.TreeMap<>();
+                    Map<DeductionKind, Money> deductions = new java.util.EnumMap<>(DeductionKind.class);
                     jdbc.sql("select kind, amount from refund_deduction where refund_id = ?").param(id)
-                            .query((d, m) -> deductions.put(d.getString(1), d.getBigDecimal(2).setScale(cur.getDecimalPlaces()).toPlainString()))
+                            .query((d, m) -> deductions.put(stored(DeductionKind.class, d.getString(1)), money(cur, d.getBigDecimal(2))))
                             .list();
                     List<LineUse> lines = jdbc.sql("select sku, quantity, amount from refund_line where refund_id = ? order by sku nulls last").param(id)
-                            .query((l, m) -> new LineUse(l.getString(1), l.getInt(2), l.getBigDecimal(3).setScale(cur.getDecimalPlaces()).toPlainString()))
+                            .query((l, m) -> new LineUse(l.getString(1), l.getInt(2), money(cur, l.getBigDecimal(3))))
                             .list();
-                    return new Entry(id, rs.getObject("rma_id", UUID.class), rs.getString("kind"), rs.getString("resolution"),
-                            rs.getBigDecimal("amount").setScale(cur.getDecimalPlaces()).toPlainString(), cur.getCode(),
+                    LedgerKind kind = LedgerKind.of(rs.getString("kind"))
+                            .orElseThrow(() -> new IllegalStateException("refund " + id + " has an unknown kind"));
+                    return new Entry(id, rs.getObject("rma_id", UUID.class), kind, rs.getString("resolution"), money(cur, rs.getBigDecimal("amount")),
                             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), deductions, lines,
                             ExchangeDetail.read(rs.getString("detail")));
                 })
@@ -277,7 +287,17 @@ public class RefundLedger {
         balances.add(new LineBalance(null, 0, 0, plain(order.shippingPaid()), plain(s.amount()), plain(order.shippingPaid().minus(s.amount()))));
         return new OrderLedger(order.number(), cur.getCode(), plain(order.merchandiseTotal()), plain(order.shippingPaid()), plain(refunded),
                 plain(credit), plain(exchange), plain(charged), plain(paidAll.minus(given)), plain(shipping), balances,
-                entries(merchantId, order.id(), null));
+                entries(merchantId, order.id(), null).stream().map(EntryView::of).toList());
+    }
+
+    private static Money money(CurrencyUnit currency, BigDecimal amount) {
+        return Money.of(currency, amount.setScale(currency.getDecimalPlaces()));
+    }
+
+    /** A word the ledger wrote itself (a check constraint or this class keeps them to the vocabulary). */
+    private static <E extends Enum<E> & org.openrma.claim.Vocabulary> E stored(Class<E> type, String word) {
+        return org.openrma.claim.Vocabulary.parse(type, word)
+                .orElseThrow(() -> new IllegalStateException("the ledger holds an unknown " + type.getSimpleName() + " '" + word + "'"));
     }
 
     private static String plain(Money m) {

@@ -46,20 +46,10 @@ public class OrderManagement {
      * start in the caller's body: "" when the body is the order, "order." inside a claim.
      */
     public static Order parse(JsonNode document, String prefix) {
-        ObjectNode claim = Json.object();
-        claim.set("order", document);
-        ObjectNode request = claim.putObject("request");
-        request.put("kind", "return");
-        request.put("submitted_at", "9999-12-31T00:00:00Z");
-        request.put("reason", "changed_mind");
         try {
-            return ClaimReader.fromTree(claim).order();
+            return ClaimReader.orderFromTree(document);
         } catch (InvalidClaimException e) {
-            List<Refusal.Field> errors = e.problems().stream()
-                    .filter(p -> p.field().startsWith("order") || p.field().startsWith("(document)"))
-                    .map(p -> new Refusal.Field(rename(p.field(), prefix), p.message()))
-                    .toList();
-            throw new Refusal.Invalid(errors.isEmpty() ? List.of(new Refusal.Field("(body)", e.getMessage())) : errors);
+            throw new Refusal.Invalid(e.problems().stream().map(p -> new Refusal.Field(rename(p.field(), prefix), p.message())).toList());
         }
     }
 
@@ -74,10 +64,10 @@ public class OrderManagement {
     }
 
     private static String rename(String field, String prefix) {
-        if (field.equals("order")) {
+        if (field.equals("(document)")) {
             return prefix.isEmpty() ? "(body)" : "order";
         }
-        return field.startsWith("order.") ? prefix + field.substring("order.".length()) : field;
+        return prefix + field;
     }
 
     @Transactional

@@ -49,6 +49,43 @@ public record StoredOrder(
                 java.math.RoundingMode.HALF_UP);
     }
 
+    /** The number an order document gives itself, or null when it is not an object with one (it is refused on import). */
+    public static String numberOf(JsonNode document) {
+        return document != null && document.isObject() && document.hasNonNull("number") ? document.get("number").asString() : null;
+    }
+
+    /** The buyer's country as the order states it, or null. */
+    public String customerCountry() {
+        return document.path("customer").path("country").asString(null);
+    }
+
+    /** Whether the order states the buyer bought as a consumer; null when it does not say. */
+    public Boolean customerIsConsumer() {
+        JsonNode consumer = document.path("customer").path("is_consumer");
+        return consumer.isBoolean() ? consumer.asBoolean() : null;
+    }
+
+    /** One line of the order as imported: SKU, category ("" when absent), unit price as written, quantity (1 when absent). */
+    public record Line(String sku, String category, String unitPrice, int quantity) {}
+
+    /** The order's lines, in the document's order. */
+    public java.util.List<Line> lines() {
+        java.util.List<Line> lines = new java.util.ArrayList<>();
+        document.path("lines").values().forEach(l -> lines.add(new Line(l.path("sku").asString(), l.path("category").asString(""),
+                l.path("unit_price").asString(""), l.path("quantity").asInt(1))));
+        return lines;
+    }
+
+    /** When the order was placed, as its document writes it. */
+    public String placedAtAsWritten() {
+        return document.path("placed_at").asString(null);
+    }
+
+    /** When the order was delivered, as its document writes it; null when it was not (yet). */
+    public String deliveredAtAsWritten() {
+        return document.path("delivered_at").asString(null);
+    }
+
     /** The delivery status the shop reported, or null when the order carries none (the engine derives it from the dates). */
     public String deliveryStatus() {
         return document.path("delivery_status").asString(null);

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.openrma.decision.Decision;
 import org.openrma.decision.DecisionJson;
 import org.openrma.decision.Payer;
-import org.openrma.service.ledger.LedgerKind;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.outbox.Outbox;
@@ -65,13 +64,13 @@ class Announcements {
                 + (rma.outboundParcel() == null ? "" : "; shipped to you with tracking " + rma.outboundParcel()));
         values.put("finding", ClaimDocument.reading(rma.claim()).finding().replace('_', ' '));
         values.put("refund", ledger.entries(rma.merchantId(), rma.orderId(), rma.id()).stream()
-                .map(e -> e.amount() + " " + e.currency() + " " + LedgerKind.of(e.kind()).map(k -> switch (k) {
+                .map(e -> e.amount().getAmount().toPlainString() + " " + e.amount().getCurrencyUnit().getCode() + " " + switch (e.kind()) {
                     case REFUND -> "refunded";
                     case STORE_CREDIT -> "as store credit";
                     case EXCHANGE -> "price difference of the exchange, paid back to you";
                     case EXCHANGE_CHARGE -> "price difference of the exchange, to be paid by you";
                     case SHIPPING_REIMBURSEMENT -> "return postage reimbursed";
-                }).orElse("(" + e.kind().replace('_', ' ') + ")")).reduce((a, b) -> a + ", " + b).orElse("nothing"));
+                }).reduce((a, b) -> a + ", " + b).orElse("nothing"));
         values.put("deadline", rma.status() == RmaStatus.EXPIRED
                 ? String.valueOf(rma.shipBackBy() != null ? rma.shipBackBy() : rma.evidenceDueBy()) : "");
         return values;

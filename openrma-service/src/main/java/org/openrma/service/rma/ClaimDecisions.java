@@ -78,6 +78,6 @@ class ClaimDecisions {
 
     /** What the latest stored decision settled, or null when the RMA has none. */
     DecidedTerms latestTerms(Rma rma) {
-        return DecidedTerms.of(rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null));
+        return DecidedTerms.of(rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null));
     }
 }

@@ -40,6 +40,13 @@ public final class ClaimDocument {
         return new ClaimDocument(json);
     }
 
+    /** A claim not filed yet, as filing would build it at {@code now}: what the portal previews. */
+    public static ClaimDocument previewed(JsonNode order, ObjectNode request, Instant now) {
+        ClaimDocument claim = of(order, request);
+        claim.submittedAt(now);
+        return claim;
+    }
+
     /** A copy of a stored claim to change. */
     public static ClaimDocument copyOf(ObjectNode stored) {
         return new ClaimDocument(stored.deepCopy());
@@ -86,6 +93,11 @@ public final class ClaimDocument {
     void submittedAt(Instant at) {
         changed();
         request().put("submitted_at", at.toString());
+    }
+
+    /** When the claim was submitted, as stored ("" when it does not say). */
+    public String submittedAtAsWritten() {
+        return json.path("request").path("submitted_at").asString("");
     }
 
     boolean statesSubmittedAt() {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The serial-numbered units a claim is about: their history read into the claim, and what the RMA does to them. */
 @Component
-class ClaimUnits {
+public class ClaimUnits {
 
     private final Units units;
 
@@ -18,7 +18,7 @@ class ClaimUnits {
     }
 
     /** A replaced unit is claimed under its current serial; a voided one adds the fact warranty_voided. */
-    void applyHistory(UUID merchantId, ClaimDocument claim) {
+    public void applyHistory(UUID merchantId, ClaimDocument claim) {
         for (ClaimDocument.ClaimedSerial line : claim.claimedSerials()) {
             String serial = units.current(merchantId, line.serial());
             if (!serial.equals(line.serial())) {

@@ -62,9 +62,8 @@ public class ClaimableQuantities {
 
     private Map<String, Line> of(UUID merchantId, StoredOrder order, UUID except) {
         Map<String, Line> lines = new LinkedHashMap<>();
-        for (var line : order.document().path("lines").values()) {
-            String sku = line.path("sku").asString();
-            lines.put(sku, new Line(sku, line.path("quantity").asInt(1), new ArrayList<>()));
+        for (StoredOrder.Line line : order.lines()) {
+            lines.put(line.sku(), new Line(line.sku(), line.quantity(), new ArrayList<>()));
         }
         for (Rma earlier : rmas.forOrder(merchantId, order.id())) {
             if (earlier.id().equals(except)) {

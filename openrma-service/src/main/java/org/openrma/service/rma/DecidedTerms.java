@@ -8,15 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.decision.Outcome;
-import tools.jackson.databind.JsonNode;
 
 /**
- * What a stored decision settled, read once where it is loaded: the outcome, the remedies offered,
- * the money (as the decimal strings stored, so an amount that does not fit the currency is refused
- * naming its field), whether consent is needed, the deadlines and what consumer law added. Reads every
- * decision shape stored so far (the {@code DecisionJson} of each release); a field an older row lacks
- * reads as absent ({@code legal} is null on every decision stored before the service composed consumer law,
- * and on every decision no statutory pack applied to).
+ * What a stored decision settled: the outcome, the remedies offered, the money (as the decimal
+ * strings stored, so an amount that does not fit the currency is refused naming its field), whether
+ * consent is needed, the deadlines and what consumer law added. Taken from the typed stored decision
+ * ({@link RmaDocuments.Decision}), which reads every decision shape stored so far; a field an older
+ * row lacks reads as absent ({@code legal} is null on every decision stored before the service composed
+ * consumer law, and on every decision no statutory pack applied to).
  */
 public record DecidedTerms(
         String outcome,
@@ -26,7 +25,7 @@ public record DecidedTerms(
         String returnShippingReimbursed,
         boolean needsConsent,
         String returnShippingPaidBy,
-        Map<String, String> deadlines,
+        Map<String, LocalDate> deadlines,
         Legal legal) {
 
     /**
@@ -42,43 +41,53 @@ public record DecidedTerms(
         public record Override(String rule, String provision, String before, String after) {}
 
         /** The legal block of a stored decision, or null when it has none. */
-        public static Legal of(JsonNode decision) {
-            JsonNode statutory = decision == null ? null : decision.path("statutory");
-            if (statutory == null || !statutory.isObject()) {
+        public static Legal of(RmaDocuments.Decision decision) {
+            RmaDocuments.Statutory statutory = decision == null ? null : decision.statutory();
+            if (statutory == null) {
                 return null;
             }
-            Map<String, List<String>> basis = new LinkedHashMap<>();
-            decision.path("legal_basis").properties().forEach(e -> basis.put(e.getKey(),
-                    e.getValue().valueStream().map(b -> b.asString()).toList()));
-            List<Override> overrides = decision.path("overrides").valueStream().map(o -> new Override(o.path("rule").asString(""),
-                    o.path("provision").asString(null), o.path("before").asString(""), o.path("after").asString(""))).toList();
-            List<Route> routes = statutory.path("routes").valueStream().map(r -> new Route(r.path("basis").asString(""),
-                    r.path("program").asString(""), r.path("title").asString(null), r.path("outcome").asString(""),
-                    r.path("refund").asString(null))).toList();
-            return new Legal(statutory.path("country").asString(null), statutory.path("packs").valueStream().map(p -> p.asString()).toList(),
-                    Collections.unmodifiableMap(basis), statutory.path("recommended").asString(null), routes, overrides);
+            Map<String, List<String>> basis = new LinkedHashMap<>(decision.legalBasis() == null ? Map.of() : decision.legalBasis());
+            List<Override> overrides = (decision.overrides() == null ? List.<RmaDocuments.StatutoryOverride>of() : decision.overrides()).stream()
+                    .map(o -> new Override(nonNull(o.rule()), o.provision(), nonNull(o.before()), nonNull(o.after()))).toList();
+            List<Route> routes = (statutory.routes() == null ? List.<RmaDocuments.StatutoryRoute>of() : statutory.routes()).stream()
+                    .map(r -> new Route(nonNull(r.basis()), nonNull(r.program()), r.title(), r.outcome() == null ? "" : r.outcome().wire(),
+                            r.refund())).toList();
+            return new Legal(statutory.country(), statutory.packs() == null ? List.of() : statutory.packs(),
+                    Collections.unmodifiableMap(basis), statutory.recommended(), routes, overrides);
         }
 
         /** The recommended route, or null. */
         public Route recommendedRoute() {
             return routes.stream().filter(r -> r.basis().equals(recommended)).findFirst().orElse(null);
         }
+
+        private static String nonNull(String s) {
+            return s == null ? "" : s;
+        }
     }
 
-    public static DecidedTerms of(JsonNode decision) {
-        if (decision == null || decision.isNull() || decision.isMissingNode()) {
+    public static DecidedTerms of(RmaDocuments.Decision decision) {
+        if (decision == null) {
             return null;
         }
         Set<String> offered = new TreeSet<>();
-        decision.path("resolutions").values().forEach(r -> offered.add(r.asString()));
-        Map<String, String> deductions = new LinkedHashMap<>();
-        decision.path("deductions").properties().forEach(e -> deductions.put(e.getKey(), e.getValue().asString()));
-        Map<String, String> deadlines = new LinkedHashMap<>();
-        decision.path("deadlines").properties().forEach(e -> deadlines.put(e.getKey(), e.getValue().asString(null)));
-        return new DecidedTerms(decision.path("outcome").asString(""), Collections.unmodifiableSet(offered), decision.path("refund").asString(null),
-                Collections.unmodifiableMap(deductions), decision.path("return_shipping_reimbursed").asString("0"),
-                decision.path("needs_consent").asBoolean(false), decision.path("return_shipping_paid_by").asString(null),
-                Collections.unmodifiableMap(deadlines), Legal.of(decision));
+        if (decision.resolutions() != null) {
+            decision.resolutions().forEach(r -> offered.add(r.wire()));
+        }
+        Map<String, String> deductions = new LinkedHashMap<>(decision.deductions() == null ? Map.of() : decision.deductions());
+        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        if (decision.deadlines() != null) {
+            decision.deadlines().forEach((name, date) -> {
+                if (date != null) {
+                    deadlines.put(name, date);
+                }
+            });
+        }
+        return new DecidedTerms(decision.outcome() == null ? "" : decision.outcome().wire(), Collections.unmodifiableSet(offered),
+                decision.refund(), Collections.unmodifiableMap(deductions),
+                decision.returnShippingReimbursed() == null ? "0" : decision.returnShippingReimbursed(), decision.needsConsent(),
+                decision.returnShippingPaidBy() == null ? null : decision.returnShippingPaidBy().wire(), Collections.unmodifiableMap(deadlines),
+                Legal.of(decision));
     }
 
     /** The refund decided, as stored ("0" when the row has none). */
@@ -92,7 +101,6 @@ public record DecidedTerms(
 
     /** A deadline the decision set, or null. */
     public LocalDate deadline(String name) {
-        String d = deadlines.get(name);
-        return d == null || d.isEmpty() ? null : LocalDate.parse(d);
+        return deadlines.get(name);
     }
 }

@@ -98,8 +98,9 @@ class FilingClaims {
     }
 
     private StoredOrder orderFromClaim(Caller caller, JsonNode document) {
-        if (document != null && document.isObject() && document.hasNonNull("number")) {
-            Optional<StoredOrder> stored = orders.byNumber(caller.merchantId(), document.get("number").asString());
+        String number = StoredOrder.numberOf(document);
+        if (number != null) {
+            Optional<StoredOrder> stored = orders.byNumber(caller.merchantId(), number);
             if (stored.isPresent()) {
                 if (!stored.get().document().equals(document)) {
                     throw new Refusal.Conflict("order-differs", "order '" + stored.get().number()

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.EntryView;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.web.ApiProblem;
@@ -72,7 +73,7 @@ public class RmaController {
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
-        Rma rma = management.submit(caller, Wire.tree(body));
+        Rma rma = management.submit(caller, body);
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
     }
 
@@ -118,7 +119,7 @@ public class RmaController {
                     Page.check(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
                     return rmas.list(caller.merchantId(), caller.orderScope(), filter, page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
                 });
-        Map<UUID, JsonNode> decisions = withDecisions
+        Map<UUID, RmaDocuments.Decision> decisions = withDecisions
                 ? rmas.latestDecisions(caller.merchantId(), found.contents().stream().map(Rma::id).toList()) : Map.of();
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         LocalDate dueSoonUntil = dueSoonUntil(caller);
@@ -170,9 +171,9 @@ public class RmaController {
     }
 
     @GetMapping("/rmas/{id}/refunds")
-    public List<RefundLedger.Entry> refunds(Caller caller, @PathVariable UUID id) {
+    public List<EntryView> refunds(Caller caller, @PathVariable UUID id) {
         Rma rma = find(caller, id);
-        return ledger.entries(caller.merchantId(), rma.orderId(), rma.id());
+        return ledger.entries(caller.merchantId(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList();
     }
 
     @PostMapping("/rmas/{id}/add-evidence")
@@ -277,7 +278,7 @@ public class RmaController {
     }
 
     private RmaView view(Caller caller, Rma rma) {
-        JsonNode decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        RmaDocuments.Decision decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller));
     }
 

@@ -111,8 +111,22 @@ public final class RmaDocuments {
         }
     }
 
-    static Decision decision(tools.jackson.databind.JsonNode stored) {
-        return Wire.read(stored, Decision.class);
+    /** A stored decision read into its type: the one place the stored shape is read (older rows included). */
+    public static Decision decision(tools.jackson.databind.JsonNode stored) {
+        return stored == null || stored.isMissingNode() || stored.isNull() ? null : STORED_DECISION.readValue(stored);
+    }
+
+    /**
+     * Older rows lack fields added since (needs_consent, a remedy's set_by_agent): absent reads as false or 0; a word no
+     * longer in a vocabulary reads as null. A stored decision always reads.
+     */
+    private static final tools.jackson.databind.ObjectReader STORED_DECISION = Wire.MAPPER.readerFor(Decision.class)
+            .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .with(tools.jackson.databind.cfg.EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+
+    /** The engine's decision in the shape it is stored in, for pages that show a decision not stored (a preview). */
+    public static Decision asStored(org.openrma.decision.Decision decided) {
+        return decided == null ? null : decision(org.openrma.decision.DecisionJson.toTree(decided));
     }
 
     static Claim claim(tools.jackson.databind.JsonNode stored) {

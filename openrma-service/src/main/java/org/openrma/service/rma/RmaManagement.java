@@ -1,13 +1,18 @@
 package org.openrma.service.rma;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
 import org.openrma.service.policy.MerchantPolicies;
-import org.openrma.service.web.Body;
+import org.openrma.reading.Wording;
+import org.openrma.service.refusal.Refusal;
+import org.openrma.service.web.Wire;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -41,39 +46,54 @@ public class RmaManagement {
     }
 
     /**
-     * Files a claim. Staff send {@code {"order": {...}}} (imported if new) or {@code {"order_number": ...}},
-     * plus {@code "request"} and optionally {@code "policy"}; a customer sends only {@code "request"}
-     * and files on the order their token is for. Either may add {@code "customer"}: the buyer's country
-     * and consumer status where the order does not say (consumer law). The engine decides at once.
+     * Files a claim. Staff send the order (imported if new) or its number, plus the request and
+     * optionally a policy; a customer sends only the request and files on the order their token is
+     * for. Either may add the buyer ({@code customer}): their country and consumer status where the
+     * order does not say (consumer law). Every problem with the body is refused at once, naming its
+     * field. The engine decides at once.
      */
     @Transactional
-    public Rma submit(Caller caller, JsonNode body) {
+    public Rma submit(Caller caller, RmaRequests.FileClaim body) {
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         RmaLifecycle.check(null, RmaAction.SUBMIT, actor);
         Merchant merchant = merchants.get(caller.merchantId());
-        Body b = caller instanceof Caller.Customer ? Body.of(body, "request", "customer")
-                : Body.of(body, "order", "order_number", "request", "policy", "customer");
-        JsonNode requestNode = b.raw("request");
-        if (requestNode == null) {
-            b.problem("request", "is required");
-        } else if (!requestNode.isObject()) {
-            b.problem("request", "expected an object");
+        List<Refusal.Field> problems = new ArrayList<>();
+        if (body.request() == null) {
+            problems.add(new Refusal.Field("request", "is required"));
         }
-        String orderNumber = b.text("order_number", false);
-        String policyId = b.text("policy", false);
-        if (caller instanceof Caller.Staff && b.has("order") == (orderNumber != null)) {
-            b.problem("order", "give either 'order' (the order itself) or 'order_number' (an imported order)");
+        String orderNumber = blankToNull(body.orderNumber());
+        String policyId = blankToNull(body.policy());
+        if (caller instanceof Caller.Customer) {
+            // a customer files on the order their token is for, under the merchant's policy
+            Map<String, Object> staffOnly = new LinkedHashMap<>();
+            staffOnly.put("order", body.order());
+            staffOnly.put("order_number", body.orderNumber());
+            staffOnly.put("policy", body.policy());
+            staffOnly.forEach((name, value) -> {
+                if (value != null) {
+                    problems.add(new Refusal.Field(name, Wording.unknownField(name, List.of("request", "customer"))));
+                }
+            });
+        } else {
+            if ((body.order() != null) == (orderNumber != null)) {
+                problems.add(new Refusal.Field("order", "give either 'order' (the order itself) or 'order_number' (an imported order)"));
+            }
+            if (policyId != null && !policies.known(merchant.id(), policyId)) {
+                var known = policies.catalog(merchant.id()).policyIds();
+                problems.add(new Refusal.Field("policy", Wording.unknownValue(policyId, known)));
+            }
         }
-        if (policyId != null && !policies.known(merchant.id(), policyId)) {
-            b.problem("policy", "unknown policy '" + policyId + "'; known: " + String.join(", ", policies.catalog(merchant.id()).policyIds()));
+        if (!problems.isEmpty()) {
+            throw new Refusal.Invalid(problems);
         }
-        JsonNode customer = b.raw("customer");
-        String country = customer == null ? null : customer.path("country").asString(null);
-        Boolean consumer = customer == null || !customer.path("is_consumer").isBoolean() ? null : customer.get("is_consumer").asBoolean();
-        b.done();
+        JsonNode order = body.order() == null ? null : Wire.tree(body.order());
+        RmaRequests.Buyer buyer = body.customer();
+        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, order, (ObjectNode) Wire.tree(body.request()), policyId,
+                buyer == null ? null : buyer.country(), buyer == null ? null : buyer.isConsumer()));
+    }
 
-        return filing.file(caller, merchant, new FilingClaims.FileClaim(orderNumber, body.get("order"), (ObjectNode) requestNode, policyId,
-                country, consumer));
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The version of the RMA the caller saw, and whether it came in an If-Match header (412 when stale) or the body (409). */

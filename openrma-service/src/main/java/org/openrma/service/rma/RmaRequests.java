@@ -80,7 +80,14 @@ public final class RmaRequests {
             @Schema(description = "consumer law: when the consumer notified the defect") Instant noticeSentAt,
             @Schema(description = "consumer law: what the consumer asked for") StatutoryRemedy chosenRemedy,
             @PositiveOrZero @Schema(description = "consumer law: repairs or replacements already tried for this defect") Integer repairAttempts,
-            @Schema(description = "consumer law (Australia): major or minor, once assessed") Failure failure) {}
+            @Schema(description = "consumer law (Australia): major or minor, once assessed") Failure failure) {
+
+        /** What the portal's form asks: the kind, the reason, the lines, the evidence and a description; nothing else. */
+        public static ClaimRequest asked(ClaimKind kind, String reason, List<ClaimLine> lines, List<String> evidence, String description) {
+            return new ClaimRequest(kind, null, reason, lines, null, evidence, null, null, null, null, null, null, null, null, description,
+                    null, null, null, null, null);
+        }
+    }
 
     /** Consumer law: the remedy the consumer asks for under the statute. */
     public enum StatutoryRemedy { REPAIR, REPLACEMENT, REFUND, PRICE_REDUCTION }

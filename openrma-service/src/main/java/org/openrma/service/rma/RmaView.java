@@ -52,7 +52,7 @@ public record RmaView(
      * plus {@code openrma.deadlines.sla-due-soon-days}); an open RMA not yet breached whose SLA date
      * is on or before it is flagged {@code sla_due_soon}.
      */
-    static RmaView of(Rma r, RmaLifecycle.Actor actor, JsonNode decision, boolean detailed, LocalDate dueSoonUntil) {
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil) {
         DecidedTerms terms = DecidedTerms.of(decision);
         String payer = terms == null ? null : terms.returnShippingPaidBy();
         String instructions = r.status() == RmaStatus.AUTHORIZED
@@ -66,7 +66,7 @@ public record RmaView(
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
-                decision == null ? null : RmaDocuments.decision(decision), detailed ? RmaDocuments.claim(r.claim()) : null);
+                decision, detailed ? RmaDocuments.claim(r.claim()) : null);
     }
 
     private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {

@@ -57,7 +57,13 @@ public class Rmas {
     static final String OPEN_STATUSES = RmaStatus.sqlList(RmaStatus::isOpen);
 
     public record StoredDecision(int seq, String trigger, Instant decidedAt, String outcome, String policyVersion, JsonNode claim,
-                                 JsonNode decision, String engineError) {}
+                                 JsonNode decision, String engineError) {
+
+        /** The decision read into its type (null when the engine failed). */
+        public RmaDocuments.Decision typed() {
+            return RmaDocuments.decision(decision);
+        }
+    }
 
     public void insert(Rma r) {
         jdbc.sql("""
@@ -137,8 +143,8 @@ public class Rmas {
     }
 
     /** The latest decision of each of these RMAs (those that have one), in one query. */
-    public java.util.Map<UUID, JsonNode> latestDecisions(UUID merchantId, List<UUID> rmaIds) {
-        java.util.Map<UUID, JsonNode> latest = new java.util.HashMap<>();
+    public java.util.Map<UUID, RmaDocuments.Decision> latestDecisions(UUID merchantId, List<UUID> rmaIds) {
+        java.util.Map<UUID, RmaDocuments.Decision> latest = new java.util.HashMap<>();
         if (rmaIds.isEmpty()) {
             return latest;
         }
@@ -148,7 +154,7 @@ public class Rmas {
                 .query((rs, n) -> {
                     String decision = rs.getString("decision");
                     if (decision != null) {
-                        latest.put(rs.getObject("rma_id", UUID.class), Json.read(decision));
+                        latest.put(rs.getObject("rma_id", UUID.class), RmaDocuments.decision(Json.read(decision)));
                     }
                     return null;
                 }).list();

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openrma.claim.Vocabulary;
+import org.openrma.decision.Outcome;
+import org.openrma.decision.StepResult;
+import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.rma.DecidedTerms;
-import tools.jackson.databind.JsonNode;
 
 /**
- * A decision (the {@code DecisionJson} shape) as the pages show it: the outcome in words, the
- * money with every deduction, who pays what, the evidence still missing, the deadlines, and the
- * explanation step by step with the merchant's clauses quoted.
+ * A decision as the pages show it: the outcome in words, the money with every deduction, who pays
+ * what, the evidence still missing, the deadlines, and the explanation step by step with the
+ * merchant's clauses quoted. Built from the typed stored decision ({@link RmaDocuments.Decision}),
+ * never from its JSON, so a page cannot drift from the stored shape.
  */
 public record DecisionModel(
         String outcome,
@@ -33,6 +37,7 @@ public record DecisionModel(
         String policy,
         List<Step> explanation,
         List<Clause> decisiveClauses,
+        List<Amount> lines,
         Legal legal) {
 
     public record Amount(String name, String value) {}
@@ -68,44 +73,46 @@ public record DecisionModel(
 
     public record Step(String program, String rule, String line, String result, String says, List<Amount> read, List<Clause> cites) {
         public boolean failed() {
-            return "failed".equals(result);
+            return StepResult.FAILED.wire().equals(result);
         }
     }
 
-    public static DecisionModel of(JsonNode d, String currency) {
-        if (d == null || d.isNull() || d.isMissingNode()) {
+    public static DecisionModel of(RmaDocuments.Decision d, String currency) {
+        if (d == null) {
             return null;
         }
-        String outcome = d.path("outcome").asString("");
+        String outcome = wire(d.outcome());
         List<Amount> deductions = new ArrayList<>();
-        d.path("deductions").properties().forEach(e -> deductions.add(new Amount(words(e.getKey()), e.getValue().asString())));
+        orEmpty(d.deductions()).forEach((kind, amount) -> deductions.add(new Amount(words(kind), amount)));
         List<Amount> deadlines = new ArrayList<>();
-        d.path("deadlines").properties().forEach(e -> deadlines.add(new Amount(words(e.getKey()), e.getValue().asString())));
+        orEmpty(d.deadlines()).forEach((name, date) -> deadlines.add(new Amount(words(name), String.valueOf(date))));
         List<Step> steps = new ArrayList<>();
-        for (JsonNode s : d.path("explanation").values()) {
+        for (RmaDocuments.ExplanationStep s : orEmpty(d.explanation())) {
             List<Amount> read = new ArrayList<>();
-            s.path("read").properties().forEach(e -> read.add(new Amount(e.getKey(), e.getValue().asString())));
-            steps.add(new Step(s.path("program").asString(null), s.path("rule").asString(null), s.path("line").asString(null),
-                    s.path("result").asString(""), s.path("says").asString(""), read, clauses(s.path("cites"))));
+            orEmpty(s.read()).forEach((name, value) -> read.add(new Amount(name, value)));
+            steps.add(new Step(s.program(), s.rule(), s.line(), s.result() == null ? "" : s.result().wire(), s.says() == null ? "" : s.says(),
+                    read, clauses(s.cites())));
         }
-        List<Clause> decisive = d.has("decisive_citations") ? clauses(d.path("decisive_citations")) : decisiveBeforeTheEngineNamedThem(d, steps);
+        List<Clause> decisive = d.decisiveCitations() != null ? clauses(d.decisiveCitations()) : decisiveBeforeTheEngineNamedThem(d, steps);
         String programTitle = null;
-        for (JsonNode p : d.path("programs").values()) {
-            if (p.path("program").asString("").equals(d.path("program").asString(null))) {
-                programTitle = p.path("title").asString(null);
+        for (RmaDocuments.ProgramVerdict p : orEmpty(d.programs())) {
+            if (p.program() != null && p.program().equals(d.program())) {
+                programTitle = p.title();
             }
         }
         List<String> resolutions = new ArrayList<>();
-        d.path("resolutions").values().forEach(r -> resolutions.add(r.asString()));
+        orEmpty(d.resolutions()).forEach(r -> resolutions.add(r.wire()));
         List<String> missing = new ArrayList<>();
-        d.path("missing_evidence").values().forEach(e -> missing.add(words(e.asString())));
-        return new DecisionModel(outcome, outcomeText(outcome), "approved".equals(outcome), d.path("summary").asString(null),
-                d.path("program").asString(null), programTitle, resolutions, d.path("needs_consent").asBoolean(false),
-                d.path("refund").asString(null), currency, deductions, d.path("return_shipping_paid_by").asString(null),
-                d.path("return_shipping_reimbursed").asString(null), d.path("outbound_shipping_paid_by").asString(null), missing,
-                deadlines, d.path("deadlines").path("ship_back_by").asString(null),
-                d.path("policy_version").path("policy").asString("") + " " + d.path("policy_version").path("version").asString(""),
-                steps, decisive, legal(d));
+        orEmpty(d.missingEvidence()).forEach(e -> missing.add(words(e)));
+        List<Amount> lines = new ArrayList<>();
+        orEmpty(d.lines()).forEach(l -> lines.add(new Amount(l.sku() + " × " + l.quantity(), l.price() == null ? "" : l.price())));
+        var deadlineDates = orEmpty(d.deadlines());
+        RmaDocuments.PolicyVersion version = d.policyVersion();
+        return new DecisionModel(outcome, outcomeText(outcome), d.outcome() == Outcome.APPROVED, d.summary(), d.program(), programTitle,
+                resolutions, d.needsConsent(), d.refund(), currency, deductions, wire(d.returnShippingPaidBy()), d.returnShippingReimbursed(),
+                wire(d.outboundShippingPaidBy()), missing, deadlines,
+                deadlineDates.get("ship_back_by") == null ? null : deadlineDates.get("ship_back_by").toString(),
+                version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines, legal(d));
     }
 
     /** The same decision with the customer's explanation of their statutory right (paragraphs, in their language). */
@@ -117,11 +124,11 @@ public record DecisionModel(
                 List.copyOf(paragraphs));
         return new DecisionModel(outcome, outcomeText, eligible, summary, program, programTitle, resolutions, needsConsent, refund, currency,
                 deductions, returnShippingPaidBy, returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, shipBackBy, policy,
-                explanation, decisiveClauses, l);
+                explanation, decisiveClauses, lines, l);
     }
 
     /** The stored legal block ({@link DecidedTerms.Legal}) as the pages show it. */
-    private static Legal legal(JsonNode d) {
+    private static Legal legal(RmaDocuments.Decision d) {
         DecidedTerms.Legal stored = DecidedTerms.Legal.of(d);
         if (stored == null) {
             return null;
@@ -136,9 +143,9 @@ public record DecisionModel(
                 recommended == null ? null : recommended.title(), overrides, List.of());
     }
 
-    private static List<Clause> clauses(JsonNode cites) {
+    private static List<Clause> clauses(List<RmaDocuments.Citation> cites) {
         List<Clause> out = new ArrayList<>();
-        cites.values().forEach(c -> out.add(new Clause(c.path("clause").asString(""), c.path("text").asString(""))));
+        orEmpty(cites).forEach(c -> out.add(new Clause(nonNull(c.clause()), nonNull(c.text()))));
         return out;
     }
 
@@ -147,14 +154,13 @@ public record DecisionModel(
      * approval, the deciding program's rules that passed on something read from the claim (an {@code if} check that did not
      * apply passes with the engine's fixed sentence, and is left out); otherwise every rule that failed or applied.
      */
-    private static List<Clause> decisiveBeforeTheEngineNamedThem(JsonNode d, List<Step> steps) {
-        String outcome = d.path("outcome").asString("");
+    private static List<Clause> decisiveBeforeTheEngineNamedThem(RmaDocuments.Decision d, List<Step> steps) {
         Map<String, Clause> decisive = new LinkedHashMap<>();
         for (Step step : steps) {
-            boolean inProgram = d.path("program").isNull() || step.program() == null || d.path("program").asString("").equals(step.program());
-            boolean decides = "approved".equals(outcome)
-                    ? "passed".equals(step.result()) && !step.read().isEmpty() && !step.says().equals("Does not apply to this claim.")
-                    : step.failed() || "applied".equals(step.result());
+            boolean inProgram = d.program() == null || step.program() == null || d.program().equals(step.program());
+            boolean decides = d.outcome() == Outcome.APPROVED
+                    ? StepResult.PASSED.wire().equals(step.result()) && !step.read().isEmpty() && !step.says().equals("Does not apply to this claim.")
+                    : step.failed() || StepResult.APPLIED.wire().equals(step.result());
             if (decides && inProgram) {
                 step.cites().forEach(c -> decisive.putIfAbsent(c.id(), c));
             }
@@ -175,5 +181,25 @@ public record DecisionModel(
     /** {@code return_shipping} → {@code return shipping}. */
     public static String words(String wire) {
         return wire == null ? "" : wire.replace('_', ' ');
+    }
+
+    private static String wire(Vocabulary word) {
+        return word == null ? null : word.wire();
+    }
+
+    private static String wire(Outcome outcome) {
+        return outcome == null ? "" : outcome.wire();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
     }
 }

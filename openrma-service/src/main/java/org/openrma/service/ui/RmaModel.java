@@ -10,6 +10,7 @@ import java.util.List;
 import org.openrma.service.audit.AuditTrail;
 import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
+import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.rma.RmaStatus;
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +49,7 @@ public record RmaModel(
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public static RmaModel of(Rma r, JsonNode decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
+    public static RmaModel of(Rma r, RmaDocuments.Decision decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
         ClaimDocument.Requested req = ClaimDocument.reading(r.claim()).requested();
         List<ClaimLine> lines = new ArrayList<>();
         req.lines().forEach(l -> lines.add(new ClaimLine(l.sku(), l.quantity(), DecisionModel.words(l.condition()))));

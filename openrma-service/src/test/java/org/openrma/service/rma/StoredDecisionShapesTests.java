@@ -28,7 +28,7 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void readsTheTermsOfEveryStoredShape(String shape) throws IOException {
-        DecidedTerms terms = DecidedTerms.of(stored(shape));
+        DecidedTerms terms = DecidedTerms.of(RmaDocuments.decision(stored(shape)));
 
         assertThat(terms.approved()).isTrue();
         assertThat(terms.offered()).containsExactly("exchange", "refund");
@@ -43,7 +43,7 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void quotesTheSameDecisiveClausesForEveryStoredShape(String shape) throws IOException {
-        DecisionModel page = DecisionModel.of(stored(shape), "USD");
+        DecisionModel page = DecisionModel.of(RmaDocuments.decision(stored(shape)), "USD");
 
         assertThat(page.outcome()).isEqualTo("approved");
         assertThat(page.refund()).isEqualTo("51.82");
@@ -53,8 +53,8 @@ class StoredDecisionShapesTests {
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-22-first-release.json", "2026-12-02-with-remedies.json", "2026-12-03-with-decisive-citations.json"})
     void aDecisionStoredBeforeConsumerLawWasComposedReadsWithoutALegalBlock(String shape) throws IOException {
-        assertThat(DecidedTerms.of(stored(shape)).legal()).isNull();
-        assertThat(DecisionModel.of(stored(shape), "USD").legal()).isNull();
+        assertThat(DecidedTerms.of(RmaDocuments.decision(stored(shape))).legal()).isNull();
+        assertThat(DecisionModel.of(RmaDocuments.decision(stored(shape)), "USD").legal()).isNull();
         RmaDocuments.Decision typed = RmaDocuments.decision(stored(shape));
         assertThat(typed.legalBasis()).isNull();
         assertThat(typed.overrides()).isNull();
@@ -74,11 +74,11 @@ class StoredDecisionShapesTests {
         assertThat(typed.statutory().recommended()).isEqualTo("statute:IT:Codice del consumo art. 52");
         assertThat(typed.deadlines().get("statutory_window_ends")).isEqualTo(LocalDate.parse("2025-03-24"));
 
-        DecisionModel page = DecisionModel.of(stored, "EUR");
+        DecisionModel page = DecisionModel.of(typed, "EUR");
         assertThat(page.legal().basis()).containsExactly(new DecisionModel.Amount("refund", "Codice del consumo art. 52 (IT)"));
         assertThat(page.legal().overrides()).extracting(DecisionModel.Override::before, DecisionModel.Override::after)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("rejected", "approved"));
-        DecidedTerms terms = DecidedTerms.of(stored);
+        DecidedTerms terms = DecidedTerms.of(typed);
         assertThat(terms.refundOrZero()).isEqualTo("66.49");
         assertThat(terms.legal().country()).isEqualTo("IT");
         assertThat(terms.legal().packs()).containsExactly("statute-it@2022-01-01");
@@ -89,7 +89,19 @@ class StoredDecisionShapesTests {
 
     @org.junit.jupiter.api.Test
     void aDecisionTheEngineFailedToMakeHasNoTerms() {
-        assertThat(DecidedTerms.of(null)).isNull();
-        assertThat(DecidedTerms.of(tools.jackson.databind.node.NullNode.getInstance())).isNull();
+        assertThat(DecidedTerms.of(RmaDocuments.decision((JsonNode) null))).isNull();
+        assertThat(DecidedTerms.of(RmaDocuments.decision(tools.jackson.databind.node.NullNode.getInstance()))).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRowWithoutTheFieldsAddedSinceOrWithAWordNoLongerKnownStillReads() {
+        RmaDocuments.Decision d = RmaDocuments.decision(JsonMapper.builder().build().readTree("""
+                {"outcome": "approved", "refund": "5.00",
+                 "explanation": [{"program": "p", "rule": "r", "result": "skipped", "says": "An older word."}]}"""));
+
+        assertThat(d.needsConsent()).isFalse();
+        assertThat(d.explanation().getFirst().result()).isNull();
+        assertThat(DecidedTerms.of(d).refundOrZero()).isEqualTo("5.00");
+        assertThat(DecisionModel.of(d, "USD").explanation().getFirst().result()).isEmpty();
     }
 }

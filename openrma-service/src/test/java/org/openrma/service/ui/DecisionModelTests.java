@@ -3,7 +3,7 @@ package org.openrma.service.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import org.openrma.service.rma.RmaDocuments;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The clauses the portal quotes as "what decided" are the ones the engine named; older stored decisions still show theirs. */
@@ -21,8 +21,8 @@ class DecisionModelTests {
                "read": {"base": "10.00"}, "cites": [{"clause": "M", "text": "Refunds go to the original payment method."}]}
             ]""";
 
-    private static JsonNode decision(String extra) {
-        return JSON.readTree("{\"outcome\": \"approved\", \"program\": \"return\", " + extra + STEPS + "}");
+    private static RmaDocuments.Decision decision(String extra) {
+        return RmaDocuments.decision(JSON.readTree("{\"outcome\": \"approved\", \"program\": \"return\", " + extra + STEPS + "}"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Resolution;
 import org.openrma.service.access.Caller;
 import org.openrma.service.audit.AuditTrail;
+import org.openrma.service.ledger.EntryView;
 import org.openrma.service.ledger.RefundLedger;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
@@ -236,7 +237,7 @@ public class ConsoleController {
     }
 
     private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error) {
-        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
         model.addAttribute("rma", view);
@@ -250,7 +251,7 @@ public class ConsoleController {
         model.addAttribute("resolutions", offered.isEmpty() ? wires(Resolution.class) : offered);
         model.addAttribute("decidedApproved", view.decision() != null && view.decision().eligible());
         model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
-        model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()));
+        model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList());
         model.addAttribute("returnLabel", returnLabels.find(m.id(), rma.id()).orElse(null));
     }
 
@@ -260,16 +261,11 @@ public class ConsoleController {
                             String note) {}
 
     private Breakdown breakdown(Merchant m, Rma rma, String resolution, String agentAmount) {
-        var decisionNode = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
         String currency = ClaimDocument.reading(rma.claim()).requested().currency();
-        DecisionModel d = DecisionModel.of(decisionNode, currency);
+        DecisionModel d = DecisionModel.of(rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null), currency);
         boolean decided = d != null && d.eligible();
         boolean refunds = "refund".equals(resolution) || "partial_refund".equals(resolution);
-        List<DecisionModel.Amount> lines = new ArrayList<>();
-        if (decisionNode != null) {
-            decisionNode.path("lines").values().forEach(l -> lines.add(new DecisionModel.Amount(
-                    l.path("sku").asString() + " × " + l.path("quantity").asInt(), l.path("price").asString(""))));
-        }
+        List<DecisionModel.Amount> lines = d == null ? List.of() : d.lines();
         var order = orders.byId(m.id(), rma.orderId()).orElseThrow();
         RefundLedger.OrderLedger ol = ledger.forOrder(m.id(), order);
         String refund = decided ? d.refund() : blank(agentAmount);

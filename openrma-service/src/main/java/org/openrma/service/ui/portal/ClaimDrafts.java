@@ -10,21 +10,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.openrma.claim.Claim;
 import org.openrma.policy.statute.ConsumerExplanation;
-import org.openrma.service.rma.ClaimDocument;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
-import org.openrma.decision.DecisionJson;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
+import org.openrma.service.rma.ClaimDocument;
+import org.openrma.service.rma.ClaimUnits;
 import org.openrma.service.rma.ClaimableQuantities;
+import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.ui.DecisionModel;
-import org.openrma.service.unit.Units;
 import org.openrma.service.web.Json;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,11 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class ClaimDrafts {
 
     private final MerchantPolicies policies;
-    private final Units units;
+    private final ClaimUnits units;
     private final Clock clock;
     private final ClaimableQuantities claimable;
 
-    public ClaimDrafts(MerchantPolicies policies, Units units, Clock clock, ClaimableQuantities claimable) {
+    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable) {
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
@@ -93,9 +92,7 @@ public class ClaimDrafts {
 
     public ConsumerLaw consumerLaw(Merchant merchant, StoredOrder order) {
         List<String> markets = List.copyOf(policies.statutoryMarkets(merchant.id(), merchant.policyId(), order.placedAt()));
-        JsonNode customer = order.document().path("customer");
-        return new ConsumerLaw(ConsumerStatement.countryOptions(markets), customer.path("country").asString(null),
-                customer.path("is_consumer").isBoolean() ? customer.get("is_consumer").asBoolean() : null);
+        return new ConsumerLaw(ConsumerStatement.countryOptions(markets), order.customerCountry(), order.customerIsConsumer());
     }
 
     /** The order as the customer sees it, with what earlier requests already hold of each line. */
@@ -108,23 +105,18 @@ public class ClaimDrafts {
             return new Preview(null, List.copyOf(draft.problems().values()));
         }
         Instant now = clock.instant();
-        ObjectNode request = request(draft, evidence);
-        request.put("submitted_at", now.toString());
-        ObjectNode claim = Json.object();
-        claim.set("order", order.document().deepCopy());
-        claim.set("request", request);
-        applyUnitHistory(merchant, claim);
-        ClaimDocument document = ClaimDocument.copyOf(claim);
-        document.buyerStates(draft.law().country(), draft.law().consumer());
+        ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
+        units.applyHistory(merchant.id(), claim);
+        claim.buyerStates(draft.law().country(), draft.law().consumer());
         try {
-            Claim parsed = document.claim();
+            Claim parsed = claim.claim();
             List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
                     .map(f -> "You cannot send this request: " + f.message() + ".").toList();
             if (!alreadyClaimed.isEmpty()) {
                 return new Preview(null, alreadyClaimed);
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
-            DecisionModel model = DecisionModel.of(DecisionJson.toTree(d), order.merchandiseTotal().getCurrencyUnit().getCode());
+            DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
             // the portal speaks English; the engine words the statutory right in English, German or French
             return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of());
         } catch (InvalidClaimException e) {
@@ -132,24 +124,6 @@ public class ClaimDrafts {
         } catch (RuntimeException e) {
             return new Preview(null, List.of("The policy could not decide this request (" + e.getMessage()
                     + "). You can still send it: a person will review it."));
-        }
-    }
-
-    private void applyUnitHistory(Merchant merchant, ObjectNode claim) {
-        Set<String> skus = new TreeSet<>();
-        claim.path("request").path("lines").values().forEach(l -> skus.add(l.path("sku").asString()));
-        List<String> voided = new ArrayList<>();
-        for (JsonNode line : claim.path("order").path("lines").values()) {
-            if (line.hasNonNull("serial") && (skus.isEmpty() || skus.contains(line.path("sku").asString()))) {
-                String serial = units.current(merchant.id(), line.get("serial").asString());
-                ((ObjectNode) line).put("serial", serial);
-                if (units.isVoid(merchant.id(), serial)) {
-                    voided.add(serial);
-                }
-            }
-        }
-        if (!voided.isEmpty()) {
-            ((ObjectNode) claim.get("request")).putArray("facts").add("warranty_voided");
         }
     }
 }

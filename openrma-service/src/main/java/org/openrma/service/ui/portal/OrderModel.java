@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.rma.ClaimableQuantities;
-import tools.jackson.databind.JsonNode;
 
 /** An order as the portal shows it. */
 public record OrderModel(String number, String placedAt, String deliveredAt, String currency, String total, List<Line> lines) {
@@ -26,14 +25,12 @@ public record OrderModel(String number, String placedAt, String deliveredAt, Str
     }
 
     public static OrderModel of(StoredOrder o) {
-        JsonNode d = o.document();
         List<Line> lines = new ArrayList<>();
         int i = 0;
-        for (JsonNode l : d.path("lines").values()) {
-            lines.add(new Line(i++, l.path("sku").asString(), l.path("category").asString(""), l.path("unit_price").asString(""),
-                    l.path("quantity").asInt(1), l.path("quantity").asInt(1), null));
+        for (StoredOrder.Line l : o.lines()) {
+            lines.add(new Line(i++, l.sku(), l.category(), l.unitPrice(), l.quantity(), l.quantity(), null));
         }
-        return new OrderModel(o.number(), day(d.path("placed_at").asString(null)), day(d.path("delivered_at").asString(null)),
+        return new OrderModel(o.number(), day(o.placedAtAsWritten()), day(o.deliveredAtAsWritten()),
                 o.merchandiseTotal().getCurrencyUnit().getCode(), o.merchandiseTotal().getAmount().toPlainString(), lines);
     }
 

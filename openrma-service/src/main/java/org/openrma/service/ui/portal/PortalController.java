@@ -355,7 +355,7 @@ public class PortalController {
     }
 
     private void rmaPage(Model model, Merchant m, Rma rma, String message, String error) {
-        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), true, m.timeZone());
         List<RmaAction> allowed = RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.CUSTOMER);
         model.addAttribute("merchant", m);

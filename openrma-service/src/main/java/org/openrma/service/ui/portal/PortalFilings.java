@@ -11,7 +11,8 @@ import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaManagement;
 import org.openrma.service.ui.EvidenceFiles;
-import org.openrma.service.web.Json;
+import org.openrma.service.rma.RmaRequests;
+import org.openrma.service.web.Wire;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,12 +37,9 @@ public class PortalFilings {
 
     @Transactional
     public Rma file(Caller.Customer customer, ObjectNode request, ObjectNode buyer, List<EvidenceFiles.Checked> uploads, Path staging) {
-        ObjectNode body = Json.object();
-        body.set("request", request);
-        if (buyer != null) {
-            body.set("customer", buyer);
-        }
-        Rma rma = management.submit(customer, body);
+        // the portal builds the body as JSON; filing reads it through the same record the API binds
+        Rma rma = management.submit(customer, new RmaRequests.FileClaim(null, null, Wire.read(request, RmaRequests.ClaimRequest.class), null,
+                Wire.read(buyer, RmaRequests.Buyer.class)));
         recordFiles(customer, rma, uploads, staging);
         return rma;
     }

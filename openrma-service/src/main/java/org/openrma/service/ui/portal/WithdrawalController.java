@@ -12,6 +12,7 @@ import org.openrma.service.access.Caller;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.refusal.Refusal;
+import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.Rmas;
@@ -127,8 +128,9 @@ public class WithdrawalController {
         }
         model.addAttribute("merchant", m);
         model.addAttribute("rma", rma);
-        model.addAttribute("notice", rma.claim().path("request").path("description").asString(""));
-        model.addAttribute("receivedAt", rma.claim().path("request").path("submitted_at").asString(""));
+        ClaimDocument claim = ClaimDocument.reading(rma.claim());
+        model.addAttribute("notice", java.util.Objects.requireNonNullElse(claim.requested().description(), ""));
+        model.addAttribute("receivedAt", claim.submittedAtAsWritten());
         return "portal/withdrawal-sent";
     }
 

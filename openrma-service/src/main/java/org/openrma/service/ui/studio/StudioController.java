@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.openrma.claim.ClaimReader;
 import org.openrma.claim.InvalidClaimException;
-import org.openrma.decision.DecisionJson;
+import org.openrma.service.rma.RmaDocuments;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.statute.StatutoryDecider;
 import org.openrma.policy.statute.StatutoryTerms;
@@ -131,11 +131,11 @@ public class StudioController {
             try {
                 var tree = Json.read(claim);
                 CompiledPolicy p = compiled.policy().get();
+                var parsed = ClaimReader.fromTree(tree);
                 // decided as filing would decide it: composed with the consumer law of the markets the draft declares
-                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), ClaimReader.fromTree(tree),
-                        clock.instant());
-                String currency = tree.path("order").path("currency").asString("");
-                model.addAttribute("decision", DecisionModel.of(DecisionJson.toTree(decision), currency));
+                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), parsed, clock.instant());
+                String currency = parsed.order().currency().getCode();
+                model.addAttribute("decision", DecisionModel.of(RmaDocuments.asStored(decision), currency));
             } catch (InvalidClaimException e) {
                 e.problems().forEach(pr -> problems.add(pr.field() + ": " + pr.message()));
             } catch (tools.jackson.core.JacksonException e) {

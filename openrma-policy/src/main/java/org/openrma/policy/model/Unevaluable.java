@@ -1,4 +1,4 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 /**
  * A rule could not be evaluated for this claim: a CEL error, an attribute the claim lacks, a value

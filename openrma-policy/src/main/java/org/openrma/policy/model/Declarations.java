@@ -1,4 +1,4 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,11 +68,11 @@ public record Declarations(Map<String, Attribute> attributes, Map<Vocabularies, 
             return switch (type) {
                 case TEXT -> Optional.empty();
                 case ENUM -> values.contains(value) ? Optional.empty()
-                        : Optional.of("unknown value '" + value + "'; the policy accepts " + String.join(", ", values));
+                        : Optional.of(org.openrma.reading.Wording.unknownValue(value, values));
                 case NUMBER, MONEY -> decimal(value).isPresent() ? Optional.empty()
                         : Optional.of("'" + value + "' is not a " + (type == Type.MONEY ? "decimal amount such as \"19.99\"" : "number"));
                 case INTEGER -> value.matches("-?\\d{1,18}") ? Optional.empty() : Optional.of("'" + value + "' is not a whole number");
-                case DATE -> date(value).isPresent() ? Optional.empty() : Optional.of("'" + value + "' is not a date such as 2025-03-01");
+                case DATE -> date(value).isPresent() ? Optional.empty() : Optional.of(org.openrma.reading.Wording.notADate(value));
                 case BOOLEAN -> value.equals("true") || value.equals("false") ? Optional.empty() : Optional.of("'" + value + "' is not true or false");
             };
         }

@@ -1,4 +1,4 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +14,7 @@ import org.openrma.claim.ItemCondition;
 import org.openrma.claim.Reason;
 import org.openrma.claim.Vocabulary;
 import org.openrma.claim.OrderLine;
+import org.openrma.reading.Wording;
 
 /**
  * Checks a claim against what the deciding policy declares: words beyond the standard vocabularies
@@ -62,7 +63,7 @@ public final class ClaimCheck {
             accepted.add(e.wire());
         }
         accepted.addAll(declared);
-        problems.add(new FieldProblem(field, "unknown value '" + word + "'; this policy accepts " + String.join(", ", accepted)));
+        problems.add(new FieldProblem(field, Wording.unknownValue(word, accepted)));
     }
 
     private static void attributes(List<FieldProblem> problems, Declarations d, String scope, String path, Map<String, String> values) {

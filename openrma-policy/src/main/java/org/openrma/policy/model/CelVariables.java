@@ -1,4 +1,4 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
@@ -33,7 +33,7 @@ public final class CelVariables {
     /** The declared attributes as fields, resolved once: expressions read them on every claim. */
     private final Map<String, Field> attributes;
 
-    CelVariables(Declarations declarations) {
+    public CelVariables(Declarations declarations) {
         Map<String, CelType> all = new LinkedHashMap<>(STANDARD);
         declarations.attributes().forEach((path, a) -> all.put(path, switch (a.type()) {
             case TEXT, ENUM -> SimpleType.STRING;

@@ -1,12 +1,12 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 import java.util.List;
-import org.openrma.policy.compile.Rules.Check;
-import org.openrma.policy.compile.Rules.Deduction;
-import org.openrma.policy.compile.Rules.EvidenceRule;
-import org.openrma.policy.compile.Rules.Refund;
-import org.openrma.policy.compile.Rules.Resolutions;
-import org.openrma.policy.compile.Rules.ShippingRule;
+import org.openrma.policy.model.Rules.Check;
+import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Rules.EvidenceRule;
+import org.openrma.policy.model.Rules.Refund;
+import org.openrma.policy.model.Rules.Resolutions;
+import org.openrma.policy.model.Rules.ShippingRule;
 
 /**
  * A named coverage of a policy (a return, a dead-on-arrival guarantee, a repair warranty, a

@@ -1,4 +1,4 @@
-package org.openrma.policy.compile;
+package org.openrma.policy.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
