@@ -106,7 +106,7 @@ public final class CompiledPolicy {
             LabelCharge charge = LabelCharge.NONE;
             for (var d : program.deductions()) {
                 if (d.kind() == org.openrma.decision.DeductionKind.RETURN_LABEL) {
-                    if (d.source() == org.openrma.policy.compile.Rules.AmountSource.RETURN_SHIPPING) {
+                    if (d.source() == org.openrma.policy.model.Rules.AmountSource.RETURN_SHIPPING) {
                         return LabelCharge.ACTUAL_COST;
                     }
                     charge = LabelCharge.POLICY_AMOUNT;

@@ -69,9 +69,9 @@ public class ReturnShipping {
 
     public Plan plan(Rma rma) {
         ShippingSettings s = settings.get(rma.merchantId());
-        var decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
+        var decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         DecidedTerms terms = DecidedTerms.of(decision);
-        String program = decision == null ? null : decision.path("program").asString(null);
+        String program = decision == null ? null : decision.program();
         LabelOffer offer = LabelOffer.NONE;
         if (terms != null && terms.approved()) {
             Optional<LabelCharge> charge = management.labelCharge(rma);
