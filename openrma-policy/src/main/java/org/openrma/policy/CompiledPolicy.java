@@ -96,6 +96,26 @@ public final class CompiledPolicy {
                 List.of());
     }
 
+    /**
+     * How the program {@code programId} (a decision's {@code program}) charges for a return label;
+     * empty when the policy has no such program. The deduction's own conditions still decide, claim
+     * by claim, whether it applies: this says only what it would deduct.
+     */
+    public java.util.Optional<LabelCharge> labelCharge(String programId) {
+        return model.programs().stream().filter(p -> p.id().equals(programId)).findFirst().map(program -> {
+            LabelCharge charge = LabelCharge.NONE;
+            for (var d : program.deductions()) {
+                if (d.kind() == org.openrma.decision.DeductionKind.RETURN_LABEL) {
+                    if (d.source() == org.openrma.policy.model.Rules.AmountSource.RETURN_SHIPPING) {
+                        return LabelCharge.ACTUAL_COST;
+                    }
+                    charge = LabelCharge.POLICY_AMOUNT;
+                }
+            }
+            return charge;
+        });
+    }
+
     public String id() {
         return model.id();
     }

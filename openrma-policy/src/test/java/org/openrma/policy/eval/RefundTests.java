@@ -192,6 +192,27 @@ class RefundTests {
         assertThat(decision.refund().isNegative()).isFalse();
     }
 
+    @Test
+    void tellsHowAProgramChargesForAReturnLabelSoAServiceKnowsWhetherToPriceIt() {
+        assertThat(refundWith("half_up", "- { kind: return_label, amount: costs.return_shipping, cites: C2 }").labelCharge("return"))
+                .contains(org.openrma.policy.LabelCharge.ACTUAL_COST);
+        assertThat(refundWith("half_up", "- { kind: return_label, amount: \"3.95\", cites: C2 }").labelCharge("return"))
+                .contains(org.openrma.policy.LabelCharge.POLICY_AMOUNT);
+        assertThat(refundWith("half_up", "- { kind: handling, amount: \"4.95\", cites: C2 }").labelCharge("return"))
+                .contains(org.openrma.policy.LabelCharge.NONE);
+        assertThat(refundWith("half_up", "- { kind: handling, amount: \"4.95\", cites: C2 }").labelCharge("no-such-program")).isEmpty();
+    }
+
+    @Test
+    void aLabelChargedAtItsActualCostDeductsTheCostOnTheClaim() {
+        CompiledPolicy policy = refundWith("half_up", "- { kind: return_label, amount: costs.return_shipping, cites: C2 }");
+
+        Decision decision = decide(policy, Claims.aReturn().orderLine("S1", "servo", "100.00", 1).with("request.costs", Map.of("return_shipping", "7.47")));
+
+        assertThat(decision.deductions()).containsExactly(Map.entry(DeductionKind.RETURN_LABEL, usd("7.47")));
+        assertThat(decision.refund()).isEqualTo(usd("92.53"));
+    }
+
     private static final String KEPT_GIFTS = "- { kind: free_gift, amount: kept_free_gifts, cites: C2 }";
 
     private static Claims servoWithFreeGift() {

@@ -8,7 +8,7 @@ import java.util.List;
  * problem+json status ({@code web.ProblemHandler}), and the pages to their own text.
  */
 public abstract sealed class Refusal extends RuntimeException
-        permits Refusal.NotFound, Refusal.Conflict, Refusal.Invalid, Refusal.Stale, Refusal.Forbidden {
+        permits Refusal.NotFound, Refusal.Conflict, Refusal.Invalid, Refusal.Stale, Refusal.Forbidden, Refusal.Upstream {
 
     private final String type;
 
@@ -89,6 +89,16 @@ public abstract sealed class Refusal extends RuntimeException
         @Override
         public String toString() {
             return field + ": " + message;
+        }
+    }
+
+    /**
+     * A service the request depends on (a carrier's API) refused or failed; nothing was changed here,
+     * and the detail says what the other service answered and what the caller can do instead.
+     */
+    public static final class Upstream extends Refusal {
+        public Upstream(String type, String detail) {
+            super(type, detail);
         }
     }
 }

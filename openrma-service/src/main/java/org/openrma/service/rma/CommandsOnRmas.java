@@ -125,7 +125,10 @@ class CommandsOnRmas {
                 }
                 detail.put("carrier", c.carrier());
                 detail.put("tracking", c.tracking());
-                yield new Handled(moved(unchanged, transition.target(), claim).due(rma.shipBackBy(), null, rma.slaDueBy()), null, detail);
+                // the tracking of a prepaid label stays unless the customer reports another parcel
+                String reported = c.tracking() == null ? rma.returnTracking() : (c.carrier() == null ? "" : c.carrier() + " ") + c.tracking();
+                yield new Handled(moved(unchanged, transition.target(), claim).due(rma.shipBackBy(), null, rma.slaDueBy())
+                        .withReturnTracking(reported), null, detail);
             }
             case RmaCommand.Receive c -> {
                 claim.receivedAt(c.receivedAt() != null ? c.receivedAt() : now);

@@ -29,6 +29,7 @@ public record Rma(
         Instant customerConsentAt,
         String outboundCarrier,
         String outboundTracking,
+        String returnTracking,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
@@ -65,6 +66,11 @@ public record Rma(
         return outboundCarrier == null ? outboundTracking : outboundCarrier + " " + outboundTracking;
     }
 
+    /** The carrier and tracking number of the parcel the customer sends back, as one text ("USPS 9405…"). */
+    public Rma withReturnTracking(String tracking) {
+        return edit().returnTracking(tracking).build();
+    }
+
     public Rma consentedAt(Instant at) {
         return edit().customerConsentAt(at).build();
     }
@@ -96,6 +102,7 @@ public record Rma(
         private Instant customerConsentAt;
         private String outboundCarrier;
         private String outboundTracking;
+        private String returnTracking;
         private Instant updatedAt;
 
         Editor(Rma r) {
@@ -111,6 +118,7 @@ public record Rma(
             customerConsentAt = r.customerConsentAt;
             outboundCarrier = r.outboundCarrier;
             outboundTracking = r.outboundTracking;
+            returnTracking = r.returnTracking;
             updatedAt = r.updatedAt;
         }
 
@@ -125,11 +133,12 @@ public record Rma(
         Editor customerConsentAt(Instant v) { customerConsentAt = v; return this; }
         Editor outboundCarrier(String v) { outboundCarrier = v; return this; }
         Editor outboundTracking(String v) { outboundTracking = v; return this; }
+        Editor returnTracking(String v) { returnTracking = v; return this; }
         Editor updatedAt(Instant v) { updatedAt = v; return this; }
 
         Rma build() {
             return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
-                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundCarrier, outboundTracking, r.createdAt, r.createdBy,
+                    shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundCarrier, outboundTracking, returnTracking, r.createdAt, r.createdBy,
                     updatedAt, r.version);
         }
     }

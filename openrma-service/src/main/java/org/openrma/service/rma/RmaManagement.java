@@ -33,8 +33,11 @@ public class RmaManagement {
     private final FilingClaims filing;
     private final CommandsOnRmas commands;
     private final SlaSweep sla;
+    private final ReturnLabelRecords labels;
 
-    RmaManagement(Merchants merchants, MerchantPolicies policies, FilingClaims filing, CommandsOnRmas commands, SlaSweep sla) {
+    RmaManagement(Merchants merchants, MerchantPolicies policies, FilingClaims filing, CommandsOnRmas commands, SlaSweep sla,
+                  ReturnLabelRecords labels) {
+        this.labels = labels;
         this.merchants = merchants;
         this.policies = policies;
         this.filing = filing;
@@ -120,5 +123,20 @@ public class RmaManagement {
     @Transactional
     public void noticeSlaDueSoon(Caller.Automation system, UUID rmaId, LocalDate due) {
         sla.noticeDueSoon(system, rmaId, due);
+    }
+
+    /** How the policy that decided the RMA charges for a return label; empty when that cannot be told (sell none then). */
+    public java.util.Optional<org.openrma.policy.LabelCharge> labelCharge(Rma rma) {
+        return labels.labelCharge(rma);
+    }
+
+    /**
+     * Records a bought return label on an authorized RMA: its tracking and, when the policy deducts
+     * the label's actual cost, that cost on the claim, decided again ({@code actualCost} null: nothing to re-decide).
+     */
+    @Transactional
+    public Rma recordReturnLabel(Caller caller, UUID rmaId, String tracking, java.math.BigDecimal actualCost,
+                                 java.util.Map<String, Object> detail) {
+        return labels.record(caller, rmaId, tracking, actualCost, detail);
     }
 }

@@ -38,6 +38,8 @@ public record RmaView(
         @Schema(description = "the carrier of a replacement or repaired unit shipped out; null on RMAs resolved before it was "
                 + "stored apart (their outbound_tracking holds carrier and number)", example = "DHL") String outboundCarrier,
         @Schema(description = "the tracking number of a replacement or repaired unit shipped out", example = "JD0201") String outboundTracking,
+        @Schema(description = "the carrier and tracking number of the parcel sent back (from ship-back or the prepaid return label), as one text",
+                example = "USPS 9405500105440232839154") String returnTracking,
         @NotNull Instant createdAt,
         String createdBy,
         @NotNull Instant updatedAt,
@@ -56,12 +58,13 @@ public record RmaView(
         String instructions = r.status() == RmaStatus.AUTHORIZED
                 ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
-                        + (payer == null ? "the party the policy names" : "the " + payer) + ". Then report the tracking number (ship-back)."
+                        + (payer == null ? "the party the policy names" : "the " + payer) + ". The return address, the packing slip and any prepaid "
+                        + "label are at /api/v1/rmas/" + r.id() + "/return-shipping. Then report the tracking number (ship-back)."
                 : null;
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
-                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.createdAt(),
+                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
                 decision, detailed ? RmaDocuments.claim(r.claim()) : null);
     }

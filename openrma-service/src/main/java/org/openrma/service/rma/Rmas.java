@@ -68,12 +68,12 @@ public class Rmas {
     public void insert(Rma r) {
         jdbc.sql("""
                 insert into rma (id, merchant_id, number, order_id, policy_id, status, outcome, claim, customer_email, ship_back_by,
-                    evidence_due_by, sla_due_by, sla_breached, resolution, customer_consent_at, outbound_carrier, outbound_tracking, created_at,
-                    created_by, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    evidence_due_by, sla_due_by, sla_breached, resolution, customer_consent_at, outbound_carrier, outbound_tracking, return_tracking,
+                    created_at, created_by, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(r.id(), r.merchantId(), r.number(), r.orderId(), r.policyId(), r.status().name(), r.outcome(), Json.write(r.claim()),
                         r.customerEmail(), date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), r.resolution(),
-                        timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
+                        timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
                         Timestamp.from(r.updatedAt()))
                 .update();
     }
@@ -85,11 +85,12 @@ public class Rmas {
     public boolean update(Rma r) {
         return jdbc.sql("""
                 update rma set status = ?, outcome = ?, claim = cast(? as jsonb), ship_back_by = ?, evidence_due_by = ?, sla_due_by = ?,
-                    sla_breached = ?, resolution = ?, customer_consent_at = ?, outbound_carrier = ?, outbound_tracking = ?, updated_at = ?, version = version + 1
+                    sla_breached = ?, resolution = ?, customer_consent_at = ?, outbound_carrier = ?, outbound_tracking = ?, return_tracking = ?, updated_at = ?,
+                    version = version + 1
                 where merchant_id = ? and id = ? and version = ?""")
                 .params(r.status().name(), r.outcome(), Json.write(r.claim()), date(r.shipBackBy()), date(r.evidenceDueBy()),
                         date(r.slaDueBy()), r.slaBreached(), r.resolution(), timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(),
-                        Timestamp.from(r.updatedAt()), r.merchantId(), r.id(), r.version())
+                        r.returnTracking(), Timestamp.from(r.updatedAt()), r.merchantId(), r.id(), r.version())
                 .update() == 1;
     }
 
@@ -278,7 +279,7 @@ public class Rmas {
                 rs.getString("customer_email"), localDate(rs, "ship_back_by"), localDate(rs, "evidence_due_by"), localDate(rs, "sla_due_by"),
                 rs.getBoolean("sla_breached"), rs.getString("resolution"),
                 rs.getTimestamp("customer_consent_at") == null ? null : rs.getTimestamp("customer_consent_at").toInstant(),
-                rs.getString("outbound_carrier"), rs.getString("outbound_tracking"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getString("outbound_carrier"), rs.getString("outbound_tracking"), rs.getString("return_tracking"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 }

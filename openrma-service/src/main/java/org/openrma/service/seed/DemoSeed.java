@@ -18,6 +18,9 @@ import org.openrma.service.access.StaffAccounts;
 import org.openrma.service.access.Secrets;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
+import org.openrma.service.shipping.ReturnAddress;
+import org.openrma.service.shipping.ShippingSettings;
+import org.openrma.service.shipping.ShippingSettingsStore;
 import org.openrma.service.order.OrderManagement;
 import org.openrma.service.order.Orders;
 import org.openrma.service.web.Json;
@@ -52,10 +55,12 @@ public class DemoSeed implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final StaffAccounts staff;
+    private final ShippingSettingsStore shipping;
 
     public DemoSeed(OpenRmaProperties properties, Merchants merchants, ApiKeys apiKeys, Orders orders, JdbcClient jdbc,
-                    TransactionTemplate tx, Clock clock, StaffAccounts staff) {
+                    TransactionTemplate tx, Clock clock, StaffAccounts staff, ShippingSettingsStore shipping) {
         this.staff = staff;
+        this.shipping = shipping;
         this.properties = properties;
         this.merchants = merchants;
         this.apiKeys = apiKeys;
@@ -90,6 +95,7 @@ public class DemoSeed implements ApplicationRunner {
                 var existing = merchants.findBySlug(slug);
                 if (existing.isPresent()) {
                     demoStaff(existing.get(), m.path("staff_password_hashes"));
+                    returnAddresses(existing.get().id(), m.path("return_addresses"));
                     continue;
                 }
                 Merchant merchant = new Merchant(UUID.randomUUID(), slug, m.get("name").asString(), m.get("policy").asString(),
@@ -99,6 +105,7 @@ public class DemoSeed implements ApplicationRunner {
                 apiKeys.store(merchant.id(), "demo admin", Caller.Role.ADMIN, demoKey(slug, Caller.Role.ADMIN));
                 apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(slug, Caller.Role.AGENT));
                 demoStaff(merchant, m.path("staff_password_hashes"));
+                returnAddresses(merchant.id(), m.path("return_addresses"));
                 List<JsonNode> all = new ArrayList<>(recentOrders(m.path("recent_orders")));
                 scenarioOrders.path(slug).values().forEach(all::add);
                 for (JsonNode order : all) {
@@ -120,6 +127,15 @@ public class DemoSeed implements ApplicationRunner {
     }
 
     /** The hashes are those of {@link #demoPassword}, computed once (a test checks they match). */
+    /** The demo return addresses, for a merchant that has no shipping settings yet (also one seeded before they existed). */
+    private void returnAddresses(UUID merchantId, JsonNode addresses) {
+        if (addresses.isArray() && shipping.get(merchantId).version() < 0) {
+            List<ReturnAddress> list = new ArrayList<>();
+            addresses.values().forEach(a -> list.add(Json.MAPPER.treeToValue(a, ReturnAddress.class)));
+            shipping.save(merchantId, new ShippingSettings(list, null, null, 0), -1);
+        }
+    }
+
     private void demoStaff(Merchant merchant, JsonNode passwordHashes) {
         for (Caller.Role role : Caller.Role.values()) {
             String email = demoEmail(merchant.slug(), role);

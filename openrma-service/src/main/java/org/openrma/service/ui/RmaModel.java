@@ -39,6 +39,7 @@ public record RmaModel(
         String resolution,
         boolean consentGiven,
         String outboundTracking,
+        String returnTracking,
         DecisionModel decision,
         List<Event> timeline) {
 
@@ -82,7 +83,7 @@ public record RmaModel(
                 DecisionModel.words(req.kind()), DecisionModel.words(req.reason()), lines, evidence,
                 facts, req.description(), DecisionModel.words(req.finding()),
                 date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), DecisionModel.words(r.resolution()),
-                r.customerConsentAt() != null, r.outboundParcel(), DecisionModel.of(decision, currency), timeline);
+                r.customerConsentAt() != null, r.outboundParcel(), r.returnTracking(), DecisionModel.of(decision, currency), timeline);
     }
 
     /** Days until the SLA date (negative when overdue), or null without one. */

@@ -45,7 +45,9 @@ public final class ApiOperations {
         /** Queues work: 202 with Location (where to follow it). */
         ACCEPTED,
         /** Needs no credentials. */
-        PUBLIC
+        PUBLIC,
+        /** Calls another service (a carrier's API), whose refusal answers 502. */
+        UPSTREAM
     }
 
     record Described(String operationId, String tag, String summary, String description, Set<Trait> traits) {}
@@ -116,6 +118,21 @@ public final class ApiOperations {
                         + "difference, or an amendment described in `note`.", Trait.VERSIONED);
         op("POST " + rma + "/cancel", "cancelRma", "rmas", "Cancel an RMA", "The customer or an agent withdraws the claim.", Trait.VERSIONED);
         op("POST " + rma + "/close", "closeRma", "rmas", "Close an RMA", "Closes a resolved or rejected RMA.", Trait.VERSIONED);
+        op("GET " + rma + "/return-shipping", "getRmaReturnShipping", "rmas", "Get an RMA's return shipping",
+                "Where the parcel goes (the merchant's return address for the deciding program), whether a prepaid label is offered "
+                        + "(`merchant_paid`, `sold`: its cost is deducted from the refund, or `none`), the label bought, and the links to the "
+                        + "packing slip and the print-your-own address label.");
+        op("GET " + rma + "/packing-slip", "getRmaPackingSlip", "rmas", "Download the packing slip",
+                "A PDF with the RMA number as a QR code and a Code 128 barcode, the items and the return address; once authorized.");
+        op("GET " + rma + "/print-your-own-label", "getRmaPrintYourOwnLabel", "rmas", "Download a print-your-own address label",
+                "A 4x6 inch PDF address label with no postage: the fallback when no prepaid label is offered or the carrier refused.");
+        op("POST " + rma + "/return-label", "buyRmaReturnLabel", "rmas", "Buy the return label",
+                "Buys the prepaid label from the merchant's carrier (EasyPost) with the sender's address, or makes the print-your-own "
+                        + "label when the merchant has no carrier account; records the tracking on the RMA and, where the policy charges the "
+                        + "label's actual cost, decides the claim again with it. A carrier's refusal answers 502 and changes nothing.",
+                Trait.CREATED, Trait.UPSTREAM);
+        op("GET " + rma + "/return-label/pdf", "getRmaReturnLabelPdf", "rmas", "Download a print-your-own label bought",
+                "The PDF of a label made here (carrier labels are at their `label_url`).");
         op("GET /api/v1/rma-lifecycle", "getRmaLifecycle", "rmas", "Get the RMA lifecycle table",
                 "Every allowed (status, action) pair, the statuses it may lead to and who may take it; also as a Markdown table.");
 
@@ -139,6 +156,13 @@ public final class ApiOperations {
         op("PUT /api/v1/merchant", "updateMerchant", "merchant", "Change the merchant's settings",
                 "Any of the settings; absent fields keep their value. `rotate_webhook_secret: true` generates a secret, shown once in "
                         + "this response.", Trait.VERSIONED);
+        op("GET /api/v1/merchant/shipping", "getMerchantShipping", "merchant", "Get the return shipping settings",
+                "Return addresses (per program) and the carrier account; the carrier's API key is never shown (`carrier_api_key_set`).",
+                Trait.ETAG);
+        op("PUT /api/v1/merchant/shipping", "updateMerchantShipping", "merchant", "Change the return shipping settings",
+                "Return addresses (replacing the list when given) and the carrier account (`carrier: easypost` with a write-only "
+                        + "`carrier_api_key`, stored encrypted; `carrier: \"\"` disconnects it). Needs the settings' version; 0 before the first save.",
+                Trait.VERSIONED);
         op("GET /api/v1/merchant/api-keys", "listApiKeys", "merchant", "List API keys", "Active and revoked keys, without the secrets.");
         op("POST /api/v1/merchant/api-keys", "createApiKey", "merchant", "Issue an API key", "The key is in this response, and only here.",
                 Trait.CREATED);
@@ -299,6 +323,10 @@ public final class ApiOperations {
         Map<String, String> errors = new TreeMap<>(ERRORS);
         if (d.traits().contains(Trait.VERSIONED) || d.operationId().equals("updateOrderDelivery")) {
             errors.putAll(VERSION_ERRORS);
+        }
+        if (d.traits().contains(Trait.UPSTREAM)) {
+            errors.put("502", "The carrier refused or failed; detail quotes it, nothing was bought or changed, and names the "
+                    + "print-your-own label to use instead");
         }
         errors.forEach((status, description) -> {
             ApiResponse r = new ApiResponse().description(description).content(new Content().addMediaType(Problems.MEDIA_TYPE,

@@ -47,6 +47,7 @@ public final class ApiProblem extends RuntimeException {
             case Refusal.Invalid r -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, r.type(), r.getMessage(),
                     r.fields().stream().map(f -> new FieldError(f.field(), f.message())).toList());
             case Refusal.Forbidden r -> new ApiProblem(HttpStatus.FORBIDDEN, r.type(), r.getMessage());
+            case Refusal.Upstream r -> new ApiProblem(HttpStatus.BAD_GATEWAY, r.type(), r.getMessage());
             case Refusal.Stale r -> new ApiProblem(r.fromIfMatch() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, r.type(), r.getMessage());
             default -> throw new IllegalArgumentException("not a refusal: " + refused, refused);
         };

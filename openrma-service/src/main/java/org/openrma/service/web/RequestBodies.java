@@ -47,6 +47,15 @@ public final class RequestBodies {
                  "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1}]}"""));
         m.put("POST /api/v1/orders/{number}/delivery", new Described("{\"delivery_status\": \"returned_to_sender\", \"carrier\": \"DHL\", \"tracking\": \"JD0146\"}"));
         m.put("PUT /api/v1/merchant", new Described("{\"version\": 0, \"webhook_url\": \"https://example.org/hooks/openrma\", \"rotate_webhook_secret\": true}"));
+        m.put("PUT /api/v1/merchant/shipping", new Described("""
+                {"version": 0, "carrier": "easypost", "carrier_api_key": "EZAK_your_production_key",
+                 "return_addresses": [
+                   {"id": "main-warehouse", "address": {"name": "Returns", "company": "My Shop", "street1": "417 Montgomery Street",
+                    "city": "San Francisco", "state": "CA", "zip": "94104", "country": "US"}},
+                   {"id": "repair-centre", "programs": ["repair-warranty"], "address": {"name": "Repair centre", "street1": "179 N Harbor Dr",
+                    "city": "Redondo Beach", "state": "CA", "zip": "90277", "country": "US"}}]}"""));
+        m.put("POST /api/v1/rmas/{id}/return-label", new Described("""
+                {"from": {"name": "Ana Customer", "street1": "1 Elm St", "city": "Austin", "state": "TX", "zip": "73301", "country": "US"}}"""));
         m.put("POST /api/v1/merchant/api-keys", new Described("{\"name\": \"helpdesk\", \"role\": \"agent\"}"));
         m.put("POST /api/v1/policies", new Described("{\"file_name\": \"my-shop-2026.yaml\", \"source\": \"policy: my-shop\\n...\"}"));
         m.put("POST /api/v1/policies/drafts/replay", new Described("{\"source\": \"policy: my-shop\\n...\"}"));

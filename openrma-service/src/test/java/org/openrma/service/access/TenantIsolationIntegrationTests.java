@@ -43,6 +43,12 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 .isEqualTo(200);
         clock.set(Instant.parse("2024-04-22T10:00:00Z"));
         JsonNode rma = submit(a, Claims.kospetDeadOnArrival("SECRET-ORDER-A", "SECRET-SERIAL-A"));
+        // A's return shipping: an address and a print-your-own label, so that every GET of the RMA's documents answers A.
+        assertThat(api.put("/api/v1/merchant/shipping", Map.of("version", 0, "return_addresses", List.of(Map.of("id", "main",
+                "address", Map.of("name", "Returns A", "street1", "1 Dock Rd", "city", "Omaha", "zip", "68102", "country", "US")))))
+                .key(a.admin()).send().status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/rmas/" + rma.get("id").asString() + "/return-label", Map.of("from", Map.of("name", "H. Mueller",
+                "street1", "1 Elm St", "city", "Austin", "zip", "73301", "country", "US"))).key(a.agent()).send().status()).isEqualTo(201);
         String policySource = builtIn.versions("kingdo").getFirst().sourceText()
                 .replaceFirst("(?m)^policy:.*$", "policy: secret-policy-a");
         Api.Response uploaded = api.post("/api/v1/policies", Map.of("file_name", "a.yaml", "source", policySource)).key(a.admin()).send();

@@ -47,6 +47,7 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("openrma.db.url", TestDatabase::url);
         registry.add("openrma.db.user", TestDatabase::user);
+        registry.add("openrma.carriers.easypost-base-url", CarrierStub::baseUrl);
     }
 
     @LocalServerPort

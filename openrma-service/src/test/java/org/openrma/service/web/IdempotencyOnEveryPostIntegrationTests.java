@@ -108,6 +108,16 @@ class IdempotencyOnEveryPostIntegrationTests extends IntegrationTest {
         JsonNode rejected = submit(kospet, Claims.kospetFirmwareFlashed("KSP-ID2"));
         command(kospet, rejected, "override", Map.of("reason", "goodwill"));
 
+        // Return shipping: the print-your-own label of a merchant-paid warranty return (no carrier account), made once.
+        api.put("/api/v1/merchant/shipping", Map.of("version", 0, "return_addresses", java.util.List.of(Map.of("id", "main",
+                "address", Map.of("name", "Returns", "street1", "1 Dock Rd", "city", "Omaha", "zip", "68102", "country", "US")))))
+                .key(kospet.admin()).send();
+        clock.set(Instant.parse("2024-04-22T10:00:00Z"));
+        JsonNode doa = submit(kospet, Claims.kospetDeadOnArrival("KSP-ID3", "SN-ID3"));
+        twice("/api/v1/rmas/{id}/return-label", "/api/v1/rmas/" + doa.get("id").asString() + "/return-label",
+                Map.of("from", Map.of("name", "Hanna", "street1", "1 Elm St", "city", "Austin", "zip", "73301", "country", "US")), kospet.agent(), null);
+        assertThat(count("select count(*) from return_label where rma_id = ?::uuid", doa.get("id").asString())).isEqualTo(1);
+
         // The customer: a session, then consent to a substitute replacement.
         clock.set(Instant.parse("2025-05-09T10:00:00Z"));
         JsonNode servo = submit(servos, Claims.kstDefectiveDiscontinuedServo("KST-ID1"));

@@ -75,6 +75,7 @@ public class ConsoleController {
     private final RefundLedger ledger;
     private final EvidenceFiles files;
     private final Clock clock;
+    private final org.openrma.service.shipping.ReturnLabelStore returnLabels;
 
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
             singleSignOn;
@@ -82,8 +83,10 @@ public class ConsoleController {
     public ConsoleController(org.springframework.beans.factory.ObjectProvider<
                                      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
                              StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
-                             RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock) {
+                             RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock,
+                             org.openrma.service.shipping.ReturnLabelStore returnLabels) {
         this.singleSignOn = singleSignOn;
+        this.returnLabels = returnLabels;
         this.sessions = sessions;
         this.merchants = merchants;
         this.queries = queries;
@@ -249,6 +252,7 @@ public class ConsoleController {
         model.addAttribute("decidedApproved", view.decision() != null && view.decision().eligible());
         model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
         model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList());
+        model.addAttribute("returnLabel", returnLabels.find(m.id(), rma.id()).orElse(null));
     }
 
     /** What resolving would pay: the decided refund and its deductions, or the agent's amount, against what the order has left. */

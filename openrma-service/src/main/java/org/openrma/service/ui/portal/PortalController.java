@@ -23,7 +23,11 @@ import org.openrma.service.rma.RmaAction;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.RmaManagement;
+import org.openrma.service.rma.RmaStatus;
 import org.openrma.service.rma.Rmas;
+import org.openrma.service.shipping.ReturnLabelStore;
+import org.openrma.service.shipping.ReturnLabels;
+import org.openrma.service.shipping.ReturnShipping;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.UiErrors;
@@ -66,11 +70,13 @@ public class PortalController {
     private final EvidenceFiles files;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final ReturnShipping returnShipping;
     private final PortalAccess access;
 
     public PortalController(PortalAccess access, Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
                             AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
-                            RateLimits rateLimits) {
+                            RateLimits rateLimits, ReturnShipping returnShipping) {
+        this.returnShipping = returnShipping;
         this.rateLimits = rateLimits;
         this.access = access;
         this.merchants = merchants;
@@ -314,6 +320,18 @@ public class PortalController {
                     management.apply(c, rma.id(), expected, new RmaCommand.ShipBack(null, blank(form.getFirst("carrier")), tracking, null));
                     yield "Thank you: we noted your parcel's tracking number.";
                 }
+                case "return-label" -> {
+                    ReturnLabelStore.StoredLabel label;
+                    try {
+                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                    } catch (Refusal.Upstream e) {
+                        String carrier = e.getCause() instanceof ReturnLabels.CarrierRefused said ? said.getMessage() : e.getMessage();
+                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, e.type(), carrier + ". Nothing was charged and your request is unchanged: "
+                                + "you can print your own address label below and post the parcel with any trackable service.");
+                    }
+                    yield label.tracking() == null ? "Your address label is ready: print it and stick it on the parcel."
+                            : "Your prepaid " + label.carrier() + " label is ready: tracking " + label.tracking() + ".";
+                }
                 case "add-evidence" -> {
                     EvidenceFiles.Check check = files.check(uploads);
                     if (!check.problems().isEmpty()) {
@@ -362,6 +380,8 @@ public class PortalController {
         model.addAttribute("limits", files.limits());
         model.addAttribute("fileCount", files.list(m.id(), rma.id()).size());
         model.addAttribute("help", rma.status() == org.openrma.service.rma.RmaStatus.REJECTED ? waysForward(m, rma) : null);
+        boolean underWay = rma.status() == RmaStatus.AUTHORIZED || rma.status() == RmaStatus.IN_TRANSIT;
+        model.addAttribute("shipping", underWay ? ReturnShippingModel.of(returnShipping.plan(rma), m, rma) : null);
     }
 
     /** For a refused request: the same request decided again as a draft, for why in words and what the customer can still do. */
@@ -414,7 +434,7 @@ public class PortalController {
         return access.order(c);
     }
 
-    private Rma rma(Caller.Customer c, String id) {
+    Rma rma(Caller.Customer c, String id) {
         try {
             return rmas.find(c.merchantId(), UUID.fromString(id), c.orderId())
                     .orElseThrow(() -> new UiErrors.NotFound("There is no such request on your order."));

@@ -1,0 +1,69 @@
+package org.openrma.service.ui.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openrma.service.merchant.Merchant;
+import org.openrma.service.rma.Rma;
+import org.openrma.service.shipping.PostalAddress;
+import org.openrma.service.shipping.ReturnShipping;
+import org.openrma.service.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The "send it back" card of the portal's RMA page: where the parcel goes, the packing slip, the
+ * label (bought, offered or print-your-own) and the links to each document.
+ */
+public record ReturnShippingModel(List<String> returnAddress, String offer, Label label, String packingSlipUrl, String addressLabelUrl,
+                                  String labelFormUrl) {
+
+    /** A label bought: {@code cost} as text ("7.47 USD") or null, {@code downloadUrl} the carrier's file or the portal's PDF. */
+    public record Label(String carrier, String service, String tracking, String cost, String paidBy, String downloadUrl) {}
+
+    static ReturnShippingModel of(ReturnShipping.Plan plan, Merchant m, Rma rma) {
+        String base = "/portal/" + m.slug() + "/rmas/" + rma.id();
+        Label label = null;
+        if (plan.label() != null) {
+            var l = plan.label();
+            label = new Label(l.carrier().replace('_', ' '), l.service(), l.tracking(),
+                    l.cost() == null ? null : l.cost().getAmount().toPlainString() + " " + l.cost().getCurrencyUnit().getCode(), l.paidBy(),
+                    l.labelUrl() != null ? l.labelUrl() : base + "/return-label.pdf");
+        }
+        return new ReturnShippingModel(plan.returnAddress() == null ? List.of() : plan.returnAddress().address().lines(),
+                plan.offer().name().toLowerCase(Locale.ROOT), label, base + "/packing-slip.pdf", base + "/address-label.pdf",
+                base + "/return-label");
+    }
+
+    /** The sender's address from the portal's label form; every missing field is named in one message. */
+    static PostalAddress address(MultiValueMap<String, String> form) {
+        List<String> missing = new ArrayList<>();
+        String name = field(form, "from_name", "your name", missing);
+        String street = field(form, "from_street1", "street", missing);
+        String city = field(form, "from_city", "city", missing);
+        String zip = field(form, "from_zip", "postal code", missing);
+        String country = field(form, "from_country", "country", missing);
+        if (!missing.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Enter " + String.join(", ", missing) + " to get a label.");
+        }
+        country = country.toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Enter the country as its two-letter code, such as US or DE.");
+        }
+        return new PostalAddress(name, null, street, optional(form, "from_street2"), city, optional(form, "from_state"), zip, country,
+                optional(form, "from_phone"), null);
+    }
+
+    private static String field(MultiValueMap<String, String> form, String key, String words, List<String> missing) {
+        String v = optional(form, key);
+        if (v == null) {
+            missing.add(words);
+        }
+        return v;
+    }
+
+    private static String optional(MultiValueMap<String, String> form, String key) {
+        String v = form.getFirst(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}
