@@ -46,8 +46,8 @@ class ReturnLabelRecords {
      * sell a label" rather than guess that it is free.
      */
     Optional<LabelCharge> labelCharge(Rma rma) {
-        var decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision).orElse(null);
-        String program = decision == null ? null : decision.path("program").asString(null);
+        String program = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::decision)
+                .map(RmaDocuments::decision).map(RmaDocuments.Decision::program).orElse(null);
         if (program == null) {
             return Optional.empty();
         }
