@@ -2,8 +2,6 @@ package org.openrma.claim;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -442,19 +440,11 @@ public final class ClaimParser {
     }
 
     private static Instant instant(String text) {
-        Instant fast = org.openrma.reading.CollectingReader.utcSeconds(text);
-        if (fast != null) {
-            return fast;
+        Instant parsed = org.openrma.reading.CollectingReader.parseInstant(text);
+        if (parsed == null) {
+            throw UNUSUAL;
         }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw UNUSUAL;
-            }
-        }
+        return parsed;
     }
 
     private static CurrencyUnit currency(String code) {

@@ -81,6 +81,15 @@ public abstract class CollectingReader<L> {
 
     /** An ISO-8601 instant ({@code Z} or an offset); null after reporting it. */
     public final Instant instant(L at, String text) {
+        Instant parsed = parseInstant(text);
+        if (parsed == null) {
+            problem(at, Wording.notATimestamp(text));
+        }
+        return parsed;
+    }
+
+    /** An ISO-8601 instant ({@code Z} or an offset), or null when the text is not one (the streaming claim parser reads with it too). */
+    public static Instant parseInstant(String text) {
         Instant fast = utcSeconds(text);
         if (fast != null) {
             return fast;
@@ -91,7 +100,6 @@ public abstract class CollectingReader<L> {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e2) {
-                problem(at, Wording.notATimestamp(text));
                 return null;
             }
         }
@@ -124,7 +132,7 @@ public abstract class CollectingReader<L> {
      * The common shape {@code 2025-03-01T10:00:00Z} parsed without a formatter (a replay reads
      * millions); anything else, or an impossible date, is left to {@link Instant#parse}.
      */
-    public static Instant utcSeconds(String t) {
+    private static Instant utcSeconds(String t) {
         if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
                 || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
             return null;
