@@ -39,6 +39,18 @@ class RefusalIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aWarrantyRepairShowsTheCustomerNoRefundLineWhileStaffStillSeeIt() {
+        TestMerchant m = newMerchant("kospet");
+        FormClient browser = signedInToAWatchOrder(m, "KSP-W-9", "smartwatch", "KSP-TANK-T2", 40);
+        FormClient.Page order = browser.get("/portal/" + m.slug() + "/order");
+
+        String preview = browser.submit(order, "/portal/" + m.slug() + "/preview",
+                "kind=warranty&reason=defective&pick_0=1&qty_0=1&cond_0=used").body();
+
+        assertThat(preview).contains("Options offered", "repair").doesNotContain("<dt>Refund</dt>", "no refund");
+    }
+
+    @Test
     void aReturnPastItsWindowSaysWhyInWordsShowsNoMoneyAndOffersTheWarrantyUntilItsLastDay() {
         TestMerchant m = newMerchant("kospet");
         FormClient browser = signedInToAWatchOrder(m, "KSP-R-1", "smartwatch", "KSP-TANK-T2", 40);
