@@ -107,11 +107,7 @@ public class MerchantController {
                                            @RequestBody @Valid SettingsUpdate body) {
         Caller.Staff admin = caller.requireAdmin();
         Merchant m = merchants.get(admin.merchantId());
-        Integer version = ifMatch != null ? parseVersion(ifMatch) : body.version();
-        if (version == null) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
-                    "send the merchant's version, as If-Match: \"<version>\" or \"version\" in the body");
-        }
+        int version = org.openrma.service.web.IfMatch.versionActedOn(ifMatch, body.version(), "the merchant's");
         List<ApiProblem.FieldError> problems = new java.util.ArrayList<>();
         String name = body.name() != null ? body.name().strip() : m.name();
         String policy = body.policy() != null ? body.policy().strip() : m.policyId();
@@ -161,13 +157,6 @@ public class MerchantController {
         return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(Settings.of(saved, generated));
     }
 
-    private static Integer parseVersion(String ifMatch) {
-        try {
-            return Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("If-Match", "'" + ifMatch + "' is not a version such as \"3\"");
-        }
-    }
 
     @GetMapping("/api-keys")
     public List<ApiKeys.ApiKey> keys(Caller caller) {

@@ -66,11 +66,7 @@ public class ShippingSettingsController {
                                            @RequestBody @Valid ShippingSettingsUpdate body) {
         Caller.Staff admin = caller.requireAdmin();
         ShippingSettings current = store.get(admin.merchantId());
-        Integer version = ifMatch != null ? parseVersion(ifMatch) : body.version();
-        if (version == null) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "version-required",
-                    "send the shipping settings' version, as If-Match: \"<version>\" or \"version\" in the body");
-        }
+        int version = org.openrma.service.web.IfMatch.versionActedOn(ifMatch, body.version(), "the shipping settings'");
         List<ApiProblem.FieldError> problems = new ArrayList<>();
         List<ReturnAddress> addresses = body.returnAddresses() != null ? body.returnAddresses() : current.returnAddresses();
         Set<String> ids = new HashSet<>();
@@ -105,11 +101,4 @@ public class ShippingSettingsController {
         return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(ShippingSettingsView.of(saved));
     }
 
-    private static Integer parseVersion(String ifMatch) {
-        try {
-            return Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("If-Match", "'" + ifMatch + "' is not a version such as \"3\"");
-        }
-    }
 }
