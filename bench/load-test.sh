@@ -4,7 +4,8 @@
 # (org.openrma.bench.load.LoadGenerator: JDK HttpClient, virtual threads, closed loop, fixed duration).
 #
 # Usage: bench/load-test.sh            (env: SUBMIT_SECONDS=30 READ_SECONDS=30 SUBMIT_CONCURRENCY=32 READ_CONCURRENCY=64
-#                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080)
+#                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080
+#                                             OUT=bench/results TAG=name: results as $OUT/load-<TAG>-summary.txt and -generator.txt)
 # Database: a fresh database on the PostgreSQL at 127.0.0.1:5432 (user postgres), dropped at the end;
 # without that server, the service's embedded PostgreSQL in a temporary folder.
 set -euo pipefail
@@ -14,13 +15,14 @@ JAVA="$JAVA_HOME/bin/java"
 PORT=${PORT:-18080}
 B=http://127.0.0.1:$PORT
 KEY=${KEY:-ork_demo_kst_agent}
-OUT=bench/results
+OUT=${OUT:-bench/results}
+T=${TAG:+-$TAG}
 mkdir -p "$OUT"
-LOG=$OUT/load-service.log
+LOG=$OUT/load$T-service.log
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-  ./mvnw -B -q install -pl openrma-policy -Dmaven.test.skip=true
-  ./mvnw -B -q package -pl openrma-service,openrma-bench -Dmaven.test.skip=true
+  # one reactor build (no install: the shared local repository stays as it is)
+  ./mvnw -B -q package -pl openrma-service,openrma-bench -am -DskipTests
 fi
 SERVICE_JAR=$(ls openrma-service/target/openrma-service-*.jar | grep -v original | head -1)
 BENCH_JAR=openrma-bench/target/benchmarks.jar
@@ -40,32 +42,34 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "database: $DB_NOTE" | tee "$OUT/load-summary.txt"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load-summary.txt"
+echo "database: $DB_NOTE" | tee "$OUT/load$T-summary.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load$T-summary.txt"
 
 # --- cold start: JVM launch to the first authenticated API answer (migrations and demo seed included)
 T0=$(date +%s%N)
-"$JAVA" ${SERVICE_JVM_OPTS:-} -jar "$SERVICE_JAR" --server.port=$PORT > "$LOG" 2>&1 &
+# The API rate limit (1,200 requests a minute per key by default) is lifted: the load test measures capacity,
+# and every request of it uses one key.
+"$JAVA" ${SERVICE_JVM_OPTS:-} -jar "$SERVICE_JAR" --server.port=$PORT --openrma.rate-limits.api-per-key=1000000000 ${SERVICE_ARGS:-} > "$LOG" 2>&1 &
 SVC=$!
 until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "$B/api/v1/rmas?size=1" || true)" = 200 ]; do
   kill -0 $SVC 2>/dev/null || { echo "service exited; see $LOG"; tail -30 "$LOG"; exit 1; }
   sleep 0.05
 done
 T1=$(date +%s%N)
-echo "start-up to first successful request (GET /api/v1/rmas): $(( (T1 - T0) / 1000000 )) ms" | tee -a "$OUT/load-summary.txt"
-grep -m1 "Started OpenRmaApplication" "$LOG" | sed 's/.*Started/  Spring: Started/' | tee -a "$OUT/load-summary.txt" || true
+echo "start-up to first successful request (GET /api/v1/rmas): $(( (T1 - T0) / 1000000 )) ms" | tee -a "$OUT/load$T-summary.txt"
+grep -m1 "Started OpenRmaApplication" "$LOG" | sed 's/.*Started/  Spring: Started/' | tee -a "$OUT/load$T-summary.txt" || true
 
 sleep 10
-echo "RSS idle (10 s after start): $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
+echo "RSS idle (10 s after start): $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 
 # --- load, from a second JVM; sample the service's RSS every second meanwhile
 ( peak=0; while kill -0 $SVC 2>/dev/null; do r=$(ps -o rss= -p $SVC || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$OUT/.rss-peak"; sleep 1; done ) &
 SAMPLER=$!
 "$JAVA" -Xmx1g -cp "$BENCH_JAR" org.openrma.bench.load.LoadGenerator --base "$B" --key "$KEY" --policy "${POLICY:-kst-servos}" \
   --orders "${ORDERS:-20000}" --submit-seconds "${SUBMIT_SECONDS:-30}" --submit-concurrency "${SUBMIT_CONCURRENCY:-32}" \
-  --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" | tee "$OUT/load-generator.txt"
+  --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" | tee "$OUT/load$T-generator.txt"
 kill $SAMPLER 2>/dev/null || true
-echo "RSS peak under load: $(( $(cat "$OUT/.rss-peak") / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
-echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load-summary.txt"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load-summary.txt"
-grep '^RESULT' "$OUT/load-generator.txt" >> "$OUT/load-summary.txt"
+echo "RSS peak under load: $(( $(cat "$OUT/.rss-peak") / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
+echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load$T-summary.txt"
+grep '^RESULT' "$OUT/load$T-generator.txt" >> "$OUT/load$T-summary.txt"

@@ -6,10 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.openrma.service.db.InvalidatedCache;
+import org.openrma.service.db.Invalidations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Merchant API keys: stored as SHA-256 of the key, shown in full only when created. */
+/**
+ * Merchant API keys: stored as SHA-256 of the key, shown in full only when created. An authenticated key is
+ * kept per instance (by its hash) until a change to its row commits through any instance (a revocation:
+ * V26's trigger, {@link Invalidations}); an unknown key is never kept, so a new key works at once.
+ */
 @Repository
 public class ApiKeys {
 
@@ -17,10 +23,12 @@ public class ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InvalidatedCache<String, Caller.Staff> authenticated;
 
-    public ApiKeys(JdbcClient jdbc, Clock clock) {
+    public ApiKeys(JdbcClient jdbc, Clock clock, Invalidations invalidations) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.authenticated = invalidations.cache("api_key", hash -> hash, java.time.Duration.ofSeconds(30), 10_000);
     }
 
     /** A key as listed: never the key itself. */
@@ -44,11 +52,12 @@ public class ApiKeys {
     }
 
     public Optional<Caller.Staff> authenticate(String key) {
-        return jdbc.sql("select id, merchant_id, name, role from api_key where key_hash = ? and revoked_at is null")
-                .param(Secrets.sha256(key))
+        String hash = Secrets.sha256(key);
+        return authenticated.get(hash, () -> jdbc.sql("select id, merchant_id, name, role from api_key where key_hash = ? and revoked_at is null")
+                .param(hash)
                 .query((rs, n) -> new Caller.Staff(rs.getObject("merchant_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getString("name"), Caller.Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT))))
-                .optional();
+                .optional());
     }
 
     public List<ApiKey> list(UUID merchantId) {
@@ -61,7 +70,9 @@ public class ApiKeys {
     }
 
     public boolean revoke(UUID merchantId, UUID keyId) {
-        return jdbc.sql("update api_key set revoked_at = ? where merchant_id = ? and id = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), merchantId, keyId).update() == 1;
+        Optional<String> revoked = jdbc.sql("update api_key set revoked_at = ? where merchant_id = ? and id = ? and revoked_at is null returning key_hash")
+                .params(Timestamp.from(clock.instant()), merchantId, keyId).query(String.class).optional();
+        revoked.ifPresent(authenticated::invalidate); // this instance at once; the others when the notice arrives at commit
+        return revoked.isPresent();
     }
 }

@@ -6,22 +6,43 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
+import org.openrma.service.db.InvalidatedCache;
+import org.openrma.service.db.Invalidations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The merchants table. The webhook secret and SMTP password are stored encrypted ({@link SecretBox}). */
+/**
+ * The merchants table. The webhook secret and SMTP password are stored encrypted ({@link SecretBox}).
+ * Requests read the merchant through {@link #current(UUID)}, a per-instance cache invalidated through the
+ * database (so the row is neither read nor its secrets decrypted on every request); {@link #get}
+ * and {@link #find} always read the row.
+ */
 @Repository
 public class Merchants {
 
     static final String WEBHOOK_SECRET = "webhook_secret";
     static final String SMTP_PASSWORD = "smtp_password";
 
+    /** How long a cached merchant may serve without a notice; notices are the mechanism, this only bounds a missed one. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final SecretBox box;
+    private final InvalidatedCache<UUID, Merchant> cache;
 
-    public Merchants(JdbcClient jdbc, SecretBox box) {
+    public Merchants(JdbcClient jdbc, SecretBox box, Invalidations invalidations) {
         this.jdbc = jdbc;
         this.box = box;
+        this.cache = invalidations.cache("merchant", UUID::fromString, CACHE_TTL, 10_000);
+    }
+
+    /**
+     * The merchant as requests see it: from this instance's cache, which a change committed through any
+     * instance empties (V26's trigger, {@link Invalidations}); read and decrypted only when not cached.
+     */
+    public Merchant current(UUID id) {
+        return cache.get(id, () -> find(id)).orElseThrow(() -> new IllegalStateException("merchant " + id + " vanished"));
     }
 
     public Merchant get(UUID id) {
@@ -46,10 +67,12 @@ public class Merchants {
                         box.seal(m.id(), SMTP_PASSWORD, m.smtp().password()), m.smtp().from(), m.smtp().startTls(),
                         java.sql.Timestamp.from(m.createdAt()))
                 .update();
+        cache.invalidate(m.id());
     }
 
     /** Saves new settings if nobody changed the merchant since {@code m.version()} was read. */
     public boolean update(Merchant m) {
+        cache.invalidate(m.id());
         return jdbc.sql("""
                 update merchant set name = ?, policy_id = ?, time_zone = ?, support_email = ?, webhook_url = ?,
                     smtp_host = ?, smtp_port = ?, smtp_username = ?, smtp_password = ?, smtp_from = ?, smtp_starttls = ?,
@@ -76,6 +99,7 @@ public class Merchants {
                     .params(SecretBox.isSealed(row[1]) ? row[1] : box.seal(id, WEBHOOK_SECRET, row[1]),
                             SecretBox.isSealed(row[2]) ? row[2] : box.seal(id, SMTP_PASSWORD, row[2]), id, row[1], row[2])
                     .update();
+            cache.invalidate(id);
         }
         return changed;
     }

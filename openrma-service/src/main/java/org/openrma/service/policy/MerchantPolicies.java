@@ -21,6 +21,8 @@ import org.openrma.policy.statute.StatuteLibrary;
 import org.openrma.policy.statute.StatutoryDecider;
 import org.openrma.policy.statute.StatutoryTerms;
 import org.openrma.service.access.Caller;
+import org.openrma.service.db.InvalidatedCache;
+import org.openrma.service.db.Invalidations;
 import org.openrma.service.refusal.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,11 +42,14 @@ public class MerchantPolicies {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /** The newest upload per merchant, kept until an upload through any instance commits (V26's trigger on policy_version). */
+    private final InvalidatedCache<UUID, Long> newestUploads;
 
-    public MerchantPolicies(BuiltInPolicies builtInPolicies, JdbcClient jdbc, Clock clock) {
+    public MerchantPolicies(BuiltInPolicies builtInPolicies, JdbcClient jdbc, Clock clock, Invalidations invalidations) {
         this.builtIn = builtInPolicies;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.newestUploads = invalidations.cache("policy_version", UUID::fromString, java.time.Duration.ofSeconds(30), 10_000);
     }
 
     /**
@@ -76,8 +81,8 @@ public class MerchantPolicies {
     }
 
     public PolicyCatalog catalog(UUID merchantId) {
-        long newest = jdbc.sql("select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId)
-                .query(Long.class).single();
+        long newest = newestUploads.get(merchantId, () -> java.util.Optional.of(jdbc.sql(
+                "select coalesce(max(id), 0) from policy_version where merchant_id = ?").param(merchantId).query(Long.class).single())).orElseThrow();
         Cached c = cache.get(merchantId);
         if (c != null && c.newestUpload == newest) {
             return c.catalog;
@@ -198,6 +203,7 @@ public class MerchantPolicies {
                 .params(admin.merchantId(), p.id(), p.version(), p.effectiveFrom(), p.ref().sha256(), fileName, source,
                         Timestamp.from(clock.instant()), admin.name())
                 .update();
+        newestUploads.invalidate(admin.merchantId());
         return new Uploaded(VersionInfo.of(p, null),
                 result.diagnostics().stream().filter(d -> !d.isError()).map(Diagnostic::toString).toList());
     }

@@ -60,7 +60,7 @@ class CommandsOnRmas {
             throw stale(rma, expected);
         }
         RmaLifecycle.Transition transition = RmaLifecycle.check(rma.status(), command.action(), actor);
-        Merchant merchant = merchants.get(caller.merchantId());
+        Merchant merchant = merchants.current(caller.merchantId());
         Map<String, Object> before = Announcements.auditState(rma);
         // 2. handle
         Handled handled = handle(caller, merchant, rma, command, transition, clock.instant());

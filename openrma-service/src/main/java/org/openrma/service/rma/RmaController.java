@@ -283,7 +283,7 @@ public class RmaController {
     }
 
     private LocalDate dueSoonUntil(Caller caller) {
-        return rmas.dueSoonUntil(merchants.get(caller.merchantId()).timeZone());
+        return rmas.dueSoonUntil(merchants.current(caller.merchantId()).timeZone());
     }
 
     private static String etag(Rma rma) {

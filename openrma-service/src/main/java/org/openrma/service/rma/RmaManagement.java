@@ -56,7 +56,7 @@ public class RmaManagement {
     public Rma submit(Caller caller, RmaRequests.FileClaim body) {
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         RmaLifecycle.check(null, RmaAction.SUBMIT, actor);
-        Merchant merchant = merchants.get(caller.merchantId());
+        Merchant merchant = merchants.current(caller.merchantId());
         List<Refusal.Field> problems = new ArrayList<>();
         if (body.request() == null) {
             problems.add(new Refusal.Field("request", "is required"));
