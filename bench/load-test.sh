@@ -24,7 +24,7 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
   # one reactor build (no install: the shared local repository stays as it is)
   ./mvnw -B -q package -pl openrma-service,openrma-bench -am -DskipTests
 fi
-SERVICE_JAR=$(ls openrma-service/target/openrma-service-*.jar | grep -v original | head -1)
+SERVICE_JAR=${SERVICE_JAR:-$(ls openrma-service/target/openrma-service-*.jar | grep -v original | head -1)}
 BENCH_JAR=openrma-bench/target/benchmarks.jar
 
 DB=openrma_load_$$
@@ -63,13 +63,14 @@ sleep 10
 echo "RSS idle (10 s after start): $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 
 # --- load, from a second JVM; sample the service's RSS every second meanwhile
-( peak=0; while kill -0 $SVC 2>/dev/null; do r=$(ps -o rss= -p $SVC || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$OUT/.rss-peak"; sleep 1; done ) &
+PEAK=$(mktemp)
+( peak=0; while kill -0 $SVC 2>/dev/null; do r=$(ps -o rss= -p $SVC || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$PEAK"; sleep 1; done ) &
 SAMPLER=$!
 "$JAVA" -Xmx1g -cp "$BENCH_JAR" org.openrma.bench.load.LoadGenerator --base "$B" --key "$KEY" --policy "${POLICY:-kst-servos}" \
   --orders "${ORDERS:-20000}" --submit-seconds "${SUBMIT_SECONDS:-30}" --submit-concurrency "${SUBMIT_CONCURRENCY:-32}" \
   --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" | tee "$OUT/load$T-generator.txt"
 kill $SAMPLER 2>/dev/null || true
-echo "RSS peak under load: $(( $(cat "$OUT/.rss-peak") / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
+echo "RSS peak under load: $(( $(cat "$PEAK") / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load$T-summary.txt"
 grep '^RESULT' "$OUT/load$T-generator.txt" >> "$OUT/load$T-summary.txt"
