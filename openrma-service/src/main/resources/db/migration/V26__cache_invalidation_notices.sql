@@ -33,3 +33,6 @@ create trigger api_key_invalidate after update or delete on api_key
 -- policy_version: keyed by merchant (an upload, an insert, changes that merchant's catalog; the table is append-only)
 create trigger policy_version_invalidate after insert or update or delete on policy_version
     for each row execute function openrma_notify_invalidation('merchant_id');
+-- webhook_endpoint: keyed by merchant (each merchant's enabled endpoints are kept; a new one must be seen at once)
+create trigger webhook_endpoint_invalidate after insert or update or delete on webhook_endpoint
+    for each row execute function openrma_notify_invalidation('merchant_id');

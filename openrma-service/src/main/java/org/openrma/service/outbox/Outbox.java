@@ -93,9 +93,14 @@ public class Outbox {
         return payload;
     }
 
+    /** Whether {@link #email} would queue anything for {@code to} (so a caller can skip gathering the template's values). */
+    public boolean emails(Merchant merchant, String to) {
+        return merchant.smtp().configured() && to != null && !to.isBlank();
+    }
+
     /** A customer e-mail rendered from a template now, if the merchant set up SMTP and the customer has an address. */
     public void email(Merchant merchant, String to, String template, Map<String, String> values) {
-        if (!merchant.smtp().configured() || to == null || to.isBlank()) {
+        if (!emails(merchant, to)) {
             return;
         }
         Optional<EmailTemplates.Rendered> rendered = templates.render(template, values);

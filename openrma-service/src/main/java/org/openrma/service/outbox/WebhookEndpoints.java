@@ -27,10 +27,16 @@ public class WebhookEndpoints {
 
     private final JdbcClient jdbc;
     private final SecretBox box;
+    /**
+     * Each merchant's enabled endpoints, as every event being queued asks for them: kept per instance until a
+     * change to the merchant's endpoints commits through any instance (V26's trigger on webhook_endpoint).
+     */
+    private final org.openrma.service.db.InvalidatedCache<UUID, List<WebhookEndpoint>> enabled;
 
-    public WebhookEndpoints(JdbcClient jdbc, SecretBox box) {
+    public WebhookEndpoints(JdbcClient jdbc, SecretBox box, org.openrma.service.db.Invalidations invalidations) {
         this.jdbc = jdbc;
         this.box = box;
+        this.enabled = invalidations.cache("webhook_endpoint", UUID::fromString, java.time.Duration.ofSeconds(30), 10_000);
     }
 
     public record WebhookEndpoint(UUID id, UUID merchantId, String url, String description, List<String> enabledEvents, boolean enabled,
@@ -56,6 +62,7 @@ public class WebhookEndpoints {
     }
 
     public void insert(WebhookEndpoint e) {
+        enabled.invalidate(e.merchantId());
         jdbc.sql("""
                 insert into webhook_endpoint (id, merchant_id, url, description, enabled_events, enabled, secret, created_at, updated_at)
                 values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?)""")
@@ -66,6 +73,7 @@ public class WebhookEndpoints {
 
     /** Saves URL, description, filter and enabled; the secrets change only by {@link #rotate}. */
     public boolean update(WebhookEndpoint e) {
+        enabled.invalidate(e.merchantId());
         return jdbc.sql("""
                 update webhook_endpoint set url = ?, description = ?, enabled_events = cast(? as jsonb), enabled = ?, updated_at = ?
                 where merchant_id = ? and id = ? and deleted_at is null""")
@@ -79,6 +87,7 @@ public class WebhookEndpoints {
      * the same previous secret: the second sees the first's new secret as current.
      */
     public boolean rotate(UUID merchantId, UUID id, String newSecret, Instant previousValidUntil, Instant now) {
+        enabled.invalidate(merchantId);
         return jdbc.sql("""
                 update webhook_endpoint set previous_secret = secret, secret = ?, previous_secret_expires_at = ?, updated_at = ?
                 where merchant_id = ? and id = ? and deleted_at is null""")
@@ -91,6 +100,7 @@ public class WebhookEndpoints {
      * (dead, with the reason), in the same transaction.
      */
     public boolean delete(UUID merchantId, UUID id, Instant now) {
+        enabled.invalidate(merchantId);
         boolean deleted = jdbc.sql("update webhook_endpoint set deleted_at = ?, enabled = false where merchant_id = ? and id = ? and deleted_at is null")
                 .params(Timestamp.from(now), merchantId, id).update() == 1;
         if (deleted) {
@@ -118,9 +128,10 @@ public class WebhookEndpoints {
 
     /** The enabled endpoints whose filter takes {@code eventType}. */
     List<WebhookEndpoint> receiving(UUID merchantId, String eventType) {
-        return jdbc.sql("select * from webhook_endpoint where merchant_id = ? and enabled and deleted_at is null "
-                        + "and (enabled_events @> '[\"*\"]'::jsonb or enabled_events @> cast(? as jsonb)) order by created_at, id")
-                .params(merchantId, Json.write(List.of(eventType))).query(this::map).list();
+        return enabled.get(merchantId, () -> Optional.of(jdbc.sql(
+                        "select * from webhook_endpoint where merchant_id = ? and enabled and deleted_at is null order by created_at, id")
+                        .param(merchantId).query(this::map).list()))
+                .orElseThrow().stream().filter(e -> e.enabledEvents().contains("*") || e.enabledEvents().contains(eventType)).toList();
     }
 
     private WebhookEndpoint map(ResultSet rs, int n) throws SQLException {

@@ -39,7 +39,8 @@ class Announcements {
             data.set("decision", DecisionJson.toTree(decision));
         }
         outbox.webhook(merchant, eventType, data);
-        if (previous != rma.status()) {
+        if (previous != rma.status() && outbox.emails(merchant, rma.customerEmail())) {
+            // the values read the refund ledger: only when an e-mail goes out
             outbox.email(merchant, rma.customerEmail(), rma.status().wire(), emailValues(merchant, rma, decision));
         }
     }

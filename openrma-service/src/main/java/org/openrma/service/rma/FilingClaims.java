@@ -57,7 +57,7 @@ class FilingClaims {
         this.properties = properties;
     }
 
-    Rma file(Caller caller, Merchant merchant, FileClaim filed) {
+    RmaManagement.Filed file(Caller caller, Merchant merchant, FileClaim filed) {
         StoredOrder order = switch (caller) {
             case Caller.Customer c -> orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new Refusal.NotFound("order", c.orderId()));
             default -> filed.orderNumber() != null
@@ -94,7 +94,7 @@ class FilingClaims {
         units.claimed(merchant.id(), claim, id);
         audit.record(caller, "rma.submitted", "rma", id, null, Announcements.auditState(rma));
         announcements.announce(merchant, rma, null, decided.decision(), "rma.created");
-        return rma;
+        return new RmaManagement.Filed(rma, RmaDocuments.decision(decided.json()));
     }
 
     private StoredOrder orderFromClaim(Caller caller, JsonNode document) {

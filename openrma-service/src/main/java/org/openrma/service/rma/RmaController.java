@@ -73,8 +73,10 @@ public class RmaController {
             description = "Staff send the order ('order', imported if new) or 'order_number', the 'request' of the claim format and "
                     + "optionally 'policy'. A customer (token) sends only 'request'. submitted_at defaults to now.")
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
-        Rma rma = management.submit(caller, body);
-        return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma)).body(view(caller, rma));
+        RmaManagement.Filed filed = management.file(caller, body);
+        Rma rma = filed.rma();
+        return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma))
+                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), true, dueSoonUntil(caller)));
     }
 
     /** What a list item may embed beyond its own fields (Stripe's expand). */

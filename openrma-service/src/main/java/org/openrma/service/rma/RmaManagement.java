@@ -54,6 +54,19 @@ public class RmaManagement {
      */
     @Transactional
     public Rma submit(Caller caller, RmaRequests.FileClaim body) {
+        return filed(caller, body).rma();
+    }
+
+    /** A claim just filed: the RMA and its decision as stored, so the answer needs no second read of what was just written. */
+    public record Filed(Rma rma, RmaDocuments.Decision decision) {}
+
+    /** {@link #submit}, answering with the decision too. */
+    @Transactional
+    public Filed file(Caller caller, RmaRequests.FileClaim body) {
+        return filed(caller, body);
+    }
+
+    private Filed filed(Caller caller, RmaRequests.FileClaim body) {
         RmaLifecycle.Actor actor = RmaLifecycle.Actor.of(caller);
         RmaLifecycle.check(null, RmaAction.SUBMIT, actor);
         Merchant merchant = merchants.current(caller.merchantId());

@@ -255,8 +255,12 @@ public class Rmas {
     }
 
     public Optional<StoredDecision> latestDecision(UUID merchantId, UUID rmaId) {
-        List<StoredDecision> all = decisions(merchantId, rmaId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+        // only the latest row is read (and its JSON parsed): every RMA view asks for it
+        return jdbc.sql("select * from decision where merchant_id = ? and rma_id = ? order by seq desc limit 1").params(merchantId, rmaId)
+                .query((rs, n) -> new StoredDecision(rs.getInt("seq"), rs.getString("trigger"), rs.getTimestamp("decided_at").toInstant(),
+                        rs.getString("outcome"), rs.getString("policy_version"), Json.read(rs.getString("claim")),
+                        Json.read(rs.getString("decision")), rs.getString("engine_error")))
+                .optional();
     }
 
     private static Timestamp timestamp(Instant i) {
