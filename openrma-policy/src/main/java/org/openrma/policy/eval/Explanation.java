@@ -46,6 +46,11 @@ final class Explanation implements Trace {
 
     @Override
     public void read(Map<String, String> read, String key, Object value) {
+        format(read, key, value);
+    }
+
+    /** How a value read appears in the explanation. */
+    static void format(Map<String, String> read, String key, Object value) {
         read.put(key, switch (value) {
             case BigDecimal d -> d.toPlainString();
             case Collection<?> c -> c.isEmpty() ? "none" : String.join(",", c.stream().map(String::valueOf).sorted().toList());
@@ -97,6 +102,10 @@ final class Explanation implements Trace {
 
     @Override
     public String missedWindowReason(Window w, boolean measured, Window.End end) {
+        return missedReason(w, measured, end);
+    }
+
+    static String missedReason(Window w, boolean measured, Window.End end) {
         return measured ? "outside the " + Programs.windowLabel(w.name()) + " (" + span(end) + ")" : "the " + Programs.windowLabel(w.name()) + " passed (" + span(end) + ")";
     }
 
@@ -132,6 +141,10 @@ final class Explanation implements Trace {
 
     @Override
     public String programSays(ProgramRun run) {
+        return says(run);
+    }
+
+    static String says(ProgramRun run) {
         return run.served() ? String.join("; ", run.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
                 : "does not serve this claim";
     }
@@ -269,6 +282,11 @@ final class Explanation implements Trace {
     @Override
     public String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
             Payer returnPayer, List<String> missing, ProgramRun chosen) {
+        return summary(currency, outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+    }
+
+    static String summary(CurrencyUnit currency, Outcome outcome, Program program, Set<Resolution> resolutions, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnPayer, List<String> missing, ProgramRun chosen) {
         StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
         if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
             String why = String.join("; ", chosen.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList());
