@@ -1,6 +1,5 @@
 package org.openrma.policy.eval;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -20,6 +19,7 @@ import org.openrma.decision.Resolution;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
+import org.openrma.policy.model.ReadLog;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Window;
 
@@ -51,11 +51,7 @@ final class Explanation implements Trace {
 
     /** How a value read appears in the explanation. */
     static void format(Map<String, String> read, String key, Object value) {
-        read.put(key, switch (value) {
-            case BigDecimal d -> d.toPlainString();
-            case Collection<?> c -> c.isEmpty() ? "none" : String.join(",", c.stream().map(String::valueOf).sorted().toList());
-            default -> String.valueOf(value);
-        });
+        read.put(key, ReadLog.format(value));
     }
 
     // ------------------------------------------------------------ stage 1: programs

@@ -1,7 +1,6 @@
 package org.openrma.policy.eval;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.openrma.decision.RenderedOnRead;
 import org.openrma.decision.Resolution;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
+import org.openrma.policy.model.ReadLog;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Window;
 
@@ -49,12 +49,16 @@ final class Recording implements Trace {
 
     @Override
     public Map<String, String> reads() {
-        return new LinkedHashMap<>();
+        return new ReadLog();
     }
 
     @Override
     public void read(Map<String, String> read, String key, Object value) {
-        Explanation.format(read, key, value);
+        if (read instanceof ReadLog log) {
+            log.add(key, value);
+        } else {
+            Explanation.format(read, key, value);
+        }
     }
 
     @Override

@@ -55,9 +55,7 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 return Optional.of(End.UNLIMITED);
             }
             return opens(s).map(start -> {
-                if (Reads.recording(read)) {
-                    read.put(from.label(), from.instant(s).map(Object::toString).orElse("none"));
-                }
+                Reads.later(read, from.label(), () -> from.instant(s).map(Object::toString).orElse("none"));
                 LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
                 // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
                 Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
