@@ -141,8 +141,27 @@ final class Explanation implements Trace {
     }
 
     static String says(ProgramRun run) {
-        return run.served() ? String.join("; ", run.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
-                : "does not serve this claim";
+        return run.served() ? reasons(run) : "does not serve this claim";
+    }
+
+    /** Every line's reasons, each once, in order, joined by "; " ("" when no line gives one, as most approvals). */
+    static String reasons(ProgramRun run) {
+        String only = null;
+        java.util.LinkedHashSet<String> all = null;
+        for (LineVerdict l : run.lines) {
+            for (String reason : l.reasons) {
+                if (only == null) {
+                    only = reason;
+                } else if (!only.equals(reason)) {
+                    if (all == null) {
+                        all = new java.util.LinkedHashSet<>();
+                        all.add(only);
+                    }
+                    all.add(reason);
+                }
+            }
+        }
+        return all != null ? String.join("; ", all) : only != null ? only : "";
     }
 
     // ------------------------------------------------------------ stage 2: selection
@@ -285,7 +304,7 @@ final class Explanation implements Trace {
             Map<DeductionKind, Money> deductions, Payer returnPayer, List<String> missing, ProgramRun chosen) {
         StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
         if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
-            String why = String.join("; ", chosen.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList());
+            String why = reasons(chosen);
             if (!why.isEmpty()) {
                 b.append(": ").append(why);
             }
