@@ -29,7 +29,7 @@ import org.openrma.policy.model.Window;
 final class Recording implements Trace {
 
     private final CurrencyUnit currency;
-    private final List<Consumer<Explanation>> events = new ArrayList<>();
+    private final List<Consumer<Explanation>> events = new ArrayList<>(32);  // a decision records 10-40 events
     private Explanation rendered;
 
     Recording(CurrencyUnit currency) {

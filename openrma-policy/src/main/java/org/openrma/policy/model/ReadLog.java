@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class ReadLog extends AbstractMap<String, String> {
 
-    private Object[] pairs = new Object[8];
+    private Object[] pairs = new Object[4];                             // most rules read one or two values
     private int size;
 
     @Override
