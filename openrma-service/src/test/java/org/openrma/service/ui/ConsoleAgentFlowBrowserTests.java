@@ -21,19 +21,13 @@ class ConsoleAgentFlowBrowserTests extends BrowserTest {
 
     private static final Instant DAY_60 = Instant.parse("2025-10-24T10:00:00Z");
 
-    /** A kingdo order of two lines: the mask returned on day 60 (authorized), the device months later (left to an agent). */
+    /** A kingdo order of two lines: a mask returned on day 60 (authorized), the device months later (left to an agent). */
     private record Setup(TestMerchant merchant, JsonNode authorized, JsonNode underReview) {}
 
     private Setup setUp() {
         TestMerchant m = newMerchant("kingdo");
-        Api.Response imported = api.post("/api/v1/orders", """
-                {"number": "AGT-1001", "channel": "official_store", "placed_at": "2025-08-20T10:00:00Z", "shipped_at": "2025-08-21T10:00:00Z",
-                 "delivered_at": "2025-08-25T12:00:00Z", "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
-                 "customer": {"id": "C-AGT", "email": "mara.lindqvist@example.com"},
-                 "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1},
-                           {"sku": "KGD-LED-MASK", "category": "led_mask", "unit_price": "120.00", "quantity": 1}]}""").key(m.admin()).send();
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         clock.set(DAY_60);
+        importOrder(m, "AGT-1001", "mara.lindqvist@example.com", 60);
         JsonNode mask = submit(m, byOrderNumber("KGD-LED-MASK"));
         clock.set(Instant.parse("2026-06-01T10:00:00Z"));
         JsonNode device = submit(m, byOrderNumber("KGD-IPL-X1"));

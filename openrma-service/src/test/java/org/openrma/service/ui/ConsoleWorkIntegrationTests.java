@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openrma.service.access.Caller;
 import org.openrma.service.support.Api;
+import org.openrma.service.support.Claims;
 import org.openrma.service.support.FormClient;
 import org.openrma.service.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +26,9 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
     private static final Pattern QUEUE_ROW = Pattern.compile("data-rma=\"(RMA-[^\"]+)\"");
     private static final Instant FILED = Instant.parse("2025-10-24T10:00:00Z");
 
-    /** A kingdo return of one unopened device at {@code price}, filed {@code submitted} (day 60 after delivery: approved, refund = price). */
+    /** A kingdo return of one unopened {@code sku} at {@code price}, filed {@code submitted} (on day 60 after delivery: approved, refund = price). */
     private static JsonNode claim(String order, String price, String email, String submitted, String sku) {
-        return Api.JSON.readTree("""
-                {"order": {"number": "%s", "channel": "official_store", "placed_at": "2025-08-20T10:00:00Z",
-                   "shipped_at": "2025-08-21T10:00:00Z", "delivered_at": "2025-08-25T12:00:00Z", "delivery_status": "delivered",
-                   "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
-                   "customer": {"id": "C-%s", "email": "%s"},
-                   "lines": [{"sku": "%s", "category": "ipl_device", "unit_price": "%s", "quantity": 1}]},
-                 "request": {"kind": "return", "submitted_at": "%s", "reason": "changed_mind",
-                   "lines": [{"sku": "%s", "quantity": 1, "condition": "unopened"}],
-                   "keeps_free_gifts": false, "evidence": [], "facts": [], "costs": {"return_shipping": "16.00", "customs": "0.00"}}}
-                """.formatted(order, order, email, sku, price, submitted, sku));
+        return Claims.kingdoUnopened(order, "C-" + order, email, sku, sku.equals("KGD-LED-MASK") ? "led_mask" : "ipl_device", price, submitted);
     }
 
     private JsonNode file(TestMerchant m, String order, String price) {
@@ -285,5 +277,18 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
 
         List<String> empty = browser.get("/console/dashboard.csv?from=2025-11-01&to=2025-11-30").body().lines().toList();
         assertThat(empty).filteredOn(l -> l.startsWith("reason,")).isEmpty();
+    }
+
+    @Test
+    void theDashboardDefaultsToTheLastEightWeeksInTheMerchantsDaysAndSaysWhatItDidNotUnderstand() {
+        TestMerchant m = newMerchant("kingdo");
+        clock.set(Instant.parse("2025-12-01T10:00:00Z"));
+        FormClient browser = signedIn(m, Caller.Role.AGENT);
+
+        assertThat(browser.get("/console/dashboard").body()).contains("RMAs filed from 2025-10-07 to 2025-12-01.", "href=\"/console/dashboard.csv?from=2025-10-07&amp;to=2025-12-01\"");
+        FormClient.Page bad = browser.get("/console/dashboard?from=2025-13-01&to=2025-11-30");
+        assertThat(bad.body()).contains("A date was not understood", "RMAs filed from 2025-10-07 to 2025-11-30.");
+        assertThat(browser.get("/console/dashboard?from=2025-11-30&to=2025-11-01").body())
+                .contains("The start of the period is after its end", "RMAs filed from 2025-10-07 to 2025-12-01.");
     }
 }
