@@ -104,7 +104,7 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theQueueSortsByAmountFilingTimeAndSlaDate() {
+    void theQueueSortsByAmountAndFilingTime() {
         TestMerchant m = newMerchant("kingdo");
         clock.set(FILED);
         String first = file(m, "Q-S1", "120.00").get("number").asString();
@@ -123,18 +123,24 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
     @Test
     void theQueueSortsBySlaDateSoonestFirstWithRmasWithoutOneLast() {
         TestMerchant m = newMerchant("kingdo");
-        clock.set(FILED);
-        String noSla = file(m, "Q-N0", "10.00").get("number").asString(); // authorized: the customer, not the merchant, acts next
+        clock.set(FILED); // a Friday
         List<JsonNode> filed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             filed.add(file(m, "Q-R" + i, "50.00"));
         }
-        // The refund is due 14 business days after receipt; received a week apart, last filed first.
+        // The refund is due 14 business days after receipt: received Monday, Tuesday and Wednesday (before the ship-back
+        // date, so none expires first), the last filed first.
+        clock.advance(Duration.ofDays(2));
         for (int i : new int[] {2, 0, 1}) {
-            clock.advance(Duration.ofDays(7));
+            clock.advance(Duration.ofDays(1));
             JsonNode received = actOk(m, filed.get(i), "receive", java.util.Map.of());
             assertThat(received.get("sla_due_by").isNull()).isFalse();
         }
+        // Day 65: outside the window, so an agent decides; no SLA date runs while it waits for review.
+        JsonNode review = submit(m, claim("Q-N0", "10.00", "n0@example.com", clock.instant().toString(), "KGD-IPL-X1"));
+        assertThat(review.get("status").asString()).isEqualTo("under_review");
+        assertThat(review.get("sla_due_by").isNull()).isTrue();
+        String noSla = review.get("number").asString();
         String r0 = filed.get(0).get("number").asString(), r1 = filed.get(1).get("number").asString(), r2 = filed.get(2).get("number").asString();
         FormClient browser = signedIn(m, Caller.Role.AGENT);
 
