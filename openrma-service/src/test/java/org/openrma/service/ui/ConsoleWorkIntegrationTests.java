@@ -101,6 +101,9 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
         assertThat(rows(browser.get("/console?mine=1"))).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_event where merchant_id = ? and action = 'rma.assign'").param(m.id()).query(Long.class).single())
                 .isEqualTo(2);
+        FormClient.Page offSite = browser.submit(page, "/console/rmas/" + other.get("id").asString() + "/assign", "to=me&back=" + FormClient.enc("https://evil.example/console"));
+        assertThat(offSite.header("Location")).as("back only into the console").contains("/console/rmas/" + other.get("id").asString() + "?done=")
+                .doesNotContain("evil");
     }
 
     @Test

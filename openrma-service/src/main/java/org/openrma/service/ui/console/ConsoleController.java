@@ -215,7 +215,8 @@ public class ConsoleController {
         Merchant m = merchants.get(staff.merchantId());
         Rma rma = find(m, id);
         Rma after = "nobody".equals(to) ? assignments.unassign(staff, rma.id()) : assignments.assignToMe(staff, rma.id());
-        if (back != null && back.startsWith("/console") && !back.startsWith("//") && !back.contains("\\")) {
+        // Only back into the console: a path of this site, never another host or a header-breaking character.
+        if (back != null && back.startsWith("/console") && !back.contains("\\") && back.chars().noneMatch(Character::isISOControl)) {
             return "redirect:" + back;
         }
         String done = after.assignee() == null ? text("console.assign.done-nobody", after.number())
