@@ -141,7 +141,11 @@ public class ClaimDrafts {
         return policies.decide(merchant.id(), merchant.policyId(), claim(merchant, order, draft, evidence, now), now);
     }
 
-    private Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {
+    /**
+     * The claim filing would build from the draft on the stored order, submitted at {@code now}: also what the policy
+     * studio tries a draft policy on.
+     */
+    public Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {
         ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
         units.applyHistory(merchant.id(), claim);
         claim.buyerStates(draft.law().country(), draft.law().consumer());
