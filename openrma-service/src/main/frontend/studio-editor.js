@@ -95,8 +95,9 @@ function describe(nodes) {
   const text = nodes.map((n) => n.description).find(Boolean);
   const types = [...new Set(nodes.map((n) => n.type).filter((t) => typeof t === "string"))];
   const values = [...new Set(nodes.flatMap((n) => n.enum || []))];
-  return [text, types.length ? "type: " + types.join(" or ") : null, values.length ? "one of: " + values.join(", ") : null]
-    .filter(Boolean).join("\n");
+  const keys = [...new Set(nodes.flatMap((n) => Object.keys(n.properties || {})))];
+  return [text, types.length ? "type: " + types.join(" or ") : null, values.length ? "one of: " + values.join(", ") : null,
+    keys.length ? "keys: " + keys.join(", ") : null].filter(Boolean).join("\n");
 }
 
 function schemaCompletions(schemaPromise) {
@@ -188,13 +189,25 @@ function start() {
   if (!textarea || !host) return;
   const schemaPromise = fetch(host.dataset.schema, { credentials: "same-origin" })
     .then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  // In a shadow root, CodeMirror's styles go in a constructed style sheet: the page's CSP (style-src 'self') refuses
+  // the <style> element it would add to the document.
+  const root = host.attachShadow({ mode: "open" });
   const view = new EditorView({
     doc: textarea.value,
-    parent: host,
+    parent: root,
+    root,
     extensions: [
+      EditorView.theme({
+        "&": { height: "min(32rem, 75vh)", fontSize: ".85rem", backgroundColor: "#fff", borderRadius: "6px" },
+        ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace" },
+        "&.cm-focused": { outline: "none" },
+        ".schema-doc": { maxWidth: "28rem", padding: ".25rem .5rem", fontFamily: "system-ui, sans-serif", fontSize: ".85rem" },
+        ".schema-doc pre": { margin: ".25rem 0 0", whiteSpace: "pre-wrap", fontFamily: "inherit" },
+      }),
       basicSetup,
       keymap.of([indentWithTab]),
       yaml(),
+      EditorView.lineWrapping,
       lintGutter(),
       serverLinter(host.dataset.lint),
       autocompletion({ override: [schemaCompletions(schemaPromise)] }),

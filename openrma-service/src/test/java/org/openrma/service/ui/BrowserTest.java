@@ -104,8 +104,13 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** A phone-sized page in its own context, for the customer portal. */
     protected void usePhone() {
+        usePhone(390);
+    }
+
+    /** A phone {@code width} CSS pixels wide (375: the narrowest phones in use). */
+    protected void usePhone(int width) {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(1).setIsMobile(true)
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 844).setDeviceScaleFactor(1).setIsMobile(true)
                 .setHasTouch(true));
         context.setDefaultTimeout(10_000);
         page = context.newPage();

@@ -234,6 +234,8 @@ public class StudioController {
         }
         Claim parsed = null;
         String currency = null;
+        // a claim tried on an order is decided as it would have been when submitted (deadlines run from then)
+        Instant decidedAt = clock.instant();
         if (advanced) {
             if (claim == null || claim.isBlank()) {
                 problems.add("Paste a claim: a JSON object with \"order\" and \"request\".");
@@ -259,6 +261,7 @@ public class StudioController {
                 if (problems.isEmpty()) {
                     try {
                         parsed = claimDrafts.claim(m, order, draft, Set.of(), submitted);
+                        decidedAt = submitted;
                     } catch (InvalidClaimException e) {
                         e.problems().forEach(pr -> problems.add(pr.field() + ": " + pr.message()));
                     }
@@ -269,7 +272,7 @@ public class StudioController {
             try {
                 CompiledPolicy p = compiled.policy().get();
                 // decided as filing would decide it: composed with the consumer law of the markets the draft declares
-                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), parsed, clock.instant());
+                var decision = StatutoryDecider.decideByVersion(p, StatutoryTerms.of(p), policies.statutes(), parsed, decidedAt);
                 currency = parsed.order().currency().getCode();
                 model.addAttribute("decision", DecisionModel.of(RmaDocuments.asStored(decision), currency));
             } catch (RuntimeException e) {
