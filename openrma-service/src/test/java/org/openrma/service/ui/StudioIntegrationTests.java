@@ -58,6 +58,8 @@ class StudioIntegrationTests extends BrowserTest {
     void aSupportLeadEditsInTheEditorAndTheFormViewThenPublishesWithTheDiffAndANewLabel() {
         TestMerchant m = newMerchant("kingdo");
         importOrder(m, "STU-1001", "eve@example.com", 6);
+        clock.advance(java.time.Duration.ofHours(1));
+        importOrder(m, "STU-1002", "fay@example.com", 6);
         List<String> errors = collectErrors();
         signInToStudio(m);
 
@@ -121,8 +123,12 @@ class StudioIntegrationTests extends BrowserTest {
         assertThat(page.locator("#versions")).containsText("2025-07");
         assertThat(versions(m)).isEqualTo(1);
 
-        // Try a claim built from the stored order against the draft.
+        // Try a claim built from a stored order against the draft: choosing the order shows its lines.
+        assertThat(page.locator("#order_number")).hasValue("STU-1002");
+        page.selectOption("#order_number", "STU-1001");
+        assertThat(page.locator("#try-order .hint")).containsText("Placed ");
         assertThat(page.locator("#order_number")).hasValue("STU-1001");
+        assertThat(page.locator("#try-lines")).containsText("KGD-LED-MASK");
         page.selectOption("#reason", "changed_mind");
         page.click("#try-button");
         assertThat(page.locator("#tried")).containsText("Eligible");

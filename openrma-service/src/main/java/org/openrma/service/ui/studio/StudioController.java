@@ -55,10 +55,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The policy studio, for admins: the merchant's policy versions; a draft edited in the browser
- * with the linter's diagnostics shown at their lines; a claim tried against the draft; the what-if
- * replay of the draft against stored claims ({@link DraftReplays}); and publishing with an
- * effective date through {@link MerchantPolicies#upload}, the same path as {@code POST /api/v1/policies}.
+ * The policy studio, for admins: the merchant's policy versions; a draft edited in the browser (the editor bundle
+ * marks the linter's diagnostics, {@code /studio/lint.json}, and completes from the policy schema) and in a form view of
+ * its common settings ({@link CommonSettings}); a claim built from a stored order and tried against the draft; the
+ * what-if replay of the draft against stored claims ({@link DraftReplays}); and publishing after a review
+ * ({@link PublishReview}: diff against the version in force, what-if summary, a new label, confirmation) through
+ * {@link MerchantPolicies#upload}, the same path as {@code POST /api/v1/policies}.
  */
 @Controller
 @RequestMapping("/studio")
@@ -216,6 +218,7 @@ public class StudioController {
     String tryOrderFragment(@RequestParam(name = "order_number", required = false) String number, HttpServletRequest request, Model model) {
         Caller.Staff admin = sessions.requireAdmin(request);
         Merchant m = merchants.get(admin.merchantId());
+        model.addAttribute("orderNumbers", orderNumbers(m));
         trial(model, m, number == null ? null : orders.byNumber(m.id(), number.strip()).orElse(null));
         return "studio/studio :: try-order";
     }
@@ -467,10 +470,15 @@ public class StudioController {
         model.addAttribute("settings", CommonSettings.of(source).form());
         model.addAttribute("claim", sampleClaim(m));
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), m.timeZone()).plusDays(1).toString());
-        List<String> numbers = jdbc.sql("select number from customer_order where merchant_id = ? order by placed_at desc, id limit 50")
-                .param(m.id()).query(String.class).list();
+        List<String> numbers = orderNumbers(m);
         model.addAttribute("orderNumbers", numbers);
         trial(model, m, numbers.isEmpty() ? null : orders.byNumber(m.id(), numbers.getFirst()).orElse(null));
+    }
+
+    /** The merchant's 50 latest orders, to try a claim on. */
+    private List<String> orderNumbers(Merchant m) {
+        return jdbc.sql("select number from customer_order where merchant_id = ? order by placed_at desc, id limit 50")
+                .param(m.id()).query(String.class).list();
     }
 
     /** The order a claim is tried on, with the choices of the request form (as the portal offers them). */
