@@ -20,32 +20,8 @@ public final class Serving {
 
     private static Known given(Condition c, String kind, String reason) {
         return switch (c) {
-            case Condition.All all -> {
-                Known result = Known.TRUE;
-                for (Condition part : all.parts()) {
-                    Known k = given(part, kind, reason);
-                    if (k == Known.FALSE) {
-                        yield Known.FALSE;
-                    }
-                    if (k == Known.UNKNOWN) {
-                        result = Known.UNKNOWN;
-                    }
-                }
-                yield result;
-            }
-            case Condition.Any any -> {
-                Known result = Known.FALSE;
-                for (Condition part : any.parts()) {
-                    Known k = given(part, kind, reason);
-                    if (k == Known.TRUE) {
-                        yield Known.TRUE;
-                    }
-                    if (k == Known.UNKNOWN) {
-                        result = Known.UNKNOWN;
-                    }
-                }
-                yield result;
-            }
+            case Condition.All all -> combined(all.parts(), Known.FALSE, Known.TRUE, kind, reason);
+            case Condition.Any any -> combined(any.parts(), Known.TRUE, Known.FALSE, kind, reason);
             case Condition.Not not -> switch (given(not.part(), kind, reason)) {
                 case TRUE -> Known.FALSE;
                 case FALSE -> Known.TRUE;
@@ -56,5 +32,20 @@ public final class Serving {
                     in.words().contains(reason) ? Known.TRUE : Known.FALSE;
             default -> Known.UNKNOWN;
         };
+    }
+
+    /** {@code all} (one false part decides) or {@code any} (one true part decides); else unknown if a part is, else {@code otherwise}. */
+    private static Known combined(List<Condition> parts, Known decisive, Known otherwise, String kind, String reason) {
+        Known result = otherwise;
+        for (Condition part : parts) {
+            Known k = given(part, kind, reason);
+            if (k == decisive) {
+                return decisive;
+            }
+            if (k == Known.UNKNOWN) {
+                result = Known.UNKNOWN;
+            }
+        }
+        return result;
     }
 }

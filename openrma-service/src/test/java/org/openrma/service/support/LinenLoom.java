@@ -47,6 +47,15 @@ public final class LinenLoom {
         }
     }
 
+    /** The policy, the catalogue and {@link #order} for the merchant. */
+    public static void setUpWithOrder(Api api, IntegrationTest.TestMerchant m, String number, String email, Instant now) {
+        setUp(api, m);
+        Api.Response imported = api.post("/api/v1/orders", order(number, email, now)).key(m.admin()).send();
+        if (imported.status() != 201) {
+            throw new AssertionError("order import failed: " + imported);
+        }
+    }
+
     /** An order of one sand shirt, size M, 190.00 EUR, delivered five days before {@code now}. */
     public static String order(String number, String email, Instant now) {
         return """

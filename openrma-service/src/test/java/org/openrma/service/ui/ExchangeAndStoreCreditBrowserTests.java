@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
-import org.openrma.service.support.Api;
 import org.openrma.service.support.LinenLoom;
 
 /**
@@ -25,9 +24,7 @@ class ExchangeAndStoreCreditBrowserTests extends BrowserTest {
     private TestMerchant shirtOrder(String number) {
         clock.set(LinenLoom.NOW);
         TestMerchant m = newMerchant("linen-loom");
-        LinenLoom.setUp(api, m);
-        Api.Response imported = api.post("/api/v1/orders", LinenLoom.order(number, "lena@example.com", clock.instant())).key(m.admin()).send();
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        LinenLoom.setUpWithOrder(api, m, number, "lena@example.com", clock.instant());
         return m;
     }
 

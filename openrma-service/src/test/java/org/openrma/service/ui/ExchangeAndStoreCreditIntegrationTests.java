@@ -31,9 +31,7 @@ class ExchangeAndStoreCreditIntegrationTests extends IntegrationTest {
     private TestMerchant linenLoomWithOrder(String number) {
         clock.set(LinenLoom.NOW);
         TestMerchant m = newMerchant("linen-loom");
-        LinenLoom.setUp(api, m);
-        Api.Response imported = api.post("/api/v1/orders", LinenLoom.order(number, "lena@example.com", clock.instant())).key(m.admin()).send();
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        LinenLoom.setUpWithOrder(api, m, number, "lena@example.com", clock.instant());
         return m;
     }
 
