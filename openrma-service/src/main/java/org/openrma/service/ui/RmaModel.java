@@ -61,12 +61,15 @@ public record RmaModel(
         List<Event> timeline = new ArrayList<>();
         for (AuditTrail.AuditEvent e : events) {
             String action = e.action().startsWith("rma.") ? e.action().substring(4) : e.action();
+            if (forCustomer && action.equals("assign")) {
+                continue; // who works the RMA inside the merchant's team is not the customer's business
+            }
             String by = e.actor().startsWith("customer:") ? (forCustomer ? "You" : e.actor())
                     : e.actor().startsWith("system:") ? "Automatic" : forCustomer ? "Merchant" : e.actor();
             JsonNode after = e.after() == null ? null : e.after();
             String note = null;
             if (after != null) {
-                for (String key : List.of("reason", "note", "notes", "finding", "tracking", "refund", "resolution", "deadline")) {
+                for (String key : List.of("reason", "note", "notes", "finding", "tracking", "refund", "resolution", "deadline", "assignee")) {
                     if (after.hasNonNull(key) && !after.get(key).asString("").isBlank() && !(forCustomer && key.equals("notes"))) {
                         note = (note == null ? "" : note + "; ") + DecisionModel.words(key) + ": " + after.get(key).asString();
                     }
@@ -75,7 +78,8 @@ public record RmaModel(
                     note = after.get("files").size() + " file(s)";
                 }
             }
-            timeline.add(new Event(WHEN.format(e.at().atZone(zone)), describe(action),
+            String what = action.equals("assign") && after != null && !after.hasNonNull("assignee") ? "Unassigned" : describe(action);
+            timeline.add(new Event(WHEN.format(e.at().atZone(zone)), what,
                     after == null || !after.hasNonNull("status") ? null : statusText(after.get("status").asString()), by, note));
         }
         String currency = req.currency();
@@ -134,6 +138,7 @@ public record RmaModel(
             case "close" -> "Closed";
             case "expire" -> "Expired";
             case "sla_breached" -> "Processing deadline passed";
+            case "assign" -> "Assigned";
             default -> DecisionModel.words(action);
         };
     }
