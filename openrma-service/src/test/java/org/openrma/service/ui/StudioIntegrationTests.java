@@ -139,7 +139,7 @@ class StudioIntegrationTests extends BrowserTest {
     @Test
     void onAPhoneTheFormViewReviewAndPublishFitTheScreen() {
         TestMerchant m = newMerchant("kingdo");
-        usePhone(375);
+        usePhone(375, 812);
         List<String> errors = collectErrors();
         signInToStudio(m);
         assertThat(page.locator("#editor .cm-editor")).isVisible();
