@@ -77,6 +77,7 @@ public class RmaController {
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
         RmaManagement.Filed filed = management.file(caller, body);
         Rma rma = filed.rma();
+        // answered from what was just written: its decision, and no customer choice (a new RMA has none yet)
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma))
                 .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), true, dueSoonUntil(caller)));
     }
