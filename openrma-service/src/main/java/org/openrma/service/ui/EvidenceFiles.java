@@ -76,6 +76,16 @@ public class EvidenceFiles {
         this.properties = properties;
     }
 
+    /** How many files one upload may carry (for the page's hint, in its language). */
+    public int maxFiles() {
+        return properties.maxFiles();
+    }
+
+    /** The largest file accepted, in megabytes. */
+    public long maxMegabytes() {
+        return properties.maxFileSize().toMegabytes();
+    }
+
     public String limits() {
         return "photos (JPEG, PNG, WebP, HEIC) or videos (MP4, MOV, WebM), up to " + properties.maxFiles() + " files of at most "
                 + properties.maxFileSize().toMegabytes() + " MB each";

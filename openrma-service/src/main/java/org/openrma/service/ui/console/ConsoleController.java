@@ -39,6 +39,7 @@ import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.StaffSessions;
 import org.openrma.service.ui.UiErrors;
+import org.openrma.service.ui.UiFormats;
 import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.core.io.FileSystemResource;
@@ -46,6 +47,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -142,7 +144,11 @@ public class ConsoleController {
             Long left = r.slaDueBy() == null || !r.status().isOpen() ? null : ChronoUnit.DAYS.between(today, r.slaDueBy());
             v.put("sla", left == null ? "—" : r.slaBreached() || left < 0 ? "overdue by " + Math.abs(left) + " d"
                     : left == 0 ? "due today" : left + " d left");
-            v.put("filed", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.createdAt().atZone(m.timeZone())));
+            v.put("filed", new UiFormats(LocaleContextHolder.getLocale()).dateTime(r.createdAt(), m.timeZone()));
+            // for the page to say in its language: the wire status, and the days left (negative: overdue)
+            v.put("statusCode", r.status().wire());
+            v.put("slaState", left == null ? null : r.slaBreached() || left < 0 ? "overdue" : left == 0 ? "today" : "left");
+            v.put("slaDays", left == null ? null : Math.abs(left));
             v.put("slaClass", left == null ? "" : r.slaBreached() || left < 0 ? "bad" : left <= 2 ? "warn" : "ok");
             view.add(v);
         }

@@ -21,8 +21,10 @@ import org.openrma.service.rma.ClaimUnits;
 import org.openrma.service.rma.ClaimableQuantities;
 import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.web.Json;
 import tools.jackson.databind.node.ArrayNode;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,8 +44,8 @@ public class ClaimDrafts {
     private final ClaimableQuantities claimable;
     private final WaysForward waysForward;
 
-    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable) {
-        this.waysForward = new WaysForward(this, policies);
+    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, UiMessages text) {
+        this.waysForward = new WaysForward(this, policies, text);
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
@@ -126,7 +128,7 @@ public class ClaimDrafts {
             WaysForward.Help help = d.outcome() == org.openrma.decision.Outcome.REJECTED
                     ? waysForward.after(merchant, order, draft, evidence, d) : null;
             // the portal speaks English; the engine words the statutory right in English, German or French
-            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of(), help);
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help);
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {

@@ -7,7 +7,9 @@ import org.openrma.service.merchant.Merchant;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.shipping.PostalAddress;
 import org.openrma.service.shipping.ReturnShipping;
+import org.openrma.service.ui.UiFormats;
 import org.openrma.service.web.ApiProblem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 
@@ -18,7 +20,7 @@ import org.springframework.util.MultiValueMap;
 public record ReturnShippingModel(List<String> returnAddress, String offer, Label label, String packingSlipUrl, String addressLabelUrl,
                                   String labelFormUrl) {
 
-    /** A label bought: {@code cost} as text ("7.47 USD") or null, {@code downloadUrl} the carrier's file or the portal's PDF. */
+    /** A label bought: {@code cost} as text in the page's language ("$7.47") or null, {@code downloadUrl} the carrier's file or the portal's PDF. */
     public record Label(String carrier, String service, String tracking, String cost, String paidBy, String downloadUrl) {}
 
     static ReturnShippingModel of(ReturnShipping.Plan plan, Merchant m, Rma rma) {
@@ -27,7 +29,7 @@ public record ReturnShippingModel(List<String> returnAddress, String offer, Labe
         if (plan.label() != null) {
             var l = plan.label();
             label = new Label(l.carrier().replace('_', ' '), l.service(), l.tracking(),
-                    l.cost() == null ? null : l.cost().getAmount().toPlainString() + " " + l.cost().getCurrencyUnit().getCode(), l.paidBy(),
+                    l.cost() == null ? null : new UiFormats(LocaleContextHolder.getLocale()).money(l.cost()), l.paidBy(),
                     l.labelUrl() != null ? l.labelUrl() : base + "/return-label.pdf");
         }
         return new ReturnShippingModel(plan.returnAddress() == null ? List.of() : plan.returnAddress().address().lines(),
