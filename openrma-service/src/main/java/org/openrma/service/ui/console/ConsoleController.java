@@ -40,6 +40,7 @@ import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.StaffSessions;
 import org.openrma.service.ui.UiErrors;
 import org.openrma.service.ui.UiFormats;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.core.io.FileSystemResource;
@@ -78,6 +79,7 @@ public class ConsoleController {
     private final EvidenceFiles files;
     private final Clock clock;
     private final org.openrma.service.shipping.ReturnLabelStore returnLabels;
+    private final UiMessages text;
 
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
             singleSignOn;
@@ -86,7 +88,8 @@ public class ConsoleController {
                                      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
                              StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
                              RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock,
-                             org.openrma.service.shipping.ReturnLabelStore returnLabels) {
+                             org.openrma.service.shipping.ReturnLabelStore returnLabels, UiMessages text) {
+        this.text = text;
         this.singleSignOn = singleSignOn;
         this.returnLabels = returnLabels;
         this.sessions = sessions;
@@ -117,10 +120,11 @@ public class ConsoleController {
             }
         }
         model.addAttribute("providers", providers);
-        model.addAttribute("message", signedOut != null ? "You are signed out." : invited != null ? "Your password is set; sign in." : message);
+        model.addAttribute("message", signedOut != null ? text.get("console.login.signed-out") : invited != null ? text.get("console.login.password-set")
+                : message);
         if (error != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            model.addAttribute("error", "That e-mail address and password do not match an account. Ask your admin for an invitation.");
+            model.addAttribute("error", text.get("console.login.no-match"));
         }
         return "console/login";
     }
@@ -186,20 +190,20 @@ public class ConsoleController {
             int version = Integer.parseInt(String.valueOf(form.getFirst("version")));
             RmaCommand command = command(action, form);
             Rma next = management.apply(staff, rma.id(), new RmaManagement.Versioned(version, false), command);
-            String done = "Done: " + action.replace('-', ' ') + ". " + next.number() + " is now " + RmaModel.statusText(next.status().wire()) + ".";
+            String done = text.get("console.done", text.orElse("console.action." + action, action.replace('-', ' ')), next.number(),
+                    text.orElse("common.status." + next.status().wire(), RmaModel.statusText(next.status().wire())));
             return "redirect:/console/rmas/" + rma.id() + "?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8);
         } catch (NumberFormatException e) {
-            error = "The form did not say which version of the RMA it acted on; reload the page.";
+            error = text.get("console.error.no-version");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } catch (ApiProblem | Refusal refused) {
             ApiProblem e = ApiProblem.of(refused);
             error = "stale-version".equals(e.type())
-                    ? "Someone else changed " + rma.number() + " while you were looking at it, so your action was not applied. "
-                            + "The page now shows its current state; check it and try again."
+                    ? text.get("console.error.stale", rma.number())
                     : e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors());
             response.setStatus(e.status().value());
         } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
-            error = "That action is not allowed now: " + e.getMessage() + ". Someone may have moved the RMA on; the page shows its current state.";
+            error = text.get("console.error.not-allowed", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
         } catch (InvalidClaimException e) {
             error = "The claim would become invalid: " + e.problems();

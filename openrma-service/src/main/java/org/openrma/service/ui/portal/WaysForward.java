@@ -110,7 +110,7 @@ final class WaysForward {
         StringBuilder detail = new StringBuilder(switch (d.outcome()) {
             case APPROVED -> text.get("portal.way.qualifies", title);
             case NEEDS_EVIDENCE -> text.get("portal.way.qualifies-with-evidence", title, String.join(", ", d.missingEvidence().stream()
-                    .map(e -> text.orElse("common.evidence." + e.wire(), DecisionModel.words(e.wire()))).toList()));
+                    .map(e -> text.orElse("common.evidence." + e, DecisionModel.words(e))).toList()));
             default -> text.get("portal.way.qualifies-for-review", title);
         });
         if (lastDay != null) {
