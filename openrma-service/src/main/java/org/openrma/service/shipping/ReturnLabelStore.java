@@ -36,6 +36,24 @@ public class ReturnLabelStore {
                 .update() == 1;
     }
 
+    /**
+     * Reserves the RMA for one label purchase, taking over a reservation started before {@code staleBefore};
+     * false while another request is buying its label.
+     */
+    boolean reservePurchase(UUID merchantId, UUID rmaId, Instant at, Instant staleBefore, String by) {
+        return jdbc.sql("""
+                insert into return_label_purchase (rma_id, merchant_id, started_at, started_by) values (?, ?, ?, ?)
+                on conflict (rma_id) do update set started_at = excluded.started_at, started_by = excluded.started_by
+                where return_label_purchase.started_at < ?""")
+                .params(rmaId, merchantId, Timestamp.from(at), by, Timestamp.from(staleBefore))
+                .update() == 1;
+    }
+
+    /** Ends the reservation made at {@code at} (not one a later request took over). */
+    void releasePurchase(UUID rmaId, Instant at) {
+        jdbc.sql("delete from return_label_purchase where rma_id = ? and started_at = ?").params(rmaId, Timestamp.from(at)).update();
+    }
+
     public Optional<StoredLabel> find(UUID merchantId, UUID rmaId) {
         return jdbc.sql("""
                 select rma_id, carrier, service, tracking, cost, currency, label_url, label_pdf is not null as has_pdf, paid_by, purchased_at

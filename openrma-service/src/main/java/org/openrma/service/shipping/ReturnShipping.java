@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,9 @@ public class ReturnShipping {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final URI easyPostBase;
+    /** How long a carrier may take to answer; a purchase reservation three times as old is stale. */
+    private static final Duration CARRIER_TIMEOUT = Duration.ofSeconds(20);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ReturnShipping(Rmas rmas, Merchants merchants, ShippingSettingsStore settings, ReturnLabelStore labels, PackingSlips slips,
@@ -143,8 +148,26 @@ public class ReturnShipping {
                     + "there is no cost to charge; print the address label (" + printYourOwnPath(rma) + ") and post the parcel");
         }
         ReturnLabels carrier = s.carrierConfigured()
-                ? new EasyPostLabels(easyPostBase, s.carrierApiKey(), http, Duration.ofSeconds(20))
+                ? new EasyPostLabels(easyPostBase, s.carrierApiKey(), http, CARRIER_TIMEOUT)
                 : new PrintYourOwnLabels();
+        Instant reservedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!labels.reservePurchase(rma.merchantId(), rma.id(), reservedAt, reservedAt.minus(CARRIER_TIMEOUT.multipliedBy(3)), caller.name())) {
+            throw new Refusal.Conflict("label-purchase-in-progress", "the return label of RMA " + rma.number()
+                    + " is being bought by another request right now; reload the return in a moment to see it");
+        }
+        try {
+            return buyReserved(caller, rma, plan, from, carrier, atActualCost);
+        } finally {
+            labels.releasePurchase(rma.id(), reservedAt);
+        }
+    }
+
+    private ReturnLabelStore.StoredLabel buyReserved(Caller caller, Rma rma, Plan plan, PostalAddress from, ReturnLabels carrier,
+                                                     boolean atActualCost) {
+        Optional<ReturnLabelStore.StoredLabel> boughtMeanwhile = labels.find(rma.merchantId(), rma.id());
+        if (boughtMeanwhile.isPresent()) {   // by a request that finished between our first look and the reservation
+            throw new Refusal.Conflict("label-already-bought", "RMA " + rma.number() + " already has a " + boughtMeanwhile.get().carrier() + " label");
+        }
         ReturnLabels.Label label;
         try {
             label = carrier.purchase(new ReturnLabels.Shipment(rma.number(), from, plan.returnAddress().address(), ReturnLabels.Parcel.DEFAULT,

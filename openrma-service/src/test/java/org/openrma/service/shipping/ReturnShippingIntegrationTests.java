@@ -190,6 +190,27 @@ class ReturnShippingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSecondClickWhileTheCarrierIsStillAnsweringBuysNoSecondLabel() throws Exception {
+        TestMerchant m = newMerchant("kospet");
+        String key = "EZTK_" + m.slug();
+        shippingSettings(m, key, WAREHOUSE, REPAIR_CENTRE);
+        CarrierStub.labelBoughtSlowly(key, 1500);
+        String id = kospetWarrantyApproved(m, "KSP-RS9").get("id").asString();
+        String customer = token(m, "KSP-RS9", "h.mueller@example.com");
+
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> api.post("/api/v1/rmas/" + id + "/return-label", Map.of("from", CUSTOMER)).key(customer).send());
+        Thread.sleep(500);   // the first request is waiting for the carrier
+        Api.Response second = api.post("/api/v1/rmas/" + id + "/return-label", Map.of("from", CUSTOMER)).key(customer).send();
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.text()).as("refused before calling the carrier, not after buying").contains("label-purchase-in-progress");
+        assertThat(first.get().status()).as(first.get().toString()).isEqualTo(201);
+        Api.Response third = api.post("/api/v1/rmas/" + id + "/return-label", Map.of("from", CUSTOMER)).key(customer).send();
+        assertThat(third.text()).as("once bought, the label is there").contains("label-already-bought");
+    }
+
+    @Test
     void aCarrierErrorIsAClearProblemLeavesTheRmaUnchangedAndOffersThePrintYourOwnLabel() {
         TestMerchant m = newMerchant("kospet");
         String key = "EZTK_" + m.slug();

@@ -55,6 +55,15 @@ public final class CarrierStub {
                         .withHeader("Content-Type", "application/json").withBody(fixture("shipment-bought.json"))));
     }
 
+    /** As {@link #labelBought}, with the purchase answered only after {@code millis}: a carrier slow enough for a second click. */
+    public static void labelBoughtSlowly(String apiKey, int millis) {
+        labelBought(apiKey);
+        server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v2/shipments/" + SHIPMENT + "/buy")
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(basicAuth(apiKey)))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withFixedDelay(millis)
+                        .withHeader("Content-Type", "application/json").withBody(fixture("shipment-bought.json"))));
+    }
+
     /** For the merchant whose EasyPost key is {@code apiKey}: the documented address-verification error (422). */
     public static void addressRefused(String apiKey) {
         server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v2/shipments")
