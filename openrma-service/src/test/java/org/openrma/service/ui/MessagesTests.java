@@ -41,7 +41,7 @@ class MessagesTests {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
-    private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.\\-]+)'");
+    private static final Pattern MSG_CALL = Pattern.compile("#messages\\.msg\\('([A-Za-z0-9_.\\-]+)'(?!\\s*\\+)");
     private static final Pattern KEY_PREFIX = Pattern.compile("(?:msgOrNull\\(|msg\\(|#\\{\\$\\{)'([A-Za-z0-9_.\\-]+\\.)' \\+");
 
     private static Properties bundle(String name) throws IOException {

@@ -63,7 +63,7 @@ class UiFormatsTests {
     void timesAreInTheMerchantsZoneWithTheZoneNamed() {
         Instant at = Instant.parse("2026-12-03T16:36:00Z");
         assertThat(DE.dateTime(at, ZoneId.of("Europe/Berlin"))).isEqualTo("03.12.2026, 17:36 MEZ");
-        assertThat(FR.dateTime(at, ZoneId.of("Europe/Paris"))).isEqualTo("3 déc. 2026, 17:36 UTC+01:00");
+        assertThat(FR.dateTime(at, ZoneId.of("Europe/Paris"))).isEqualTo("3 déc. 2026 17:36 CET");
         assertThat(EN.dateTime(at, ZoneId.of("America/New_York"))).isEqualTo("Dec 3, 2026, 11:36\u202fAM EST");
     }
 }
