@@ -122,6 +122,20 @@ class MessagesTests {
     }
 
     @Test
+    void everyPageSaysWhichLanguageItIsIn() throws IOException {
+        List<String> without = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("templates"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".html")).toList()) {
+                String html = Files.readString(f);
+                if (html.contains("<html") && !html.contains("th:lang=\"${#locale.language}\"")) {
+                    without.add(RESOURCES.resolve("templates").relativize(f).toString());
+                }
+            }
+        }
+        assertThat(without).as("templates whose <html> lacks th:lang").isEmpty();
+    }
+
+    @Test
     void everyWordOfTheVocabulariesAPageShowsIsTranslated() throws IOException {
         Set<String> english = keys(bundle("messages.properties"));
         List<String> expected = new ArrayList<>();
