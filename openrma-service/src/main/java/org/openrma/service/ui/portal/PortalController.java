@@ -325,7 +325,7 @@ public class PortalController {
                 case "return-label" -> {
                     ReturnLabelStore.StoredLabel label;
                     try {
-                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form, text));
                     } catch (Refusal.Upstream e) {
                         String carrier = e.getCause() instanceof ReturnLabels.CarrierRefused said ? said.getMessage() : e.getMessage();
                         throw new ApiProblem(HttpStatus.BAD_GATEWAY, e.type(), text.get("portal.error.carrier-refused", carrier));
