@@ -43,9 +43,11 @@ public class ClaimDrafts {
     private final Clock clock;
     private final ClaimableQuantities claimable;
     private final WaysForward waysForward;
+    private final UiMessages text;
 
     public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, UiMessages text) {
         this.waysForward = new WaysForward(this, policies, text);
+        this.text = text;
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
@@ -113,7 +115,7 @@ public class ClaimDrafts {
 
     public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
         if (draft.hasProblems()) {
-            return new Preview(null, List.copyOf(draft.problems().values()));
+            return new Preview(null, DraftProblems.inWords(draft, OrderModel.of(order), text));
         }
         Instant now = clock.instant();
         try {
@@ -127,7 +129,7 @@ public class ClaimDrafts {
             DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
             WaysForward.Help help = d.outcome() == org.openrma.decision.Outcome.REJECTED
                     ? waysForward.after(merchant, order, draft, evidence, d) : null;
-            // the portal speaks English; the engine words the statutory right in English, German or French
+            // the engine words the statutory right in English, German or French: in the page's language
             return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help);
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());

@@ -234,7 +234,7 @@ public class PortalController {
         OrderModel om = OrderModel.of(order);
         Draft draft = Draft.read(form, om.skus(), om.quantities());
         EvidenceFiles.Check check = files.check(uploads);
-        List<String> errors = new ArrayList<>(draft.problems().values());
+        List<String> errors = new ArrayList<>(DraftProblems.inWords(draft, om, text));
         errors.addAll(check.problems());
         if (errors.isEmpty()) {
             Path staging = null;
