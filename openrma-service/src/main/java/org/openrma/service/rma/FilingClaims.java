@@ -88,7 +88,7 @@ class FilingClaims {
                 order.id(), order.number(), policy, status, decided.outcomeWire(), claim.json(), order.customerEmail(),
                 status == RmaStatus.AUTHORIZED ? decided.deadline("ship_back_by") : null,
                 status == RmaStatus.NEEDS_EVIDENCE ? evidenceDue(merchant) : null,
-                decided.slaDue(), false, null, null, null, null, null, now, caller.name(), now, 0);
+                decided.slaDue(), false, null, null, null, null, null, now, caller.name(), now, 0, null);
         rmas.insert(rma);
         decisions.store(rma, decided);
         units.claimed(merchant.id(), claim, id);

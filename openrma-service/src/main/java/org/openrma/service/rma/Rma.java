@@ -33,7 +33,11 @@ public record Rma(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        int version) {
+        int version,
+        Assignee assignee) {
+
+    /** The member of staff who works the RMA: a staff account's or API key's id, and its name (e-mail or key name). */
+    public record Assignee(UUID id, String name) {}
 
     public Rma with(RmaStatus newStatus) {
         return edit().status(newStatus).build();
@@ -139,7 +143,7 @@ public record Rma(
         Rma build() {
             return new Rma(r.id, r.merchantId, r.number, r.orderId, r.orderNumber, r.policyId, status, outcome, claim, r.customerEmail,
                     shipBackBy, evidenceDueBy, slaDueBy, slaBreached, resolution, customerConsentAt, outboundCarrier, outboundTracking, returnTracking, r.createdAt, r.createdBy,
-                    updatedAt, r.version);
+                    updatedAt, r.version, r.assignee);
         }
     }
 }

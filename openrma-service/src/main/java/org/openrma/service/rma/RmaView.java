@@ -43,6 +43,8 @@ public record RmaView(
         @NotNull Instant createdAt,
         String createdBy,
         @NotNull Instant updatedAt,
+        @Schema(description = "the member of staff who works it (a staff e-mail address or an API key's name); null while unassigned",
+                example = "sam@shop.example") String assignee,
         @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
         @Schema(description = "the latest decision; on a single RMA, and on list items only with expand=decision") RmaDocuments.Decision decision,
         @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
@@ -65,7 +67,7 @@ public record RmaView(
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
-                r.createdBy(), r.updatedAt(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
+                r.createdBy(), r.updatedAt(), r.assignee() == null ? null : r.assignee().name(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
                 decision, detailed ? RmaDocuments.claim(r.claim()) : null);
     }
 

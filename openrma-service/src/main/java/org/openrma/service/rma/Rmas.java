@@ -210,6 +210,16 @@ public class Rmas {
         return where.toString();
     }
 
+    /**
+     * Sets who works the RMA (null: nobody), apart from {@link #update}: assigning is not a lifecycle move, so it keeps
+     * the version (an agent's open page stays current) and an update never overwrites it.
+     */
+    public boolean assign(UUID merchantId, UUID id, Rma.Assignee assignee, Instant at) {
+        return jdbc.sql("update rma set assignee_id = ?, assignee = ?, updated_at = ? where merchant_id = ? and id = ?")
+                .params(assignee == null ? null : assignee.id(), assignee == null ? null : assignee.name(), Timestamp.from(at), merchantId, id)
+                .update() == 1;
+    }
+
     /** Records that a notice about an RMA's SLA date was sent; false if it already was (for that date). */
     public boolean recordSlaNotice(UUID rmaId, LocalDate slaDueBy, String kind, Instant at) {
         return jdbc.sql("insert into rma_sla_notice (rma_id, sla_due_by, kind, sent_at) values (?, ?, ?, ?) on conflict do nothing")
@@ -280,6 +290,7 @@ public class Rmas {
                 rs.getBoolean("sla_breached"), rs.getString("resolution"),
                 rs.getTimestamp("customer_consent_at") == null ? null : rs.getTimestamp("customer_consent_at").toInstant(),
                 rs.getString("outbound_carrier"), rs.getString("outbound_tracking"), rs.getString("return_tracking"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
+                rs.getObject("assignee_id") == null ? null : new Rma.Assignee(rs.getObject("assignee_id", UUID.class), rs.getString("assignee")));
     }
 }

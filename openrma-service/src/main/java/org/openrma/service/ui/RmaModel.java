@@ -65,6 +65,9 @@ public record RmaModel(
         UiFormats when = new UiFormats(LocaleContextHolder.getLocale());
         for (AuditTrail.AuditEvent e : events) {
             String action = e.action().startsWith("rma.") ? e.action().substring(4) : e.action();
+            if (forCustomer && action.equals("assign")) {
+                continue; // who works the RMA inside the merchant's team is not the customer's business
+            }
             String byRole = e.actor().startsWith("customer:") ? (forCustomer ? "customer" : null)
                     : e.actor().startsWith("system:") ? "system" : forCustomer ? "merchant" : null;
             String by = byRole == null ? e.actor() : switch (byRole) {
@@ -75,7 +78,7 @@ public record RmaModel(
             JsonNode after = e.after() == null ? null : e.after();
             String note = null;
             if (after != null) {
-                for (String key : List.of("reason", "note", "notes", "finding", "tracking", "refund", "resolution", "deadline")) {
+                for (String key : List.of("reason", "note", "notes", "finding", "tracking", "refund", "resolution", "deadline", "assignee")) {
                     if (after.hasNonNull(key) && !after.get(key).asString("").isBlank() && !(forCustomer && key.equals("notes"))) {
                         note = (note == null ? "" : note + "; ") + DecisionModel.words(key) + ": " + after.get(key).asString();
                     }
@@ -85,8 +88,9 @@ public record RmaModel(
                 }
             }
             String status = after == null || !after.hasNonNull("status") ? null : after.get("status").asString();
-            timeline.add(new Event(when.dateTime(e.at(), zone), describe(action), status == null ? null : statusText(status), by, note, action,
-                    status, byRole));
+            String code = action.equals("assign") && after != null && !after.hasNonNull("assignee") ? "unassign" : action;
+            timeline.add(new Event(when.dateTime(e.at(), zone), code.equals("unassign") ? "Unassigned" : describe(action),
+                    status == null ? null : statusText(status), by, note, code, status, byRole));
         }
         String currency = req.currency();
         return new RmaModel(r.id().toString(), r.number(), r.orderNumber(), r.status().wire(), statusText(r.status().wire()),
@@ -144,6 +148,7 @@ public record RmaModel(
             case "close" -> "Closed";
             case "expire" -> "Expired";
             case "sla_breached" -> "Processing deadline passed";
+            case "assign" -> "Assigned";
             default -> DecisionModel.words(action);
         };
     }

@@ -17,17 +17,26 @@ public final class Claims {
 
     /** SC-049: Kingdo, unopened device, day 60 — approved, refund 189.00, ship back by 2025-11-07, refund by 2025-11-24. */
     public static ObjectNode kingdoUnopenedDay60(String orderNumber) {
+        return kingdoUnopened(orderNumber, "C-7001", "ana@example.com", "KGD-IPL-X1", "ipl_device", "189.00", "2025-10-24T10:00:00Z");
+    }
+
+    /**
+     * SC-049's order and request with another line and customer: one unopened {@code sku} bought for {@code price}, delivered
+     * 2025-08-25, returned for a change of mind at {@code submittedAt} (day 60 is 2025-10-24, inside kingdo's window).
+     */
+    public static ObjectNode kingdoUnopened(String orderNumber, String customerId, String email, String sku, String category, String price,
+                                            String submittedAt) {
         return parse("""
                 {"order": {"number": "%s", "channel": "official_store", "placed_at": "2025-08-20T10:00:00Z",
                    "shipped_at": "2025-08-21T10:00:00Z", "delivered_at": "2025-08-25T12:00:00Z", "delivery_status": "delivered",
                    "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
-                   "customer": {"id": "C-7001", "email": "ana@example.com"},
-                   "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1}]},
-                 "request": {"kind": "return", "submitted_at": "2025-10-24T10:00:00Z", "reason": "changed_mind",
-                   "lines": [{"sku": "KGD-IPL-X1", "quantity": 1, "condition": "unopened"}],
+                   "customer": {"id": "%s", "email": "%s"},
+                   "lines": [{"sku": "%s", "category": "%s", "unit_price": "%s", "quantity": 1}]},
+                 "request": {"kind": "return", "submitted_at": "%s", "reason": "changed_mind",
+                   "lines": [{"sku": "%s", "quantity": 1, "condition": "unopened"}],
                    "keeps_free_gifts": false, "evidence": [], "facts": [],
                    "costs": {"return_shipping": "16.00", "customs": "0.00"}}}
-                """.formatted(orderNumber));
+                """.formatted(orderNumber, customerId, email, sku, category, price, submittedAt, sku));
     }
 
     /** SC-025: KOSPET 2023 policy, watch dead on arrival, day 7, photos and return receipt — approved, replacement or refund. */

@@ -56,12 +56,13 @@ class ConsoleIntegrationTests extends BrowserTest {
 
         page.click("text=" + number);
         assertThat(page.locator("#status")).hasText("Authorized — ship it back");
-        assertThat(page.locator(".decision")).containsText("Clause S4-01");
+        assertThat(page.locator("#summary")).containsText("Clause S4-01");
         // Only the moves the lifecycle allows for an authorized RMA (agent): ship-back, receive, resolve, cancel.
         assertThat(page.locator("#do-inspect")).hasCount(0);
         assertThat(page.locator("#do-approve")).hasCount(0);
         screenshot("console-3-rma");
 
+        page.click("summary:has-text('Record tracking')");
         page.fill("#tracking", "JD0146");
         page.click("#do-ship-back");
         assertThat(page.locator("#status")).hasText("On its way back");
@@ -73,8 +74,9 @@ class ConsoleIntegrationTests extends BrowserTest {
         assertThat(page.locator("#error")).containsText("Someone else changed " + number);
         assertThat(page.locator("#status")).hasText("Received");
 
+        page.click("summary:has-text('Record inspection')");
         page.click("#do-inspect");
-        assertThat(page.locator("#error")).containsText("Choose the inspection finding");
+        assertThat(page.locator("#error")).hasText("Finding: Choose the inspection finding.");
         page.selectOption("#finding", "no_fault_found");
         page.fill("#notes", "sealed, complete");
         page.click("#do-inspect");
@@ -109,8 +111,9 @@ class ConsoleIntegrationTests extends BrowserTest {
         page.navigate(url("/console/rmas/" + rma.get("id").asString()));
         // 200 days after delivery the 7-day window is closed: rejected by the policy, so override needs a reason.
         assertThat(page.locator("#status")).hasText("Rejected");
+        page.click("summary:has-text('Authorize anyway')");
         page.click("#do-override");
-        assertThat(page.locator("#error")).containsText("Give the reason for overriding");
+        assertThat(page.locator("#error")).hasText("Reason (recorded in the audit trail): Give the reason for overriding the policy; it goes into the audit trail.");
         assertThat(api.get("/api/v1/rmas/" + rma.get("id").asString()).key(m.agent()).send().json().get("version").asInt()).isZero();
         page.fill("#override-reason", "loyal customer");
         page.click("#do-override");

@@ -28,7 +28,7 @@ public final class Charts {
         weeks.forEach(w -> byWeek.put(w, new LinkedHashMap<>()));
         for (ConsoleQueries.Weekly w : data) {
             series.add(w.series());
-            byWeek.computeIfAbsent(w.week(), k -> new LinkedHashMap<>()).merge(w.series(), w.value(), Double::sum);
+            byWeek.computeIfAbsent(w.week(), k -> new LinkedHashMap<>()).merge(w.series(), w.value().doubleValue(), Double::sum);
         }
         List<String> names = new ArrayList<>(series);
         double max = byWeek.values().stream().mapToDouble(m -> m.values().stream().mapToDouble(Double::doubleValue).sum()).max().orElse(0);

@@ -30,6 +30,7 @@ import org.openrma.service.order.Orders;
 import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaAction;
+import org.openrma.service.rma.Assignments;
 import org.openrma.service.rma.RmaCommand;
 import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.RmaManagement;
@@ -40,9 +41,9 @@ import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.StaffSessions;
 import org.openrma.service.ui.UiErrors;
 import org.openrma.service.ui.UiFormats;
-import org.openrma.service.ui.UiMessages;
 import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -79,7 +80,8 @@ public class ConsoleController {
     private final EvidenceFiles files;
     private final Clock clock;
     private final org.openrma.service.shipping.ReturnLabelStore returnLabels;
-    private final UiMessages text;
+    private final Assignments assignments;
+    private final MessageSource messages;
 
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
             singleSignOn;
@@ -88,9 +90,10 @@ public class ConsoleController {
                                      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
                              StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
                              RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock,
-                             org.openrma.service.shipping.ReturnLabelStore returnLabels, UiMessages text) {
-        this.text = text;
+                             org.openrma.service.shipping.ReturnLabelStore returnLabels, Assignments assignments, MessageSource messages) {
         this.singleSignOn = singleSignOn;
+        this.assignments = assignments;
+        this.messages = messages;
         this.returnLabels = returnLabels;
         this.sessions = sessions;
         this.merchants = merchants;
@@ -120,26 +123,38 @@ public class ConsoleController {
             }
         }
         model.addAttribute("providers", providers);
-        model.addAttribute("message", signedOut != null ? text.get("console.login.signed-out") : invited != null ? text.get("console.login.password-set")
+        model.addAttribute("message", signedOut != null ? text("console.login.signed-out") : invited != null ? text("console.login.password-set")
                 : message);
         if (error != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            model.addAttribute("error", text.get("console.login.no-match"));
+            model.addAttribute("error", text("console.login.no-match"));
         }
         return "console/login";
     }
 
     // --- the queue ------------------------------------------------------------------------------
 
+    /** Rows per queue page. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping
     String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String sla,
                  @RequestParam(required = false) String reason, @RequestParam(required = false) String program,
-                 @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+                 @RequestParam(required = false) String q, @RequestParam(required = false) String mine,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                 @RequestParam(required = false) String page, HttpServletRequest request, Model model) {
         Caller.Staff staff = sessions.require(request);
         Merchant m = merchants.get(staff.merchantId());
         LocalDate today = LocalDate.ofInstant(clock.instant(), m.timeZone());
-        var filter = new ConsoleQueries.Filter(blank(status), blank(sla), blank(reason), blank(program), blank(q));
-        List<ConsoleQueries.Row> rows = queries.queue(m.id(), filter, today, 100);
+        String shown = status == null || status.isBlank() ? ConsoleQueries.OPEN
+                : RmaModel.statuses().contains(status) || ConsoleQueries.ALL.equals(status) ? status : ConsoleQueries.OPEN;
+        boolean onlyMine = "1".equals(mine) || "true".equals(mine);
+        var filter = new ConsoleQueries.Filter(shown, blank(sla), blank(reason), blank(program), blank(q), onlyMine ? staff.keyId() : null);
+        QueueLinks.Order order = QueueLinks.Order.of(sort, dir);
+        long total = queries.count(m.id(), filter, today);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(pages, Math.max(1, parsePage(page)));
+        List<ConsoleQueries.Row> rows = queries.queue(m.id(), filter, today, order.sort(), order.descending(), (current - 1) * PAGE_SIZE, PAGE_SIZE);
         List<Map<String, Object>> view = new ArrayList<>();
         for (ConsoleQueries.Row r : rows) {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -154,12 +169,23 @@ public class ConsoleController {
             v.put("slaState", left == null ? null : r.slaBreached() || left < 0 ? "overdue" : left == 0 ? "today" : "left");
             v.put("slaDays", left == null ? null : Math.abs(left));
             v.put("slaClass", left == null ? "" : r.slaBreached() || left < 0 ? "bad" : left <= 2 ? "warn" : "ok");
+            v.put("amount", money(r.amount(), r.currency()));
             view.add(v);
         }
+        QueueLinks links = new QueueLinks(filter, onlyMine, order);
         page(model, staff, m, "queue");
         model.addAttribute("rows", view);
-        model.addAttribute("total", queries.count(m.id(), filter, today));
+        model.addAttribute("total", total);
         model.addAttribute("filter", filter);
+        model.addAttribute("mine", onlyMine);
+        model.addAttribute("links", links);
+        model.addAttribute("order", order);
+        model.addAttribute("pageNumber", current);
+        model.addAttribute("pages", links.pages(current, pages));
+        model.addAttribute("previous", current > 1 ? links.page(current - 1) : null);
+        model.addAttribute("next", current < pages ? links.page(current + 1) : null);
+        model.addAttribute("pageCount", pages);
+        model.addAttribute("back", links.page(current));
         model.addAttribute("counts", queries.countsByStatus(m.id()));
         model.addAttribute("slaCounts", queries.slaCounts(m.id(), today));
         model.addAttribute("statuses", RmaModel.statuses());
@@ -168,15 +194,53 @@ public class ConsoleController {
         return "console/queue";
     }
 
+    private static int parsePage(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** An exact amount in its currency as the page's language writes it ("$189.00", "189,00 $"; UiFormats); "—" without one. */
+    static String money(BigDecimal amount, String currency) {
+        if (amount == null || currency == null) {
+            return "—";
+        }
+        return new UiFormats(LocaleContextHolder.getLocale()).money(amount, currency);
+    }
+
+    // --- assignment -----------------------------------------------------------------------------
+
+    /** "Assign to me" ({@code to=me}) or unassign ({@code to=nobody}); back to the queue page it came from, else to the RMA. */
+    @PostMapping("/rmas/{id}/assign")
+    String assign(@PathVariable String id, @RequestParam(required = false) String to, @RequestParam(required = false) String back,
+                  HttpServletRequest request) {
+        Caller.Staff staff = sessions.require(request);
+        Merchant m = merchants.get(staff.merchantId());
+        Rma rma = find(m, id);
+        Rma after = "nobody".equals(to) ? assignments.unassign(staff, rma.id()) : assignments.assignToMe(staff, rma.id());
+        // Only back into the console: a path of this site, never another host or a header-breaking character.
+        if (back != null && back.startsWith("/console") && !back.contains("\\") && back.chars().noneMatch(Character::isISOControl)) {
+            return "redirect:" + back;
+        }
+        String done = after.assignee() == null ? text("console.assign.done-nobody", after.number())
+                : text("console.assign.done-me", after.number());
+        return "redirect:/console/rmas/" + rma.id() + "?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8);
+    }
+
     // --- one RMA --------------------------------------------------------------------------------
 
     @GetMapping("/rmas/{id}")
     String rma(@PathVariable String id, @RequestParam(required = false) String done, HttpServletRequest request, Model model) {
         Caller.Staff staff = sessions.require(request);
         Merchant m = merchants.get(staff.merchantId());
-        rmaPage(model, staff, m, find(m, id), done, null);
+        rmaPage(model, staff, m, find(m, id), done, null, null);
         return "console/rma";
     }
+
+    /** The actions that cannot be undone by the agent and so ask "are you sure?" first (a second form, no JavaScript needed). */
+    static final Set<String> CONFIRMED = Set.of("reject", "cancel");
 
     @PostMapping("/rmas/{id}/act")
     String act(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
@@ -189,28 +253,71 @@ public class ConsoleController {
         try {
             int version = Integer.parseInt(String.valueOf(form.getFirst("version")));
             RmaCommand command = command(action, form);
+            if (CONFIRMED.contains(action) && !"yes".equals(form.getFirst("confirm"))) {
+                // Checked and asked: the same form again with confirm=yes, and nothing applied yet.
+                rmaPage(model, staff, m, rma, null, null, action);
+                model.addAttribute("confirm", new Confirmation(action, version, blank(form.getFirst("reason"))));
+                return "console/rma";
+            }
             Rma next = management.apply(staff, rma.id(), new RmaManagement.Versioned(version, false), command);
-            String done = text.get("console.done", text.orElse("console.action." + action, action.replace('-', ' ')), next.number(),
-                    text.orElse("common.status." + next.status().wire(), RmaModel.statusText(next.status().wire())));
+            String done = text("console.done", text("console.action." + action), next.number(), text("common.status." + next.status().wire()));
             return "redirect:/console/rmas/" + rma.id() + "?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8);
         } catch (NumberFormatException e) {
-            error = text.get("console.error.no-version");
+            error = text("console.error.no-version");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } catch (ApiProblem | Refusal refused) {
             ApiProblem e = ApiProblem.of(refused);
-            error = "stale-version".equals(e.type())
-                    ? text.get("console.error.stale", rma.number())
-                    : e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors());
+            error = "stale-version".equals(e.type()) ? text("console.error.stale", rma.number()) : inWords(e, action);
             response.setStatus(e.status().value());
         } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
-            error = text.get("console.error.not-allowed", e.getMessage());
+            error = text("console.error.not-allowed", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
         } catch (InvalidClaimException e) {
-            error = "The claim would become invalid: " + e.problems();
+            error = text("console.error.invalid-claim", String.join(" ", e.problems().stream().map(InvalidClaimException.FieldProblem::message).toList()));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
-        rmaPage(model, staff, m, find(m, id), null, error);
+        rmaPage(model, staff, m, find(m, id), null, error, action);
         return "console/rma";
+    }
+
+    /** The "are you sure?" step of a reject or cancel: the action, the version it acts on and the reason given. */
+    public record Confirmation(String action, int version, String reason) {}
+
+    /**
+     * A refusal as the agent reads it, once: each invalid field named by its label on the page ("Tracking number: …"),
+     * else the sentence alone. The API's field ids stay in the API.
+     */
+    private String inWords(ApiProblem e, String action) {
+        if (e.errors().isEmpty()) {
+            return e.getMessage();
+        }
+        List<String> sentences = new ArrayList<>();
+        for (ApiProblem.FieldError f : e.errors()) {
+            sentences.add(label(f.field(), action) + ": " + f.message());
+        }
+        return String.join(" ", sentences);
+    }
+
+    /** A field's label as the form shows it: {@code console.field.<action>.<field>}, then {@code console.field.<field>}, then its words. */
+    private String label(String field, String action) {
+        int colon = field.indexOf(':');
+        String base = colon < 0 ? field : field.substring(0, colon);
+        String sku = colon < 0 ? null : field.substring(colon + 1);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String words = messages.getMessage("console.field." + action + "." + base, new Object[] {sku}, null, locale);
+        if (words == null) {
+            words = messages.getMessage("console.field." + base, new Object[] {sku}, null, locale);
+        }
+        if (words == null) {
+            String plain = DecisionModel.words(base);
+            words = plain.isEmpty() ? field : Character.toUpperCase(plain.charAt(0)) + plain.substring(1) + (sku == null ? "" : " " + sku);
+        }
+        return words;
+    }
+
+    /** A message of the console in the request's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     /** The refund breakdown a resolution would pay, shown before the agent confirms it. */
@@ -246,7 +353,7 @@ public class ConsoleController {
         }
     }
 
-    private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error) {
+    private void rmaPage(Model model, Caller.Staff staff, Merchant m, Rma rma, String message, String error, String failedAction) {
         var decision = rmas.latestDecision(m.id(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
@@ -255,6 +362,8 @@ public class ConsoleController {
         model.addAttribute("files", files.list(m.id(), rma.id()));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
+        // The form an error came from stays open, with the error beside it.
+        model.addAttribute("failed", error == null ? null : failedAction);
         model.addAttribute("findings", wires(Finding.class));
         model.addAttribute("facts", wires(Fact.class));
         List<String> offered = view.decision() == null ? List.of() : view.decision().resolutions();
@@ -263,6 +372,18 @@ public class ConsoleController {
         model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
         model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList());
         model.addAttribute("returnLabel", returnLabels.find(m.id(), rma.id()).orElse(null));
+        model.addAttribute("assignee", rma.assignee() == null ? null : rma.assignee().name());
+        model.addAttribute("assignedToMe", rma.assignee() != null && rma.assignee().id().equals(staff.keyId()));
+        List<Map<String, String>> others = new ArrayList<>();
+        for (ConsoleQueries.Sibling o : queries.otherRmasOfTheOrder(m.id(), rma.orderId(), rma.id())) {
+            others.add(Map.of("id", o.id().toString(), "number", o.number(), "status", RmaModel.statusText(o.status().wire()),
+                    "statusCode", o.status().wire(),
+                    "filed", new UiFormats(LocaleContextHolder.getLocale()).date(o.createdAt().atZone(m.timeZone()).toLocalDate())));
+        }
+        model.addAttribute("others", others);
+        ConsoleQueries.History history = queries.history(m.id(), rma.customerEmail(), rma.createdAt());
+        model.addAttribute("earlierRmas", history.earlierRmas());
+        model.addAttribute("refundedToCustomer", history.refunded().entrySet().stream().map(e -> money(e.getValue(), e.getKey())).toList());
     }
 
     /** What resolving would pay: the decided refund and its deductions, or the agent's amount, against what the order has left. */
@@ -316,46 +437,6 @@ public class ConsoleController {
             case "close" -> new RmaCommand.Close();
             default -> throw ApiProblem.invalid("action", "Unknown action '" + action + "'.");
         };
-    }
-
-    // --- dashboard ------------------------------------------------------------------------------
-
-    @GetMapping("/dashboard")
-    String dashboard(HttpServletRequest request, Model model) {
-        Caller.Staff staff = sessions.require(request);
-        Merchant m = merchants.get(staff.merchantId());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), m.timeZone());
-        LocalDate firstWeek = today.minusWeeks(11).with(java.time.DayOfWeek.MONDAY);
-        var from = firstWeek.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        List<LocalDate> weeks = new ArrayList<>();
-        for (LocalDate w = firstWeek; !w.isAfter(today); w = w.plusWeeks(1)) {
-            weeks.add(w);
-        }
-        var byReason = queries.weeklyByReason(m.id(), from);
-        var byProgram = queries.weeklyByProgram(m.id(), from);
-        var refunds = queries.weeklyRefunds(m.id(), from);
-        Map<String, Long> outcomes = queries.firstOutcomes(m.id(), from);
-        long decided = outcomes.values().stream().mapToLong(Long::longValue).sum();
-        long authorized = queries.everAuthorized(m.id(), from);
-        Map<String, Long> sla = queries.slaCompliance(m.id(), from);
-        long slaTotal = sla.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Double> refundTotals = new LinkedHashMap<>();
-        refunds.forEach(r -> refundTotals.merge(r.series(), r.value(), Double::sum));
-        page(model, staff, m, "dashboard");
-        model.addAttribute("from", firstWeek.toString());
-        model.addAttribute("reasonChart", Charts.stackedWeekly("Returns by reason, per week", byReason, weeks));
-        model.addAttribute("programChart", Charts.stackedWeekly("Returns by program, per week", byProgram, weeks));
-        model.addAttribute("refundChart", Charts.stackedWeekly("Refunds paid per week, by currency", refunds, weeks));
-        model.addAttribute("outcomeChart", Charts.bars("First decision by outcome", outcomes, ""));
-        model.addAttribute("slaChart", Charts.bars("SLA compliance (RMAs with a due date)", sla, ""));
-        model.addAttribute("decided", decided);
-        model.addAttribute("approvalRate", decided == 0 ? "—" : Math.round(100.0 * outcomes.getOrDefault("approved", 0L) / decided) + " %");
-        model.addAttribute("authorizedRate", decided == 0 ? "—" : Math.round(100.0 * authorized / decided) + " %");
-        model.addAttribute("slaRate", slaTotal == 0 ? "—" : Math.round(100.0 * (slaTotal - sla.getOrDefault("breached", 0L)) / slaTotal) + " %");
-        model.addAttribute("refundTotals", refundTotals);
-        model.addAttribute("outcomes", outcomes);
-        model.addAttribute("sla", sla);
-        return "console/dashboard";
     }
 
     // --- helpers --------------------------------------------------------------------------------
