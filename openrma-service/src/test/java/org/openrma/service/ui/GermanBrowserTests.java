@@ -129,7 +129,8 @@ class GermanBrowserTests extends BrowserTest {
         assertThat(page.locator("#actions-title")).hasText("Aktionen");
         assertThat(page.locator("main")).containsText("Zurücksenden bis");
         assertThat(page.locator("main")).containsText(shipBy);
-        assertThat(page.locator("#decision-title + section, .decision").first()).containsText(nbsp("1.124,00 €"));
+        assertThat(page.locator("#summary-refund")).hasText(nbsp("1.124,00 €"));
+        assertThat(page.locator("#summary")).containsText("dem Kunden");
         assertThat(page.locator("#audit-title")).hasText("Prüfprotokoll");
         assertThat(page.locator("main")).not().containsText("Audit trail");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console-de-2-rma.png")));
