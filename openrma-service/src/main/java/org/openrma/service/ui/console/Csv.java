@@ -1,26 +1,36 @@
 package org.openrma.service.ui.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Rows as CSV (RFC 4180): comma separated, CRLF line ends, a field with a comma, quote or line break in double
- * quotes with inner quotes doubled. A text field that a spreadsheet would run as a formula (starting with
- * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, as OWASP advises for CSV exports; numbers are
- * written as they are. No CSV library is on the service's classpath, and writing is this small.
+ * Rows as CSV (RFC 4180, written by Commons CSV). What is ours is the export's hygiene: a text field that a
+ * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading
+ * apostrophe, as OWASP advises for CSV exports; amounts are written exactly, never in scientific notation.
  */
 final class Csv {
 
     private final StringBuilder out = new StringBuilder();
+    private final CSVPrinter printer;
+
+    Csv() {
+        try {
+            printer = new CSVPrinter(out, CSVFormat.RFC4180);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringBuilder does not fail
+        }
+    }
 
     /** One record; null is an empty field, a {@link Number} is written plainly, anything else as text. */
     Csv row(List<?> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(field(fields.get(i)));
+        try {
+            printer.printRecord(fields.stream().map(Csv::safe).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
         return this;
     }
 
@@ -33,7 +43,13 @@ final class Csv {
         return out.toString();
     }
 
+    /** One field as it is written. */
     static String field(Object value) {
+        String record = new Csv().row(java.util.Collections.singletonList(value)).toString();
+        return record.substring(0, record.length() - "\r\n".length());
+    }
+
+    private static String safe(Object value) {
         if (value == null) {
             return "";
         }
@@ -44,10 +60,6 @@ final class Csv {
             return value.toString();
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }
