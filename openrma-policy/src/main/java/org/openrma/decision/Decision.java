@@ -92,9 +92,9 @@ public record Decision(
         deadlines = Map.copyOf(deadlines);
         programs = List.copyOf(programs);
         lines = List.copyOf(lines);
-        explanation = List.copyOf(explanation);
+        explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
         remedies = List.copyOf(remedies);
-        decisiveCitations = List.copyOf(decisiveCitations);
+        decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);
     }
 
     /** Every clause the explanation cites, in order of first citation, without repeats. */

@@ -44,14 +44,19 @@ public final class CompiledPolicy {
 
     /**
      * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). The claim's
-     * words are checked against the policy's vocabularies as sets built at compile time ({@link WordGate}).
+     * words are checked against the policy's vocabularies as sets built at compile time ({@link WordGate}). With
+     * {@link Detail#FULL} the explanation and the decisive clauses are recorded as the rules are evaluated and written
+     * when first read, word for word as {@link #decideByReference} writes them at once.
      */
     public Decision decide(Claim claim, Instant now, Detail detail) {
         gate.check(claim);
-        return Evaluator.decide(model, ref, claim, now, detail);
+        return Evaluator.decideExplainedOnRead(model, ref, claim, now, detail);
     }
 
-    /** The same evaluator behind the general claim check ({@code ClaimCheck}) instead of the word sets: what {@link #decide} must agree with. */
+    /**
+     * The reference: the general claim check ({@code ClaimCheck}) instead of the word sets, and every word of the
+     * explanation written as the evaluator decides. What {@link #decide} must agree with.
+     */
     public Decision decideByReference(Claim claim, Instant now, Detail detail) {
         check(claim);
         return Evaluator.decide(model, ref, claim, now, detail);

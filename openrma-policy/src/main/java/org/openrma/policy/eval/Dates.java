@@ -50,11 +50,14 @@ final class Dates {
     }
 
     private void deadlines(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+        if (program.deadlines().isEmpty() && run.policy().deadlines().isEmpty()) {
+            return;
+        }
         List<Window> all = new ArrayList<>(program.deadlines());
         Set<String> own = new LinkedHashSet<>();
         program.deadlines().forEach(w -> own.add(w.name()));
         run.policy().deadlines().stream().filter(w -> !own.contains(w.name())).forEach(all::add);
-        Subject s = kept.isEmpty() ? run.subject() : run.subject().forLine(kept.getFirst().line);
+        Subject s = kept.isEmpty() ? run.subject() : run.subjectOf(kept.getFirst().line);
         Set<String> done = new LinkedHashSet<>();
         for (Window w : all) {
             if (done.contains(w.name())) {
@@ -91,7 +94,7 @@ final class Dates {
         if (program.components().isEmpty() || kept.isEmpty()) {
             return;
         }
-        Subject s = run.subject().forLine(kept.getFirst().line);
+        Subject s = run.subjectOf(kept.getFirst().line);
         for (Rules.Component c : program.components()) {
             Map<String, String> read = run.reads();
             Optional<Window.End> end;

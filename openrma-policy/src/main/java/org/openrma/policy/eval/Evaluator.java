@@ -43,6 +43,16 @@ public final class Evaluator {
         return decide(Run.of(policy, version, claim, now, trace));
     }
 
+    /**
+     * The same decision, with the explanation and the decisive clauses kept as the events of the rules evaluated and
+     * written (by {@link Explanation}, word for word as {@link #decide}) the first time they are read. A caller that
+     * never reads them (a replay, what-if) does not pay for the words.
+     */
+    public static Decision decideExplainedOnRead(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
+        Trace trace = detail == Detail.FULL ? new Recording(claim.order().currency()) : Trace.NONE;
+        return decide(Run.of(policy, version, claim, now, trace));
+    }
+
     private static Decision decide(Run run) {
         List<ProgramRun> runs = new Programs(run).runAll();                  // 1 serve, windows, checks, evidence, per line
         Selection.Chosen chosen = Selection.choose(run, runs);               // 2 the policy's selection

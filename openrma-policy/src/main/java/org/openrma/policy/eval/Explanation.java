@@ -1,6 +1,5 @@
 package org.openrma.policy.eval;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -20,6 +19,7 @@ import org.openrma.decision.Resolution;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
+import org.openrma.policy.model.ReadLog;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Window;
 
@@ -46,11 +46,12 @@ final class Explanation implements Trace {
 
     @Override
     public void read(Map<String, String> read, String key, Object value) {
-        read.put(key, switch (value) {
-            case BigDecimal d -> d.toPlainString();
-            case Collection<?> c -> c.isEmpty() ? "none" : String.join(",", c.stream().map(String::valueOf).sorted().toList());
-            default -> String.valueOf(value);
-        });
+        format(read, key, value);
+    }
+
+    /** How a value read appears in the explanation. */
+    static void format(Map<String, String> read, String key, Object value) {
+        read.put(key, ReadLog.format(value));
     }
 
     // ------------------------------------------------------------ stage 1: programs
@@ -97,6 +98,10 @@ final class Explanation implements Trace {
 
     @Override
     public String missedWindowReason(Window w, boolean measured, Window.End end) {
+        return missedReason(w, measured, end);
+    }
+
+    static String missedReason(Window w, boolean measured, Window.End end) {
         return measured ? "outside the " + Programs.windowLabel(w.name()) + " (" + span(end) + ")" : "the " + Programs.windowLabel(w.name()) + " passed (" + span(end) + ")";
     }
 
@@ -132,8 +137,31 @@ final class Explanation implements Trace {
 
     @Override
     public String programSays(ProgramRun run) {
-        return run.served() ? String.join("; ", run.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList())
-                : "does not serve this claim";
+        return says(run);
+    }
+
+    static String says(ProgramRun run) {
+        return run.served() ? reasons(run) : "does not serve this claim";
+    }
+
+    /** Every line's reasons, each once, in order, joined by "; " ("" when no line gives one, as most approvals). */
+    static String reasons(ProgramRun run) {
+        String only = null;
+        java.util.LinkedHashSet<String> all = null;
+        for (LineVerdict l : run.lines) {
+            for (String reason : l.reasons) {
+                if (only == null) {
+                    only = reason;
+                } else if (!only.equals(reason)) {
+                    if (all == null) {
+                        all = new java.util.LinkedHashSet<>();
+                        all.add(only);
+                    }
+                    all.add(reason);
+                }
+            }
+        }
+        return all != null ? String.join("; ", all) : only != null ? only : "";
     }
 
     // ------------------------------------------------------------ stage 2: selection
@@ -269,9 +297,14 @@ final class Explanation implements Trace {
     @Override
     public String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
             Payer returnPayer, List<String> missing, ProgramRun chosen) {
+        return summary(currency, outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+    }
+
+    static String summary(CurrencyUnit currency, Outcome outcome, Program program, Set<Resolution> resolutions, Money refund,
+            Map<DeductionKind, Money> deductions, Payer returnPayer, List<String> missing, ProgramRun chosen) {
         StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
         if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
-            String why = String.join("; ", chosen.lines.stream().flatMap(l -> l.reasons.stream()).distinct().toList());
+            String why = reasons(chosen);
             if (!why.isEmpty()) {
                 b.append(": ").append(why);
             }

@@ -44,15 +44,18 @@ final class Programs {
         ProgramRun result = new ProgramRun(program);
         Map<String, String> read = run.reads();
         List<ClaimedLine> servedLines = new ArrayList<>();
-        Map<ClaimedLine, String> undecidable = new HashMap<>();
+        Map<ClaimedLine, String> undecidable = null;                         // most claims have none
         for (ClaimedLine line : run.claimed()) {
             try {
-                if (program.serves().test(run.subject().forLine(line), read)) {
+                if (program.serves().test(run.subjectOf(line), read)) {
                     servedLines.add(line);
                 }
             } catch (Unevaluable e) {
                 // whether the program covers the line cannot be told: it may, so a person looks
                 servedLines.add(line);
+                if (undecidable == null) {
+                    undecidable = new HashMap<>();
+                }
                 undecidable.put(line, e.getMessage());
             }
         }
@@ -68,9 +71,9 @@ final class Programs {
                 verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
                 continue;
             }
-            Subject s = run.subject().forLine(line);
+            Subject s = run.subjectOf(line);
             String label = perLine ? line.line().sku() : null;
-            if (undecidable.containsKey(line)) {
+            if (undecidable != null && undecidable.containsKey(line)) {
                 unevaluable(program.id(), program.id() + ".serves", label, undecidable.get(line), List.of(), verdict);
             }
             if (program.window() != null) {

@@ -46,10 +46,10 @@ final class Refunds {
 
     static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
         Money zero = run.zero();
-        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
-        if (outcome == Outcome.REJECTED || resolutions.stream().noneMatch(VALUED::contains)) {
-            return new Refund(zero, zero, deductions);
+        if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
+            return new Refund(zero, zero, Map.of());
         }
+        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
         Refunds r = new Refunds(run);
         Money base = r.base(program, kept, undecided);
         Money deducted = zero;
@@ -69,11 +69,21 @@ final class Refunds {
         }
         Money net = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
         // money goes back only when a refund is offered; an exchange or store credit carries the same net value
-        Money refund = resolutions.stream().anyMatch(REFUNDS::contains) ? net : zero;
+        Money refund = anyOf(resolutions, REFUNDS) ? net : zero;
         if (refund.isPositive()) {
             run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
         }
         return new Refund(refund, net, deductions);
+    }
+
+    /** Whether any of the remedies offered is one of {@code these}. */
+    static boolean anyOf(Set<Resolution> resolutions, Set<Resolution> these) {
+        for (Resolution r : resolutions) {
+            if (these.contains(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
@@ -82,7 +92,7 @@ final class Refunds {
             Money linePrice = l.line.price();
             if (program.refund().perUnitAmount() != null) {
                 try {
-                    Money stated = perUnit(program.refund().perUnitAmount(), run.subject().forLine(l.line)).multipliedBy(l.line.requested().quantity());
+                    Money stated = perUnit(program.refund().perUnitAmount(), run.subjectOf(l.line)).multipliedBy(l.line.requested().quantity());
                     linePrice = stated.isLessThan(linePrice) ? stated : linePrice;
                 } catch (Unevaluable e) {
                     undecided.add(e.getMessage());
@@ -104,7 +114,7 @@ final class Refunds {
         if (d.percent() != null) {
             BigMoney exact = BigMoney.zero(run.currency());
             for (LineVerdict l : kept) {
-                Subject s = subject.forLine(l.line);
+                Subject s = run.subjectOf(l.line);
                 if (d.when().test(s, read) && !waived(d, s, read)) {
                     var pct = d.percent().percentFor(s, read);
                     trace.read(read, "percent", pct);
@@ -116,7 +126,7 @@ final class Refunds {
             // an amount per unit the claim gives (a bundle discount, a market value), for each kept line it applies to
             Money sum = run.zero();
             for (LineVerdict l : kept) {
-                Subject s = subject.forLine(l.line);
+                Subject s = run.subjectOf(l.line);
                 if (d.when().test(s, read) && !waived(d, s, read)) {
                     sum = sum.plus(perUnit(d.perUnitAmount(), s).multipliedBy(l.line.requested().quantity()));
                 }
@@ -127,7 +137,7 @@ final class Refunds {
             // a flat fee per line or per unit counts the kept lines the deduction applies to
             long count = 0;
             for (LineVerdict l : kept) {
-                if (d.when().test(subject.forLine(l.line), read) && !waived(d, subject.forLine(l.line), read)) {
+                if (d.when().test(run.subjectOf(l.line), read) && !waived(d, run.subjectOf(l.line), read)) {
                     count += d.per() == Rules.Per.UNIT ? l.line.requested().quantity() : 1;
                 }
             }
@@ -193,7 +203,10 @@ final class Refunds {
     private Money shippingShare(List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
         Money total = run.claim().order().merchandiseTotal();
-        Money claimedValue = kept.stream().map(l -> l.line.price()).reduce(run.zero(), Money::plus);
+        Money claimedValue = run.zero();
+        for (LineVerdict l : kept) {
+            claimedValue = claimedValue.plus(l.line.price());
+        }
         if (!shipping.isPositive() || claimedValue.isZero()) {
             return run.zero();
         }

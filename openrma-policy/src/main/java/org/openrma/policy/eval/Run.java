@@ -16,11 +16,27 @@ import org.openrma.policy.model.Subject;
 
 /** What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation. */
 record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
-           Trace trace) {
+           Subject[] lineSubjects, Trace trace) {
 
     static Run of(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
-        return new Run(policy, version, claim, new Subject(claim, null, policy.calendar(), now), claim.order().currency(), claim.claimedLines(),
-                trace);
+        Subject subject = new Subject(claim, null, policy.calendar(), now);
+        List<ClaimedLine> claimed = claim.claimedLines();
+        // one subject per claimed line for the whole decision: every stage evaluates its rules against these
+        Subject[] lineSubjects = new Subject[claimed.size()];
+        for (int i = 0; i < lineSubjects.length; i++) {
+            lineSubjects[i] = subject.forLine(claimed.get(i));
+        }
+        return new Run(policy, version, claim, subject, claim.order().currency(), claimed, lineSubjects, trace);
+    }
+
+    /** The subject of a claimed line (one of {@link #claimed}). */
+    Subject subjectOf(ClaimedLine line) {
+        for (int i = 0; i < lineSubjects.length; i++) {
+            if (claimed.get(i) == line) {
+                return lineSubjects[i];
+            }
+        }
+        return subject.forLine(line);
     }
 
     Money zero() {
@@ -43,7 +59,7 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
             return c.test(subject, read);
         }
         for (LineVerdict l : kept) {
-            if (c.test(subject.forLine(l.line), read)) {
+            if (c.test(subjectOf(l.line), read)) {
                 return true;
             }
         }

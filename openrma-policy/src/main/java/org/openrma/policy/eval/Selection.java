@@ -34,10 +34,18 @@ final class Selection {
         PolicyModel.Selection selection = run.policy().selection();
         String kind = run.claim().request().kind().wire();
         ProgramRun chosen = served.getFirst();
-        boolean allReject = served.stream().allMatch(r -> r.outcome == Outcome.REJECTED);
+        boolean allReject = true;
+        for (ProgramRun r : served) {
+            allReject &= r.outcome == Outcome.REJECTED;
+        }
         if (allReject && selection != PolicyModel.Selection.FIRST_MATCH) {
             // the claim was meant for the program that names its kind; its refusal is the one to explain
-            chosen = served.stream().filter(r -> namesKind(r.program.serves(), kind)).findFirst().orElse(chosen);
+            for (ProgramRun r : served) {
+                if (namesKind(r.program.serves(), kind)) {
+                    chosen = r;
+                    break;
+                }
+            }
         }
         for (ProgramRun r : served) {
             boolean better = switch (selection) {

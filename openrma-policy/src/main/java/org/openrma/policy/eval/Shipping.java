@@ -64,7 +64,7 @@ final class Shipping {
             }
         }
         Payer outboundPayer = null;
-        if (outcome != Outcome.REJECTED && resolutions.stream().anyMatch(SHIPS_OUT::contains)) {
+        if (outcome != Outcome.REJECTED && Refunds.anyOf(resolutions, SHIPS_OUT)) {
             try {
                 outboundPayer = s.first(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy)
                         .orElse(Payer.UNDETERMINED);

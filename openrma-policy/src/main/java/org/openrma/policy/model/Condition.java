@@ -159,9 +159,7 @@ public sealed interface Condition {
     /** At least one of the words is among the claim's facts, evidence, or the line's tags. */
     record HasAny(Marks marks, Set<String> words) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
-            if (Reads.recording(read)) {
-                read.put(marks.label, marks.present(s));
-            }
+            Reads.later(read, marks.label, () -> marks.present(s));
             return marks.anyOf(s, words);
         }
 
@@ -273,9 +271,7 @@ public sealed interface Condition {
     record OnDate(DateSource source, DateTest test) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
             java.util.Optional<java.time.LocalDate> date = source.date(s);
-            if (Reads.recording(read)) {
-                read.put(source.label(), date.map(Object::toString).orElse("none"));
-            }
+            Reads.later(read, source.label(), () -> date.map(Object::toString).orElse("none"));
             // an event that has not happened is in no range
             return date.isPresent() && test.holds(date.get());
         }

@@ -28,4 +28,16 @@ public final class Reads {
     public static boolean recording(Map<String, String> read) {
         return read != DISCARD;
     }
+
+    /**
+     * Notes a value whose text takes work (a sorted list, a date): worked out now for a map that writes at once, kept
+     * as it is for a {@link ReadLog} (formatted when the explanation is written), skipped when nothing is recorded.
+     */
+    public static void later(Map<String, String> read, String key, java.util.function.Supplier<String> text) {
+        if (read instanceof ReadLog log) {
+            log.add(key, text);
+        } else if (read != DISCARD) {
+            read.put(key, text.get());
+        }
+    }
 }

@@ -18,12 +18,21 @@ import org.openrma.decision.Outcome;
  */
 public record Window(String name, Span span, Event bounds, Outcome otherwise, Condition when, List<Citation> cites, String says) {
 
-    /** When a span ends: the last instant inside it and its last day in the merchant's zone. */
-    public record End(Instant closes, LocalDate lastDay, String from) {
-        static final End UNLIMITED = new End(Instant.MAX, LocalDate.MAX, "unlimited");
+    /**
+     * When a span ends: the last instant inside it, its last day in the merchant's zone, and how it was counted in words
+     * ({@link #from}), worked out only when an explanation asks for it.
+     */
+    public record End(Instant closes, LocalDate lastDay, java.util.function.Supplier<String> described) {
+        static final End UNLIMITED = new End(Instant.MAX, LocalDate.MAX, () -> "unlimited");
+        private static final java.util.function.Supplier<String> UNSAID = () -> "";
 
         public boolean isUnlimited() {
             return closes.equals(Instant.MAX);
+        }
+
+        /** How the span was counted ("30 days from delivered; ..."); empty when the decision records no explanation. */
+        public String from() {
+            return described.get();
         }
     }
 
@@ -55,15 +64,13 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 return Optional.of(End.UNLIMITED);
             }
             return opens(s).map(start -> {
-                if (Reads.recording(read)) {
-                    read.put(from.label(), from.instant(s).map(Object::toString).orElse("none"));
-                }
+                Reads.later(read, from.label(), () -> from.instant(s).map(Object::toString).orElse("none"));
                 LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
                 // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
                 Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
                         ? s.calendar().endInstant(start, l.atMost(), l.unit(), counting) : s.calendar().endOfDay(lastDay);
-                String described = !Reads.recording(read) ? ""
-                        : l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
+                java.util.function.Supplier<String> described = !Reads.recording(read) ? End.UNSAID
+                        : () -> l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
                                 + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));
                 return new End(closes, lastDay, described);
             });
@@ -72,7 +79,7 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
 
     public record Until(LocalDate lastDay) implements Span {
         public Optional<End> end(Subject s, Map<String, String> read) {
-            return Optional.of(new End(s.calendar().endOfDay(lastDay), lastDay, "until " + lastDay));
+            return Optional.of(new End(s.calendar().endOfDay(lastDay), lastDay, () -> "until " + lastDay));
         }
     }
 
