@@ -231,9 +231,26 @@ public final class ClaimReader {
                 history == null ? List.of() : history.stream().filter(java.util.Objects::nonNull).toList());
     }
 
+    /** An absolute http(s) URL without spaces, or a path on the serving site ({@code /images/...}, never {@code //host}). */
+    private static final java.util.regex.Pattern IMAGE_URL = java.util.regex.Pattern.compile("(?i)(https?://[^\\s/?#]+|/(?!/))[^\\s]{0,2000}");
+
+    /** Whether {@code address} is one an order line or a catalogue may give as a product picture. */
+    public static boolean isImageAddress(String address) {
+        return IMAGE_URL.matcher(address).matches();
+    }
+
     private static OrderLine readOrderLine(JsonReader f, JsonNode n, String at, CurrencyUnit cur) {
-        f.allowOnly(n, at, Set.of("sku", "category", "unit_price", "quantity", "retail_value", "tags", "serial", "attributes"));
+        f.allowOnly(n, at, Set.of("sku", "category", "unit_price", "quantity", "retail_value", "tags", "serial", "attributes",
+                "title", "variant", "image_url"));
         String sku = f.string(n, at, "sku", true);
+        // title, variant and image_url are for people (the portal and console show them); no rule reads them
+        f.string(n, at, "title", false);
+        f.string(n, at, "variant", false);
+        String image = f.string(n, at, "image_url", false);
+        if (image != null && !isImageAddress(image)) {
+            f.report(JsonReader.path(at, "image_url"), "'" + image + "' is not an image address; use an http or https URL, or a path"
+                    + " on this service starting with /");
+        }
         Money price = f.money(n, at, "unit_price", cur, true);
         Integer qty = f.positiveInt(n, at, "quantity", true);
         Money retail = f.money(n, at, "retail_value", cur, false);

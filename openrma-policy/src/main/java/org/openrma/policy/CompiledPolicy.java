@@ -172,4 +172,17 @@ public final class CompiledPolicy {
     public List<org.openrma.policy.lint.Coverage.ClauseUse> coverage() {
         return org.openrma.policy.lint.Coverage.of(model);
     }
+
+    /**
+     * Whether some program could serve a claim of this kind for this reason, judged on its {@code serves} alone with every
+     * other field unknown ({@link org.openrma.policy.model.Serving}); with {@code reason} null, for any reason.
+     */
+    public boolean mayServe(String kind, String reason) {
+        return org.openrma.policy.model.Serving.mayServe(model.programs(), kind, reason);
+    }
+
+    /** The item conditions the policy adds to the standard ones ({@code vocabulary.conditions}), in the file's order. */
+    public java.util.Set<String> declaredConditions() {
+        return model.declarations().declared(org.openrma.policy.model.Declarations.Vocabularies.CONDITIONS);
+    }
 }

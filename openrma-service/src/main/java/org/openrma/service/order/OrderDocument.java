@@ -83,7 +83,14 @@ public record OrderDocument(
                        @Schema(pattern = Wire.MONEY, description = "what a free gift is charged at when kept") String retailValue,
                        @Schema(description = "open words: consumable, free_gift, final_sale, ... or any word the policy tests") List<String> tags,
                        String serial,
-                       @Schema(description = "read by policies that declare line.attributes.<name>") Map<String, Object> attributes) {}
+                       @Schema(description = "read by policies that declare line.attributes.<name>") Map<String, Object> attributes,
+                       @Schema(example = "Tank T2 smartwatch", description = "the product's name, shown to the customer and agents (no rule reads it)")
+                       String title,
+                       @Schema(example = "Black / 42 mm", description = "the variant bought, shown beside the title") String variant,
+                       @Schema(example = "https://shop.example/images/tank-t2-black.png",
+                               description = "a picture of the product: an http(s) URL, or a path on this service starting with /; "
+                                       + "the portal shows pictures this service hosts (its Content-Security-Policy allows no other image host)")
+                       String imageUrl) {}
 
     /** The shop reports a delivery event (POST /api/v1/orders/{number}/delivery). */
     @Schema(name = "DeliveryUpdate")

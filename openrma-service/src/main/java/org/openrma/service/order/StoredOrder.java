@@ -65,15 +65,34 @@ public record StoredOrder(
         return consumer.isBoolean() ? consumer.asBoolean() : null;
     }
 
-    /** One line of the order as imported: SKU, category ("" when absent), unit price as written, quantity (1 when absent). */
-    public record Line(String sku, String category, String unitPrice, int quantity) {}
+    /**
+     * One line of the order as imported: SKU, category ("" when absent), unit price as written, quantity (1 when absent), and what
+     * people see of it: the product's title and variant ("Black / 42 mm") and an image address, each null when the shop sent none.
+     */
+    public record Line(String sku, String category, String unitPrice, int quantity, String title, String variant, String imageUrl) {
+
+        /** The name to show: the title, else the SKU. */
+        public String name() {
+            return title != null ? title : sku;
+        }
+    }
 
     /** The order's lines, in the document's order. */
     public java.util.List<Line> lines() {
         java.util.List<Line> lines = new java.util.ArrayList<>();
         document.path("lines").values().forEach(l -> lines.add(new Line(l.path("sku").asString(), l.path("category").asString(""),
-                l.path("unit_price").asString(""), l.path("quantity").asInt(1))));
+                l.path("unit_price").asString(""), l.path("quantity").asInt(1), text(l, "title"), text(l, "variant"), text(l, "image_url"))));
         return lines;
+    }
+
+    /** The line of this SKU, if the order has one. */
+    public java.util.Optional<Line> line(String sku) {
+        return lines().stream().filter(l -> l.sku().equals(sku)).findFirst();
+    }
+
+    private static String text(JsonNode n, String field) {
+        String s = n.path(field).asString(null);
+        return s == null || s.isBlank() ? null : s;
     }
 
     /** When the order was placed, as its document writes it. */

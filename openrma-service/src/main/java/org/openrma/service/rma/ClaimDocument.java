@@ -212,15 +212,22 @@ public final class ClaimDocument {
     public record Requested(String kind, String reason, List<Line> lines, List<String> evidence, List<String> facts, String description,
                             String finding, String currency) {}
 
-    /** A claimed line as filed: SKU, units (1 when not said) and condition ("" when not said). */
-    public record Line(String sku, int quantity, String condition) {}
+    /**
+     * A claimed line as filed: SKU, units (1 when not said) and condition ("" when not said), with what the order says of
+     * the product for people: title, variant and image address (null when the order has none).
+     */
+    public record Line(String sku, int quantity, String condition, String title, String variant, String imageUrl) {}
 
     /** The request as filed and inspected: kind, reason and currency "" when absent, description and finding null. */
     public Requested requested() {
         JsonNode req = json.path("request");
         List<Line> lines = new ArrayList<>();
-        req.path("lines").values().forEach(l -> lines.add(new Line(l.path("sku").asString(), l.path("quantity").asInt(1),
-                l.path("condition").asString(""))));
+        req.path("lines").values().forEach(l -> {
+            String sku = l.path("sku").asString();
+            JsonNode ordered = orderLine(sku);
+            lines.add(new Line(sku, l.path("quantity").asInt(1), l.path("condition").asString(""), text(ordered, "title"),
+                    text(ordered, "variant"), text(ordered, "image_url")));
+        });
         List<String> evidence = new ArrayList<>();
         req.path("evidence").values().forEach(e -> evidence.add(e.asString()));
         List<String> facts = new ArrayList<>();
@@ -228,6 +235,20 @@ public final class ClaimDocument {
         return new Requested(req.path("kind").asString(""), req.path("reason").asString(""), lines, evidence, facts,
                 req.path("description").asString(null), req.path("inspection").path("finding").asString(null),
                 json.path("order").path("currency").asString(""));
+    }
+
+    private JsonNode orderLine(String sku) {
+        for (JsonNode l : json.path("order").path("lines").values()) {
+            if (l.path("sku").asString().equals(sku)) {
+                return l;
+            }
+        }
+        return json.path("order").path("none");
+    }
+
+    private static String text(JsonNode n, String field) {
+        String s = n.path(field).asString(null);
+        return s == null || s.isBlank() ? null : s;
     }
 
     String kind() {

@@ -48,9 +48,11 @@ public class RmaController {
     private final RefundLedger ledger;
     private final Merchants merchants;
     private final BeanChecks beanChecks;
+    private final CustomerChoices choices;
 
     public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants,
-                         BeanChecks beanChecks) {
+                         BeanChecks beanChecks, CustomerChoices choices) {
+        this.choices = choices;
         this.beanChecks = beanChecks;
         this.management = management;
         this.rmas = rmas;
@@ -279,7 +281,8 @@ public class RmaController {
 
     private RmaView view(Caller caller, Rma rma) {
         RmaDocuments.Decision decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
-        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller));
+        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller),
+                choices.find(rma.merchantId(), rma.id()).orElse(null));
     }
 
     private LocalDate dueSoonUntil(Caller caller) {

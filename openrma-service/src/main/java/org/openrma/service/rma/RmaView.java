@@ -47,7 +47,9 @@ public record RmaView(
                 example = "sam@shop.example") String assignee,
         @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
         @Schema(description = "the latest decision; on a single RMA, and on list items only with expand=decision") RmaDocuments.Decision decision,
-        @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim) {
+        @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim,
+        @Schema(description = "what the customer chose in the portal (refund, store credit, or an exchange with the variant "
+                + "wanted); only on a single RMA, null when the customer chose nothing") CustomerChoice customerChoice) {
 
     /**
      * {@code dueSoonUntil}: the last SLA date that counts as due soon (today in the merchant's zone
@@ -55,6 +57,11 @@ public record RmaView(
      * is on or before it is flagged {@code sla_due_soon}.
      */
     static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil) {
+        return of(r, actor, decision, detailed, dueSoonUntil, null);
+    }
+
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil,
+                      CustomerChoice choice) {
         DecidedTerms terms = DecidedTerms.of(decision);
         String payer = terms == null ? null : terms.returnShippingPaidBy();
         String instructions = r.status() == RmaStatus.AUTHORIZED
@@ -68,7 +75,7 @@ public record RmaView(
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
                 terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), r.assignee() == null ? null : r.assignee().name(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
-                decision, detailed ? RmaDocuments.claim(r.claim()) : null);
+                decision, detailed ? RmaDocuments.claim(r.claim()) : null, detailed ? choice : null);
     }
 
     private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {

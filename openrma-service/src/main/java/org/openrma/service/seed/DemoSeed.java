@@ -15,6 +15,9 @@ import org.openrma.service.OpenRmaProperties;
 import org.openrma.service.access.ApiKeys;
 import org.openrma.service.access.Caller;
 import org.openrma.service.access.StaffAccounts;
+import org.openrma.service.catalogue.ProductCatalogue;
+import org.openrma.service.catalogue.Products;
+import org.openrma.service.policy.MerchantPolicies;
 import org.openrma.service.access.Secrets;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.merchant.Merchants;
@@ -56,9 +59,14 @@ public class DemoSeed implements ApplicationRunner {
     private final Clock clock;
     private final StaffAccounts staff;
     private final ShippingSettingsStore shipping;
+    private final MerchantPolicies policies;
+    private final Products products;
 
     public DemoSeed(OpenRmaProperties properties, Merchants merchants, ApiKeys apiKeys, Orders orders, JdbcClient jdbc,
-                    TransactionTemplate tx, Clock clock, StaffAccounts staff, ShippingSettingsStore shipping) {
+                    TransactionTemplate tx, Clock clock, StaffAccounts staff, ShippingSettingsStore shipping, MerchantPolicies policies,
+                    Products products) {
+        this.policies = policies;
+        this.products = products;
         this.staff = staff;
         this.shipping = shipping;
         this.properties = properties;
@@ -106,6 +114,14 @@ public class DemoSeed implements ApplicationRunner {
                 apiKeys.store(merchant.id(), "demo agent", Caller.Role.AGENT, demoKey(slug, Caller.Role.AGENT));
                 demoStaff(merchant, m.path("staff_password_hashes"));
                 returnAddresses(merchant.id(), m.path("return_addresses"));
+                if (m.hasNonNull("policy_file")) {
+                    // a demo merchant on one of the example policies (examples/, packaged under seed/policies)
+                    String file = m.get("policy_file").asString();
+                    policies.upload(new Caller.Staff(merchant.id(), null, "seed", Caller.Role.ADMIN), file, text("/seed/policies/" + file));
+                }
+                if (m.has("products")) {
+                    products.replace(merchant.id(), Json.MAPPER.treeToValue(Json.object().set("products", m.get("products")), ProductCatalogue.class));
+                }
                 List<JsonNode> all = new ArrayList<>(recentOrders(m.path("recent_orders")));
                 scenarioOrders.path(slug).values().forEach(all::add);
                 for (JsonNode order : all) {
@@ -163,6 +179,17 @@ public class DemoSeed implements ApplicationRunner {
             out.add(order);
         }
         return out;
+    }
+
+    private static String text(String resource) {
+        try (InputStream in = DemoSeed.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the seed names " + resource + ", which is not packaged");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode load(String resource) {

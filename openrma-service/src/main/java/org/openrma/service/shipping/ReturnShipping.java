@@ -96,7 +96,8 @@ public class ReturnShipping {
         Plan plan = plan(rma);
         ClaimDocument claim = ClaimDocument.reading(rma.claim());
         List<PackingSlips.Item> items = claim.requested().lines().stream()
-                .map(l -> new PackingSlips.Item(l.sku(), null, l.quantity(), l.condition().isEmpty() ? null : l.condition())).toList();
+                .map(l -> new PackingSlips.Item(l.sku(), l.title() == null ? null : l.variant() == null ? l.title() : l.title() + ", " + l.variant(),
+                        l.quantity(), l.condition().isEmpty() ? null : l.condition())).toList();
         LocalDate issued = LocalDate.ofInstant(rma.createdAt(), merchant.timeZone());
         return slips.render(new PackingSlips.Slip(merchant.name(), rma.number(), rma.orderNumber(), issued, rma.shipBackBy(),
                 plan.returnAddress() == null ? null : plan.returnAddress().address(), items, labelNote(plan)));

@@ -38,9 +38,21 @@ public record DecisionModel(
         List<Step> explanation,
         List<Clause> decisiveClauses,
         List<Amount> lines,
-        Legal legal) {
+        Legal legal,
+        List<Remedy> remedies) {
 
     public record Amount(String name, String value) {}
+
+    /**
+     * A remedy offered with what it is worth, as the engine computed it: {@code value} in the decision's currency (null for an
+     * amount an agent sets), {@code bonusPercent} for store credit worth more than the refund (null without a bonus).
+     */
+    public record Remedy(String resolution, String value, String bonusPercent) {}
+
+    /** The first offered remedy of this resolution, if any. */
+    public java.util.Optional<Remedy> remedy(String resolution) {
+        return remedies.stream().filter(r -> r.resolution().equals(resolution)).findFirst();
+    }
 
     /**
      * What consumer law added, when a statutory pack applied (null otherwise, and on every decision stored before
@@ -116,7 +128,18 @@ public record DecisionModel(
                 resolutions, d.needsConsent(), d.refund(), currency, deductions, wire(d.returnShippingPaidBy()), d.returnShippingReimbursed(),
                 wire(d.outboundShippingPaidBy()), missing, deadlines,
                 deadlineDates.get("ship_back_by") == null ? null : deadlineDates.get("ship_back_by").toString(),
-                version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines, legal(d));
+                version == null ? " " : nonNull(version.policy()) + " " + nonNull(version.version()), steps, decisive, lines, legal(d),
+                remedies(d));
+    }
+
+    private static List<Remedy> remedies(RmaDocuments.Decision d) {
+        List<Remedy> out = new ArrayList<>();
+        for (RmaDocuments.DecisionRemedy r : orEmpty(d.remedies())) {
+            if (r.resolution() != null) {
+                out.add(new Remedy(r.resolution().wire(), r.setByAgent() ? null : r.value(), r.bonusPercent()));
+            }
+        }
+        return out;
     }
 
     public boolean rejected() {
@@ -140,7 +163,7 @@ public record DecisionModel(
                 List.copyOf(paragraphs));
         return new DecisionModel(outcome, outcomeText, eligible, summary, program, programTitle, resolutions, needsConsent, refund, currency,
                 deductions, returnShippingPaidBy, returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, shipBackBy, policy,
-                explanation, decisiveClauses, lines, l);
+                explanation, decisiveClauses, lines, l, remedies);
     }
 
     /** The stored legal block ({@link DecidedTerms.Legal}) as the pages show it. */

@@ -138,6 +138,99 @@ public class EvidenceFiles {
         }
     }
 
+    /**
+     * A file the customer chose for a request that was not sent (a form error): kept in the order's holding folder under a random
+     * reference, so the re-shown form lists it and the next attempt sends it without choosing it again.
+     */
+    public record Held(String ref, String name, Kind kind, long size) {
+        public Stored stored() {
+            return new Stored(name, kind, size);
+        }
+    }
+
+    /** Keeps checked files for the order {@code scope} until the form is sent again (or the holding folder is cleaned). */
+    public List<Held> hold(UUID scope, List<Checked> files) {
+        List<Held> held = new ArrayList<>();
+        try {
+            for (Checked c : files) {
+                String ref = UUID.randomUUID().toString();
+                Path folder = holding(scope).resolve(ref);
+                Files.createDirectories(folder);
+                try (InputStream in = c.file().getInputStream()) {
+                    Files.copy(in, folder.resolve(c.name()));
+                }
+                held.add(new Held(ref, c.name(), c.kind(), c.file().getSize()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the uploaded files", e);
+        }
+        return held;
+    }
+
+    /** The held files the form names by reference; a reference that is not a kept file of this order is ignored. */
+    public List<Held> held(UUID scope, List<String> refs) {
+        List<Held> out = new ArrayList<>();
+        for (String ref : refs == null ? List.<String>of() : refs) {
+            try {
+                Path folder = holding(scope).resolve(UUID.fromString(ref).toString());
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(folder)) {
+                    for (Path p : s.toList()) {
+                        String name = p.getFileName().toString();
+                        byte[] head;
+                        try (InputStream in = Files.newInputStream(p)) {
+                            head = in.readNBytes(16);
+                        }
+                        Optional<Kind> kind = sniff(head, head.length);
+                        kind.ifPresent(k -> out.add(new Held(ref, name, k, size(p))));
+                    }
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                // not a reference we gave out: nothing to send
+            }
+        }
+        return out.size() > properties.maxFiles() ? out.subList(0, properties.maxFiles()) : out;
+    }
+
+    /** Writes checked and held files to a fresh staging folder; {@link #commit} or {@link #discard} it afterwards. */
+    public Path stage(List<Checked> files, UUID scope, List<Held> held) {
+        Path staging = held.isEmpty() ? stage(files) : null;
+        if (staging != null || held.isEmpty()) {
+            return staging;
+        }
+        try {
+            staging = files.isEmpty() ? properties.uploadDir().resolve(".staging").resolve(UUID.randomUUID().toString()) : stage(files);
+            Files.createDirectories(staging);
+            int i = files.size() + 1;
+            for (Held h : held) {
+                String base = h.name().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+                Files.copy(holding(scope).resolve(h.ref()).resolve(h.name()), staging.resolve(String.format("%02d-%s.%s", i++, base, h.kind().extension)));
+            }
+            return staging;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the uploaded files", e);
+        }
+    }
+
+    /** Deletes held files once the request they were kept for was sent. */
+    public void release(UUID scope, List<Held> held) {
+        held.forEach(h -> discard(holding(scope).resolve(h.ref())));
+    }
+
+    private Path holding(UUID scope) {
+        return properties.uploadDir().resolve(".held").resolve(scope.toString());
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Moves staged files into the RMA's folder (after any files it already has). */
     public void commit(Path staging, UUID merchantId, UUID rmaId) {
         if (staging == null) {

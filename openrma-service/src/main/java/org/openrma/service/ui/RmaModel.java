@@ -43,7 +43,7 @@ public record RmaModel(
         DecisionModel decision,
         List<Event> timeline) {
 
-    public record ClaimLine(String sku, int quantity, String condition) {}
+    public record ClaimLine(String sku, int quantity, String condition, ProductModel product) {}
 
     /**
      * One step of the timeline: {@code what}, {@code status} and {@code by} in English, with their codes for the page to
@@ -55,7 +55,8 @@ public record RmaModel(
     public static RmaModel of(Rma r, RmaDocuments.Decision decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
         ClaimDocument.Requested req = ClaimDocument.reading(r.claim()).requested();
         List<ClaimLine> lines = new ArrayList<>();
-        req.lines().forEach(l -> lines.add(new ClaimLine(l.sku(), l.quantity(), DecisionModel.words(l.condition()))));
+        req.lines().forEach(l -> lines.add(new ClaimLine(l.sku(), l.quantity(), DecisionModel.words(l.condition()),
+                ProductModel.of(l.sku(), l.title(), l.variant(), l.imageUrl()))));
         List<String> evidence = new ArrayList<>();
         req.evidence().forEach(e -> evidence.add(DecisionModel.words(e)));
         List<String> facts = new ArrayList<>();

@@ -163,6 +163,12 @@ public final class ApiOperations {
                 "Return addresses (replacing the list when given) and the carrier account (`carrier: easypost` with a write-only "
                         + "`carrier_api_key`, stored encrypted; `carrier: \"\"` disconnects it). Needs the settings' version; 0 before the first save.",
                 Trait.VERSIONED);
+        op("GET /api/v1/merchant/products", "getProductCatalogue", "merchant", "Get the product catalogue",
+                "Products with their variants (SKU, title, price, stock). The portal offers an exchange for another in-stock variant "
+                        + "of the product an ordered SKU belongs to.");
+        op("PUT /api/v1/merchant/products", "replaceProductCatalogue", "merchant", "Replace the product catalogue",
+                "Admin only. Replaces every product and variant; each SKU once in the catalogue, prices in the product's currency. "
+                        + "Every bad field is reported at once.");
         op("GET /api/v1/merchant/api-keys", "listApiKeys", "merchant", "List API keys", "Active and revoked keys, without the secrets.");
         op("POST /api/v1/merchant/api-keys", "createApiKey", "merchant", "Issue an API key", "The key is in this response, and only here.",
                 Trait.CREATED);

@@ -44,7 +44,9 @@ public final class RequestBodies {
                  "shipped_at": "2025-08-21T10:00:00Z", "delivered_at": "2025-08-25T12:00:00Z", "delivery_status": "delivered",
                  "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
                  "customer": {"id": "C-7001", "email": "ana@example.com"},
-                 "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1}]}"""));
+                 "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1,
+                            "title": "IPL hair removal device X1", "variant": "Sapphire cooling / white",
+                            "image_url": "https://shop.example/images/kgd-ipl-x1.png"}]}"""));
         m.put("POST /api/v1/orders/{number}/delivery", new Described("{\"delivery_status\": \"returned_to_sender\", \"carrier\": \"DHL\", \"tracking\": \"JD0146\"}"));
         m.put("PUT /api/v1/merchant", new Described("{\"version\": 0, \"webhook_url\": \"https://example.org/hooks/openrma\", \"rotate_webhook_secret\": true}"));
         m.put("PUT /api/v1/merchant/shipping", new Described("""
@@ -54,6 +56,11 @@ public final class RequestBodies {
                     "city": "San Francisco", "state": "CA", "zip": "94104", "country": "US"}},
                    {"id": "repair-centre", "programs": ["repair-warranty"], "address": {"name": "Repair centre", "street1": "179 N Harbor Dr",
                     "city": "Redondo Beach", "state": "CA", "zip": "90277", "country": "US"}}]}"""));
+        m.put("PUT /api/v1/merchant/products", new Described("""
+                {"products": [{"id": "LL-SHIRT", "title": "Linen shirt", "currency": "EUR", "variants": [
+                  {"sku": "LL-SHIRT-SAND-M", "title": "Sand / M", "price": "190.00", "in_stock": true, "image_url": "/images/products/linen-shirt-sand.svg"},
+                  {"sku": "LL-SHIRT-NAVY-M", "title": "Navy / M", "price": "210.00", "in_stock": true},
+                  {"sku": "LL-SHIRT-NAVY-S", "title": "Navy / S", "price": "210.00", "in_stock": false}]}]}"""));
         m.put("POST /api/v1/rmas/{id}/return-label", new Described("""
                 {"from": {"name": "Ana Customer", "street1": "1 Elm St", "city": "Austin", "state": "TX", "zip": "73301", "country": "US"}}"""));
         m.put("POST /api/v1/merchant/api-keys", new Described("{\"name\": \"helpdesk\", \"role\": \"agent\"}"));

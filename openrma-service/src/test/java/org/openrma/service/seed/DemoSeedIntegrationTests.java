@@ -21,6 +21,16 @@ class DemoSeedIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theFashionDemoStoreRunsTheExamplePolicyWithACatalogueAndAnOrderWithProducts() {
+        String agent = DemoSeed.demoKey("linen-loom", Caller.Role.AGENT);
+        assertThat(api.get("/api/v1/policies").key(agent).send().text()).contains("\"linen-loom\"");
+        assertThat(api.get("/api/v1/merchant/products").key(agent).send().json().get("products").get(0).get("variants").size()).isEqualTo(4);
+        JsonNode line = api.get("/api/v1/orders/LL-DEMO-4001").key(agent).send().json().get("document").get("lines").get(0);
+        assertThat(line.get("title").asString()).isEqualTo("Linen shirt");
+        assertThat(line.get("image_url").asString()).startsWith("/images/products/");
+    }
+
+    @Test
     void everyDemoStaffAccountSignsInWithItsPublishedPassword(@org.springframework.beans.factory.annotation.Autowired
                                                               org.springframework.security.crypto.password.PasswordEncoder passwords) {
         for (String slug : java.util.List.of("kst", "kospet", "kingdo")) {

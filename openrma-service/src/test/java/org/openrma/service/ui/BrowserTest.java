@@ -104,8 +104,13 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** A phone-sized page in its own context, for the customer portal. */
     protected void usePhone() {
+        usePhone(390, 844);
+    }
+
+    /** A phone of this viewport size in its own context. */
+    protected void usePhone(int width, int height) {
         context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(1).setIsMobile(true)
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setDeviceScaleFactor(1).setIsMobile(true)
                 .setHasTouch(true));
         context.setDefaultTimeout(10_000);
         page = context.newPage();

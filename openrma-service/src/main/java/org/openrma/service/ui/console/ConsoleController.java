@@ -86,11 +86,15 @@ public class ConsoleController {
     private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
             singleSignOn;
 
+    private final org.openrma.service.rma.CustomerChoices choices;
+
     public ConsoleController(org.springframework.beans.factory.ObjectProvider<
                                      org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> singleSignOn,
                              StaffSessions sessions, Merchants merchants, ConsoleQueries queries, Rmas rmas, Orders orders,
                              RmaManagement management, AuditTrail audit, RefundLedger ledger, EvidenceFiles files, Clock clock,
-                             org.openrma.service.shipping.ReturnLabelStore returnLabels, Assignments assignments, MessageSource messages) {
+                             org.openrma.service.shipping.ReturnLabelStore returnLabels, Assignments assignments, MessageSource messages,
+                             org.openrma.service.rma.CustomerChoices choices) {
+        this.choices = choices;
         this.singleSignOn = singleSignOn;
         this.assignments = assignments;
         this.messages = messages;
@@ -358,6 +362,7 @@ public class ConsoleController {
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
         model.addAttribute("rma", view);
+        model.addAttribute("choice", choices.find(m.id(), rma.id()).orElse(null));
         model.addAttribute("can", AgentActions.of(RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.AGENT)));
         model.addAttribute("files", files.list(m.id(), rma.id()));
         model.addAttribute("message", message);

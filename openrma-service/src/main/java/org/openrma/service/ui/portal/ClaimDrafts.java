@@ -13,6 +13,7 @@ import org.openrma.policy.statute.ConsumerExplanation;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
+import org.openrma.service.catalogue.Products;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
@@ -44,8 +45,11 @@ public class ClaimDrafts {
     private final ClaimableQuantities claimable;
     private final WaysForward waysForward;
     private final UiMessages text;
+    private final Products products;
 
-    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, UiMessages text) {
+    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, Products products,
+                       UiMessages text) {
+        this.products = products;
         this.waysForward = new WaysForward(this, policies, text);
         this.text = text;
         this.claimable = claimable;
@@ -58,10 +62,31 @@ public class ClaimDrafts {
      * The engine's answer, or the reasons the draft cannot be decided yet; for a refusal, why in the customer's words and
      * what they can still do ({@link WaysForward}).
      */
-    public record Preview(DecisionModel decision, List<String> problems, WaysForward.Help help) {
+    public record Preview(DecisionModel decision, List<String> problems, WaysForward.Help help, ResolutionChoices choices) {
         Preview(DecisionModel decision, List<String> problems) {
-            this(decision, problems, null);
+            this(decision, problems, null, null);
         }
+    }
+
+    /**
+     * What the form offers for this order under the policy in force when it was placed: each reason with the kinds of request it
+     * is offered for ({@code data-kinds}), and the item conditions (the standard ones and those the policy adds).
+     */
+    public record FormOptions(Map<String, String> reasonKinds, Map<String, String> conditions) {}
+
+    public FormOptions options(Merchant merchant, StoredOrder order) {
+        var policy = policies.catalog(merchant.id()).versionInForce(merchant.policyId(), order.placedAt());
+        Map<String, String> reasonKinds = new java.util.LinkedHashMap<>();
+        Map<String, String> conditions = new java.util.LinkedHashMap<>(Draft.CONDITIONS);
+        if (policy.isEmpty()) {
+            return new FormOptions(Draft.kindsOfReasons(), conditions);
+        }
+        // a reason is offered for a kind when some program serving that kind could take it; a kind no program serves at all
+        // keeps its reasons (the policy's answer for a claim no program serves decides it, often a person's review)
+        Draft.kindsOfReasons().forEach((reason, kinds) -> reasonKinds.put(reason, String.join(" ", java.util.Arrays.stream(kinds.split(" "))
+                .filter(kind -> !kind.isBlank() && (!policy.get().mayServe(kind, null) || policy.get().mayServe(kind, reason))).toList())));
+        policy.get().declaredConditions().forEach(c -> conditions.putIfAbsent(c, DecisionModel.words(c)));
+        return new FormOptions(reasonKinds, conditions);
     }
 
     /** The {@code request} part of the claim, as the customer files it. */
@@ -84,6 +109,9 @@ public class ClaimDrafts {
         }
         if (draft.description() != null && !draft.description().isBlank()) {
             request.put("description", draft.description());
+        }
+        if (draft.resolution() != null) {
+            request.put("preferred_resolution", draft.resolution());
         }
         draft.law().addTo(request);
         return request;
@@ -130,7 +158,8 @@ public class ClaimDrafts {
             WaysForward.Help help = d.outcome() == org.openrma.decision.Outcome.REJECTED
                     ? waysForward.after(merchant, order, draft, evidence, d) : null;
             // the engine words the statutory right in English, German or French: in the page's language
-            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help);
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help,
+                    ResolutionChoices.of(model, draft, order, products.productOf(merchant.id(), single(draft)).orElse(null)));
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {
@@ -143,6 +172,11 @@ public class ClaimDrafts {
     Decision decide(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
         Instant now = clock.instant();
         return policies.decide(merchant.id(), merchant.policyId(), claim(merchant, order, draft, evidence, now), now);
+    }
+
+    /** The SKU of the one line claimed ("" for none or several: an exchange for another variant is of one item). */
+    private static String single(Draft draft) {
+        return draft.lines().size() == 1 ? draft.lines().getFirst().sku() : "";
     }
 
     private Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {

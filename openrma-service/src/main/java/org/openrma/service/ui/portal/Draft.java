@@ -15,7 +15,11 @@ import org.springframework.util.MultiValueMap;
  * reason, the lines with quantity and condition, and a description. {@link #problems} names every
  * field that is missing or wrong, in words for the page. {@code law} is what the customer states for consumer law.
  */
-public record Draft(String kind, String reason, List<Line> lines, String description, Map<String, String> problems, ConsumerStatement law) {
+public record Draft(String kind, String reason, List<Line> lines, String description, Map<String, String> problems, ConsumerStatement law,
+                    String resolution, String exchangeSku) {
+
+    /** The resolutions a customer may choose in the portal, when the policy offers them. */
+    public static final List<String> CHOOSABLE = List.of("refund", "store_credit", "exchange");
 
     public record Line(int index, String sku, int quantity, String condition) {}
 
@@ -80,12 +84,12 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
 
     /** The same answers without the problems (a form filled in by a link starts without error markers). */
     public Draft withoutProblems() {
-        return new Draft(kind, reason, lines, description, Map.of(), law);
+        return new Draft(kind, reason, lines, description, Map.of(), law, resolution, exchangeSku);
     }
 
     /** The same request as another kind (the lines, conditions and description kept). */
     public Draft asKind(String otherKind) {
-        return new Draft(otherKind, reason, lines, description, problems, law);
+        return new Draft(otherKind, reason, lines, description, problems, law, null, null);
     }
 
     /** Kinds that concern items the customer holds, so at least one line must be picked. */
@@ -102,6 +106,12 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
      * {@code cond_i}, and what consumer law needs ({@link ConsumerStatement#read}).
      */
     public static Draft read(MultiValueMap<String, String> form, List<String> orderSkus, List<Integer> orderQuantities) {
+        return read(form, orderSkus, orderQuantities, java.util.Set.of());
+    }
+
+    /** As {@link #read(MultiValueMap, List, List)}, accepting also the item conditions the merchant's policy adds. */
+    public static Draft read(MultiValueMap<String, String> form, List<String> orderSkus, List<Integer> orderQuantities,
+                             java.util.Set<String> policyConditions) {
         Map<String, String> problems = new LinkedHashMap<>();
         String kind = first(form, "kind");
         if (kind == null || Vocabulary.parse(ClaimKind.class, kind).isEmpty() || !KINDS.containsKey(kind)) {
@@ -134,7 +144,7 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
                 problems.put("qty_" + i, "Enter a quantity from 1 to " + orderQuantities.get(i) + " for " + orderSkus.get(i) + ".");
             }
             String condition = first(form, "cond_" + i);
-            if (condition != null && Vocabulary.parse(ItemCondition.class, condition).isEmpty()) {
+            if (condition != null && Vocabulary.parse(ItemCondition.class, condition).isEmpty() && !policyConditions.contains(condition)) {
                 problems.put("cond_" + i, "Choose the condition of " + orderSkus.get(i) + ".");
                 condition = null;
             }
@@ -145,7 +155,13 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
             problems.put("description", "Keep the description under 2000 characters (it has " + description.length() + ").");
         }
         ConsumerStatement law = ConsumerStatement.read(form, problems);
-        Draft d = new Draft(kind, reason, lines, description, problems, law);
+        String resolution = first(form, "resolution");
+        if (resolution != null && !CHOOSABLE.contains(resolution)) {
+            problems.put("resolution", "Choose a refund, store credit or an exchange.");
+            resolution = null;
+        }
+        String exchangeSku = "exchange".equals(resolution) ? first(form, "exchange_sku") : null;
+        Draft d = new Draft(kind, reason, lines, description, problems, law, resolution, exchangeSku);
         if (!problems.containsKey("kind") && d.needsLines() && lines.isEmpty()) {
             problems.put("lines", "Choose at least one item.");
         }
@@ -157,6 +173,35 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
             }
         }
         return d;
+    }
+
+    /**
+     * The same draft, refusing a reason the merchant's policy offers no program for under this kind ({@code reasonKinds}: each
+     * reason with the kinds it is offered for, as the form shows them); the form shows only those, this keeps a hand-made post out.
+     */
+    public Draft offeredOnly(Map<String, String> reasonKinds) {
+        if (problems.containsKey("kind") || problems.containsKey("reason") || kind.equals("not_received") || kind.equals("missing_items")) {
+            return this;
+        }
+        String kinds = reasonKinds.getOrDefault(reason, "");
+        if ((" " + kinds + " ").contains(" " + kind + " ")) {
+            return this;
+        }
+        Map<String, String> more = new LinkedHashMap<>(problems);
+        more.put("reason", "Choose a reason that fits \"" + KINDS.get(kind) + "\".");
+        return new Draft(kind, reason, lines, description, more, law, resolution, exchangeSku);
+    }
+
+    /** The same answers with one more problem (found once the policy has spoken, such as a resolution it does not offer). */
+    public Draft withProblem(String field, String message) {
+        Map<String, String> more = new LinkedHashMap<>(problems);
+        more.put(field, message);
+        return new Draft(kind, reason, lines, description, more, law, resolution, exchangeSku);
+    }
+
+    /** Whether the customer chose this resolution (for the form's radio buttons). */
+    public boolean chose(String r) {
+        return r.equals(resolution);
     }
 
     public boolean picked(int index) {
@@ -172,7 +217,7 @@ public record Draft(String kind, String reason, List<Line> lines, String descrip
     }
 
     public static Draft empty(String kind) {
-        return new Draft(kind == null || !KINDS.containsKey(kind) ? "return" : kind, "", List.of(), "", Map.of(), ConsumerStatement.NONE);
+        return new Draft(kind == null || !KINDS.containsKey(kind) ? "return" : kind, "", List.of(), "", Map.of(), ConsumerStatement.NONE, null, null);
     }
 
     private static String first(MultiValueMap<String, String> form, String name) {

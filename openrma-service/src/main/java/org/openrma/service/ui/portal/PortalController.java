@@ -74,11 +74,13 @@ public class PortalController {
     private final ReturnShipping returnShipping;
     private final PortalAccess access;
     private final UiMessages text;
+    private final org.openrma.service.rma.CustomerChoices choices;
 
     public PortalController(UiMessages text, PortalAccess access, Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
                             AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
-                            RateLimits rateLimits, ReturnShipping returnShipping) {
+                            RateLimits rateLimits, ReturnShipping returnShipping, org.openrma.service.rma.CustomerChoices choices) {
         this.text = text;
+        this.choices = choices;
         this.returnShipping = returnShipping;
         this.rateLimits = rateLimits;
         this.access = access;
@@ -200,8 +202,7 @@ public class PortalController {
         ClaimDrafts.Preview preview = null;
         if (query.containsKey("reason")) {
             // a way forward after a refusal links here with the request filled in: show it, and what the policy says of it
-            OrderModel om = OrderModel.of(order);
-            draft = Draft.read(query, om.skus(), om.quantities());
+            draft = draft(m, order, query);
             preview = drafts.preview(m, order, draft, java.util.Set.of());
             draft = draft.withoutProblems();
         }
@@ -215,10 +216,10 @@ public class PortalController {
         Merchant m = merchant(store);
         Caller.Customer c = customer(m, request);
         StoredOrder order = order(c);
-        OrderModel om = OrderModel.of(order);
-        Draft draft = Draft.read(form, om.skus(), om.quantities());
+        Draft draft = draft(m, order, form);
         EvidenceFiles.Check check = files.check(uploads);
-        model.addAttribute("preview", drafts.preview(m, order, draft, check.evidence()));
+        List<EvidenceFiles.Held> held = files.held(order.id(), form.get("held"));
+        model.addAttribute("preview", drafts.preview(m, order, draft, evidence(check, held)));
         model.addAttribute("fileProblems", check.problems());
         model.addAttribute("merchant", m);
         return "portal/order :: preview";
@@ -231,16 +232,31 @@ public class PortalController {
         Merchant m = merchant(store);
         Caller.Customer c = customer(m, request);
         StoredOrder order = order(c);
-        OrderModel om = OrderModel.of(order);
-        Draft draft = Draft.read(form, om.skus(), om.quantities());
+        Draft draft = draft(m, order, form);
         EvidenceFiles.Check check = files.check(uploads);
-        List<String> errors = new ArrayList<>(DraftProblems.inWords(draft, om, text));
+        List<EvidenceFiles.Held> held = files.held(order.id(), form.get("held"));
+        java.util.Set<org.openrma.claim.Evidence> evidence = evidence(check, held);
+        List<String> errors = new ArrayList<>(DraftProblems.inWords(draft, OrderModel.of(order), text));
         errors.addAll(check.problems());
+        ClaimDrafts.Preview preview = drafts.preview(m, order, draft, evidence);
+        org.openrma.service.rma.CustomerChoice choice = null;
+        if (errors.isEmpty() && preview.choices() != null) {
+            Optional<String> problem = preview.choices().problem(draft);
+            if (problem.isPresent()) {
+                errors.add(problem.get());
+            } else {
+                choice = preview.choices().choice();
+            }
+        }
         if (errors.isEmpty()) {
             Path staging = null;
             try {
-                staging = files.stage(check.accepted());
-                Rma rma = filings.file(c, drafts.request(draft, check.evidence()), draft.law().customer(), check.accepted(), staging);
+                staging = files.stage(check.accepted(), order.id(), held);
+                List<EvidenceFiles.Stored> sent = new ArrayList<>(check.accepted().stream()
+                        .map(u -> new EvidenceFiles.Stored(u.name(), u.kind(), u.file().getSize())).toList());
+                held.forEach(h -> sent.add(h.stored()));
+                Rma rma = filings.file(c, drafts.request(draft, evidence), draft.law().customer(), choice, sent, staging);
+                files.release(order.id(), held);
                 return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "?filed";
             } catch (ApiProblem | Refusal refused) {
                 ApiProblem e = ApiProblem.of(refused);
@@ -254,9 +270,28 @@ public class PortalController {
                 files.discard(staging);
             }
         }
+        // the files chosen stay with the form: kept for this order and listed, so the customer need not choose them again
+        List<EvidenceFiles.Held> kept = new ArrayList<>(held);
+        kept.addAll(files.hold(order.id(), check.accepted()));
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        orderPage(model, m, c, order, draft, drafts.preview(m, order, draft, check.evidence()), errors);
+        orderPage(model, m, c, order, draft, preview, errors);
+        model.addAttribute("heldFiles", kept);
         return "portal/order";
+    }
+
+    /** The form as a draft: the reasons and item conditions the merchant's policy offers for this order. */
+    private Draft draft(Merchant m, StoredOrder order, MultiValueMap<String, String> form) {
+        OrderModel om = OrderModel.of(order);
+        ClaimDrafts.FormOptions options = drafts.options(m, order);
+        return Draft.read(form, om.skus(), om.quantities(), options.conditions().keySet()).offeredOnly(options.reasonKinds());
+    }
+
+    /** What the files show: photos, videos (uploaded now or kept from an earlier attempt). */
+    private static java.util.Set<org.openrma.claim.Evidence> evidence(EvidenceFiles.Check check, List<EvidenceFiles.Held> held) {
+        java.util.Set<org.openrma.claim.Evidence> evidence = java.util.EnumSet.noneOf(org.openrma.claim.Evidence.class);
+        evidence.addAll(check.evidence());
+        held.forEach(h -> evidence.add(h.kind().evidence));
+        return evidence;
     }
 
     private void orderPage(Model model, Merchant m, Caller.Customer c, StoredOrder order, Draft draft, ClaimDrafts.Preview preview,
@@ -265,9 +300,11 @@ public class PortalController {
         model.addAttribute("order", drafts.orderModel(m, order));
         model.addAttribute("draft", draft);
         model.addAttribute("kinds", Draft.KINDS);
+        ClaimDrafts.FormOptions options = drafts.options(m, order);
         model.addAttribute("reasons", Draft.REASONS);
-        model.addAttribute("reasonKinds", Draft.kindsOfReasons());
-        model.addAttribute("conditions", Draft.CONDITIONS);
+        model.addAttribute("reasonKinds", options.reasonKinds());
+        model.addAttribute("conditions", options.conditions());
+        model.addAttribute("heldFiles", List.of());
         model.addAttribute("law", drafts.consumerLaw(m, order));
         model.addAttribute("remedies", ConsumerStatement.REMEDIES);
         model.addAttribute("limits", files.limits());
@@ -355,7 +392,9 @@ public class PortalController {
                     java.nio.charset.StandardCharsets.UTF_8);
         } catch (ApiProblem | Refusal refused) {
             ApiProblem e = ApiProblem.of(refused);
-            error = e.getMessage();
+            // a customer is not told of versions: the shop (or another tab) changed the request meanwhile
+            error = "stale-version".equals(e.type()) ? "Your request " + rma.number() + " was updated while you had this page open, so "
+                    + "nothing was changed. The page now shows it as it is; please check it and try again." : e.getMessage();
             response.setStatus(e.status().value());
         } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
             error = text.get("portal.error.transition", e.getMessage());
@@ -371,6 +410,7 @@ public class PortalController {
         List<RmaAction> allowed = RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.CUSTOMER);
         model.addAttribute("merchant", m);
         model.addAttribute("rma", view);
+        model.addAttribute("choice", choices.find(m.id(), rma.id()).orElse(null));
         model.addAttribute("canCancel", allowed.contains(RmaAction.CANCEL));
         model.addAttribute("canShip", allowed.contains(RmaAction.SHIP_BACK));
         model.addAttribute("canAddEvidence", allowed.contains(RmaAction.ADD_EVIDENCE));
@@ -409,7 +449,7 @@ public class PortalController {
                 }
             }
         }
-        return drafts.preview(m, order, Draft.read(form, om.skus(), om.quantities()), java.util.Set.of()).help();
+        return drafts.preview(m, order, draft(m, order, form), java.util.Set.of()).help();
     }
 
     /** What the customer is told on filing, in the tone of the outcome: a refused request was received, not granted. */

@@ -29,19 +29,36 @@ public class PortalFilings {
     private final AuditTrail audit;
     private final EvidenceFiles files;
 
-    public PortalFilings(RmaManagement management, AuditTrail audit, EvidenceFiles files) {
+    private final org.openrma.service.rma.CustomerChoices choices;
+
+    public PortalFilings(RmaManagement management, AuditTrail audit, EvidenceFiles files, org.openrma.service.rma.CustomerChoices choices) {
+        this.choices = choices;
         this.management = management;
         this.audit = audit;
         this.files = files;
     }
 
     @Transactional
-    public Rma file(Caller.Customer customer, ObjectNode request, ObjectNode buyer, List<EvidenceFiles.Checked> uploads, Path staging) {
+    public Rma file(Caller.Customer customer, ObjectNode request, ObjectNode buyer, org.openrma.service.rma.CustomerChoice choice,
+                    List<EvidenceFiles.Stored> uploads, Path staging) {
         // the portal builds the body as JSON; filing reads it through the same record the API binds
         Rma rma = management.submit(customer, new RmaRequests.FileClaim(null, null, Wire.read(request, RmaRequests.ClaimRequest.class), null,
                 Wire.read(buyer, RmaRequests.Buyer.class)));
-        recordFiles(customer, rma, uploads, staging);
+        if (choice != null) {
+            choices.save(rma.merchantId(), rma.id(), choice);
+        }
+        recordStaged(customer, rma, uploads, staging);
         return rma;
+    }
+
+    /** The files staged for a new request (uploaded now, or kept from an earlier attempt), recorded by name and moved into place. */
+    private void recordStaged(Caller.Customer customer, Rma rma, List<EvidenceFiles.Stored> uploads, Path staging) {
+        if (uploads.isEmpty()) {
+            return;
+        }
+        audit.record(customer, "rma.evidence_uploaded", "rma", rma.id(), null, Map.of("files",
+                uploads.stream().map(u -> Map.of("name", u.name(), "type", u.kind().mediaType, "bytes", u.size())).toList()));
+        files.commit(staging, rma.merchantId(), rma.id());
     }
 
     @Transactional
@@ -49,16 +66,7 @@ public class PortalFilings {
                            Path staging) {
         Rma next = management.apply(customer, rma.id(), new RmaManagement.Versioned(version, false),
                 new RmaCommand.AddEvidence(evidence, Set.of()));
-        recordFiles(customer, next, uploads, staging);
+        recordStaged(customer, next, uploads.stream().map(u -> new EvidenceFiles.Stored(u.name(), u.kind(), u.file().getSize())).toList(), staging);
         return next;
-    }
-
-    private void recordFiles(Caller.Customer customer, Rma rma, List<EvidenceFiles.Checked> uploads, Path staging) {
-        if (uploads.isEmpty()) {
-            return;
-        }
-        audit.record(customer, "rma.evidence_uploaded", "rma", rma.id(), null, Map.of("files",
-                uploads.stream().map(u -> Map.of("name", u.name(), "type", u.kind().mediaType, "bytes", u.file().getSize())).toList()));
-        files.commit(staging, rma.merchantId(), rma.id());
     }
 }

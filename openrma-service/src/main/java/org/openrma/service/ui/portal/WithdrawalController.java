@@ -97,7 +97,7 @@ public class WithdrawalController {
         List<String> errors = new ArrayList<>(notice.problems().values());
         if (errors.isEmpty()) {
             try {
-                Rma rma = filings.file(c, request(m, order, om, notice), buyer(notice), List.of(), null);
+                Rma rma = filings.file(c, request(m, order, om, notice), buyer(notice), null, List.of(), null);
                 return "redirect:/portal/" + m.slug() + "/rmas/" + rma.id() + "/withdrawal";
             } catch (ApiProblem | Refusal refused) {
                 ApiProblem e = ApiProblem.of(refused);

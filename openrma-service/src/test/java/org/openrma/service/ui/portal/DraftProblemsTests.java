@@ -66,9 +66,7 @@ class DraftProblemsTests {
     void aProblemOfAFieldItDoesNotKnowKeepsTheFormsOwnWords() {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         Draft draft = badForm();
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(draft.problems());
-        more.put("something_new", "Something new is wrong.");
-        Draft withMore = new Draft(draft.kind(), draft.reason(), draft.lines(), draft.description(), more, draft.law());
+        Draft withMore = draft.withProblem("something_new", "Something new is wrong.");
 
         assertThat(DraftProblems.inWords(withMore, ORDER, messages())).contains("Choisissez votre pays de résidence.", "Something new is wrong.");
     }

@@ -1,5 +1,6 @@
 package org.openrma.service.ui.portal;
 
+import org.openrma.service.ui.ProductModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,8 +12,8 @@ import org.springframework.util.MultiValueMap;
 class WithdrawalNoticeTests {
 
     private static final OrderModel ORDER = new OrderModel("W-1", "2025-03-03", "2025-03-10", "EUR", "115.98", List.of(
-            new OrderModel.Line(0, "SERVO-1", "servo", "57.99", 2, 2, null),
-            new OrderModel.Line(1, "CABLE-1", "cable", "4.00", 1, 0, "RMA-1 (authorized)")));
+            new OrderModel.Line(0, "SERVO-1", "servo", "57.99", 2, 2, null, ProductModel.of("SERVO-1", null, null, null)),
+            new OrderModel.Line(1, "CABLE-1", "cable", "4.00", 1, 0, "RMA-1 (authorized)", ProductModel.of("CABLE-1", null, null, null))));
 
     private static MultiValueMap<String, String> form(String... kv) {
         MultiValueMap<String, String> f = new LinkedMultiValueMap<>();
