@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openrma.service.ui.ProductModel;
 import org.openrma.service.ui.UiMessages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -15,8 +16,8 @@ import org.springframework.util.LinkedMultiValueMap;
 class DraftProblemsTests {
 
     private static final OrderModel ORDER = new OrderModel("W-1", "2025-03-03", "2025-03-10", "EUR", "309.00", List.of(
-            new OrderModel.Line(0, "KGD-IPL-X1", "ipl_device", "189.00", 1, 1, null),
-            new OrderModel.Line(1, "KGD-LED-MASK", "led_mask", "120.00", 2, 2, null)));
+            new OrderModel.Line(0, "KGD-IPL-X1", "ipl_device", "189.00", 1, 1, null, ProductModel.of("KGD-IPL-X1", null, null, null)),
+            new OrderModel.Line(1, "KGD-LED-MASK", "led_mask", "120.00", 2, 2, null, ProductModel.of("KGD-LED-MASK", null, null, null))));
 
     private static UiMessages messages() {
         // as the service configures them (spring.messages.*)
