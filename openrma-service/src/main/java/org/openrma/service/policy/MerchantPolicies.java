@@ -173,6 +173,27 @@ public class MerchantPolicies {
                 .orElseThrow(() -> new Refusal.NotFound("version of policy " + policyId, version));
     }
 
+    /** The version of a policy labelled {@code label}, if there is one. */
+    public java.util.Optional<VersionInfo> labelled(UUID merchantId, String policyId, String label) {
+        PolicyCatalog catalog = catalog(merchantId);
+        return !catalog.policyIds().contains(policyId) ? java.util.Optional.empty()
+                : catalog.versions(policyId).stream().filter(v -> v.version().equals(label)).findFirst().map(v -> VersionInfo.of(v, null));
+    }
+
+    /** The version of a policy that comes into force on {@code date}, if there is one (no two versions share a date). */
+    public java.util.Optional<VersionInfo> startingOn(UUID merchantId, String policyId, LocalDate date) {
+        PolicyCatalog catalog = catalog(merchantId);
+        return !catalog.policyIds().contains(policyId) ? java.util.Optional.empty()
+                : catalog.versions(policyId).stream().filter(v -> v.effectiveFrom().equals(date)).findFirst().map(v -> VersionInfo.of(v, null));
+    }
+
+    /** The version that decides orders placed at {@code at}, with its source. */
+    public java.util.Optional<VersionInfo> inForce(UUID merchantId, String policyId, Instant at) {
+        PolicyCatalog catalog = catalog(merchantId);
+        return !catalog.policyIds().contains(policyId) ? java.util.Optional.empty()
+                : catalog.versionInForce(policyId, at).map(v -> VersionInfo.of(v, v.sourceText()));
+    }
+
     /** An accepted upload: the version and the linter's warnings, which do not block publishing. */
     public record Uploaded(VersionInfo version, List<String> warnings) {}
 
@@ -191,6 +212,12 @@ public class MerchantPolicies {
                 && current.versions(p.id()).stream().anyMatch(v -> v.effectiveFrom().equals(p.effectiveFrom()))) {
             throw new Refusal.Conflict("policy-version-exists",
                     "policy '" + p.id() + "' already has a version in force from " + p.effectiveFrom());
+        }
+        // two versions with one label could not be told apart in decisions, lists and the studio
+        if (current.policyIds().contains(p.id()) && current.versions(p.id()).stream().anyMatch(v -> v.version().equals(p.version()))) {
+            throw new Refusal.Invalid("policy-version-label-exists", "version: policy '" + p.id() + "' already has a version labelled '"
+                    + p.version() + "'; give the new version a label of its own",
+                    List.of(new Refusal.Field("version", "policy '" + p.id() + "' already has a version labelled '" + p.version() + "'")));
         }
         jdbc.sql("""
                 insert into policy_version (merchant_id, policy_id, version, effective_from, sha256, file_name, source_text, uploaded_at, uploaded_by)

@@ -46,8 +46,14 @@ public class DraftReplays {
         this.policies = policies;
     }
 
-    /** The report as JSON and as a self-contained HTML page. */
-    public record Report(String json, String html) {}
+    /** The report as JSON and as a self-contained HTML page, with its headline numbers. */
+    public record Report(String json, String html, Summary summary) {}
+
+    /**
+     * The headline of a replay: how many stored claims were decided, how many would be decided differently, how many
+     * would change outcome, and by how much the refunds of approved claims would change, per currency.
+     */
+    public record Summary(long decided, long changed, long outcomeChanged, java.util.SortedMap<String, java.math.BigDecimal> refundDifference) {}
 
     @Transactional(readOnly = true)
     public Report replay(UUID merchantId, String draftYaml) {
@@ -69,7 +75,10 @@ public class DraftReplays {
             ReplayReport report = new ReplayReport(ReplayReport.Side.of(published), ReplayReport.Side.of(draft),
                     new ReplayReport.Input("stored claims of policy " + draft.policyId(), records.format(), false), tally,
                     replay.explain(tally.topChanges()));
-            return new Report(ReplayJson.write(report), ReplayHtml.render(report));
+            java.util.SortedMap<String, java.math.BigDecimal> refunds = new java.util.TreeMap<>();
+            tally.refundDifference().forEach((currency, amount) -> refunds.put(currency.getCode(), amount));
+            return new Report(ReplayJson.write(report), ReplayHtml.render(report),
+                    new Summary(tally.decided(), tally.changed(), tally.outcomeChanged(), refunds));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -216,6 +216,29 @@ public final class ReplayTally {
         other.changes.forEach(this::offer);
     }
 
+    /** Claims decided under both policies. */
+    public long decided() {
+        return decided;
+    }
+
+    /** Claims whose decision differs in any way (outcome, resolutions, money). */
+    public long changed() {
+        return changed;
+    }
+
+    /** Claims whose outcome differs. */
+    public long outcomeChanged() {
+        return outcomeChanged;
+    }
+
+    /** Per currency, the refunds of approved claims under the candidate minus those under the baseline. */
+    public java.util.SortedMap<CurrencyUnit, BigDecimal> refundDifference() {
+        java.util.SortedMap<CurrencyUnit, BigDecimal> out = new TreeMap<>();
+        total.forEach((currency, slice) -> out.put(currency,
+                BigDecimal.valueOf(slice.candidate[REFUND] - slice.baseline[REFUND], currency.getDecimalPlaces())));
+        return out;
+    }
+
     /** The claims that changed most, most first. */
     public List<Change> topChanges() {
         List<Change> list = new ArrayList<>(changes);

@@ -179,7 +179,11 @@ public class ClaimDrafts {
         return draft.lines().size() == 1 ? draft.lines().getFirst().sku() : "";
     }
 
-    private Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {
+    /**
+     * The claim filing would build from the draft on the stored order, submitted at {@code now}: also what the policy
+     * studio tries a draft policy on.
+     */
+    public Claim claim(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Instant now) {
         ClaimDocument claim = ClaimDocument.previewed(order.document(), request(draft, evidence), now);
         units.applyHistory(merchant.id(), claim);
         claim.buyerStates(draft.law().country(), draft.law().consumer());
