@@ -71,9 +71,21 @@ public class EvidenceFiles {
     }
 
     private final UiProperties properties;
+    private final UiMessages text;
 
-    public EvidenceFiles(UiProperties properties) {
+    public EvidenceFiles(UiProperties properties, UiMessages text) {
         this.properties = properties;
+        this.text = text;
+    }
+
+    /** How many files one upload may carry (for the page's hint, in its language). */
+    public int maxFiles() {
+        return properties.maxFiles();
+    }
+
+    /** The largest file accepted, in megabytes. */
+    public long maxMegabytes() {
+        return properties.maxFileSize().toMegabytes();
     }
 
     public String limits() {
@@ -86,19 +98,18 @@ public class EvidenceFiles {
         List<String> problems = new ArrayList<>();
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
         if (given.size() > properties.maxFiles()) {
-            problems.add("You attached " + given.size() + " files; at most " + properties.maxFiles() + " are accepted.");
+            problems.add(text.get("portal.files.too-many", given.size(), properties.maxFiles()));
             return new Check(List.of(), problems);
         }
         for (MultipartFile f : given) {
             String name = cleanName(f.getOriginalFilename());
             if (f.getSize() > properties.maxFileSize().toBytes()) {
-                problems.add("\"" + name + "\" is " + megabytes(f.getSize()) + " MB; the limit is " + properties.maxFileSize().toMegabytes()
-                        + " MB per file.");
+                problems.add(text.get("portal.files.too-large", name, megabytes(f.getSize()), properties.maxFileSize().toMegabytes()));
                 continue;
             }
             Optional<Kind> kind = sniff(f);
             if (kind.isEmpty()) {
-                problems.add("\"" + name + "\" is not a photo or video we accept (JPEG, PNG, WebP, HEIC, MP4, MOV or WebM).");
+                problems.add(text.get("portal.files.not-accepted", name));
                 continue;
             }
             accepted.add(new Checked(f, name, kind.get()));

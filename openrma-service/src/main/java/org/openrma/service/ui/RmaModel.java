@@ -3,7 +3,6 @@ package org.openrma.service.ui;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.rma.RmaStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /** An RMA as the portal and the console show it, with its latest decision and its timeline. */
@@ -45,9 +45,12 @@ public record RmaModel(
 
     public record ClaimLine(String sku, int quantity, String condition, ProductModel product) {}
 
-    public record Event(String at, String what, String status, String by, String note) {}
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /**
+     * One step of the timeline: {@code what}, {@code status} and {@code by} in English, with their codes for the page to
+     * say in its language ({@code action}: {@code approve}, {@code ship-back}, ...; {@code statusCode}: the wire status;
+     * {@code byRole}: {@code customer}, {@code system}, {@code merchant}, or null where staff see the actor itself).
+     */
+    public record Event(String at, String what, String status, String by, String note, String action, String statusCode, String byRole) {}
 
     public static RmaModel of(Rma r, RmaDocuments.Decision decision, List<AuditTrail.AuditEvent> events, boolean forCustomer, ZoneId zone) {
         ClaimDocument.Requested req = ClaimDocument.reading(r.claim()).requested();
@@ -59,13 +62,20 @@ public record RmaModel(
         List<String> facts = new ArrayList<>();
         req.facts().forEach(e -> facts.add(DecisionModel.words(e)));
         List<Event> timeline = new ArrayList<>();
+        // times in the merchant's zone, in the language of the page being rendered (UiLanguages)
+        UiFormats when = new UiFormats(LocaleContextHolder.getLocale());
         for (AuditTrail.AuditEvent e : events) {
             String action = e.action().startsWith("rma.") ? e.action().substring(4) : e.action();
             if (forCustomer && action.equals("assign")) {
                 continue; // who works the RMA inside the merchant's team is not the customer's business
             }
-            String by = e.actor().startsWith("customer:") ? (forCustomer ? "You" : e.actor())
-                    : e.actor().startsWith("system:") ? "Automatic" : forCustomer ? "Merchant" : e.actor();
+            String byRole = e.actor().startsWith("customer:") ? (forCustomer ? "customer" : null)
+                    : e.actor().startsWith("system:") ? "system" : forCustomer ? "merchant" : null;
+            String by = byRole == null ? e.actor() : switch (byRole) {
+                case "customer" -> "You";
+                case "system" -> "Automatic";
+                default -> "Merchant";
+            };
             JsonNode after = e.after() == null ? null : e.after();
             String note = null;
             if (after != null) {
@@ -78,13 +88,14 @@ public record RmaModel(
                     note = after.get("files").size() + " file(s)";
                 }
             }
-            String what = action.equals("assign") && after != null && !after.hasNonNull("assignee") ? "Unassigned" : describe(action);
-            timeline.add(new Event(WHEN.format(e.at().atZone(zone)), what,
-                    after == null || !after.hasNonNull("status") ? null : statusText(after.get("status").asString()), by, note));
+            String status = after == null || !after.hasNonNull("status") ? null : after.get("status").asString();
+            String code = action.equals("assign") && after != null && !after.hasNonNull("assignee") ? "unassign" : action;
+            timeline.add(new Event(when.dateTime(e.at(), zone), code.equals("unassign") ? "Unassigned" : describe(action),
+                    status == null ? null : statusText(status), by, note, code, status, byRole));
         }
         String currency = req.currency();
         return new RmaModel(r.id().toString(), r.number(), r.orderNumber(), r.status().wire(), statusText(r.status().wire()),
-                r.status().isOpen(), r.version(), r.customerEmail(), WHEN.format(r.createdAt().atZone(zone)),
+                r.status().isOpen(), r.version(), r.customerEmail(), when.dateTime(r.createdAt(), zone),
                 DecisionModel.words(req.kind()), DecisionModel.words(req.reason()), lines, evidence,
                 facts, req.description(), DecisionModel.words(req.finding()),
                 date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), DecisionModel.words(r.resolution()),

@@ -13,6 +13,12 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 public class UiConfiguration {
 
+    /** {@code #fmt} in templates: money and dates in the page's language ({@link UiFormats}). */
+    @Bean
+    UiFormats.Dialect uiFormatsDialect() {
+        return new UiFormats.Dialect();
+    }
+
     @Bean
     PageTimings pageTimings() {
         return new PageTimings();

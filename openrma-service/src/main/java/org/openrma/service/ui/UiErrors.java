@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiErrors {
 
+    private final UiMessages text;
+
+    public UiErrors(UiMessages text) {
+        this.text = text;
+    }
+
     /** A page or record that does not exist (or belongs to another merchant). */
     public static final class NotFound extends RuntimeException {
         public NotFound(String message) {
@@ -27,14 +33,14 @@ public class UiErrors {
     String notSignedIn(StaffSessions.NotSignedIn e, HttpServletRequest request) {
         String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return "redirect:/console/login?next=" + URLEncoder.encode("GET".equals(request.getMethod()) ? next : "/console", StandardCharsets.UTF_8)
-                + "&message=" + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8);
+                + "&message=" + URLEncoder.encode(text.get("console.login.sign-in"), StandardCharsets.UTF_8);
     }
 
     @ExceptionHandler(StaffSessions.AdminOnly.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String adminOnly(StaffSessions.AdminOnly e, Model model) {
-        model.addAttribute("title", "Admins only");
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("title", text.get("common.error.admins-only"));
+        model.addAttribute("message", text.get("common.error.admins-only-text"));
         model.addAttribute("back", "/console");
         return "ui-error";
     }
@@ -42,7 +48,7 @@ public class UiErrors {
     @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
-        model.addAttribute("title", "Not found");
+        model.addAttribute("title", text.get("common.error.not-found"));
         model.addAttribute("message", e.getMessage());
         return "ui-error";
     }

@@ -19,17 +19,18 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 public class UploadLimitHandler {
 
     private final EvidenceFiles files;
+    private final UiMessages text;
 
-    public UploadLimitHandler(EvidenceFiles files) {
+    public UploadLimitHandler(EvidenceFiles files, UiMessages text) {
         this.files = files;
+        this.text = text;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(Model model) {
-        model.addAttribute("title", "Upload too large");
-        model.addAttribute("message", "The files you attached are far too large and were not stored. We accept " + files.limits()
-                + ". Go back and attach smaller files.");
+        model.addAttribute("title", text.get("common.error.upload-too-large"));
+        model.addAttribute("message", text.get("common.error.upload-too-large-text", files.maxFiles(), files.maxMegabytes()));
         return "ui-error";
     }
 }

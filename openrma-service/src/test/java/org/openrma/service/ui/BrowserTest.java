@@ -118,15 +118,20 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Imports a two-line kingdo order for a merchant, delivered {@code daysAgo} days before the test clock. */
     protected JsonNode importOrder(TestMerchant m, String number, String email, int daysAgo) {
+        return importOrder(m, number, email, daysAgo, "USD", "189.00");
+    }
+
+    /** The same order in {@code currency}, its first line (the IPL device) at {@code devicePrice}. */
+    protected JsonNode importOrder(TestMerchant m, String number, String email, int daysAgo, String currency, String devicePrice) {
         var now = clock.instant();
         String json = """
                 {"number": "%s", "channel": "official_store", "placed_at": "%s", "shipped_at": "%s", "delivered_at": "%s",
-                 "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
+                 "currency": "%s", "shipping": {"method": "economy", "amount": "0.00"},
                  "customer": {"id": "C-%s", "email": "%s"},
-                 "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "189.00", "quantity": 1},
+                 "lines": [{"sku": "KGD-IPL-X1", "category": "ipl_device", "unit_price": "%s", "quantity": 1},
                            {"sku": "KGD-LED-MASK", "category": "led_mask", "unit_price": "120.00", "quantity": 2}]}"""
                 .formatted(number, now.minus(java.time.Duration.ofDays(daysAgo + 4)), now.minus(java.time.Duration.ofDays(daysAgo + 3)),
-                        now.minus(java.time.Duration.ofDays(daysAgo)), number, email);
+                        now.minus(java.time.Duration.ofDays(daysAgo)), currency, number, email, devicePrice);
         var r = api.post("/api/v1/orders", json).key(m.admin()).send();
         if (r.status() != 201) {
             throw new AssertionError("order import failed: " + r);

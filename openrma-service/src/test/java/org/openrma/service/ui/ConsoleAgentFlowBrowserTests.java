@@ -70,7 +70,7 @@ class ConsoleAgentFlowBrowserTests extends BrowserTest {
         signIn(agent);
 
         Locator row = page.locator("tr[data-rma='" + device + "']");
-        assertThat(row).containsText("189.00 USD");
+        assertThat(row).containsText("$189.00");
         page.getByLabel("Assign " + device + " to me").click();
         assertThat(page.locator("tr[data-rma='" + device + "'] td.assignee")).hasText(agent.email());
         page.check("#mine");

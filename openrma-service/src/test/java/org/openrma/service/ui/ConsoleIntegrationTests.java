@@ -47,7 +47,7 @@ class ConsoleIntegrationTests extends BrowserTest {
         page.click("button:has-text('Sign in')");
         assertThat(page.locator("h1")).hasText("RMA queue");
         assertThat(page.locator("table")).containsText(number);
-        assertThat(page.locator(".counts")).containsText("authorized: 1");
+        assertThat(page.locator(".counts")).containsText("Authorized — ship it back: 1");
         page.selectOption("#status", "authorized");
         page.fill("#q", "CON-1001");
         page.click("button:has-text('Filter')");
@@ -83,7 +83,7 @@ class ConsoleIntegrationTests extends BrowserTest {
         assertThat(page.locator("#status")).hasText("Inspected");
 
         assertThat(page.locator("#breakdown")).containsText("Refund to pay");
-        assertThat(page.locator("#refund-total")).containsText("189.00 USD");
+        assertThat(page.locator("#refund-total")).containsText("$189.00");
         screenshot("console-4-resolve-with-breakdown");
         page.click("#do-resolve");
         assertThat(page.locator("#status")).hasText("Resolved");

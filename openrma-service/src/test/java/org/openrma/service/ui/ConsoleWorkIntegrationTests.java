@@ -117,7 +117,7 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
 
         FormClient.Page byAmount = browser.get("/console?sort=amount");
         assertThat(rows(byAmount)).containsExactly(second, first, third);
-        assertThat(byAmount.body()).contains("189.00 USD", "99.50 USD");
+        assertThat(byAmount.body()).contains("$189.00", "$99.50");
         assertThat(rows(browser.get("/console?sort=amount&dir=asc"))).containsExactly(third, first, second);
         assertThat(rows(browser.get("/console?sort=created"))).containsExactly(third, second, first);
         assertThat(rows(browser.get("/console?sort=created&dir=asc"))).containsExactly(first, second, third);
@@ -250,7 +250,7 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
         FormClient browser = signedIn(m, Caller.Role.AGENT);
 
         String page = browser.get("/console/rmas/" + second.get("id").asString()).body();
-        assertThat(page).contains("2 earlier RMAs by this e-mail address", "id=\"customer-refunded\">120.00 USD<");
+        assertThat(page).contains("2 earlier RMAs by this e-mail address", "id=\"customer-refunded\">$120.00<");
         assertThat(page).contains("href=\"/console/rmas/" + first.get("id").asString() + "\">" + first.get("number").asString() + "</a>");
         assertThat(page).doesNotContain(">" + earlier.get("number").asString() + "</a>");
         String firstPage = browser.get("/console/rmas/" + earlier.get("id").asString()).body();
@@ -273,7 +273,7 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
         FormClient browser = signedIn(m, Caller.Role.AGENT);
 
         FormClient.Page page = browser.get("/console/dashboard?from=2025-10-01&to=2025-10-31");
-        assertThat(page.body()).contains("RMAs filed from 2025-10-01 to 2025-10-31", "id=\"by-product\"", "KGD-IPL-X1");
+        assertThat(page.body()).contains("RMAs filed from Oct 1, 2025 to Oct 31, 2025", "id=\"by-product\"", "KGD-IPL-X1");
         FormClient.Page csv = browser.get("/console/dashboard.csv?from=2025-10-01&to=2025-10-31");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -294,10 +294,10 @@ class ConsoleWorkIntegrationTests extends IntegrationTest {
         clock.set(Instant.parse("2025-12-01T10:00:00Z"));
         FormClient browser = signedIn(m, Caller.Role.AGENT);
 
-        assertThat(browser.get("/console/dashboard").body()).contains("RMAs filed from 2025-10-07 to 2025-12-01.", "href=\"/console/dashboard.csv?from=2025-10-07&amp;to=2025-12-01\"");
+        assertThat(browser.get("/console/dashboard").body()).contains("RMAs filed from Oct 7, 2025 to Dec 1, 2025.", "href=\"/console/dashboard.csv?from=2025-10-07&amp;to=2025-12-01\"");
         FormClient.Page bad = browser.get("/console/dashboard?from=2025-13-01&to=2025-11-30");
-        assertThat(bad.body()).contains("A date was not understood", "RMAs filed from 2025-10-07 to 2025-11-30.");
+        assertThat(bad.body()).contains("A date was not understood", "RMAs filed from Oct 7, 2025 to Nov 30, 2025.");
         assertThat(browser.get("/console/dashboard?from=2025-11-30&to=2025-11-01").body())
-                .contains("The start of the period is after its end", "RMAs filed from 2025-10-07 to 2025-12-01.");
+                .contains("The start of the period is after its end", "RMAs filed from Oct 7, 2025 to Dec 1, 2025.");
     }
 }

@@ -121,8 +121,8 @@ class ExchangeAndStoreCreditIntegrationTests extends IntegrationTest {
         FormClient.Page order = browser.get("/portal/" + m.slug() + "/order");
 
         String preview = browser.submit(order, "/portal/" + m.slug() + "/preview", SHIRT_RETURN + "&resolution=exchange").body();
-        assertThat(preview).contains("id=\"resolution_exchange\"", "id=\"exchange_LL-SHIRT-NAVY-M\"", "you pay 20.00 EUR more",
-                "we pay you back 10.00 EUR", "(the one you have)");
+        assertThat(preview).contains("id=\"resolution_exchange\"", "id=\"exchange_LL-SHIRT-NAVY-M\"", "you pay €20.00 more",
+                "we pay you back €10.00", "(the one you have)");
         assertThat(preview).containsPattern("id=\"exchange_LL-SHIRT-NAVY-S\"[^>]*disabled");
 
         // an exchange without a variant, or for one out of stock, is not sent
@@ -144,7 +144,7 @@ class ExchangeAndStoreCreditIntegrationTests extends IntegrationTest {
         assertThat(choice.get("exchange_price").asString()).isEqualTo("210.00");
         assertThat(choice.get("price_difference").asString()).isEqualTo("-20.00");
         assertThat(browser.get("/portal/" + m.slug() + "/rmas/" + rmaId).body())
-                .contains("id=\"your-choice\"", "an exchange for Linen shirt, Navy / M; you pay 20.00 EUR more");
+                .contains("id=\"your-choice\"", "an exchange for Linen shirt, Navy / M; you pay €20.00 more");
     }
 
     @Test
@@ -171,7 +171,7 @@ class ExchangeAndStoreCreditIntegrationTests extends IntegrationTest {
         // the credit is worth more than the refund: the engine added the bonus, the page only shows it
         assertThat(new BigDecimal(credit.get("value").asString())).isGreaterThan(new BigDecimal(rma.get("decision").get("refund").asString()));
         assertThat(browser.get("/portal/" + m.slug() + "/rmas/" + rmaId).body())
-                .contains("Store credit " + credit.get("value").asString() + " EUR incl. 10% bonus");
+                .contains("Store credit €" + new BigDecimal(credit.get("value").asString()).setScale(2) + " incl. 10% bonus");
     }
 
     @Test

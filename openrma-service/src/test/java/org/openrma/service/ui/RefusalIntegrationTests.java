@@ -35,7 +35,9 @@ class RefusalIntegrationTests extends IntegrationTest {
     }
 
     private static String lastDay(java.time.Instant delivered, java.time.Period within) {
-        return LocalDate.ofInstant(delivered, ZoneOffset.UTC).plus(within).toString();
+        // as the page says it in English (UiFormats: the medium style of the language)
+        return java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH)
+                .format(LocalDate.ofInstant(delivered, ZoneOffset.UTC).plus(within));
     }
 
     @Test

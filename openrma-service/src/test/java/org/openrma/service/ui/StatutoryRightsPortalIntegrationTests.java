@@ -51,7 +51,7 @@ class StatutoryRightsPortalIntegrationTests extends BrowserTest {
         assertThat(page.locator("#preview #statutory-rights")).containsText("§ 312g BGB");
         assertThat(page.locator("#preview #statutory-rights")).containsText("Germany");
         assertThat(page.locator("#preview")).containsText("Eligible");
-        assertThat(page.locator("#preview")).containsText("66.49 EUR");
+        assertThat(page.locator("#preview")).containsText("€66.49");
         screenshot("portal-6-statutory-right-in-preview");
 
         page.click("#withdrawal-link");

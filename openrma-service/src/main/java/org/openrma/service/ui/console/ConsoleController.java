@@ -40,6 +40,7 @@ import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.StaffSessions;
 import org.openrma.service.ui.UiErrors;
+import org.openrma.service.ui.UiFormats;
 import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.context.MessageSource;
@@ -48,6 +49,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -125,10 +127,11 @@ public class ConsoleController {
             }
         }
         model.addAttribute("providers", providers);
-        model.addAttribute("message", signedOut != null ? "You are signed out." : invited != null ? "Your password is set; sign in." : message);
+        model.addAttribute("message", signedOut != null ? text("console.login.signed-out") : invited != null ? text("console.login.password-set")
+                : message);
         if (error != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            model.addAttribute("error", "That e-mail address and password do not match an account. Ask your admin for an invitation.");
+            model.addAttribute("error", text("console.login.no-match"));
         }
         return "console/login";
     }
@@ -164,7 +167,11 @@ public class ConsoleController {
             Long left = r.slaDueBy() == null || !r.status().isOpen() ? null : ChronoUnit.DAYS.between(today, r.slaDueBy());
             v.put("sla", left == null ? "—" : r.slaBreached() || left < 0 ? "overdue by " + Math.abs(left) + " d"
                     : left == 0 ? "due today" : left + " d left");
-            v.put("filed", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.createdAt().atZone(m.timeZone())));
+            v.put("filed", new UiFormats(LocaleContextHolder.getLocale()).dateTime(r.createdAt(), m.timeZone()));
+            // for the page to say in its language: the wire status, and the days left (negative: overdue)
+            v.put("statusCode", r.status().wire());
+            v.put("slaState", left == null ? null : r.slaBreached() || left < 0 ? "overdue" : left == 0 ? "today" : "left");
+            v.put("slaDays", left == null ? null : Math.abs(left));
             v.put("slaClass", left == null ? "" : r.slaBreached() || left < 0 ? "bad" : left <= 2 ? "warn" : "ok");
             v.put("amount", money(r.amount(), r.currency()));
             view.add(v);
@@ -199,14 +206,12 @@ public class ConsoleController {
         }
     }
 
-    /** An exact amount in its currency ("189.00 USD"), with the currency's minor digits; "—" without one. */
+    /** An exact amount in its currency as the page's language writes it ("$189.00", "189,00 $"; UiFormats); "—" without one. */
     static String money(BigDecimal amount, String currency) {
         if (amount == null || currency == null) {
             return "—";
         }
-        int digits = org.joda.money.CurrencyUnit.of(currency).getDecimalPlaces();
-        return amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY).toPlainString()
-                + " " + currency;
+        return new UiFormats(LocaleContextHolder.getLocale()).money(amount, currency);
     }
 
     // --- assignment -----------------------------------------------------------------------------
@@ -259,7 +264,7 @@ public class ConsoleController {
                 return "console/rma";
             }
             Rma next = management.apply(staff, rma.id(), new RmaManagement.Versioned(version, false), command);
-            String done = text("console.done", text("console.action." + action), next.number(), RmaModel.statusText(next.status().wire()));
+            String done = text("console.done", text("console.action." + action), next.number(), text("common.status." + next.status().wire()));
             return "redirect:/console/rmas/" + rma.id() + "?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8);
         } catch (NumberFormatException e) {
             error = text("console.error.no-version");
@@ -377,7 +382,8 @@ public class ConsoleController {
         List<Map<String, String>> others = new ArrayList<>();
         for (ConsoleQueries.Sibling o : queries.otherRmasOfTheOrder(m.id(), rma.orderId(), rma.id())) {
             others.add(Map.of("id", o.id().toString(), "number", o.number(), "status", RmaModel.statusText(o.status().wire()),
-                    "filed", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").format(o.createdAt().atZone(m.timeZone()))));
+                    "statusCode", o.status().wire(),
+                    "filed", new UiFormats(LocaleContextHolder.getLocale()).date(o.createdAt().atZone(m.timeZone()).toLocalDate())));
         }
         model.addAttribute("others", others);
         ConsoleQueries.History history = queries.history(m.id(), rma.customerEmail(), rma.createdAt());

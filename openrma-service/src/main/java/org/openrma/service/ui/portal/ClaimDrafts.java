@@ -22,8 +22,10 @@ import org.openrma.service.rma.ClaimUnits;
 import org.openrma.service.rma.ClaimableQuantities;
 import org.openrma.service.rma.RmaDocuments;
 import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.web.Json;
 import tools.jackson.databind.node.ArrayNode;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,11 +44,14 @@ public class ClaimDrafts {
     private final Clock clock;
     private final ClaimableQuantities claimable;
     private final WaysForward waysForward;
+    private final UiMessages text;
     private final Products products;
 
-    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, Products products) {
+    public ClaimDrafts(MerchantPolicies policies, ClaimUnits units, Clock clock, ClaimableQuantities claimable, Products products,
+                       UiMessages text) {
         this.products = products;
-        this.waysForward = new WaysForward(this, policies);
+        this.waysForward = new WaysForward(this, policies, text);
+        this.text = text;
         this.claimable = claimable;
         this.policies = policies;
         this.units = units;
@@ -138,7 +143,7 @@ public class ClaimDrafts {
 
     public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
         if (draft.hasProblems()) {
-            return new Preview(null, List.copyOf(draft.problems().values()));
+            return new Preview(null, DraftProblems.inWords(draft, OrderModel.of(order), text));
         }
         Instant now = clock.instant();
         try {
@@ -152,8 +157,8 @@ public class ClaimDrafts {
             DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
             WaysForward.Help help = d.outcome() == org.openrma.decision.Outcome.REJECTED
                     ? waysForward.after(merchant, order, draft, evidence, d) : null;
-            // the portal speaks English; the engine words the statutory right in English, German or French
-            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, Locale.ENGLISH)), List.of(), help,
+            // the engine words the statutory right in English, German or French: in the page's language
+            return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help,
                     ResolutionChoices.of(model, draft, order, products.productOf(merchant.id(), single(draft)).orElse(null)));
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openrma.service.web.Json;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -97,10 +98,10 @@ public record ConsumerStatement(String country, Boolean consumer, LocalDate noti
 
     /** {@code DE} → {@code Germany}: the country's name in English (the portal's language). */
     public static String countryName(String code) {
-        return code == null ? "" : Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+        return code == null ? "" : Locale.of("", code).getDisplayCountry(LocaleContextHolder.getLocale());
     }
 
-    /** Countries as select options, by code, named in English. */
+    /** Countries as select options, by code, named in the page's language. */
     public static Map<String, String> countryOptions(List<String> codes) {
         Map<String, String> out = new LinkedHashMap<>();
         codes.forEach(c -> out.put(c, countryName(c)));

@@ -31,6 +31,7 @@ import org.openrma.service.shipping.ReturnShipping;
 import org.openrma.service.ui.EvidenceFiles;
 import org.openrma.service.ui.RmaModel;
 import org.openrma.service.ui.UiErrors;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.refusal.Refusal;
 import org.openrma.service.web.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -72,11 +73,13 @@ public class PortalController {
     private final RateLimits rateLimits;
     private final ReturnShipping returnShipping;
     private final PortalAccess access;
+    private final UiMessages text;
     private final org.openrma.service.rma.CustomerChoices choices;
 
-    public PortalController(PortalAccess access, Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
+    public PortalController(UiMessages text, PortalAccess access, Merchants merchants, Orders orders, CustomerTokens tokens, Rmas rmas, RmaManagement management,
                             AuditTrail audit, ClaimDrafts drafts, PortalFilings filings, EvidenceFiles files, Clock clock,
                             RateLimits rateLimits, ReturnShipping returnShipping, org.openrma.service.rma.CustomerChoices choices) {
+        this.text = text;
         this.choices = choices;
         this.returnShipping = returnShipping;
         this.rateLimits = rateLimits;
@@ -113,7 +116,7 @@ public class PortalController {
         }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         model.addAttribute("merchant", e.merchant);
-        model.addAttribute("error", e.getMessage());
+        model.addAttribute("error", text.get("portal.error.session-expired"));
         return "portal/lookup";
     }
 
@@ -148,12 +151,12 @@ public class PortalController {
         model.addAttribute("email", email);
         List<String> problems = new ArrayList<>();
         if (number == null || number.isBlank()) {
-            problems.add("Enter your order number.");
+            problems.add(text.get("portal.error.order-number"));
         }
         if (email == null || email.isBlank()) {
-            problems.add("Enter the e-mail address you ordered with.");
+            problems.add(text.get("portal.error.email"));
         } else if (!email.contains("@")) {
-            problems.add("Enter a full e-mail address, such as name@example.com.");
+            problems.add(text.get("portal.error.email-format"));
         }
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -165,14 +168,13 @@ public class PortalController {
         } catch (RateLimits.Exceeded e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("error", "Too many attempts to find this order. Wait " + e.retryAfterSeconds() / 60 + " minutes and try again.");
+            model.addAttribute("error", text.get("portal.error.too-many", e.retryAfterSeconds() / 60));
             return "portal/lookup";
         }
         Optional<StoredOrder> order = orders.forCustomer(m.id(), number.strip(), email.strip());
         if (order.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("error", "We could not find an order " + number.strip() + " with that e-mail address at " + m.name()
-                    + ". Check both and try again.");
+            model.addAttribute("error", text.get("portal.error.no-order", number.strip(), m.name()));
             return "portal/lookup";
         }
         CustomerTokens.Token token = tokens.issue(m.id(), order.get().id(), order.get().customerEmail());
@@ -234,7 +236,7 @@ public class PortalController {
         EvidenceFiles.Check check = files.check(uploads);
         List<EvidenceFiles.Held> held = files.held(order.id(), form.get("held"));
         java.util.Set<org.openrma.claim.Evidence> evidence = evidence(check, held);
-        List<String> errors = new ArrayList<>(draft.problems().values());
+        List<String> errors = new ArrayList<>(DraftProblems.inWords(draft, OrderModel.of(order), text));
         errors.addAll(check.problems());
         ClaimDrafts.Preview preview = drafts.preview(m, order, draft, evidence);
         org.openrma.service.rma.CustomerChoice choice = null;
@@ -343,31 +345,30 @@ public class PortalController {
             String done = switch (action) {
                 case "cancel" -> {
                     management.apply(c, rma.id(), expected, new RmaCommand.Cancel(blank(form.getFirst("reason"))));
-                    yield "Your request was cancelled.";
+                    yield text.get("portal.done.cancelled");
                 }
                 case "consent" -> {
                     management.apply(c, rma.id(), expected, new RmaCommand.Consent(blank(form.getFirst("note"))));
-                    yield "Thank you: you accepted the substitute replacement.";
+                    yield text.get("portal.done.consent");
                 }
                 case "ship-back" -> {
                     String tracking = blank(form.getFirst("tracking"));
                     if (tracking == null) {
-                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Enter the tracking number of your parcel.");
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", text.get("portal.error.tracking"));
                     }
                     management.apply(c, rma.id(), expected, new RmaCommand.ShipBack(null, blank(form.getFirst("carrier")), tracking, null));
-                    yield "Thank you: we noted your parcel's tracking number.";
+                    yield text.get("portal.done.tracking");
                 }
                 case "return-label" -> {
                     ReturnLabelStore.StoredLabel label;
                     try {
-                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form));
+                        label = returnShipping.buyLabel(c, rma.id(), ReturnShippingModel.address(form, text));
                     } catch (Refusal.Upstream e) {
                         String carrier = e.getCause() instanceof ReturnLabels.CarrierRefused said ? said.getMessage() : e.getMessage();
-                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, e.type(), carrier + ". Nothing was charged and your request is unchanged: "
-                                + "you can print your own address label below and post the parcel with any trackable service.");
+                        throw new ApiProblem(HttpStatus.BAD_GATEWAY, e.type(), text.get("portal.error.carrier-refused", carrier));
                     }
-                    yield label.tracking() == null ? "Your address label is ready: print it and stick it on the parcel."
-                            : "Your prepaid " + label.carrier() + " label is ready: tracking " + label.tracking() + ".";
+                    yield label.tracking() == null ? text.get("portal.done.address-label")
+                            : text.get("portal.done.label", label.carrier(), label.tracking());
                 }
                 case "add-evidence" -> {
                     EvidenceFiles.Check check = files.check(uploads);
@@ -375,7 +376,7 @@ public class PortalController {
                         throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", String.join(" ", check.problems()));
                     }
                     if (check.accepted().isEmpty()) {
-                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", "Attach at least one photo or video.");
+                        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", text.get("portal.error.no-files"));
                     }
                     Path staging = files.stage(check.accepted());
                     try {
@@ -383,7 +384,7 @@ public class PortalController {
                     } finally {
                         files.discard(staging);
                     }
-                    yield "Thank you: your evidence was added and your request decided again.";
+                    yield text.get("portal.done.evidence");
                 }
                 default -> throw new UiErrors.NotFound("There is no action '" + action + "'.");
             };
@@ -396,7 +397,7 @@ public class PortalController {
                     + "nothing was changed. The page now shows it as it is; please check it and try again." : e.getMessage();
             response.setStatus(e.status().value());
         } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
-            error = "This request can no longer be changed that way: " + e.getMessage();
+            error = text.get("portal.error.transition", e.getMessage());
             response.setStatus(HttpStatus.CONFLICT.value());
         }
         rmaPage(model, m, rmas.find(m.id(), rma.id(), c.orderId()).orElseThrow(), null, error);
@@ -452,11 +453,11 @@ public class PortalController {
     }
 
     /** What the customer is told on filing, in the tone of the outcome: a refused request was received, not granted. */
-    private static String filedMessage(Rma rma) {
+    private String filedMessage(Rma rma) {
         return switch (rma.status()) {
-            case REJECTED -> "We received your request " + rma.number() + ", but our policy does not allow it. See why and what you can still do below.";
-            case UNDER_REVIEW -> "Your request " + rma.number() + " was sent. A person will review it.";
-            default -> "Your request " + rma.number() + " was sent.";
+            case REJECTED -> text.get("portal.filed.rejected", rma.number());
+            case UNDER_REVIEW -> text.get("portal.filed.review", rma.number());
+            default -> text.get("portal.filed.sent", rma.number());
         };
     }
 
@@ -477,9 +478,9 @@ public class PortalController {
     Rma rma(Caller.Customer c, String id) {
         try {
             return rmas.find(c.merchantId(), UUID.fromString(id), c.orderId())
-                    .orElseThrow(() -> new UiErrors.NotFound("There is no such request on your order."));
+                    .orElseThrow(() -> new UiErrors.NotFound(text.get("portal.error.no-request")));
         } catch (IllegalArgumentException e) {
-            throw new UiErrors.NotFound("There is no such request on your order.");
+            throw new UiErrors.NotFound(text.get("portal.error.no-request"));
         }
     }
 

@@ -20,6 +20,8 @@ import org.openrma.service.merchant.Merchant;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.policy.MerchantPolicies;
 import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.ui.UiFormats;
+import org.openrma.service.ui.UiMessages;
 
 /**
  * After a refusal the portal leaves no dead end. It says why in the customer's words (the merchant's own sentences from
@@ -41,10 +43,12 @@ final class WaysForward {
 
     private final ClaimDrafts drafts;
     private final MerchantPolicies policies;
+    private final UiMessages text;
 
-    WaysForward(ClaimDrafts drafts, MerchantPolicies policies) {
+    WaysForward(ClaimDrafts drafts, MerchantPolicies policies, UiMessages text) {
         this.drafts = drafts;
         this.policies = policies;
+        this.text = text;
     }
 
     Help after(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence, Decision refused) {
@@ -62,7 +66,7 @@ final class WaysForward {
      * The refusal in the customer's words: each rule of the refusing program (all programs when none decided) that failed,
      * as the policy words it; a missed time limit as "the last day … was …" rather than the engine's window name.
      */
-    static List<String> why(Decision refused) {
+    List<String> why(Decision refused) {
         Set<String> why = new LinkedHashSet<>();
         for (ExplanationStep step : refused.explanation()) {
             boolean inProgram = refused.program() == null || step.program() == null || refused.program().equals(step.program());
@@ -72,7 +76,11 @@ final class WaysForward {
             String lastDay = step.read().get("last_day");
             if (lastDay != null && step.rule().endsWith(".claim_window_ends")) {
                 String title = title(refused, step.program());
-                why.add("The last day to ask for " + (title == null ? "this" : "the " + lowerFirst(title)) + " was " + lastDay + ".");
+                // the program's title is the merchant's words, quoted as written; the day in the page's language
+                String day = new UiFormats(text.locale()).date(lastDay);
+                // English says "the 30-day return"; other languages quote the title as the merchant wrote it
+                String named = title != null && "en".equals(text.locale().getLanguage()) ? lowerFirst(title) : title;
+                why.add(title == null ? text.get("portal.why.last-day", day) : text.get("portal.why.last-day-for", named, day));
             } else {
                 why.add(step.says());
             }
@@ -94,22 +102,23 @@ final class WaysForward {
         if (d.program() == null || d.outcome() == Outcome.REJECTED) {
             return java.util.Optional.empty();
         }
-        String title = Objects.requireNonNullElse(title(d, d.program()), Draft.KINDS.get(other.kind()));
+        String title = Objects.requireNonNullElse(title(d, d.program()), text.orElse("portal.kind." + other.kind(), Draft.KINDS.get(other.kind())));
         String lastDay = d.explanation().stream()
                 .filter(s -> d.program().equals(s.program()) && s.rule().endsWith(".claim_window_ends") && s.result() == StepResult.PASSED)
                 .map(s -> s.read().get("last_day")).filter(Objects::nonNull).findFirst().orElse(null);
-        StringBuilder detail = new StringBuilder("The same items qualify for the ").append(lowerFirst(title));
-        detail.append(switch (d.outcome()) {
-            case APPROVED -> ".";
-            case NEEDS_EVIDENCE -> ", once you send more evidence (" + String.join(", ", d.missingEvidence().stream().map(DecisionModel::words).toList())
-                    + ").";
-            default -> "; a person will review it.";
+        title = "en".equals(text.locale().getLanguage()) ? lowerFirst(title) : title;
+        StringBuilder detail = new StringBuilder(switch (d.outcome()) {
+            case APPROVED -> text.get("portal.way.qualifies", title);
+            case NEEDS_EVIDENCE -> text.get("portal.way.qualifies-with-evidence", title, String.join(", ", d.missingEvidence().stream()
+                    .map(e -> text.orElse("common.evidence." + e, DecisionModel.words(e))).toList()));
+            default -> text.get("portal.way.qualifies-for-review", title);
         });
         if (lastDay != null) {
-            detail.append(" You can ask for it until ").append(lastDay).append('.');
+            detail.append(' ').append(text.get("portal.way.until", new UiFormats(text.locale()).date(lastDay)));
         }
         String quote = d.decisiveCitations().stream().findFirst().map(Citation::text).orElse(null);
-        return java.util.Optional.of(new Step("switch-to-" + other.kind(), "Send it as a " + DecisionModel.words(other.kind()) + " request instead",
+        return java.util.Optional.of(new Step("switch-to-" + other.kind(), text.get("portal.way.switch",
+                text.orElse("common.kind." + other.kind(), DecisionModel.words(other.kind()))),
                 detail.toString(), quote, link(merchant, other, null)));
     }
 
@@ -120,9 +129,9 @@ final class WaysForward {
         if (discretion.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String ask = "Please review my request case by case: " + (draft.description() == null ? "" : draft.description());
-        return java.util.Optional.of(new Step("case-by-case", "Ask for a case-by-case review",
-                "Send the same request with a note: a person at " + merchant.name() + " looks at it and may decide otherwise.",
+        String ask = text.get("portal.way.case-by-case-note") + " " + (draft.description() == null ? "" : draft.description());
+        return java.util.Optional.of(new Step("case-by-case", text.get("portal.way.case-by-case"),
+                text.get("portal.way.case-by-case-detail", merchant.name()),
                 discretion.getFirst().text(), link(merchant, draft, ask.strip())));
     }
 
