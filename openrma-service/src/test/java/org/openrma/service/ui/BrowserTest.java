@@ -102,9 +102,9 @@ public abstract class BrowserTest extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** A phone-sized page in its own context, for the customer portal. */
+    /** A phone-sized page (375 px wide, the narrowest phone the UI is built for) in its own context. */
     protected void usePhone() {
-        usePhone(390, 844);
+        usePhone(375, 812);
     }
 
     /** A phone of this viewport size in its own context. */

@@ -20,18 +20,30 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
 
     @Test
     void aRefusalThatLeadsToAWarrantyClaim() {
+        refusalLeadsToAWarrantyClaim("KSP-B-1", "portal-8-refusal-with-a-way-forward", "portal-9-warranty-claim-after-a-refusal");
+    }
+
+    @Test
+    void aRefusalThatLeadsToAWarrantyClaimOnAPhone() {
+        usePhone();
+        refusalLeadsToAWarrantyClaim("KSP-B-2", "portal-8-refusal-with-a-way-forward-phone", "portal-9-warranty-claim-after-a-refusal-phone");
+        assertThat((Boolean) page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling at 375 px").isTrue();
+    }
+
+    private void refusalLeadsToAWarrantyClaim(String order, String refusalShot, String warrantyShot) {
         TestMerchant m = newMerchant("kospet");
         var now = clock.instant();
         var imported = api.post("/api/v1/orders", """
-                {"number": "KSP-B-1", "channel": "official_store", "placed_at": "%s", "shipped_at": "%s", "delivered_at": "%s",
+                {"number": "%s", "channel": "official_store", "placed_at": "%s", "shipped_at": "%s", "delivered_at": "%s",
                  "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
-                 "customer": {"id": "C-KSP-B-1", "email": "kim@example.com"},
+                 "customer": {"id": "C-%s", "email": "kim@example.com"},
                  "lines": [{"sku": "KSP-TANK-T2", "category": "smartwatch", "unit_price": "129.00", "quantity": 1}]}"""
-                .formatted(now.minus(Duration.ofDays(44)), now.minus(Duration.ofDays(43)), now.minus(Duration.ofDays(40)))).key(m.admin()).send();
+                .formatted(order, now.minus(Duration.ofDays(44)), now.minus(Duration.ofDays(43)), now.minus(Duration.ofDays(40)), order)).key(m.admin()).send();
         assertThat(imported.status()).isEqualTo(201);
 
         page.navigate(url("/portal/" + m.slug()));
-        page.getByLabel("Order number").fill("KSP-B-1");
+        page.getByLabel("Order number").fill(order);
         page.getByLabel("E-mail address").fill("kim@example.com");
         page.click("button:has-text('Find my order')");
         page.selectOption("#kind", "return");
@@ -48,7 +60,7 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
         assertThat(page.locator("#preview .all-terms")).not().hasAttribute("open", "");
         assertThat(page.locator("#way-switch-to-warranty")).containsText("2-year free repair");
         assertThat(page.locator("#way-switch-to-warranty")).containsText("You can ask for it until");
-        screenshot("portal-8-refusal-with-a-way-forward");
+        screenshot(refusalShot);
 
         page.click("#way-switch-to-warranty a");
         assertThat(page.locator("#kind")).hasValue("warranty");
@@ -61,7 +73,7 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
         // only the clauses that decided are quoted; the exclusions stay behind "All policy terms"
         assertThat(page.locator("#preview .decisive-clauses")).containsText("Clause S3-14");
         assertThat(page.locator("#preview .decisive-clauses")).not().containsText("Clause S3-17");
-        screenshot("portal-9-warranty-claim-after-a-refusal");
+        screenshot(warrantyShot);
 
         page.click("#submit");
         assertThat(page.locator("#message")).containsText("was sent");

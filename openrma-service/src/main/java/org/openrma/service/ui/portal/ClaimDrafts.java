@@ -141,6 +141,23 @@ public class ClaimDrafts {
         return OrderModel.of(order, claimable.of(merchant.id(), order));
     }
 
+    /**
+     * Why the draft cannot be sent because earlier requests hold its units, in the customer's words (empty: nothing
+     * held stops it). Asked again at sending: another tab may have sent the same units since the preview.
+     */
+    public List<String> alreadyClaimed(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
+        try {
+            return alreadyClaimed(merchant, order, claim(merchant, order, draft, evidence, clock.instant()));
+        } catch (InvalidClaimException e) {
+            return List.of();   // the draft's own problems are said elsewhere
+        }
+    }
+
+    private List<String> alreadyClaimed(Merchant merchant, StoredOrder order, Claim parsed) {
+        return claimable.problems(merchant.id(), order, parsed).stream()
+                .map(f -> "You cannot send this request: " + f.message() + ".").toList();
+    }
+
     public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
         if (draft.hasProblems()) {
             return new Preview(null, DraftProblems.inWords(draft, OrderModel.of(order), text));
@@ -148,8 +165,7 @@ public class ClaimDrafts {
         Instant now = clock.instant();
         try {
             Claim parsed = claim(merchant, order, draft, evidence, now);
-            List<String> alreadyClaimed = claimable.problems(merchant.id(), order, parsed).stream()
-                    .map(f -> "You cannot send this request: " + f.message() + ".").toList();
+            List<String> alreadyClaimed = alreadyClaimed(merchant, order, parsed);
             if (!alreadyClaimed.isEmpty()) {
                 return new Preview(null, alreadyClaimed);
             }

@@ -249,6 +249,9 @@ public class PortalController {
             }
         }
         if (errors.isEmpty()) {
+            errors.addAll(drafts.alreadyClaimed(m, order, draft, evidence));
+        }
+        if (errors.isEmpty()) {
             Path staging = null;
             try {
                 staging = files.stage(check.accepted(), order.id(), held);
@@ -261,9 +264,10 @@ public class PortalController {
             } catch (ApiProblem | Refusal refused) {
                 ApiProblem e = ApiProblem.of(refused);
                 errors.add(e.getMessage());
-                e.errors().forEach(fe -> errors.add(fe.toString()));
+                // the customer reads the words; the API's field paths (request.lines[0].quantity) are for developers
+                e.errors().forEach(fe -> errors.add(fe.message()));
             } catch (InvalidClaimException e) {
-                e.problems().forEach(p -> errors.add(p.field() + ": " + p.message()));
+                e.problems().forEach(p -> errors.add(p.message()));
             } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted | java.io.UncheckedIOException e) {
                 errors.add(e.getMessage());
             } finally {
