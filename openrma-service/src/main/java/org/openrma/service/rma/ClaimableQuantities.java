@@ -108,14 +108,28 @@ public class ClaimableQuantities {
         }
     }
 
-    /** What is wrong with claiming these quantities, one entry per line asking for more than is left (none: all claimable). */
-    public List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim) {
-        return problems(merchantId, order, claim, null);
+    /** A claimed line that asks for more units than earlier requests left: {@code heldBy} says which requests hold them. */
+    public record Shortfall(int index, boolean namedLine, String sku, int ordered, int claimable, String heldBy) {
+
+        Refusal.Field asField() {
+            return new Refusal.Field(namedLine ? "request.lines[" + index + "].quantity" : "request.lines", claimable == 0
+                    ? "every unit of " + sku + " is already in a request: " + heldBy
+                    : "only " + claimable + " of " + ordered + " units of " + sku + " can still be claimed: " + heldBy);
+        }
+    }
+
+    /** The claimed lines that ask for more than is left (none: all claimable). */
+    public List<Shortfall> shortfalls(UUID merchantId, StoredOrder order, Claim claim) {
+        return shortfalls(merchantId, order, claim, null);
     }
 
     private List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
+        return shortfalls(merchantId, order, claim, except).stream().map(Shortfall::asField).toList();
+    }
+
+    private List<Shortfall> shortfalls(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
         Map<String, Line> lines = of(merchantId, order, except);
-        List<Refusal.Field> problems = new ArrayList<>();
+        List<Shortfall> shortfalls = new ArrayList<>();
         List<ClaimedLine> claimed = claim.claimedLines();
         boolean namedLines = !claim.request().lines().isEmpty();
         for (int i = 0; i < claimed.size(); i++) {
@@ -124,13 +138,8 @@ public class ClaimableQuantities {
             if (line == null || line.held().isEmpty() || c.requested().quantity() <= line.claimable()) {
                 continue;
             }
-            String held = line.heldBy();
-            String field = namedLines ? "request.lines[" + i + "].quantity" : "request.lines";
-            problems.add(new Refusal.Field(field, line.claimable() == 0
-                    ? "every unit of " + c.line().sku() + " is already in a request: " + held
-                    : "only " + line.claimable() + " of " + c.line().quantity() + " units of " + c.line().sku()
-                            + " can still be claimed: " + held));
+            shortfalls.add(new Shortfall(i, namedLines, c.line().sku(), c.line().quantity(), line.claimable(), line.heldBy()));
         }
-        return problems;
+        return shortfalls;
     }
 }

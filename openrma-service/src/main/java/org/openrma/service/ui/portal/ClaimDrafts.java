@@ -154,8 +154,10 @@ public class ClaimDrafts {
     }
 
     private List<String> alreadyClaimed(Merchant merchant, StoredOrder order, Claim parsed) {
-        return claimable.problems(merchant.id(), order, parsed).stream()
-                .map(f -> "You cannot send this request: " + f.message() + ".").toList();
+        return claimable.shortfalls(merchant.id(), order, parsed).stream()
+                .map(f -> f.claimable() == 0
+                        ? text.get("portal.order.cannot-send-held-all", f.sku(), f.heldBy())
+                        : text.get("portal.order.cannot-send-held-some", f.claimable(), f.ordered(), f.sku(), f.heldBy())).toList();
     }
 
     public Preview preview(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {

@@ -241,7 +241,7 @@ public class PortalController {
         ClaimDrafts.Preview preview = drafts.preview(m, order, draft, evidence);
         org.openrma.service.rma.CustomerChoice choice = null;
         if (errors.isEmpty() && preview.choices() != null) {
-            Optional<String> problem = preview.choices().problem(draft);
+            Optional<String> problem = preview.choices().problem(draft, text);
             if (problem.isPresent()) {
                 errors.add(problem.get());
             } else {

@@ -11,6 +11,7 @@ import org.openrma.service.catalogue.ProductCatalogue;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.rma.CustomerChoice;
 import org.openrma.service.ui.DecisionModel;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.ui.ProductModel;
 
 /**
@@ -83,13 +84,13 @@ public record ResolutionChoices(List<Option> options, List<Variant> variants, St
     }
 
     /** What is wrong with the customer's choice, or empty: a resolution must be chosen, and an in-stock variant for an exchange. */
-    Optional<String> problem(Draft draft) {
+    Optional<String> problem(Draft draft, UiMessages text) {
         if (draft.resolution() == null || !offers(draft.resolution())) {
-            return Optional.of("Choose what you would like: " + String.join(", ", options.stream()
-                    .map(o -> DecisionModel.words(o.resolution())).toList()) + ".");
+            return Optional.of(text.get("portal.choice.choose-resolution", String.join(", ", options.stream()
+                    .map(o -> text.orElse("common.resolution." + o.resolution(), DecisionModel.words(o.resolution()))).toList())));
         }
         if (draft.resolution().equals("exchange") && !variants.isEmpty() && variantChosen().isEmpty()) {
-            return Optional.of("Choose the variant you would like instead (one in stock).");
+            return Optional.of(text.get("portal.choice.choose-variant"));
         }
         return Optional.empty();
     }
