@@ -16,6 +16,7 @@ import org.openrma.service.rma.ClaimDocument;
 import org.openrma.service.rma.Rma;
 import org.openrma.service.rma.RmaLifecycle;
 import org.openrma.service.rma.Rmas;
+import org.openrma.service.ui.UiMessages;
 import org.openrma.service.ui.UiErrors;
 import org.openrma.service.web.ApiProblem;
 import org.openrma.service.web.Json;
@@ -48,8 +49,10 @@ public class WithdrawalController {
     private final PortalFilings filings;
     private final Rmas rmas;
     private final Clock clock;
+    private final UiMessages text;
 
-    public WithdrawalController(PortalAccess access, ClaimDrafts drafts, PortalFilings filings, Rmas rmas, Clock clock) {
+    public WithdrawalController(PortalAccess access, ClaimDrafts drafts, PortalFilings filings, Rmas rmas, Clock clock, UiMessages text) {
+        this.text = text;
         this.access = access;
         this.drafts = drafts;
         this.filings = filings;
@@ -81,7 +84,7 @@ public class WithdrawalController {
         if (notice.hasProblems()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
-        page(model, m, order, notice, !notice.hasProblems(), List.copyOf(notice.problems().values()));
+        page(model, m, order, notice, !notice.hasProblems(), notice.problemsInWords(drafts.orderModel(m, order), text));
         return "portal/withdrawal";
     }
 
@@ -94,7 +97,7 @@ public class WithdrawalController {
         StoredOrder order = access.order(c);
         OrderModel om = drafts.orderModel(m, order);
         WithdrawalNotice notice = WithdrawalNotice.read(form, om);
-        List<String> errors = new ArrayList<>(notice.problems().values());
+        List<String> errors = new ArrayList<>(notice.problemsInWords(om, text));
         if (errors.isEmpty()) {
             try {
                 Rma rma = filings.file(c, request(m, order, om, notice), buyer(notice), null, List.of(), null);
@@ -102,9 +105,9 @@ public class WithdrawalController {
             } catch (ApiProblem | Refusal refused) {
                 ApiProblem e = ApiProblem.of(refused);
                 errors.add(e.getMessage());
-                e.errors().forEach(fe -> errors.add(fe.toString()));
+                e.errors().forEach(fe -> errors.add(fe.message()));
             } catch (InvalidClaimException e) {
-                e.problems().forEach(p -> errors.add(p.field() + ": " + p.message()));
+                e.problems().forEach(p -> errors.add(p.message()));
             } catch (RmaLifecycle.IllegalTransition | RmaLifecycle.NotPermitted e) {
                 errors.add(e.getMessage());
             }

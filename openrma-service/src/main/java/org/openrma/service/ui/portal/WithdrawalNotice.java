@@ -60,6 +60,21 @@ public record WithdrawalNotice(List<Draft.Line> lines, String name, String addre
         return new WithdrawalNotice(lines, name, address, country, problems);
     }
 
+    /** The problems in the page's language (the English sentences above stay for logs and for a field not known here). */
+    List<String> problemsInWords(OrderModel order, org.openrma.service.ui.UiMessages text) {
+        List<String> out = new ArrayList<>();
+        problems.forEach((field, english) -> out.add(switch (field.replaceFirst("_\\d+$", "_")) {
+            case "qty_" -> order.lines().stream().filter(l -> field.equals("qty_" + l.index())).findFirst()
+                    .map(l -> text.get("portal.problem.quantity", l.claimable(), l.sku())).orElse(english);
+            case "lines" -> text.get("portal.withdrawal.problem.lines");
+            case "name" -> text.get(name == null ? "portal.withdrawal.problem.name" : "portal.withdrawal.problem.name-long");
+            case "address" -> text.get(address == null ? "portal.withdrawal.problem.address" : "portal.withdrawal.problem.address-long");
+            case "country" -> text.get("portal.problem.country");
+            default -> english;
+        }));
+        return out;
+    }
+
     public boolean hasProblems() {
         return !problems.isEmpty();
     }

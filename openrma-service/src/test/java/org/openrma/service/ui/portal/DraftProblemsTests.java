@@ -19,7 +19,7 @@ class DraftProblemsTests {
             new OrderModel.Line(0, "KGD-IPL-X1", "ipl_device", "189.00", 1, 1, null, ProductModel.of("KGD-IPL-X1", null, null, null)),
             new OrderModel.Line(1, "KGD-LED-MASK", "led_mask", "120.00", 2, 2, null, ProductModel.of("KGD-LED-MASK", null, null, null))));
 
-    private static UiMessages messages() {
+    static UiMessages messages() {
         // as the service configures them (spring.messages.*)
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("messages");

@@ -49,6 +49,19 @@ class WithdrawalNoticeTests {
     }
 
     @Test
+    void theProblemsAreSaidInThePagesLanguage() {
+        WithdrawalNotice n = WithdrawalNotice.read(form("pick_1", "1", "country", "Germany"), ORDER);
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.GERMAN);
+        try {
+            assertThat(n.problemsInWords(ORDER, DraftProblemsTests.messages())).containsExactly(
+                    "Geben Sie für CABLE-1 eine Anzahl von 1 bis 0 ein.", "Geben Sie Ihren Namen ein.", "Geben Sie Ihre Anschrift ein.",
+                    "Wählen Sie Ihr Wohnsitzland.");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
+    @Test
     void goodsNotYetReceivedAreSaidToBeSo() {
         WithdrawalNotice n = WithdrawalNotice.read(form("pick_0", "1", "name", "A", "address", "B"), ORDER);
 
