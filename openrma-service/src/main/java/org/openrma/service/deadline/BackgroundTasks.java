@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * on one instance at a time however many instances share the database:
  * <ul>
  *   <li>{@code rma-deadline-sweep}: {@link Deadlines#sweep()} every {@code openrma.deadlines.poll-interval};</li>
- *   <li>{@code idempotency-key-expiry}: forgets stored responses older than 24 hours, hourly.</li>
+ *   <li>{@code idempotency-key-expiry}: forgets stored responses older than 24 hours, hourly;</li>
+ *   <li>each {@link Housekeeping} bean under its own name (such as {@code abandoned-upload-cleanup}).</li>
  * </ul>
  * The cadence is wall-clock time; what is due is judged by the injected {@link Clock}.
  */
@@ -35,7 +36,8 @@ public class BackgroundTasks implements SmartLifecycle {
     private Scheduler scheduler;
     private volatile boolean running;
 
-    public BackgroundTasks(DataSource dataSource, Deadlines deadlines, JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
+    public BackgroundTasks(DataSource dataSource, Deadlines deadlines, JdbcClient jdbc, Clock clock, OpenRmaProperties properties,
+                           List<Housekeeping> chores) {
         this.dataSource = dataSource;
         this.enabled = properties.deadlines().schedulerEnabled();
         this.pollingInterval = properties.deadlines().pollInterval();
@@ -44,7 +46,9 @@ public class BackgroundTasks implements SmartLifecycle {
         RecurringTask<Void> keys = Tasks.recurring("idempotency-key-expiry", FixedDelay.ofHours(1))
                 .execute((instance, ctx) -> jdbc.sql("delete from idempotency_key where created_at < ?")
                         .param(Timestamp.from(clock.instant().minus(IDEMPOTENCY_KEY_LIFETIME))).update());
-        this.tasks = List.of(sweep, keys);
+        List<RecurringTask<Void>> all = new java.util.ArrayList<>(List.of(sweep, keys));
+        chores.forEach(chore -> all.add(Tasks.recurring(chore.name(), FixedDelay.of(chore.every())).execute((instance, ctx) -> chore.run())));
+        this.tasks = List.copyOf(all);
     }
 
     /** A stopped db-scheduler cannot start again (its executors are shut down), so each start builds a new one. */

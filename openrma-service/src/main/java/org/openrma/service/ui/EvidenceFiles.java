@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -72,8 +75,10 @@ public class EvidenceFiles {
 
     private final UiProperties properties;
     private final UiMessages text;
+    private final Clock clock;
 
-    public EvidenceFiles(UiProperties properties, UiMessages text) {
+    public EvidenceFiles(UiProperties properties, UiMessages text, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.text = text;
     }
@@ -252,6 +257,35 @@ public class EvidenceFiles {
             throw new UncheckedIOException("could not store the uploaded files", e);
         }
     }
+
+    /**
+     * Deletes files kept for forms never sent again (older than {@link #ABANDONED_AFTER}: the customer's session lasts
+     * 30 minutes) and staging folders a stopped instance left behind. By age on the shared folder, so any instance may run it.
+     */
+    public int forgetAbandoned() {
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        int removed = 0;
+        for (Path root : List.of(properties.uploadDir().resolve(".held"), properties.uploadDir().resolve(".staging"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            // .held/{order}/{ref}/file and .staging/{id}/file: the folders one level above the files
+            try (Stream<Path> folders = Files.walk(root, root.endsWith(".held") ? 2 : 1)) {
+                for (Path folder : folders.filter(f -> root.relativize(f).getNameCount() == (root.endsWith(".held") ? 2 : 1)).toList()) {
+                    if (Files.getLastModifiedTime(folder).toInstant().isBefore(cutoff)) {
+                        discard(folder);
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not clean the upload folder " + root, e);
+            }
+        }
+        return removed;
+    }
+
+    /** How long a file kept for a form not yet sent again stays. */
+    static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     public void discard(Path staging) {
         if (staging != null) {
