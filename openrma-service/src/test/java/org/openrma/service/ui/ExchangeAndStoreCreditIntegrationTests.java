@@ -172,6 +172,12 @@ class ExchangeAndStoreCreditIntegrationTests extends IntegrationTest {
         assertThat(new BigDecimal(credit.get("value").asString())).isGreaterThan(new BigDecimal(rma.get("decision").get("refund").asString()));
         assertThat(browser.get("/portal/" + m.slug() + "/rmas/" + rmaId).body())
                 .contains("Store credit €" + new BigDecimal(credit.get("value").asString()).setScale(2) + " incl. 10% bonus");
+
+        // the agent's resolve form starts from the customer's choice, not from the policy's first remedy
+        StaffLogin login = staffAccount(m, org.openrma.service.access.Caller.Role.AGENT);
+        FormClient agent = new FormClient(port);
+        agent.signIn(login.email(), login.password());
+        assertThat(agent.get("/console/rmas/" + rmaId).body()).containsPattern("<option value=\"store_credit\" selected");
     }
 
     @Test

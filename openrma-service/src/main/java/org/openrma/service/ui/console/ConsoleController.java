@@ -362,7 +362,8 @@ public class ConsoleController {
         RmaModel view = RmaModel.of(rma, decision, audit.list(m.id(), "rma", rma.id().toString(), 0, 100).items(), false, m.timeZone());
         page(model, staff, m, "queue");
         model.addAttribute("rma", view);
-        model.addAttribute("choice", choices.find(m.id(), rma.id()).orElse(null));
+        var choice = choices.find(m.id(), rma.id()).orElse(null);
+        model.addAttribute("choice", choice);
         model.addAttribute("can", AgentActions.of(RmaLifecycle.allowed(rma.status(), RmaLifecycle.Actor.AGENT)));
         model.addAttribute("files", files.list(m.id(), rma.id()));
         model.addAttribute("message", message);
@@ -373,8 +374,12 @@ public class ConsoleController {
         model.addAttribute("facts", wires(Fact.class));
         List<String> offered = view.decision() == null ? List.of() : view.decision().resolutions();
         model.addAttribute("resolutions", offered.isEmpty() ? wires(Resolution.class) : offered);
+        // the resolve form starts from what the customer chose, where the policy offers it
+        String preselected = choice != null && offered.contains(choice.resolution().wire()) ? choice.resolution().wire()
+                : offered.isEmpty() ? null : offered.getFirst();
+        model.addAttribute("preselected", preselected);
         model.addAttribute("decidedApproved", view.decision() != null && view.decision().eligible());
-        model.addAttribute("breakdown", breakdown(m, rma, offered.isEmpty() ? null : offered.getFirst(), null));
+        model.addAttribute("breakdown", breakdown(m, rma, preselected, null));
         model.addAttribute("refunds", ledger.entries(m.id(), rma.orderId(), rma.id()).stream().map(EntryView::of).toList());
         model.addAttribute("returnLabel", returnLabels.find(m.id(), rma.id()).orElse(null));
         model.addAttribute("assignee", rma.assignee() == null ? null : rma.assignee().name());
