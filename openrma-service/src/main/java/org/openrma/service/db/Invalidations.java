@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class Invalidations implements SmartLifecycle {
 
     static final String CHANNEL = "openrma_invalidate";
+    /** How long the channel may stay quiet before the listener checks its connection (a round trip). */
+    private static final Duration QUIET_CHECK = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(Invalidations.class);
 
     private final HikariDataSource dataSource;
@@ -91,15 +93,21 @@ public class Invalidations implements SmartLifecycle {
                     return;
                 }
                 listening = true;
+                long lastHeard = System.nanoTime();
                 while (current()) {
-                    // blocks on the socket until a notice arrives (or half a second passes, to notice a stop or a dead connection)
+                    // blocks on the socket until a notice arrives (or half a second passes, to notice a stop)
                     PGNotification[] notices = pg.getNotifications(500);
                     if (notices != null) {
                         for (PGNotification n : notices) {
                             dispatch(n.getParameter());
                         }
-                    } else if (!c.isValid(2)) {
-                        throw new SQLException("the invalidation listener's connection is no longer valid");
+                        lastHeard = System.nanoTime();
+                    } else if (System.nanoTime() - lastHeard > QUIET_CHECK.toNanos()) {
+                        // a quiet channel may be a dead connection: ask the server, at most once per QUIET_CHECK
+                        if (!c.isValid(2)) {
+                            throw new SQLException("the invalidation listener's connection is no longer valid");
+                        }
+                        lastHeard = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -62,9 +62,10 @@ public class ClaimDrafts {
      * The engine's answer, or the reasons the draft cannot be decided yet; for a refusal, why in the customer's words and
      * what they can still do ({@link WaysForward}).
      */
-    public record Preview(DecisionModel decision, List<String> problems, WaysForward.Help help, ResolutionChoices choices) {
+    /** {@code unitsHeld}: the problems are units earlier requests hold, which stop the draft from being sent. */
+    public record Preview(DecisionModel decision, List<String> problems, WaysForward.Help help, ResolutionChoices choices, boolean unitsHeld) {
         Preview(DecisionModel decision, List<String> problems) {
-            this(decision, problems, null, null);
+            this(decision, problems, null, null, false);
         }
     }
 
@@ -141,18 +142,7 @@ public class ClaimDrafts {
         return OrderModel.of(order, claimable.of(merchant.id(), order));
     }
 
-    /**
-     * Why the draft cannot be sent because earlier requests hold its units, in the customer's words (empty: nothing
-     * held stops it). Asked again at sending: another tab may have sent the same units since the preview.
-     */
-    public List<String> alreadyClaimed(Merchant merchant, StoredOrder order, Draft draft, Set<Evidence> evidence) {
-        try {
-            return alreadyClaimed(merchant, order, claim(merchant, order, draft, evidence, clock.instant()));
-        } catch (InvalidClaimException e) {
-            return List.of();   // the draft's own problems are said elsewhere
-        }
-    }
-
+    /** Why earlier requests' units stop the draft, in the customer's words (empty: nothing held stops it). */
     private List<String> alreadyClaimed(Merchant merchant, StoredOrder order, Claim parsed) {
         return claimable.shortfalls(merchant.id(), order, parsed).stream()
                 .map(f -> f.claimable() == 0
@@ -169,7 +159,7 @@ public class ClaimDrafts {
             Claim parsed = claim(merchant, order, draft, evidence, now);
             List<String> alreadyClaimed = alreadyClaimed(merchant, order, parsed);
             if (!alreadyClaimed.isEmpty()) {
-                return new Preview(null, alreadyClaimed);
+                return new Preview(null, alreadyClaimed, null, null, true);
             }
             Decision d = policies.decide(merchant.id(), merchant.policyId(), parsed, now);
             DecisionModel model = DecisionModel.of(RmaDocuments.asStored(d), order.merchandiseTotal().getCurrencyUnit().getCode());
@@ -177,7 +167,7 @@ public class ClaimDrafts {
                     ? waysForward.after(merchant, order, draft, evidence, d) : null;
             // the engine words the statutory right in English, German or French: in the page's language
             return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help,
-                    ResolutionChoices.of(model, draft, order, products.productOf(merchant.id(), single(draft)).orElse(null)));
+                    ResolutionChoices.of(model, draft, order, products.productOf(merchant.id(), single(draft)).orElse(null)), false);
         } catch (InvalidClaimException e) {
             return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
         } catch (RuntimeException e) {

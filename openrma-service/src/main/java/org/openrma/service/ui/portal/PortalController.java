@@ -248,8 +248,8 @@ public class PortalController {
                 choice = preview.choices().choice();
             }
         }
-        if (errors.isEmpty()) {
-            errors.addAll(drafts.alreadyClaimed(m, order, draft, evidence));
+        if (errors.isEmpty() && preview.unitsHeld()) {
+            errors.addAll(preview.problems());   // another tab may have sent the same units since this form was shown
         }
         if (errors.isEmpty()) {
             Path staging = null;
