@@ -335,7 +335,7 @@ public class StudioController {
     String review(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response, Model model) {
         Caller.Staff admin = sessions.requireAdmin(request);
         Merchant m = merchants.get(admin.merchantId());
-        Prepared prepared = prepare(m, form);
+        Prepared prepared = prepare(m, form, true);
         if (prepared.error() != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("error", prepared.error());
@@ -352,7 +352,8 @@ public class StudioController {
     String publish(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request, HttpServletResponse response, Model model) {
         Caller.Staff admin = sessions.requireAdmin(request);
         Merchant m = merchants.get(admin.merchantId());
-        Prepared prepared = prepare(m, form);
+        // the what-if replays every stored claim: it is worked out only when the review is shown again, not for a publish that succeeds
+        Prepared prepared = prepare(m, form, false);
         String error = prepared.error();
         PublishReview review = prepared.review();
         if (error == null && !review.publishable()) {
@@ -380,6 +381,9 @@ public class StudioController {
         } else {
             response.setStatus(review != null && review.sameDay() != null ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
+        if (review != null) {
+            review = prepare(m, form, true).review();
+        }
         model.addAttribute("error", error);
         model.addAttribute("review", review);
         page(model, admin, m, policies.list(m.id()), prepared.text());
@@ -393,7 +397,7 @@ public class StudioController {
     /** The draft with the label and date written in, and its review; or why it cannot be reviewed at all. */
     private record Prepared(String text, PublishReview review, String error) {}
 
-    private Prepared prepare(Merchant m, MultiValueMap<String, String> form) {
+    private Prepared prepare(Merchant m, MultiValueMap<String, String> form, boolean withWhatIf) {
         String text = form.getFirst("source") == null ? "" : form.getFirst("source");
         String effectiveFrom = form.getFirst("effective_from");
         String label = form.getFirst("version_label") == null ? "" : form.getFirst("version_label").strip();
@@ -441,7 +445,7 @@ public class StudioController {
         DraftReplays.Summary whatIf = null;
         String whatIfProblem = null;
         try {
-            whatIf = replays.replay(m.id(), text).summary();
+            whatIf = withWhatIf ? replays.replay(m.id(), text).summary() : null;
         } catch (ApiProblem | Refusal refused) {
             whatIfProblem = ApiProblem.of(refused).getMessage();
         }
