@@ -169,7 +169,7 @@ public class ClaimDrafts {
             return new Preview(model.explainedToTheCustomer(ConsumerExplanation.of(d, parsed, LocaleContextHolder.getLocale())), List.of(), help,
                     ResolutionChoices.of(model, draft, order, products.productOf(merchant.id(), single(draft)).orElse(null)), false);
         } catch (InvalidClaimException e) {
-            return new Preview(null, e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+            return new Preview(null, e.problems().stream().map(p -> p.message()).toList());   // words, not the API's field paths
         } catch (RuntimeException e) {
             return new Preview(null, List.of("The policy could not decide this request (" + e.getMessage()
                     + "). You can still send it: a person will review it."));
