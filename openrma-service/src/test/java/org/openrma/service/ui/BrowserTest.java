@@ -1,5 +1,7 @@
 package org.openrma.service.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -100,6 +102,26 @@ public abstract class BrowserTest extends IntegrationTest {
             throw new UncheckedIOException(e);
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /**
+     * The page does not scroll sideways: nothing reaches past the viewport's right edge. On failure
+     * names the outermost elements that do, so a CI log says which part of the page is too wide.
+     */
+    protected void assertNoSidewaysScroll(String where) {
+        String tooWide = (String) page.evaluate("""
+                () => {
+                  const width = window.innerWidth;
+                  if (document.scrollingElement.scrollWidth <= width) return '';
+                  const wide = [...document.body.querySelectorAll('*')]
+                      .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                      .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 0.5);
+                  return 'scrollWidth ' + document.scrollingElement.scrollWidth + ' > ' + width + ': '
+                      + wide.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                          + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                          + ' right=' + Math.round(e.getBoundingClientRect().right)).join(', ');
+                }""");
+        assertThat(tooWide).as(where + ": no sideways scrolling").isEmpty();
     }
 
     /** A phone-sized page (375 px wide, the narrowest phone the UI is built for) in its own context. */

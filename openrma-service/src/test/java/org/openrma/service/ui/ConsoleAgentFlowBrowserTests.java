@@ -51,12 +51,6 @@ class ConsoleAgentFlowBrowserTests extends BrowserTest {
         assertThat(page.locator("h1")).hasText("RMA queue");
     }
 
-    private void assertNoSidewaysScroll(String where) {
-        Object fits = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
-        assertThat(fits).as(where + ": scrollWidth " + page.evaluate("() => document.scrollingElement.scrollWidth")
-                + " > innerWidth " + page.evaluate("() => window.innerWidth")).isEqualTo(true);
-    }
-
     private double top(String selector) {
         return page.locator(selector).boundingBox().y;
     }

@@ -23,8 +23,7 @@ class DuplicateReturnBrowserTests extends BrowserTest {
     void aSecondReturnOfTheSameUnitIsRefusedBeforeFilingOnAPhone() {
         usePhone();
         secondReturnOfTheSameUnitIsRefusedBeforeFiling("DUP-1002", "portal-14-duplicate-refused-at-intake-phone");
-        assertThat((Boolean) page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling at 375 px").isTrue();
+        assertNoSidewaysScroll("the refused duplicate at 375 px");
     }
 
     private void secondReturnOfTheSameUnitIsRefusedBeforeFiling(String order, String screenshot) {

@@ -27,8 +27,7 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
     void aRefusalThatLeadsToAWarrantyClaimOnAPhone() {
         usePhone();
         refusalLeadsToAWarrantyClaim("KSP-B-2", "portal-8-refusal-with-a-way-forward-phone", "portal-9-warranty-claim-after-a-refusal-phone");
-        assertThat((Boolean) page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling at 375 px").isTrue();
+        assertNoSidewaysScroll("the warranty claim at 375 px");
     }
 
     private void refusalLeadsToAWarrantyClaim(String order, String refusalShot, String warrantyShot) {
