@@ -149,6 +149,8 @@ class StudioIntegrationTests extends BrowserTest {
         page.fill("#version_label", "2025-06-b");
         page.click("#review-button");
         assertThat(page.locator("#diff")).containsText("within: 45 days");
+        // measured once the reloaded page's editor is in place, as the customer sees it (a CI run measured mid-load once)
+        assertThat(page.locator("#editor .cm-editor")).isVisible();
         assertNoSidewaysScroll("the review at 375 px");
         page.locator("#review").scrollIntoViewIfNeeded();
         page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-4-phone-review.png")));
