@@ -54,6 +54,13 @@ public abstract class CollectingReader<L> {
         return true;
     }
 
+    private static final java.util.regex.Pattern OPEN_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    /** Shaped like a word a policy may declare beyond a vocabulary's standard words. */
+    public static boolean isOpenWord(String text) {
+        return OPEN_WORD.matcher(text).matches();
+    }
+
     /**
      * A word of a vocabulary a policy may extend: a standard word (returned in its wire form) or any
      * word shaped like one, which the deciding policy must then declare; null after reporting it.
@@ -63,7 +70,7 @@ public abstract class CollectingReader<L> {
         if (standard.isPresent()) {
             return standard.get().wire();
         }
-        if (!text.matches("[a-z][a-z0-9_]{0,63}")) {
+        if (!isOpenWord(text)) {
             problem(at, Wording.unknownValue(text, type) + " or a word the policy declares");
             return null;
         }

@@ -2,6 +2,7 @@ package org.openrma.cli.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class ClaimParserAgreesWithClaimReaderTests {
                     assertThat(parsed).as(line).isEqualTo(ClaimReader.read(line));
                     fast++;
                 }
+                byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+                assertThat(ClaimParser.parse(utf8, 0, utf8.length)).as("from bytes: " + line).isEqualTo(parsed);
                 total++;
             }
         }
@@ -56,6 +59,17 @@ class ClaimParserAgreesWithClaimReaderTests {
     @Test
     void aPlainClaimIsReadOnTheFastPath() {
         assertThat(ClaimParser.parse(PLAIN)).isNotNull().isEqualTo(ClaimReader.read(PLAIN));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreLeftToTheTreeReaderAndNonAsciiTextIsReadFromBytes() {
+        String accented = PLAIN.replace("\"C-7\"", "\"Zoë-7\"");
+        byte[] utf8 = accented.getBytes(StandardCharsets.UTF_8);
+        assertThat(ClaimParser.parse(utf8, 0, utf8.length)).isNotNull().isEqualTo(ClaimReader.read(accented));
+
+        byte[] latin1 = accented.getBytes(StandardCharsets.ISO_8859_1);   // ë as one byte: malformed UTF-8
+        assertThat(ClaimParser.parse(latin1, 0, latin1.length)).isNull();
+        assertThat(ClaimReader.read(new String(latin1, StandardCharsets.UTF_8)).order().customer().id()).isEqualTo("Zo\uFFFD-7");
     }
 
     @Test

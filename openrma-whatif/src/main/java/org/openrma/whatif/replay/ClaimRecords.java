@@ -22,14 +22,25 @@ public final class ClaimRecords implements AutoCloseable {
     /** The input format, as reported. */
     public enum Format { JSONL, CSV }
 
-    /** One record as read: its text (JSON Lines), or its cells (CSV), or why it could not be read. */
-    public record Raw(long line, String json, CsvClaims.Row row, String problem) {}
+    /**
+     * One record as read: its UTF-8 bytes (JSON Lines), or its cells (CSV), or why it could not be read. A line stays
+     * bytes until a worker reads it: no decoding on the reading thread, and the claim parser reads bytes fastest.
+     */
+    public record Raw(long line, byte[] json, CsvClaims.Row row, String problem) {
+
+        /** The line as text, malformed UTF-8 replaced (as the tree reader gets it when the fast path declines). */
+        public String jsonText() {
+            return new String(json, StandardCharsets.UTF_8);
+        }
+    }
 
     private final CountingStream counting;
+    private final InputStream text;
     private final BufferedReader reader;
     private final boolean gzip;
     private final Format format;
     private final CsvClaims csv;
+    private final LineSplitter lines;
     private long lineNumber;
     private boolean first = true;
 
@@ -41,21 +52,31 @@ public final class ClaimRecords implements AutoCloseable {
         int b2 = buffered.read();
         buffered.reset();
         this.gzip = b1 == 0x1f && b2 == 0x8b;
-        InputStream text = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        this.reader = new BufferedReader(new InputStreamReader(text, decoder), 1 << 16);
-        this.format = name.toLowerCase(java.util.Locale.ROOT).contains(".csv") ? Format.CSV : sniff(reader);
-        this.csv = format == Format.CSV ? new CsvClaims(reader) : null;
+        this.text = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+        this.format = name.toLowerCase(java.util.Locale.ROOT).contains(".csv") ? Format.CSV : sniff(text);
+        if (format == Format.CSV) {
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            this.reader = new BufferedReader(new InputStreamReader(text, decoder), 1 << 16);
+            this.csv = new CsvClaims(reader);
+            this.lines = null;
+        } else {
+            this.reader = null;
+            this.csv = null;
+            this.lines = new LineSplitter(text);
+        }
     }
 
-    private static Format sniff(BufferedReader reader) throws IOException {
-        reader.mark(1 << 16);
+    /** JSON Lines when the first character after a byte-order mark and white space opens an object (or the file is empty). */
+    private static Format sniff(InputStream text) throws IOException {
+        text.mark(1 << 16);
+        int skipped = 0;
         int c;
         do {
-            c = reader.read();
-        } while (c == '\uFEFF' || c == ' ' || c == '\t' || c == '\r' || c == '\n');
-        reader.reset();
+            c = text.read();
+            skipped++;
+        } while (skipped < (1 << 16) && (c == 0xEF || c == 0xBB || c == 0xBF || c == ' ' || c == '\t' || c == '\r' || c == '\n'));
+        text.reset();
         return c == -1 || c == '{' ? Format.JSONL : Format.CSV;
     }
 
@@ -78,16 +99,16 @@ public final class ClaimRecords implements AutoCloseable {
             if (csv != null) {
                 return csv.next();
             }
-            String line;
-            while ((line = reader.readLine()) != null) {
+            byte[] line;
+            while ((line = lines.next()) != null) {
                 lineNumber++;
                 if (first) {
                     first = false;
-                    if (line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
+                    if (line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+                        line = java.util.Arrays.copyOfRange(line, 3, line.length);
                     }
                 }
-                if (!line.isBlank()) {
+                if (!blank(line)) {
                     return new Raw(lineNumber, line, null, null);
                 }
             }
@@ -97,9 +118,89 @@ public final class ClaimRecords implements AutoCloseable {
         }
     }
 
+    /** As {@link String#isBlank()} says of the line's text; decoded only when it holds nothing but white space and non-ASCII. */
+    private static boolean blank(byte[] line) {
+        boolean nonAscii = false;
+        for (byte b : line) {
+            if (b < 0) {
+                nonAscii = true;
+            } else if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return !nonAscii || new String(line, StandardCharsets.UTF_8).isBlank();
+    }
+
+    /**
+     * Splits bytes into lines where {@link BufferedReader#readLine()} would: at {@code \n}, {@code \r} or {@code \r\n},
+     * a last line without an end counting as a line. Safe for UTF-8: neither byte occurs inside a multi-byte character.
+     */
+    static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int end;
+        private boolean afterCarriageReturn;
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next() throws IOException {
+            byte[] partial = null;
+            while (true) {
+                if (position == end && !fill()) {
+                    return partial;
+                }
+                if (afterCarriageReturn) {
+                    afterCarriageReturn = false;
+                    if (buffer[position] == '\n') {
+                        position++;
+                        continue;
+                    }
+                }
+                int i = position;
+                while (i < end && buffer[i] != '\n' && buffer[i] != '\r') {
+                    i++;
+                }
+                byte[] line = append(partial, i - position);
+                if (i < end) {
+                    afterCarriageReturn = buffer[i] == '\r';
+                    position = i + 1;
+                    return line;
+                }
+                partial = line;       // the line goes on past the buffer
+                position = end;
+            }
+        }
+
+        private byte[] append(byte[] partial, int length) {
+            if (partial == null) {
+                return java.util.Arrays.copyOfRange(buffer, position, position + length);
+            }
+            byte[] joined = java.util.Arrays.copyOf(partial, partial.length + length);
+            System.arraycopy(buffer, position, joined, partial.length, length);
+            return joined;
+        }
+
+        private boolean fill() throws IOException {
+            int n;
+            do {
+                n = in.read(buffer, 0, buffer.length);
+            } while (n == 0);
+            position = 0;
+            end = Math.max(n, 0);
+            return n > 0;
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        } else {
+            text.close();
+        }
     }
 
     /** Counts the bytes taken from the file, for progress; written by the reading thread only. */

@@ -120,9 +120,9 @@ public final class Replay {
     }
 
     /** A line of JSON, token by token straight into the claim; the tree reader for a claim out of the common shape (or refused). */
-    private static Claim read(String json) {
-        Claim claim = ClaimParser.parse(json);
-        return claim != null ? claim : ClaimReader.read(json);
+    private static Claim read(ClaimRecords.Raw line) {
+        Claim claim = ClaimParser.parse(line.json(), 0, line.json().length);
+        return claim != null ? claim : ClaimReader.read(line.jsonText());
     }
 
     /** A CSV row: its column {@code claim} like a line of JSON; a row of field paths (or a refused claim) through the tree. */
@@ -141,7 +141,7 @@ public final class Replay {
             }
             Claim claim;
             try {
-                claim = raw.row() != null ? read(raw.row()) : read(raw.json());
+                claim = raw.row() != null ? read(raw.row()) : read(raw);
             } catch (InvalidClaimException e) {
                 tally.malformed(raw.line(), "invalid claim: " + e.problems().stream()
                         .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
