@@ -80,10 +80,12 @@ public final class Evaluator {
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
         var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
 
-        List<LineResult> lines = new ArrayList<>(decides.lines.size());
-        for (LineVerdict l : decides.lines) {
-            lines.add(new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons));
+        LineResult[] results = new LineResult[decides.lines.size()];
+        for (int i = 0; i < results.length; i++) {
+            LineVerdict l = decides.lines.get(i);
+            results[i] = new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons);
         }
+        List<LineResult> lines = List.of(results);                          // immutable already: the Decision keeps it as it is
         Trace trace = run.trace();
         String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
                 missing, decides);
@@ -97,8 +99,13 @@ public final class Evaluator {
         String says = f.says() != null ? f.says() : "No program of this policy covers this claim.";
         var request = run.claim().request();
         run.trace().noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
-        List<LineResult> lines = run.claimed().stream()
-                .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), List.of(says))).toList();
+        List<String> reasons = List.of(says);
+        LineResult[] results = new LineResult[run.claimed().size()];
+        for (int i = 0; i < results.length; i++) {
+            var l = run.claimed().get(i);
+            results[i] = new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), reasons);
+        }
+        List<LineResult> lines = List.of(results);
         return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(),
                 Explanation.capitalize(f.outcome().wire().replace('_', ' ')) + ": " + says, run.trace().decisive(f.outcome(), null));
     }

@@ -1,6 +1,7 @@
 package org.openrma.policy.eval;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,18 @@ final class Offers {
 
     static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> served, List<LineVerdict> kept, List<String> undecided) {
         Program program = chosen.program;
-        Set<Resolution> resolutions = new LinkedHashSet<>();
+        // the explanation's words list remedies in the order offered; without them, order does not matter (the Decision's set has none)
+        Set<Resolution> resolutions = run.recording() ? new LinkedHashSet<>() : EnumSet.noneOf(Resolution.class);
         List<Rules.Offer> offered = new ArrayList<>();
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {
-            served.stream().filter(r -> r.outcome == Outcome.REJECTED).forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
+            for (ProgramRun r : served) {
+                if (r.outcome == Outcome.REJECTED) {
+                    for (LineVerdict l : r.lines) {
+                        resolutions.addAll(l.offers);
+                    }
+                }
+            }
             if (!resolutions.isEmpty()) {
                 run.trace().stillAvailable(program.id(), resolutions);
             }
@@ -65,7 +73,11 @@ final class Offers {
         if (outcome == Outcome.REJECTED) {
             return List.of();
         }
-        List<Remedy> out = new ArrayList<>();
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        Remedy[] out = new Remedy[offered.size()];
+        int count = 0;
         for (Rules.Offer offer : offered) {
             Money base = switch (offer.resolution()) {
                 case REFUND, STORE_CREDIT, EXCHANGE -> net;
@@ -80,9 +92,9 @@ final class Offers {
                 value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
             }
             boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
-            out.add(new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent));
+            out[count++] = new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
             run.trace().remedyValued(program, offer, value);
         }
-        return out;
+        return List.of(out);                                                 // immutable already: the Decision keeps it as it is
     }
 }

@@ -9,11 +9,12 @@ import org.openrma.policy.model.Program;
 final class ProgramRun {
 
     final Program program;
-    final List<LineVerdict> lines = new ArrayList<>();
+    final List<LineVerdict> lines;
     Outcome outcome;
 
-    ProgramRun(Program program) {
+    ProgramRun(Program program, int claimedLines) {
         this.program = program;
+        this.lines = new ArrayList<>(claimedLines);
     }
 
     boolean served() {
@@ -22,6 +23,14 @@ final class ProgramRun {
 
     /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
     List<LineVerdict> kept() {
+        boolean anyRejected = false;
+        for (LineVerdict l : lines) {
+            anyRejected |= l.outcome == Outcome.REJECTED;
+        }
+        if (!anyRejected) {
+            // the usual case: every line is kept; the stages after this one only read the list, so it is not copied
+            return lines;
+        }
         List<LineVerdict> kept = new ArrayList<>(lines.size());
         for (LineVerdict l : lines) {
             if (l.outcome != Outcome.REJECTED) {

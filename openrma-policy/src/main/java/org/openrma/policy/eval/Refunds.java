@@ -49,7 +49,7 @@ final class Refunds {
         if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
             return new Refund(zero, zero, Map.of());
         }
-        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+        Map<DeductionKind, Money> deductions = null;                        // made for the first deduction: most refunds have none
         Refunds r = new Refunds(run);
         Money base = r.base(program, kept, undecided);
         Money deducted = zero;
@@ -63,6 +63,9 @@ final class Refunds {
                 continue;
             }
             if (amount.isPositive()) {
+                if (deductions == null) {
+                    deductions = new EnumMap<>(DeductionKind.class);
+                }
                 deductions.merge(d.kind(), amount, Money::plus);
                 deducted = deducted.plus(amount);
             }
@@ -73,18 +76,24 @@ final class Refunds {
         if (refund.isPositive()) {
             run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
         }
-        return new Refund(refund, net, deductions);
+        return new Refund(refund, net, deductions == null ? Map.of() : deductions);
     }
 
     /** Whether any of the remedies offered is one of {@code these}. */
     static boolean anyOf(Set<Resolution> resolutions, Set<Resolution> these) {
-        for (Resolution r : resolutions) {
-            if (these.contains(r)) {
+        if (resolutions.isEmpty()) {
+            return false;
+        }
+        // by the enum's constants and contains: no iterator over either set
+        for (Resolution r : ALL_RESOLUTIONS) {
+            if (these.contains(r) && resolutions.contains(r)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 
     private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
         Money base = run.zero();

@@ -16,7 +16,7 @@ import org.openrma.policy.model.Subject;
 
 /** What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation. */
 record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
-           Subject[] lineSubjects, Trace trace) {
+           Subject[] lineSubjects, Trace trace, Money zero) {
 
     static Run of(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
         Subject subject = new Subject(claim, null, policy.calendar(), now);
@@ -26,7 +26,21 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
         for (int i = 0; i < lineSubjects.length; i++) {
             lineSubjects[i] = subject.forLine(claimed.get(i));
         }
-        return new Run(policy, version, claim, subject, claim.order().currency(), claimed, lineSubjects, trace);
+        CurrencyUnit currency = claim.order().currency();
+        return new Run(policy, version, claim, subject, currency, claimed, lineSubjects, trace, zeroIn(currency));
+    }
+
+    /** Zero in each currency seen, made once: Money is immutable (at most one entry per ISO currency). */
+    private static final java.util.concurrent.ConcurrentHashMap<CurrencyUnit, Money> ZEROES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Money zeroIn(CurrencyUnit currency) {
+        Money zero = ZEROES.get(currency);
+        return zero != null ? zero : ZEROES.computeIfAbsent(currency, Money::zero);
+    }
+
+    /** The subject of the claimed line at {@code index} in {@link #claimed}. */
+    Subject lineSubject(int index) {
+        return lineSubjects[index];
     }
 
     /** The subject of a claimed line (one of {@link #claimed}). */
@@ -39,8 +53,9 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
         return subject.forLine(line);
     }
 
-    Money zero() {
-        return Money.zero(currency);
+    /** Whether the decision records an explanation (the stages may then keep things in the order the words need). */
+    boolean recording() {
+        return trace != Trace.NONE;
     }
 
     /** An amount the policy states, in the order's currency, with the policy's rounding. */

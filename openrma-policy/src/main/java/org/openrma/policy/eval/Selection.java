@@ -21,13 +21,15 @@ final class Selection {
 
     static Chosen choose(Run run, List<ProgramRun> runs) {
         List<ProgramRun> served = new ArrayList<>(runs.size());
-        List<ProgramVerdict> verdicts = new ArrayList<>(runs.size());
-        for (ProgramRun r : runs) {
+        ProgramVerdict[] each = new ProgramVerdict[runs.size()];
+        for (int i = 0; i < each.length; i++) {
+            ProgramRun r = runs.get(i);
             if (r.served()) {
                 served.add(r);
             }
-            verdicts.add(new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r)));
+            each[i] = new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }
+        List<ProgramVerdict> verdicts = List.of(each);                       // immutable already: the Decision keeps it as it is
         if (served.isEmpty()) {
             return new Chosen(null, served, verdicts);
         }

@@ -39,7 +39,8 @@ public sealed interface Condition {
             boolean recording = Reads.recording(read);
             boolean result = true;
             Unevaluable error = null;
-            for (Condition c : parts) {
+            for (int i = 0, n = parts.size(); i < n; i++) {                // indexed: no iterator per test
+                Condition c = parts.get(i);
                 // with an explanation every part is evaluated, so it shows all the values read
                 try {
                     result &= c.test(s, read);
@@ -67,7 +68,8 @@ public sealed interface Condition {
             boolean recording = Reads.recording(read);
             boolean result = false;
             Unevaluable error = null;
-            for (Condition c : parts) {
+            for (int i = 0, n = parts.size(); i < n; i++) {                // indexed: no iterator per test
+                Condition c = parts.get(i);
                 try {
                     result |= c.test(s, read);
                 } catch (Unevaluable e) {
@@ -125,7 +127,15 @@ public sealed interface Condition {
         boolean anyOf(Subject s, Set<String> words) {
             switch (this) {
                 case TAGS -> {
-                    return s.line() != null && s.line().line().tags().stream().anyMatch(words::contains);
+                    if (s.line() == null) {
+                        return false;
+                    }
+                    for (String t : s.line().line().tags()) {
+                        if (words.contains(t)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
                 case FACTS -> {
                     for (String w : s.claim().request().words().facts()) {
@@ -159,7 +169,9 @@ public sealed interface Condition {
     /** At least one of the words is among the claim's facts, evidence, or the line's tags. */
     record HasAny(Marks marks, Set<String> words) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
-            Reads.later(read, marks.label, () -> marks.present(s));
+            if (Reads.recording(read)) {
+                Reads.later(read, marks.label, () -> marks.present(s));      // the supplier only when something keeps it
+            }
             return marks.anyOf(s, words);
         }
 
@@ -271,7 +283,9 @@ public sealed interface Condition {
     record OnDate(DateSource source, DateTest test) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
             java.util.Optional<java.time.LocalDate> date = source.date(s);
-            Reads.later(read, source.label(), () -> date.map(Object::toString).orElse("none"));
+            if (Reads.recording(read)) {
+                Reads.later(read, source.label(), () -> date.map(Object::toString).orElse("none"));
+            }
             // an event that has not happened is in no range
             return date.isPresent() && test.holds(date.get());
         }
