@@ -1,7 +1,6 @@
 package org.openrma.policy.eval;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openrma.decision.Outcome;
@@ -27,7 +26,7 @@ final class Dates {
     }
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        DateTable deadlines = new DateTable();
         for (LineVerdict l : chosen.lines) {
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
                 deadlines.put("claim_window_ends", l.windowEnd.lastDay());
@@ -40,12 +39,16 @@ final class Dates {
             d.components(chosen.program, kept, deadlines);
         } else {
             // a rejection lists every deadline that failed
-            chosen.lines.forEach(l -> l.missedWindows.forEach(deadlines::putIfAbsent));
+            for (LineVerdict l : chosen.lines) {
+                if (l.missedWindows != null) {
+                    deadlines.putAbsent(l.missedWindows);
+                }
+            }
         }
-        return deadlines;
+        return deadlines.toMap();
     }
 
-    private void deadlines(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+    private void deadlines(Program program, List<LineVerdict> kept, DateTable out) {
         if (program.deadlines().isEmpty() && run.policy().deadlines().isEmpty()) {
             return;
         }
@@ -108,7 +111,7 @@ final class Dates {
     }
 
     /** Each coverage component's last day, and whether the claim is still inside it (free) or not (charged). */
-    private void components(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+    private void components(Program program, List<LineVerdict> kept, DateTable out) {
         if (program.components().isEmpty() || kept.isEmpty()) {
             return;
         }

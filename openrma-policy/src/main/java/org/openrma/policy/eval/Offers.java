@@ -26,15 +26,16 @@ final class Offers {
 
     private Offers() {}
 
-    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> served, List<LineVerdict> kept, List<String> undecided) {
+    /** {@code runs}: every program's run; the rejecting ones among those that serve keep their paid remedies on offer. */
+    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> runs, List<LineVerdict> kept, List<String> undecided) {
         Program program = chosen.program;
         // the explanation's words list remedies in the order offered; without them, order does not matter (the Decision's set has none)
         Set<Resolution> resolutions = run.recording() ? new LinkedHashSet<>() : EnumSet.noneOf(Resolution.class);
-        List<Rules.Offer> offered = new ArrayList<>();
+        List<Rules.Offer> offered = List.of();                              // a list is made for the first offer
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {
-            for (ProgramRun r : served) {
-                if (r.outcome == Outcome.REJECTED) {
+            for (ProgramRun r : runs) {
+                if (r.outcome == Outcome.REJECTED) {                          // a program that does not serve has no outcome
                     for (LineVerdict l : r.lines) {
                         resolutions.addAll(l.offers);
                     }
@@ -45,7 +46,9 @@ final class Offers {
             }
             return new Offered(resolutions, offered, false);
         }
-        for (Rules.Offer offer : program.resolutions().offers()) {
+        List<Rules.Offer> candidates = program.resolutions().offers();
+        for (int i = 0; i < candidates.size(); i++) {
+            Rules.Offer offer = candidates.get(i);
             Map<String, String> read = run.reads();
             boolean offers;
             try {
@@ -56,6 +59,9 @@ final class Offers {
                 continue;
             }
             if (offers) {
+                if (offered.isEmpty()) {
+                    offered = new ArrayList<>(program.resolutions().offers().size());
+                }
                 offered.add(offer);
                 resolutions.add(offer.resolution());
                 needsConsent |= offer.needsConsent();
@@ -95,6 +101,6 @@ final class Offers {
             out[count++] = new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
             run.trace().remedyValued(program, offer, value);
         }
-        return List.of(out);                                                 // immutable already: the Decision keeps it as it is
+        return Evaluator.immutableList(out);
     }
 }

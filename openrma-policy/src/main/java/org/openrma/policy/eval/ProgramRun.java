@@ -9,12 +9,20 @@ import org.openrma.policy.model.Program;
 final class ProgramRun {
 
     final Program program;
-    final List<LineVerdict> lines;
+    /** Empty (and immutable) while the program serves no line: most programs serve none of a claim's lines. */
+    List<LineVerdict> lines = List.of();
     Outcome outcome;
 
-    ProgramRun(Program program, int claimedLines) {
+    ProgramRun(Program program) {
         this.program = program;
-        this.lines = new ArrayList<>(claimedLines);
+    }
+
+    /** Adds a line's verdict; the list is made for the first one. */
+    void add(LineVerdict verdict, int claimedLines) {
+        if (lines.isEmpty()) {
+            lines = new ArrayList<>(claimedLines);
+        }
+        lines.add(verdict);
     }
 
     boolean served() {

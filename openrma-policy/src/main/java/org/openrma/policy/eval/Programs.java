@@ -31,34 +31,39 @@ final class Programs {
     }
 
     List<ProgramRun> runAll() {
-        List<ProgramRun> runs = new ArrayList<>(run.policy().programs().size());
-        for (Program program : run.policy().programs()) {
-            runs.add(evaluate(program));
+        List<Program> programs = run.policy().programs();
+        List<ProgramRun> runs = new ArrayList<>(programs.size());
+        for (int i = 0; i < programs.size(); i++) {
+            runs.add(evaluate(programs.get(i)));
         }
         return runs;
     }
 
     private ProgramRun evaluate(Program program) {
-        ProgramRun result = new ProgramRun(program, run.claimed().size());
+        ProgramRun result = new ProgramRun(program);
         Map<String, String> read = run.reads();
         List<ClaimedLine> claimed = run.claimed();
         int n = claimed.size();
         // by line index: whether the program serves it; why that could not be told (most claims have none)
-        boolean[] served = new boolean[n];
+        LineSet served = new LineSet(n);
         boolean anyServed = false;
         String[] undecidable = null;
         for (int i = 0; i < n; i++) {
+            boolean serves;
             try {
-                served[i] = program.serves().test(run.lineSubject(i), read);
+                serves = program.serves().test(run.lineSubject(i), read);
             } catch (Unevaluable e) {
                 // whether the program covers the line cannot be told: it may, so a person looks
-                served[i] = true;
+                serves = true;
                 if (undecidable == null) {
                     undecidable = new String[n];
                 }
                 undecidable[i] = e.getMessage();
             }
-            anyServed |= served[i];
+            if (serves) {
+                served.add(i);
+            }
+            anyServed |= serves;
         }
         trace.serves(program, anyServed, read);
         if (!anyServed) {
@@ -68,8 +73,8 @@ final class Programs {
         for (int i = 0; i < n; i++) {
             ClaimedLine line = claimed.get(i);
             LineVerdict verdict = new LineVerdict(line, program.whenRejected());
-            result.lines.add(verdict);
-            if (!served[i] && !servedElsewhere(claimed, served, line)) {
+            result.add(verdict, n);
+            if (!served.has(i) && !servedElsewhere(claimed, served, line)) {
                 verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
                 continue;
             }
@@ -82,16 +87,20 @@ final class Programs {
             if (program.window() != null) {
                 verdict.windowEnd = window(program.id(), program.window(), s, label, verdict);
             }
-            for (Window deadline : program.deadlines()) {
-                if (deadline.bounds() != Event.SUBMITTED) {
-                    window(program.id(), deadline, s, label, verdict);
+            // indexed loops: no iterator per program and line
+            List<Window> deadlines = program.deadlines();
+            for (int d = 0; d < deadlines.size(); d++) {
+                if (deadlines.get(d).bounds() != Event.SUBMITTED) {
+                    window(program.id(), deadlines.get(d), s, label, verdict);
                 }
             }
-            for (Check check : program.checks()) {
-                check(program.id(), check, s, label, verdict);
+            List<Check> checks = program.checks();
+            for (int c = 0; c < checks.size(); c++) {
+                check(program.id(), checks.get(c), s, label, verdict);
             }
-            for (EvidenceRule rule : program.evidence()) {
-                evidence(program.id(), rule, s, label, verdict);
+            List<EvidenceRule> evidence = program.evidence();
+            for (int e = 0; e < evidence.size(); e++) {
+                evidence(program.id(), evidence.get(e), s, label, verdict);
             }
             if (program.whenRejected() != null && verdict.outcome == program.whenRejected().outcome() && !verdict.reasons.isEmpty()) {
                 trace.whenRejected(program, label);
@@ -105,9 +114,9 @@ final class Programs {
      * Whether an equal claimed line (ClaimedLine is a record: two lines of the same SKU and request are equal) is served:
      * the list's {@code contains} this replaces compared lines by equality, not by position.
      */
-    private static boolean servedElsewhere(List<ClaimedLine> claimed, boolean[] served, ClaimedLine line) {
-        for (int j = 0; j < served.length; j++) {
-            if (served[j] && claimed.get(j).equals(line)) {
+    private static boolean servedElsewhere(List<ClaimedLine> claimed, LineSet served, ClaimedLine line) {
+        for (int j = 0; j < claimed.size(); j++) {
+            if (served.has(j) && claimed.get(j).equals(line)) {
                 return true;
             }
         }

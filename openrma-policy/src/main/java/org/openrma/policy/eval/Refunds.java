@@ -96,6 +96,11 @@ final class Refunds {
     private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 
     private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
+        if (program.refund().perUnitAmount() == null) {
+            // the usual case: the lines' prices, summed exactly in minor units (Money keeps the currency's scale)
+            Money items = Money.ofMinor(run.currency(), claimedMinor(kept));
+            return program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING ? items.plus(shippingShare(kept)) : items;
+        }
         Money base = run.zero();
         for (LineVerdict l : kept) {
             Money linePrice = l.line.price();
@@ -208,14 +213,21 @@ final class Refunds {
         };
     }
 
+    /** What the kept lines cost, in the currency's minor units: {@code ClaimedLine.price()} summed without a Money per step. */
+    private static long claimedMinor(List<LineVerdict> kept) {
+        long sum = 0;
+        for (int i = 0, n = kept.size(); i < n; i++) {
+            var line = kept.get(i).line;
+            sum = Math.addExact(sum, Math.multiplyExact(line.line().unitPrice().getAmountMinorLong(), (long) line.requested().quantity()));
+        }
+        return sum;
+    }
+
     /** The order's shipping charge in proportion to the value of the lines claimed. */
     private Money shippingShare(List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
         Money total = run.claim().order().merchandiseTotal();
-        Money claimedValue = run.zero();
-        for (LineVerdict l : kept) {
-            claimedValue = claimedValue.plus(l.line.price());
-        }
+        Money claimedValue = Money.ofMinor(run.currency(), claimedMinor(kept));
         if (!shipping.isPositive() || claimedValue.isZero()) {
             return run.zero();
         }

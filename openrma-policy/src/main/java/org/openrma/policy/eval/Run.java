@@ -73,8 +73,8 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
         if (!c.readsLine() || kept.isEmpty()) {
             return c.test(subject, read);
         }
-        for (LineVerdict l : kept) {
-            if (c.test(subjectOf(l.line), read)) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (c.test(subjectOf(kept.get(i).line), read)) {
                 return true;
             }
         }

@@ -78,7 +78,8 @@ final class Shipping {
 
     /** The first rule that holds, or null. */
     private ShippingRule first(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
-        for (ShippingRule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            ShippingRule rule = rules.get(i);
             Map<String, String> read = run.reads();
             if (run.anyLine(rule.when(), kept, read)) {
                 trace.shippingRule(program, rule, read, leg);

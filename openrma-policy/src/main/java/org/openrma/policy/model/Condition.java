@@ -97,9 +97,30 @@ public sealed interface Condition {
         }
     }
 
-    /** A single-valued field is one of the words ({@code none} matches an absent value). */
-    record WordIn(Field field, Set<String> words) implements Condition {
+    /**
+     * A single-valued field is one of the words ({@code none} matches an absent value). On a field whose words are a closed
+     * vocabulary ({@code kind}, {@code channel}, ...) the words are also a bit mask over its constants, made when the policy
+     * is compiled ({@code wordBits}, {@link #NO_BITS} otherwise): a claim is tested on the bit of its constant, with no
+     * string hashed.
+     */
+    record WordIn(Field field, Set<String> words, long wordBits) implements Condition {
+        /** {@code wordBits} of a field that is not a closed vocabulary (or an attribute declared under such a name). */
+        public static final long NO_BITS = 0;
+
+        public WordIn(Field field, Set<String> words) {
+            this(field, words, field.named() != null && field.declared() != null ? NO_BITS
+                    : field.named() != null && field.named().closedVocabulary() ? field.named().mask(words) : NO_BITS);
+        }
+
         public boolean test(Subject s, Map<String, String> read) {
+            if (wordBits != NO_BITS) {
+                Enum<?> constant = field.named().constant(s);
+                if (Reads.recording(read)) {
+                    // the word the field reads: its constant's, or "none" (a closed field has no declared default)
+                    read.put(field.name(), constant == null ? "none" : ((Vocabulary) constant).wire());
+                }
+                return (wordBits >>> (constant == null ? NamedField.NONE_BIT : constant.ordinal()) & 1) != 0;
+            }
             String value = field.read(s);
             if (Reads.recording(read)) {
                 read.put(field.name(), value);
@@ -138,7 +159,11 @@ public sealed interface Condition {
                     return false;
                 }
                 case FACTS -> {
-                    for (String w : s.claim().request().words().facts()) {
+                    Set<String> facts = s.claim().request().words().facts();
+                    if (facts.isEmpty()) {
+                        return false;                                          // most claims state none: no iterator
+                    }
+                    for (String w : facts) {
                         if (words.contains(w)) {
                             return true;
                         }
@@ -146,7 +171,11 @@ public sealed interface Condition {
                     return false;
                 }
                 default -> {
-                    for (String w : s.claim().request().words().evidence()) {
+                    Set<String> evidence = s.claim().request().words().evidence();
+                    if (evidence.isEmpty()) {
+                        return false;
+                    }
+                    for (String w : evidence) {
                         if (words.contains(w)) {
                             return true;
                         }
