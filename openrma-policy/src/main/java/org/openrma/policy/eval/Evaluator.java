@@ -49,8 +49,13 @@ public final class Evaluator {
      * never reads them (a replay, what-if) does not pay for the words.
      */
     public static Decision decideExplainedOnRead(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
+        return decideExplainedOnRead(null, policy, version, claim, now, detail);
+    }
+
+    /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
+    public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
         Trace trace = detail == Detail.FULL ? new Recording(claim.order().currency()) : Trace.NONE;
-        return decide(Run.of(policy, version, claim, now, trace));
+        return decide(Run.of(plan, policy, version, claim, now, trace));
     }
 
     private static Decision decide(Run run) {

@@ -34,13 +34,12 @@ final class Programs {
         List<Program> programs = run.policy().programs();
         List<ProgramRun> runs = new ArrayList<>(programs.size());
         for (int i = 0; i < programs.size(); i++) {
-            runs.add(evaluate(programs.get(i)));
+            runs.add(evaluate(programs.get(i), i));
         }
         return runs;
     }
 
-    private ProgramRun evaluate(Program program) {
-        ProgramRun result = new ProgramRun(program);
+    private ProgramRun evaluate(Program program, int index) {
         Map<String, String> read = run.reads();
         List<ClaimedLine> claimed = run.claimed();
         int n = claimed.size();
@@ -67,8 +66,10 @@ final class Programs {
         }
         trace.serves(program, anyServed, read);
         if (!anyServed) {
-            return result;
+            // a run that serves nothing is the same for every claim: the plan's, when there is one
+            return run.plan() != null ? run.plan().notServingRun(index) : new ProgramRun(program);
         }
+        ProgramRun result = new ProgramRun(program);
         boolean perLine = n > 1;
         for (int i = 0; i < n; i++) {
             ClaimedLine line = claimed.get(i);

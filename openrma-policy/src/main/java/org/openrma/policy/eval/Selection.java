@@ -34,7 +34,8 @@ final class Selection {
                 serving++;
                 allReject &= r.outcome == Outcome.REJECTED;
             }
-            each[i] = new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
+            each[i] = !r.served() && !run.recording() && run.plan() != null ? run.plan().notServing(i)
+                    : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }
         List<ProgramVerdict> verdicts = Evaluator.immutableList(each);
         if (first == null) {
