@@ -55,10 +55,17 @@ final class LineVerdict {
             outcome = o;
         }
         if (reason != null) {
+            // immutable lists for the usual one or two reasons, which the line's result then keeps without copying
             if (reasons.isEmpty()) {
-                reasons = new ArrayList<>(2);
+                reasons = List.of(reason);
+            } else if (reasons.size() == 1) {
+                reasons = List.of(reasons.getFirst(), reason);
+            } else {
+                if (!(reasons instanceof ArrayList)) {
+                    reasons = new ArrayList<>(reasons);
+                }
+                reasons.add(reason);
             }
-            reasons.add(reason);
         }
     }
 

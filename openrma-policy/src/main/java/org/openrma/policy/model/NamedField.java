@@ -108,7 +108,7 @@ public enum NamedField {
 
     /**
      * The field's word on this claim (and line), or null when the claim does not say. A switch rather than the row's
-     * reader: one call site the JIT inlines, where the readers' lambdas made it megamorphic. {@code NamedFieldTests}
+     * reader: one call site the JIT inlines, where the readers' lambdas made it megamorphic. {@code NamedFieldReadTests}
      * checks the two agree.
      */
     String read(Subject s) {

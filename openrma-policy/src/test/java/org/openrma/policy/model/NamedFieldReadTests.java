@@ -12,7 +12,7 @@ import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.testing.Claims;
 
-class NamedFieldTests {
+class NamedFieldReadTests {
 
     /** Claims that give, and that leave out, every named field. */
     private static List<Claim> claims() {
