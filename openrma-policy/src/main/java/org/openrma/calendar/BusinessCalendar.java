@@ -93,6 +93,27 @@ public final class BusinessCalendar {
     }
 
     public LocalDate plusBusinessDays(LocalDate start, int days) {
+        if (holidays == null) {
+            return days <= 0 ? start : plusWeekdays(start, days);
+        }
+        return plusBusinessDaysByDate(start, days);
+    }
+
+    /** Weekends only: counted on the epoch day (1970-01-01 was a Thursday), one LocalDate for the answer rather than one per day. */
+    private static LocalDate plusWeekdays(LocalDate start, int days) {
+        long day = start.toEpochDay();
+        int counted = 0;
+        while (counted < days) {
+            day++;
+            if (Math.floorMod(day + 3, 7) < 5) {                          // 0 Monday ... 4 Friday, as LocalDate.getDayOfWeek
+                counted++;
+            }
+        }
+        return LocalDate.ofEpochDay(day);
+    }
+
+    /** Day by day with the holidays (and what {@link #plusBusinessDays} must agree with on a calendar without them). */
+    LocalDate plusBusinessDaysByDate(LocalDate start, int days) {
         LocalDate date = start;
         int counted = 0;
         while (counted < days) {
@@ -149,7 +170,8 @@ public final class BusinessCalendar {
     /** The last instant of a date in this zone (windows include their last day). */
     public Instant endOfDay(LocalDate date) {
         if (fixedOffset != null && date.isBefore(LocalDate.MAX)) {
-            return Instant.ofEpochSecond((date.toEpochDay() + 1) * SECONDS_PER_DAY - fixedOffset).minusNanos(1);
+            // one nanosecond before the next day starts, in one Instant (the same as ofEpochSecond(next).minusNanos(1))
+            return Instant.ofEpochSecond((date.toEpochDay() + 1) * SECONDS_PER_DAY - fixedOffset, -1);
         }
         return date.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
     }

@@ -27,6 +27,7 @@ public final class CompiledPolicy {
     private final String sourceText;
     private final List<Diagnostic> warnings;
     private final WordGate gate;
+    private final org.openrma.policy.eval.Plan plan;
 
     CompiledPolicy(PolicyModel model, PolicyVersionRef ref, String fileName, String sourceText, List<Diagnostic> warnings) {
         this.model = model;
@@ -35,6 +36,7 @@ public final class CompiledPolicy {
         this.sourceText = sourceText;
         this.warnings = List.copyOf(warnings);
         this.gate = new WordGate(model.declarations());
+        this.plan = org.openrma.policy.eval.Plan.of(model);
     }
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
@@ -50,7 +52,7 @@ public final class CompiledPolicy {
      */
     public Decision decide(Claim claim, Instant now, Detail detail) {
         gate.check(claim);
-        return Evaluator.decideExplainedOnRead(model, ref, claim, now, detail);
+        return Evaluator.decideExplainedOnRead(plan, model, ref, claim, now, detail);
     }
 
     /**

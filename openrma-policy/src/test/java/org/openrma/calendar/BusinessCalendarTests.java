@@ -49,6 +49,22 @@ class BusinessCalendarTests {
     }
 
     @Test
+    void weekdaysCountedOnEpochDaysLandWhereCountingDayByDayLands() {
+        // a calendar without holidays counts business days on the epoch day; it must agree with the day-by-day count
+        var calendar = BusinessCalendar.weekendsOnly(UTC);
+        LocalDate start = LocalDate.of(1969, 12, 20);                  // before and after the epoch, every weekday start
+        for (int d = 0; d < 800; d++) {
+            LocalDate from = start.plusDays(d);
+            for (int days = 0; days <= 30; days++) {
+                assertThat(calendar.plusBusinessDays(from, days)).as("%s + %d", from, days)
+                        .isEqualTo(calendar.plusBusinessDaysByDate(from, days));
+            }
+        }
+        // Fri 2025-03-14 + 1 business day is Mon 03-17
+        assertThat(calendar.plusBusinessDays(LocalDate.of(2025, 3, 14), 1)).isEqualTo(LocalDate.of(2025, 3, 17));
+    }
+
+    @Test
     void endsADayAtLocalMidnightOfTheCalendarsZone() {
         assertThat(BusinessCalendar.weekendsOnly(TOKYO).endOfDay(LocalDate.of(2025, 3, 18)))
                 .isEqualTo(Instant.parse("2025-03-18T14:59:59.999999999Z"));

@@ -1,13 +1,8 @@
 package org.openrma.policy.eval;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules;
@@ -31,7 +26,7 @@ final class Dates {
     }
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        DateTable deadlines = new DateTable();
         for (LineVerdict l : chosen.lines) {
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
                 deadlines.put("claim_window_ends", l.windowEnd.lastDay());
@@ -44,74 +39,100 @@ final class Dates {
             d.components(chosen.program, kept, deadlines);
         } else {
             // a rejection lists every deadline that failed
-            chosen.lines.forEach(l -> l.missedWindows.forEach(deadlines::putIfAbsent));
+            for (LineVerdict l : chosen.lines) {
+                if (l.missedWindows != null) {
+                    deadlines.putAbsent(l.missedWindows);
+                }
+            }
         }
-        return deadlines;
+        return deadlines.toMap();
     }
 
-    private void deadlines(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+    private void deadlines(Program program, List<LineVerdict> kept, DateTable out) {
         if (program.deadlines().isEmpty() && run.policy().deadlines().isEmpty()) {
             return;
         }
-        List<Window> all = new ArrayList<>(program.deadlines());
-        Set<String> own = new LinkedHashSet<>();
-        program.deadlines().forEach(w -> own.add(w.name()));
-        run.policy().deadlines().stream().filter(w -> !own.contains(w.name())).forEach(all::add);
+        List<Window> own = program.deadlines();
+        List<Window> policyWide = run.policy().deadlines();
         Subject s = kept.isEmpty() ? run.subject() : run.subjectOf(kept.getFirst().line);
-        Set<String> done = new LinkedHashSet<>();
-        for (Window w : all) {
-            if (done.contains(w.name())) {
+        // the program's deadlines, then the policy's that the program does not name; the first of a name that applies wins
+        String[] done = new String[own.size() + policyWide.size()];
+        int doneCount = 0;
+        for (int i = 0; i < done.length; i++) {
+            Window w = i < own.size() ? own.get(i) : policyWide.get(i - own.size());
+            if (i >= own.size() && named(own, w.name())) {
+                continue;
+            }
+            if (contains(done, doneCount, w.name())) {
                 continue;
             }
             Map<String, String> read = run.reads();
-            Optional<Window.End> end;
+            Window.End end;
             try {
                 if (!w.when().test(s, read)) {
                     continue;
                 }
-                end = w.span().end(s, read);
+                end = w.span().endAt(s, read);
             } catch (Unevaluable e) {
-                done.add(w.name());
+                done[doneCount++] = w.name();
                 trace.unevaluable(program.id(), program.id() + "." + w.name(), null, e.getMessage(), w.cites());
                 continue;
             }
-            done.add(w.name());
-            if (end.isEmpty() || end.get().isUnlimited()) {
+            done[doneCount++] = w.name();
+            if (end == null || end.isUnlimited()) {
                 trace.notDueYet(program.id(), w, read);
                 continue;
             }
-            out.put(w.name(), end.get().lastDay());
+            out.put(w.name(), end.lastDay());
             if (w.span() instanceof Window.FromEvent fe && fe.length() instanceof Window.FixedLength fl && fl.length().isRange()) {
                 LocalDate earliest = run.policy().calendar().lastDay(fe.opens(s).orElseThrow(), fl.length().atLeast(), fl.length().unit(), fe.counting());
                 out.put(w.name() + "_earliest", earliest);
             }
-            trace.due(program.id(), w, read, end.get());
+            trace.due(program.id(), w, read, end);
         }
     }
 
+    private static boolean named(List<Window> windows, String name) {
+        for (Window w : windows) {
+            if (w.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Each coverage component's last day, and whether the claim is still inside it (free) or not (charged). */
-    private void components(Program program, List<LineVerdict> kept, Map<String, LocalDate> out) {
+    private void components(Program program, List<LineVerdict> kept, DateTable out) {
         if (program.components().isEmpty() || kept.isEmpty()) {
             return;
         }
         Subject s = run.subjectOf(kept.getFirst().line);
         for (Rules.Component c : program.components()) {
             Map<String, String> read = run.reads();
-            Optional<Window.End> end;
+            Window.End end;
             try {
-                end = c.window().span().end(s, read);
+                end = c.window().span().endAt(s, read);
             } catch (Unevaluable e) {
                 trace.unevaluable(program.id(), program.id() + ".components." + c.id(), null, e.getMessage(), c.cites());
                 continue;
             }
-            if (end.isEmpty()) {
+            if (end == null) {
                 continue;
             }
-            boolean covered = end.get().isUnlimited() || !run.claim().request().submittedAt().isAfter(end.get().closes());
-            if (!end.get().isUnlimited()) {
-                out.put(c.id() + "_covered_until", end.get().lastDay());
+            boolean covered = end.isUnlimited() || !run.claim().request().submittedAt().isAfter(end.closes());
+            if (!end.isUnlimited()) {
+                out.put(c.id() + "_covered_until", end.lastDay());
             }
-            trace.component(program.id(), c, read, covered, end.get());
+            trace.component(program.id(), c, read, covered, end);
         }
     }
 }

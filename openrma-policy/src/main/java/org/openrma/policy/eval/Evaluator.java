@@ -49,8 +49,13 @@ public final class Evaluator {
      * never reads them (a replay, what-if) does not pay for the words.
      */
     public static Decision decideExplainedOnRead(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
+        return decideExplainedOnRead(null, policy, version, claim, now, detail);
+    }
+
+    /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
+    public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
         Trace trace = detail == Detail.FULL ? new Recording(claim.order().currency()) : Trace.NONE;
-        return decide(Run.of(policy, version, claim, now, trace));
+        return decide(Run.of(plan, policy, version, claim, now, trace));
     }
 
     private static Decision decide(Run run) {
@@ -63,7 +68,7 @@ public final class Evaluator {
         Program program = decides.program;
         List<LineVerdict> kept = decides.kept();
         List<String> undecided = new ArrayList<>();                          // amounts and parties that could not be worked out
-        Offers.Offered offers = Offers.offer(run, decides, chosen.served(), kept, undecided);                           // 3
+        Offers.Offered offers = Offers.offer(run, decides, chosen.runs(), kept, undecided);                           // 3
         Refunds.Refund refund = Refunds.refund(run, program, decides.outcome, offers.resolutions(), kept, undecided);     // 4
         Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept, undecided);   // 5
         Outcome outcome = decides.outcome;
@@ -80,16 +85,54 @@ public final class Evaluator {
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
         var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
 
-        List<LineResult> lines = new ArrayList<>(decides.lines.size());
-        for (LineVerdict l : decides.lines) {
-            lines.add(new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons));
+        LineResult[] results = new LineResult[decides.lines.size()];
+        for (int i = 0; i < results.length; i++) {
+            LineVerdict l = decides.lines.get(i);
+            results[i] = new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons);
         }
+        List<LineResult> lines = immutableList(results);
         Trace trace = run.trace();
         String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
                 missing, decides);
-        return new Decision(outcome, program.id(), offers.resolutions(), program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
+        return new Decision(outcome, program.id(), immutable(offers.resolutions()), program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
                 refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, run.version(),
                 chosen.verdicts(), lines, trace.steps(), summary, remedies, trace.decisive(outcome, program.id()));
+    }
+
+    /**
+     * The set as the Decision keeps it (an immutable set, which it does not copy again), without {@code Set.copyOf}'s
+     * intermediate HashSet.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E> Set<E> immutable(Set<E> set) {
+        return switch (set.size()) {
+            case 0 -> Set.of();
+            case 1 -> Set.of(set.iterator().next());
+            // no duplicates in a set, so Set.of takes them all (its iteration order is unspecified, as Set.copyOf's)
+            default -> (Set<E>) Set.of(set.toArray());
+        };
+    }
+
+    /**
+     * The array as the immutable list the Decision keeps as it is: List.of(a) or List.of(a, b) for the usual one or two
+     * elements (no array kept), List.of(array) for more.
+     */
+    static <E> List<E> immutableList(E[] elements) {
+        return switch (elements.length) {
+            case 0 -> List.of();
+            case 1 -> List.of(elements[0]);
+            case 2 -> List.of(elements[0], elements[1]);
+            default -> List.of(elements);
+        };
+    }
+
+    /** "Needs review: " and the like, written once per outcome rather than per claim no program serves. */
+    private static final java.util.Map<Outcome, String> SUMMARY_OPENING = new java.util.EnumMap<>(Outcome.class);
+
+    static {
+        for (Outcome o : Outcome.values()) {
+            SUMMARY_OPENING.put(o, Explanation.capitalize(o.wire().replace('_', ' ')) + ": ");
+        }
     }
 
     private static Decision noProgramServes(Run run, Selection.Chosen chosen) {
@@ -97,9 +140,14 @@ public final class Evaluator {
         String says = f.says() != null ? f.says() : "No program of this policy covers this claim.";
         var request = run.claim().request();
         run.trace().noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
-        List<LineResult> lines = run.claimed().stream()
-                .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), List.of(says))).toList();
+        List<String> reasons = List.of(says);
+        LineResult[] results = new LineResult[run.claimed().size()];
+        for (int i = 0; i < results.length; i++) {
+            var l = run.claimed().get(i);
+            results[i] = new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), reasons);
+        }
+        List<LineResult> lines = immutableList(results);
         return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(),
-                Explanation.capitalize(f.outcome().wire().replace('_', ' ')) + ": " + says, run.trace().decisive(f.outcome(), null));
+                SUMMARY_OPENING.get(f.outcome()) + says, run.trace().decisive(f.outcome(), null));
     }
 }

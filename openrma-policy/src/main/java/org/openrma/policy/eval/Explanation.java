@@ -302,7 +302,8 @@ final class Explanation implements Trace {
 
     static String summary(CurrencyUnit currency, Outcome outcome, Program program, Set<Resolution> resolutions, Money refund,
             Map<DeductionKind, Money> deductions, Payer returnPayer, List<String> missing, ProgramRun chosen) {
-        StringBuilder b = new StringBuilder(capitalize(outcome.wire().replace('_', ' '))).append(" under '").append(program.title()).append("'");
+        // sized for a usual summary (one to two hundred characters), so it is not copied as it grows
+        StringBuilder b = new StringBuilder(192).append(OUTCOME_IN_WORDS[outcome.ordinal()]).append(" under '").append(program.title()).append("'");
         if (outcome == Outcome.REJECTED || outcome == Outcome.NEEDS_REVIEW) {
             String why = reasons(chosen);
             if (!why.isEmpty()) {
@@ -381,6 +382,10 @@ final class Explanation implements Trace {
     static String words(Collection<? extends Vocabulary> words) {
         return String.join(", ", words.stream().map(w -> w.wire().replace('_', ' ')).toList());
     }
+
+    /** Each outcome as a summary starts with it ("Needs review"), by ordinal. */
+    private static final String[] OUTCOME_IN_WORDS = java.util.Arrays.stream(Outcome.values())
+            .map(o -> capitalize(o.wire().replace('_', ' '))).toArray(String[]::new);
 
     static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -2,10 +2,8 @@ package org.openrma.policy.eval;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.Outcome;
@@ -25,7 +23,7 @@ final class LineVerdict {
     Set<Resolution> offers = Set.of();
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
-    Map<String, LocalDate> missedWindows = Map.of();
+    DateTable missedWindows;                                                // null until a window is missed
 
     LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
         this.line = line;
@@ -43,8 +41,8 @@ final class LineVerdict {
     }
 
     void missed(String name, LocalDate lastDay) {
-        if (missedWindows.isEmpty()) {
-            missedWindows = new LinkedHashMap<>();
+        if (missedWindows == null) {
+            missedWindows = new DateTable();
         }
         missedWindows.put(name, lastDay);
     }
@@ -57,10 +55,17 @@ final class LineVerdict {
             outcome = o;
         }
         if (reason != null) {
+            // immutable lists for the usual one or two reasons, which the line's result then keeps without copying
             if (reasons.isEmpty()) {
-                reasons = new ArrayList<>(2);
+                reasons = List.of(reason);
+            } else if (reasons.size() == 1) {
+                reasons = List.of(reasons.getFirst(), reason);
+            } else {
+                if (!(reasons instanceof ArrayList)) {
+                    reasons = new ArrayList<>(reasons);
+                }
+                reasons.add(reason);
             }
-            reasons.add(reason);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.openrma.policy.eval;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +26,29 @@ final class Offers {
 
     private Offers() {}
 
-    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> served, List<LineVerdict> kept, List<String> undecided) {
+    /** {@code runs}: every program's run; the rejecting ones among those that serve keep their paid remedies on offer. */
+    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> runs, List<LineVerdict> kept, List<String> undecided) {
         Program program = chosen.program;
-        Set<Resolution> resolutions = new LinkedHashSet<>();
-        List<Rules.Offer> offered = new ArrayList<>();
+        // the explanation's words list remedies in the order offered; without them, order does not matter (the Decision's set has none)
+        Set<Resolution> resolutions = run.recording() ? new LinkedHashSet<>() : EnumSet.noneOf(Resolution.class);
+        List<Rules.Offer> offered = List.of();                              // a list is made for the first offer
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {
-            served.stream().filter(r -> r.outcome == Outcome.REJECTED).forEach(r -> r.lines.forEach(l -> resolutions.addAll(l.offers)));
+            for (ProgramRun r : runs) {
+                if (r.outcome == Outcome.REJECTED) {                          // a program that does not serve has no outcome
+                    for (LineVerdict l : r.lines) {
+                        resolutions.addAll(l.offers);
+                    }
+                }
+            }
             if (!resolutions.isEmpty()) {
                 run.trace().stillAvailable(program.id(), resolutions);
             }
             return new Offered(resolutions, offered, false);
         }
-        for (Rules.Offer offer : program.resolutions().offers()) {
+        List<Rules.Offer> candidates = program.resolutions().offers();
+        for (int i = 0; i < candidates.size(); i++) {
+            Rules.Offer offer = candidates.get(i);
             Map<String, String> read = run.reads();
             boolean offers;
             try {
@@ -48,6 +59,9 @@ final class Offers {
                 continue;
             }
             if (offers) {
+                if (offered.isEmpty()) {
+                    offered = new ArrayList<>(program.resolutions().offers().size());
+                }
                 offered.add(offer);
                 resolutions.add(offer.resolution());
                 needsConsent |= offer.needsConsent();
@@ -65,7 +79,11 @@ final class Offers {
         if (outcome == Outcome.REJECTED) {
             return List.of();
         }
-        List<Remedy> out = new ArrayList<>();
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        Remedy[] out = new Remedy[offered.size()];
+        int count = 0;
         for (Rules.Offer offer : offered) {
             Money base = switch (offer.resolution()) {
                 case REFUND, STORE_CREDIT, EXCHANGE -> net;
@@ -80,9 +98,9 @@ final class Offers {
                 value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
             }
             boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
-            out.add(new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent));
+            out[count++] = new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
             run.trace().remedyValued(program, offer, value);
         }
-        return out;
+        return Evaluator.immutableList(out);
     }
 }

@@ -9,11 +9,20 @@ import org.openrma.policy.model.Program;
 final class ProgramRun {
 
     final Program program;
-    final List<LineVerdict> lines = new ArrayList<>();
+    /** Empty (and immutable) while the program serves no line: most programs serve none of a claim's lines. */
+    List<LineVerdict> lines = List.of();
     Outcome outcome;
 
     ProgramRun(Program program) {
         this.program = program;
+    }
+
+    /** Adds a line's verdict; the list is made for the first one. */
+    void add(LineVerdict verdict, int claimedLines) {
+        if (lines.isEmpty()) {
+            lines = new ArrayList<>(claimedLines);
+        }
+        lines.add(verdict);
     }
 
     boolean served() {
@@ -22,6 +31,14 @@ final class ProgramRun {
 
     /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
     List<LineVerdict> kept() {
+        boolean anyRejected = false;
+        for (LineVerdict l : lines) {
+            anyRejected |= l.outcome == Outcome.REJECTED;
+        }
+        if (!anyRejected) {
+            // the usual case: every line is kept; the stages after this one only read the list, so it is not copied
+            return lines;
+        }
         List<LineVerdict> kept = new ArrayList<>(lines.size());
         for (LineVerdict l : lines) {
             if (l.outcome != Outcome.REJECTED) {

@@ -2,10 +2,8 @@ package org.openrma.policy.eval;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.Outcome;
@@ -33,62 +31,77 @@ final class Programs {
     }
 
     List<ProgramRun> runAll() {
-        List<ProgramRun> runs = new ArrayList<>(run.policy().programs().size());
-        for (Program program : run.policy().programs()) {
-            runs.add(evaluate(program));
+        List<Program> programs = run.policy().programs();
+        List<ProgramRun> runs = new ArrayList<>(programs.size());
+        for (int i = 0; i < programs.size(); i++) {
+            runs.add(evaluate(programs.get(i), i));
         }
         return runs;
     }
 
-    private ProgramRun evaluate(Program program) {
-        ProgramRun result = new ProgramRun(program);
+    private ProgramRun evaluate(Program program, int index) {
         Map<String, String> read = run.reads();
-        List<ClaimedLine> servedLines = new ArrayList<>();
-        Map<ClaimedLine, String> undecidable = null;                         // most claims have none
-        for (ClaimedLine line : run.claimed()) {
+        List<ClaimedLine> claimed = run.claimed();
+        int n = claimed.size();
+        // by line index: whether the program serves it; why that could not be told (most claims have none)
+        LineSet served = new LineSet(n);
+        boolean anyServed = false;
+        String[] undecidable = null;
+        for (int i = 0; i < n; i++) {
+            boolean serves;
             try {
-                if (program.serves().test(run.subjectOf(line), read)) {
-                    servedLines.add(line);
-                }
+                serves = program.serves().test(run.lineSubject(i), read);
             } catch (Unevaluable e) {
                 // whether the program covers the line cannot be told: it may, so a person looks
-                servedLines.add(line);
+                serves = true;
                 if (undecidable == null) {
-                    undecidable = new HashMap<>();
+                    undecidable = new String[n];
                 }
-                undecidable.put(line, e.getMessage());
+                undecidable[i] = e.getMessage();
             }
+            if (serves) {
+                served.add(i);
+            }
+            anyServed |= serves;
         }
-        trace.serves(program, !servedLines.isEmpty(), read);
-        if (servedLines.isEmpty()) {
-            return result;
+        trace.serves(program, anyServed, read);
+        if (!anyServed) {
+            // a run that serves nothing is the same for every claim: the plan's, when there is one
+            return run.plan() != null ? run.plan().notServingRun(index) : new ProgramRun(program);
         }
-        boolean perLine = run.claimed().size() > 1;
-        for (ClaimedLine line : run.claimed()) {
+        ProgramRun result = new ProgramRun(program);
+        boolean perLine = n > 1;
+        for (int i = 0; i < n; i++) {
+            ClaimedLine line = claimed.get(i);
             LineVerdict verdict = new LineVerdict(line, program.whenRejected());
-            result.lines.add(verdict);
-            if (!servedLines.contains(line)) {
+            result.add(verdict, n);
+            if (!served.has(i) && !servedElsewhere(claimed, served, line)) {
                 verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
                 continue;
             }
-            Subject s = run.subjectOf(line);
+            Subject s = run.lineSubject(i);
             String label = perLine ? line.line().sku() : null;
-            if (undecidable != null && undecidable.containsKey(line)) {
-                unevaluable(program.id(), program.id() + ".serves", label, undecidable.get(line), List.of(), verdict);
+            String why = undecidable == null ? null : undecidableFor(claimed, undecidable, line);
+            if (why != null) {
+                unevaluable(program.id(), program.id() + ".serves", label, why, List.of(), verdict);
             }
             if (program.window() != null) {
                 verdict.windowEnd = window(program.id(), program.window(), s, label, verdict);
             }
-            for (Window deadline : program.deadlines()) {
-                if (deadline.bounds() != Event.SUBMITTED) {
-                    window(program.id(), deadline, s, label, verdict);
+            // indexed loops: no iterator per program and line
+            List<Window> deadlines = program.deadlines();
+            for (int d = 0; d < deadlines.size(); d++) {
+                if (deadlines.get(d).bounds() != Event.SUBMITTED) {
+                    window(program.id(), deadlines.get(d), s, label, verdict);
                 }
             }
-            for (Check check : program.checks()) {
-                check(program.id(), check, s, label, verdict);
+            List<Check> checks = program.checks();
+            for (int c = 0; c < checks.size(); c++) {
+                check(program.id(), checks.get(c), s, label, verdict);
             }
-            for (EvidenceRule rule : program.evidence()) {
-                evidence(program.id(), rule, s, label, verdict);
+            List<EvidenceRule> evidence = program.evidence();
+            for (int e = 0; e < evidence.size(); e++) {
+                evidence(program.id(), evidence.get(e), s, label, verdict);
             }
             if (program.whenRejected() != null && verdict.outcome == program.whenRejected().outcome() && !verdict.reasons.isEmpty()) {
                 trace.whenRejected(program, label);
@@ -98,42 +111,66 @@ final class Programs {
         return result;
     }
 
+    /**
+     * Whether an equal claimed line (ClaimedLine is a record: two lines of the same SKU and request are equal) is served:
+     * the list's {@code contains} this replaces compared lines by equality, not by position.
+     */
+    private static boolean servedElsewhere(List<ClaimedLine> claimed, LineSet served, ClaimedLine line) {
+        for (int j = 0; j < claimed.size(); j++) {
+            if (served.has(j) && claimed.get(j).equals(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The reason recorded for an equal line last (as the map keyed by line this replaces kept it), or null. */
+    private static String undecidableFor(List<ClaimedLine> claimed, String[] undecidable, ClaimedLine line) {
+        String why = null;
+        for (int j = 0; j < undecidable.length; j++) {
+            if (undecidable[j] != null && claimed.get(j).equals(line)) {
+                why = undecidable[j];
+            }
+        }
+        return why;
+    }
+
     private Window.End window(String program, Window w, Subject s, String label, LineVerdict verdict) {
         Map<String, String> read = run.reads();
-        Optional<Window.End> end;
+        Window.End e;
         try {
             if (!w.when().test(s, read)) {
                 return null;
             }
-            end = w.span().end(s, read);
-        } catch (Unevaluable e) {
-            unevaluable(program, program + "." + w.name(), label, e.getMessage(), w.cites(), verdict);
+            e = w.span().endAt(s, read);
+        } catch (Unevaluable u) {
+            unevaluable(program, program + "." + w.name(), label, u.getMessage(), w.cites(), verdict);
             return null;
         }
-        if (end.isEmpty()) {
+        if (e == null) {
             trace.windowUncountable(program, w, label, read);
             verdict.answer(Outcome.NEEDS_REVIEW, "the " + windowLabel(w.name()) + " cannot be counted yet");
             return null;
         }
-        Window.End e = end.get();
-        Optional<Instant> measured = w.bounds().in(s);
+        Instant measured = w.bounds().at(s);
+        Instant received;
         boolean open;
-        if (measured.isEmpty() && w.bounds() == Event.SHIPPED_BACK && Event.RECEIVED.in(s).isPresent()) {
+        if (measured == null && w.bounds() == Event.SHIPPED_BACK && (received = Event.RECEIVED.at(s)) != null) {
             // The item arrived, so it was shipped; without a shipment date there is nothing to hold against it.
-            trace.read(read, "received", Event.RECEIVED.in(s).get());
+            trace.read(read, "received", received);
             open = true;
-        } else if (measured.isPresent()) {
-            trace.read(read, w.bounds().wire(), measured.get());
-            open = !measured.get().isAfter(e.closes());
+        } else if (measured != null) {
+            trace.read(read, w.bounds().wire(), measured);
+            open = !measured.isAfter(e.closes());
         } else {
             trace.read(read, "now", s.now());
             open = !s.now().isAfter(e.closes());
         }
         if (open) {
-            trace.windowOpen(program, w, label, read, measured.isPresent(), e);
+            trace.windowOpen(program, w, label, read, measured != null, e);
         } else {
-            trace.windowMissed(program, w, label, read, measured.isPresent(), e);
-            verdict.answer(w.otherwise(), trace.missedWindowReason(w, measured.isPresent(), e));
+            trace.windowMissed(program, w, label, read, measured != null, e);
+            verdict.answer(w.otherwise(), trace.missedWindowReason(w, measured != null, e));
             if (!e.isUnlimited()) {
                 verdict.missed(w.name(), e.lastDay());
             }
@@ -191,28 +228,58 @@ final class Programs {
         }
         Set<String> supplied = run.claim().request().words().evidence();
         trace.read(read, "evidence", supplied);
-        List<String> missing = new ArrayList<>();
-        for (String e : rule.allOf()) {
+        List<String> missing = null;                                          // made for the first kind missing: usually none is
+        for (int i = 0, n = rule.allOf().size(); i < n; i++) {
+            String e = rule.allOf().get(i);
             if (!supplied.contains(e)) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(e);
             }
         }
-        boolean oneOfMissing = !rule.oneOf().isEmpty() && rule.oneOf().stream().noneMatch(supplied::contains);
+        boolean oneOfMissing = !rule.oneOf().isEmpty() && noneSupplied(rule.oneOf(), supplied);
         if (oneOfMissing) {
             // any one of them will do: every alternative is listed, so the customer can choose
+            if (missing == null) {
+                missing = new ArrayList<>();
+            }
             missing.addAll(rule.oneOf());
         }
-        if (missing.isEmpty()) {
+        if (missing == null) {
             trace.evidenceSupplied(program, rule, label, read);
             return;
         }
-        List<String> all = missing.stream().filter(e -> !oneOfMissing || !rule.oneOf().contains(e)).map(e -> e.replace('_', ' ')).toList();
-        String needed = String.join(", ", all) + (oneOfMissing
-                ? (all.isEmpty() ? "" : ", and ") + (rule.oneOf().size() > 1 ? "one of: " : "")
-                        + String.join(", ", rule.oneOf().stream().map(e -> e.replace('_', ' ')).toList()) : "");
-        trace.evidenceMissing(program, rule, label, read, needed);
+        // "a, b, and one of: c, d": every kind required, then the alternatives
+        StringBuilder needed = new StringBuilder();
+        boolean anyRequired = false;
+        for (String e : missing) {
+            if (!oneOfMissing || !rule.oneOf().contains(e)) {
+                if (anyRequired) {
+                    needed.append(", ");
+                }
+                needed.append(e.replace('_', ' '));
+                anyRequired = true;
+            }
+        }
+        if (oneOfMissing) {
+            needed.append(anyRequired ? ", and " : "").append(rule.oneOf().size() > 1 ? "one of: " : "");
+            for (int i = 0; i < rule.oneOf().size(); i++) {
+                needed.append(i > 0 ? ", " : "").append(rule.oneOf().get(i).replace('_', ' '));
+            }
+        }
+        trace.evidenceMissing(program, rule, label, read, needed.toString());
         verdict.missing(missing);
         verdict.answer(Outcome.NEEDS_EVIDENCE, "evidence still needed: " + needed);
+    }
+
+    private static boolean noneSupplied(List<String> kinds, Set<String> supplied) {
+        for (int i = 0, n = kinds.size(); i < n; i++) {
+            if (supplied.contains(kinds.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A window's name in words: "claim_window_ends" is the time limit, "ship_back_by" the ship-back deadline. */

@@ -49,7 +49,7 @@ final class Refunds {
         if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
             return new Refund(zero, zero, Map.of());
         }
-        Map<DeductionKind, Money> deductions = new EnumMap<>(DeductionKind.class);
+        Map<DeductionKind, Money> deductions = null;                        // made for the first deduction: most refunds have none
         Refunds r = new Refunds(run);
         Money base = r.base(program, kept, undecided);
         Money deducted = zero;
@@ -63,6 +63,9 @@ final class Refunds {
                 continue;
             }
             if (amount.isPositive()) {
+                if (deductions == null) {
+                    deductions = new EnumMap<>(DeductionKind.class);
+                }
                 deductions.merge(d.kind(), amount, Money::plus);
                 deducted = deducted.plus(amount);
             }
@@ -73,20 +76,31 @@ final class Refunds {
         if (refund.isPositive()) {
             run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
         }
-        return new Refund(refund, net, deductions);
+        return new Refund(refund, net, deductions == null ? Map.of() : deductions);
     }
 
     /** Whether any of the remedies offered is one of {@code these}. */
     static boolean anyOf(Set<Resolution> resolutions, Set<Resolution> these) {
-        for (Resolution r : resolutions) {
-            if (these.contains(r)) {
+        if (resolutions.isEmpty()) {
+            return false;
+        }
+        // by the enum's constants and contains: no iterator over either set
+        for (Resolution r : ALL_RESOLUTIONS) {
+            if (these.contains(r) && resolutions.contains(r)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
+
     private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
+        if (program.refund().perUnitAmount() == null) {
+            // the usual case: the lines' prices, summed exactly in minor units (Money keeps the currency's scale)
+            Money items = Money.ofMinor(run.currency(), claimedMinor(kept));
+            return program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING ? items.plus(shippingShare(kept)) : items;
+        }
         Money base = run.zero();
         for (LineVerdict l : kept) {
             Money linePrice = l.line.price();
@@ -199,14 +213,21 @@ final class Refunds {
         };
     }
 
+    /** What the kept lines cost, in the currency's minor units: {@code ClaimedLine.price()} summed without a Money per step. */
+    private static long claimedMinor(List<LineVerdict> kept) {
+        long sum = 0;
+        for (int i = 0, n = kept.size(); i < n; i++) {
+            var line = kept.get(i).line;
+            sum = Math.addExact(sum, Math.multiplyExact(line.line().unitPrice().getAmountMinorLong(), (long) line.requested().quantity()));
+        }
+        return sum;
+    }
+
     /** The order's shipping charge in proportion to the value of the lines claimed. */
     private Money shippingShare(List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
         Money total = run.claim().order().merchandiseTotal();
-        Money claimedValue = run.zero();
-        for (LineVerdict l : kept) {
-            claimedValue = claimedValue.plus(l.line.price());
-        }
+        Money claimedValue = Money.ofMinor(run.currency(), claimedMinor(kept));
         if (!shipping.isPositive() || claimedValue.isZero()) {
             return run.zero();
         }

@@ -1,6 +1,5 @@
 package org.openrma.policy.eval;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
@@ -14,40 +13,52 @@ import org.openrma.policy.model.PolicyModel;
  */
 final class Selection {
 
-    /** Every program's verdict, and the one chosen (null when no program serves the claim). */
-    record Chosen(ProgramRun program, List<ProgramRun> served, List<ProgramVerdict> verdicts) {}
+    /**
+     * Every program's verdict, and the one chosen (null when no program serves the claim). {@code runs} is every program's
+     * run, those that do not serve included ({@link ProgramRun#served()} false).
+     */
+    record Chosen(ProgramRun program, List<ProgramRun> runs, List<ProgramVerdict> verdicts) {}
 
     private Selection() {}
 
     static Chosen choose(Run run, List<ProgramRun> runs) {
-        List<ProgramRun> served = new ArrayList<>(runs.size());
-        List<ProgramVerdict> verdicts = new ArrayList<>(runs.size());
-        for (ProgramRun r : runs) {
+        // the programs that serve are the runs with an outcome, walked in place rather than copied into a list
+        ProgramVerdict[] each = new ProgramVerdict[runs.size()];
+        ProgramRun first = null;
+        int serving = 0;
+        boolean allReject = true;
+        for (int i = 0; i < each.length; i++) {
+            ProgramRun r = runs.get(i);
             if (r.served()) {
-                served.add(r);
+                first = first == null ? r : first;
+                serving++;
+                allReject &= r.outcome == Outcome.REJECTED;
             }
-            verdicts.add(new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r)));
+            each[i] = !r.served() && !run.recording() && run.plan() != null ? run.plan().notServing(i)
+                    : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }
-        if (served.isEmpty()) {
-            return new Chosen(null, served, verdicts);
+        List<ProgramVerdict> verdicts = Evaluator.immutableList(each);
+        if (first == null) {
+            return new Chosen(null, runs, verdicts);
         }
         PolicyModel.Selection selection = run.policy().selection();
         String kind = run.claim().request().kind().wire();
-        ProgramRun chosen = served.getFirst();
-        boolean allReject = true;
-        for (ProgramRun r : served) {
-            allReject &= r.outcome == Outcome.REJECTED;
-        }
+        ProgramRun chosen = first;
         if (allReject && selection != PolicyModel.Selection.FIRST_MATCH) {
             // the claim was meant for the program that names its kind; its refusal is the one to explain
-            for (ProgramRun r : served) {
-                if (namesKind(r.program.serves(), kind)) {
+            for (int i = 0; i < runs.size(); i++) {
+                ProgramRun r = runs.get(i);
+                if (r.served() && namesKind(r.program.serves(), kind)) {
                     chosen = r;
                     break;
                 }
             }
         }
-        for (ProgramRun r : served) {
+        for (int i = 0; i < runs.size(); i++) {
+            ProgramRun r = runs.get(i);
+            if (!r.served()) {
+                continue;
+            }
             boolean better = switch (selection) {
                 case FIRST_MATCH -> false;
                 case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED && r.outcome != Outcome.REJECTED;
@@ -58,8 +69,8 @@ final class Selection {
                 chosen = r;
             }
         }
-        run.trace().selected(selection, chosen, served.size(), allReject, kind);
-        return new Chosen(chosen, served, verdicts);
+        run.trace().selected(selection, chosen, serving, allReject, kind);
+        return new Chosen(chosen, runs, verdicts);
     }
 
     /** Best for the customer. */

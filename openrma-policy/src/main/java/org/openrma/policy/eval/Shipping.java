@@ -3,7 +3,6 @@ package org.openrma.policy.eval;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.joda.money.Money;
 import org.openrma.claim.Claim;
@@ -49,10 +48,10 @@ final class Shipping {
             returnPayer = null;
         } else {
             try {
-                Optional<ShippingRule> rule = s.first(program.id(), program.returnShipping(), kept, "return shipping");
-                if (rule.isPresent()) {
-                    returnPayer = rule.get().paidBy();
-                    reimbursed = s.reimbursement(program.id(), rule.get());
+                ShippingRule rule = s.first(program.id(), program.returnShipping(), kept, "return shipping");
+                if (rule != null) {
+                    returnPayer = rule.paidBy();
+                    reimbursed = s.reimbursement(program.id(), rule);
                 } else {
                     returnPayer = Payer.UNDETERMINED;
                     s.trace.returnShippingUnsaid(program.id());
@@ -66,8 +65,8 @@ final class Shipping {
         Payer outboundPayer = null;
         if (outcome != Outcome.REJECTED && Refunds.anyOf(resolutions, SHIPS_OUT)) {
             try {
-                outboundPayer = s.first(program.id(), program.outboundShipping(), kept, "outbound shipping").map(ShippingRule::paidBy)
-                        .orElse(Payer.UNDETERMINED);
+                ShippingRule rule = s.first(program.id(), program.outboundShipping(), kept, "outbound shipping");
+                outboundPayer = rule != null ? rule.paidBy() : Payer.UNDETERMINED;
             } catch (Unevaluable e) {
                 outboundPayer = Payer.UNDETERMINED;
                 undecided.add(e.getMessage());
@@ -77,15 +76,17 @@ final class Shipping {
         return new Legs(returnPayer, reimbursed, outboundPayer);
     }
 
-    private Optional<ShippingRule> first(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
-        for (ShippingRule rule : rules) {
+    /** The first rule that holds, or null. */
+    private ShippingRule first(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
+        for (int i = 0; i < rules.size(); i++) {
+            ShippingRule rule = rules.get(i);
             Map<String, String> read = run.reads();
             if (run.anyLine(rule.when(), kept, read)) {
                 trace.shippingRule(program, rule, read, leg);
-                return Optional.of(rule);
+                return rule;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private Money reimbursement(String program, ShippingRule rule) {

@@ -39,7 +39,8 @@ public sealed interface Condition {
             boolean recording = Reads.recording(read);
             boolean result = true;
             Unevaluable error = null;
-            for (Condition c : parts) {
+            for (int i = 0, n = parts.size(); i < n; i++) {                // indexed: no iterator per test
+                Condition c = parts.get(i);
                 // with an explanation every part is evaluated, so it shows all the values read
                 try {
                     result &= c.test(s, read);
@@ -67,7 +68,8 @@ public sealed interface Condition {
             boolean recording = Reads.recording(read);
             boolean result = false;
             Unevaluable error = null;
-            for (Condition c : parts) {
+            for (int i = 0, n = parts.size(); i < n; i++) {                // indexed: no iterator per test
+                Condition c = parts.get(i);
                 try {
                     result |= c.test(s, read);
                 } catch (Unevaluable e) {
@@ -95,9 +97,30 @@ public sealed interface Condition {
         }
     }
 
-    /** A single-valued field is one of the words ({@code none} matches an absent value). */
-    record WordIn(Field field, Set<String> words) implements Condition {
+    /**
+     * A single-valued field is one of the words ({@code none} matches an absent value). On a field whose words are a closed
+     * vocabulary ({@code kind}, {@code channel}, ...) the words are also a bit mask over its constants, made when the policy
+     * is compiled ({@code wordBits}, {@link #NO_BITS} otherwise): a claim is tested on the bit of its constant, with no
+     * string hashed.
+     */
+    record WordIn(Field field, Set<String> words, long wordBits) implements Condition {
+        /** {@code wordBits} of a field that is not a closed vocabulary (or an attribute declared under such a name). */
+        public static final long NO_BITS = 0;
+
+        public WordIn(Field field, Set<String> words) {
+            this(field, words, field.named() != null && field.declared() != null ? NO_BITS
+                    : field.named() != null && field.named().closedVocabulary() ? field.named().mask(words) : NO_BITS);
+        }
+
         public boolean test(Subject s, Map<String, String> read) {
+            if (wordBits != NO_BITS) {
+                Enum<?> constant = field.named().constant(s);
+                if (Reads.recording(read)) {
+                    // the word the field reads: its constant's, or "none" (a closed field has no declared default)
+                    read.put(field.name(), constant == null ? "none" : ((Vocabulary) constant).wire());
+                }
+                return (wordBits >>> (constant == null ? NamedField.NONE_BIT : constant.ordinal()) & 1) != 0;
+            }
             String value = field.read(s);
             if (Reads.recording(read)) {
                 read.put(field.name(), value);
@@ -125,10 +148,22 @@ public sealed interface Condition {
         boolean anyOf(Subject s, Set<String> words) {
             switch (this) {
                 case TAGS -> {
-                    return s.line() != null && s.line().line().tags().stream().anyMatch(words::contains);
+                    if (s.line() == null) {
+                        return false;
+                    }
+                    for (String t : s.line().line().tags()) {
+                        if (words.contains(t)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
                 case FACTS -> {
-                    for (String w : s.claim().request().words().facts()) {
+                    Set<String> facts = s.claim().request().words().facts();
+                    if (facts.isEmpty()) {
+                        return false;                                          // most claims state none: no iterator
+                    }
+                    for (String w : facts) {
                         if (words.contains(w)) {
                             return true;
                         }
@@ -136,7 +171,11 @@ public sealed interface Condition {
                     return false;
                 }
                 default -> {
-                    for (String w : s.claim().request().words().evidence()) {
+                    Set<String> evidence = s.claim().request().words().evidence();
+                    if (evidence.isEmpty()) {
+                        return false;
+                    }
+                    for (String w : evidence) {
                         if (words.contains(w)) {
                             return true;
                         }
@@ -159,7 +198,9 @@ public sealed interface Condition {
     /** At least one of the words is among the claim's facts, evidence, or the line's tags. */
     record HasAny(Marks marks, Set<String> words) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
-            Reads.later(read, marks.label, () -> marks.present(s));
+            if (Reads.recording(read)) {
+                Reads.later(read, marks.label, () -> marks.present(s));      // the supplier only when something keeps it
+            }
             return marks.anyOf(s, words);
         }
 
@@ -271,7 +312,9 @@ public sealed interface Condition {
     record OnDate(DateSource source, DateTest test) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
             java.util.Optional<java.time.LocalDate> date = source.date(s);
-            Reads.later(read, source.label(), () -> date.map(Object::toString).orElse("none"));
+            if (Reads.recording(read)) {
+                Reads.later(read, source.label(), () -> date.map(Object::toString).orElse("none"));
+            }
             // an event that has not happened is in no range
             return date.isPresent() && test.holds(date.get());
         }

@@ -3,7 +3,6 @@ package org.openrma.policy.model;
 import java.time.Instant;
 import java.util.Optional;
 import org.openrma.claim.Vocabulary;
-import org.openrma.claim.Inspection;
 
 /** Named moments on the timeline of an order and its claim, which windows are counted from or measured at. */
 public enum Event implements Vocabulary {
@@ -24,16 +23,21 @@ public enum Event implements Vocabulary {
     }
 
     public Optional<Instant> in(Subject s) {
+        return Optional.ofNullable(at(s));
+    }
+
+    /** The event's instant, or null when it has not happened ({@link #in} without the {@code Optional}, for the hot path). */
+    public Instant at(Subject s) {
         var order = s.claim().order();
         var request = s.claim().request();
-        return Optional.ofNullable(switch (this) {
+        return switch (this) {
             case ORDER_PLACED -> order.placedAt();
             case SHIPPED -> order.shippedAt();
             case DELIVERED -> order.deliveredAt();
             case SUBMITTED -> request.submittedAt();
             case RMA_ISSUED -> request.rmaIssuedAt() != null ? request.rmaIssuedAt() : request.submittedAt();
             case SHIPPED_BACK -> request.shippedBackAt();
-            case RECEIVED -> request.inspectionResult().map(Inspection::receivedAt).orElse(null);
-        });
+            case RECEIVED -> request.inspection() == null ? null : request.inspection().receivedAt();
+        };
     }
 }

@@ -39,7 +39,12 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
     /** How a window's end is found. */
     public sealed interface Span {
         /** The end for a subject; empty when the event it counts from has not happened. */
-        Optional<End> end(Subject s, Map<String, String> read);
+        default Optional<End> end(Subject s, Map<String, String> read) {
+            return Optional.ofNullable(endAt(s, read));
+        }
+
+        /** {@link #end} without the {@code Optional}: null when the event it counts from has not happened. */
+        End endAt(Subject s, Map<String, String> read);
     }
 
     /**
@@ -53,47 +58,61 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
 
         /** When the window opens: the event, moved by the offset; empty when the event has not happened. */
         public Optional<Instant> opens(Subject s) {
-            return from.instant(s).map(start -> offset == null || offset.isUnlimited() ? start
-                    : offset.unit() == org.openrma.calendar.TimeUnit.HOURS ? start.plusSeconds(3600L * offset.atMost())
-                    : s.calendar().lastDay(start, offset.atMost(), offset.unit()).atStartOfDay(s.calendar().zone()).toInstant());
+            return Optional.ofNullable(opensAt(s));
         }
 
-        public Optional<End> end(Subject s, Map<String, String> read) {
+        /** {@link #opens} without the {@code Optional}: null when the event has not happened. */
+        public Instant opensAt(Subject s) {
+            Instant start = from instanceof DateSource.OfEvent e ? e.event().at(s) : from.instant(s).orElse(null);
+            if (start == null || offset == null || offset.isUnlimited()) {
+                return start;
+            }
+            return offset.unit() == org.openrma.calendar.TimeUnit.HOURS ? start.plusSeconds(3600L * offset.atMost())
+                    : s.calendar().lastDay(start, offset.atMost(), offset.unit()).atStartOfDay(s.calendar().zone()).toInstant();
+        }
+
+        public End endAt(Subject s, Map<String, String> read) {
             Length l = length.lengthFor(s, read);
             if (l.isUnlimited()) {
-                return Optional.of(End.UNLIMITED);
+                return End.UNLIMITED;
             }
-            return opens(s).map(start -> {
+            Instant start = opensAt(s);
+            if (start == null) {
+                return null;
+            }
+            boolean recording = Reads.recording(read);
+            if (recording) {
+                // the supplier is made only when something keeps it (no allocation on the outcome-only path)
                 Reads.later(read, from.label(), () -> from.instant(s).map(Object::toString).orElse("none"));
-                LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
-                // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
-                Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
-                        ? s.calendar().endInstant(start, l.atMost(), l.unit(), counting) : s.calendar().endOfDay(lastDay);
-                java.util.function.Supplier<String> described = !Reads.recording(read) ? End.UNSAID
-                        : () -> l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
-                                + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));
-                return new End(closes, lastDay, described);
-            });
+            }
+            LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
+            // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
+            Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
+                    ? s.calendar().endInstant(start, l.atMost(), l.unit(), counting) : s.calendar().endOfDay(lastDay);
+            java.util.function.Supplier<String> described = !recording ? End.UNSAID
+                    : () -> l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
+                            + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));
+            return new End(closes, lastDay, described);
         }
     }
 
     public record Until(LocalDate lastDay) implements Span {
-        public Optional<End> end(Subject s, Map<String, String> read) {
-            return Optional.of(new End(s.calendar().endOfDay(lastDay), lastDay, () -> "until " + lastDay));
+        public End endAt(Subject s, Map<String, String> read) {
+            return new End(s.calendar().endOfDay(lastDay), lastDay, () -> "until " + lastDay);
         }
     }
 
     /** The later (or earlier) of several spans; spans whose event has not happened are left out. */
     public record Combined(boolean later, List<Span> spans) implements Span {
-        public Optional<End> end(Subject s, Map<String, String> read) {
+        public End endAt(Subject s, Map<String, String> read) {
             End best = null;
             for (Span span : spans) {
-                Optional<End> e = span.end(s, read);
-                if (e.isPresent() && (best == null || (later ? e.get().closes().isAfter(best.closes()) : e.get().closes().isBefore(best.closes())))) {
-                    best = e.get();
+                End e = span.endAt(s, read);
+                if (e != null && (best == null || (later ? e.closes().isAfter(best.closes()) : e.closes().isBefore(best.closes())))) {
+                    best = e;
                 }
             }
-            return Optional.ofNullable(best);
+            return best;
         }
     }
 

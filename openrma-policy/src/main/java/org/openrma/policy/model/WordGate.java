@@ -53,17 +53,16 @@ public final class WordGate {
         if (reason != null && !reasons.contains(reason)) {
             return false;
         }
-        for (String f : request.words().facts()) {
-            if (!facts.contains(f)) {
-                return false;
-            }
+        // isEmpty first and indexed loops: most claims state no facts or evidence, and no iterator is made for them
+        if (!request.words().facts().isEmpty() && !facts.containsAll(request.words().facts())) {
+            return false;
         }
-        for (String e : request.words().evidence()) {
-            if (!evidence.contains(e)) {
-                return false;
-            }
+        if (!request.words().evidence().isEmpty() && !evidence.containsAll(request.words().evidence())) {
+            return false;
         }
-        for (RequestLine l : request.lines()) {
+        var lines = request.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            RequestLine l = lines.get(i);
             if (l.conditionWord() != null && !conditions.contains(l.conditionWord())) {
                 return false;
             }
@@ -71,8 +70,9 @@ public final class WordGate {
         if (!request.attributes().isEmpty() || !claim.order().attributes().isEmpty() || !claim.order().customer().attributes().isEmpty()) {
             return false;
         }
-        for (var line : claim.order().lines()) {
-            if (!line.attributes().isEmpty()) {
+        var orderLines = claim.order().lines();
+        for (int i = 0; i < orderLines.size(); i++) {
+            if (!orderLines.get(i).attributes().isEmpty()) {
                 return false;
             }
         }
