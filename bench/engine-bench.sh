@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Engine benchmarks (BENCHMARKS.md, tables E1-E4): builds the JMH jar, then runs every table in one go.
 # Usage: bench/engine-bench.sh [quick]   ("quick" = shorter iterations, for a first look; the tables use the default)
-# Results: bench/results/engine-*.txt and .json, and the machine description in bench/results/machine.txt.
+#        env OUT=dir (default bench/results), ONE_THREAD=1 (E1 and E3 only), SKIP_BUILD=1; then python3 bench/report.py OUT
+# Results: OUT/engine-*.txt and .json, and the machine description in OUT/machine.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-OUT=bench/results
+OUT=${OUT:-bench/results}
 mkdir -p "$OUT"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
@@ -38,9 +39,9 @@ run() { # name, then JMH arguments
 
 # E1: three engines, one thread, ns/decision and bytes allocated per decision
 run engine-three-1t ThreeEnginesBenchmark $ITER -t 1 -bm avgt -tu ns -prof gc
-# E2: three engines, all cores, decisions per second
-run engine-three-max ThreeEnginesBenchmark $ITER -t max -bm thrpt -tu s
+# E2: three engines, all cores, decisions per second (ONE_THREAD=1 runs only the one-thread tables E1 and E3)
+[ "${ONE_THREAD:-}" = 1 ] || run engine-three-max ThreeEnginesBenchmark $ITER -t max -bm thrpt -tu s
 # E3: OpenRMA through the catalogue on every seed policy, one thread, with allocation
 run engine-catalog-1t EngineBenchmark $ITER -t 1 -bm avgt -tu ns -prof gc
 # E4: OpenRMA through the catalogue, all cores
-run engine-catalog-max EngineBenchmark $ITER -t max -bm thrpt -tu s
+[ "${ONE_THREAD:-}" = 1 ] || run engine-catalog-max EngineBenchmark $ITER -t max -bm thrpt -tu s

@@ -16,6 +16,8 @@ def key(e):
     return e["benchmark"].rsplit(".", 1)[1], e["params"]["policy"]
 
 def table_single(entries, title, engines):
+    if not entries:
+        return
     rows = {key(e): e for e in entries}
     policies = sorted({p for (_, p) in rows}, key=lambda p: ["kst-servos", "kospet-2025", "kospet", "kst-rma", "kingdo"].index(p))
     print(f"\n{title}\n")
@@ -36,6 +38,8 @@ def table_single(entries, title, engines):
             print(f"| {p} | {eng} | {ns:,.0f} ± {err:,.0f} | {1e9 / ns:,.0f} | {alloc:,.0f} | {vs_hand} | {faster} |")
 
 def table_max(entries, title, engines):
+    if not entries:
+        return
     rows = {key(e): e for e in entries}
     policies = sorted({p for (_, p) in rows}, key=lambda p: ["kst-servos", "kospet-2025", "kospet", "kst-rma", "kingdo"].index(p))
     print(f"\n{title}\n")
@@ -54,8 +58,8 @@ def table_max(entries, title, engines):
             faster = f"{ours['primaryMetric']['score'] / s:.1f}x" if ours and eng not in OURS + ("handWritten",) else "—"
             print(f"| {p} | {eng} | {e['threads']} | {s:,.0f} ± {err:,.0f} | {s / NPROC:,.0f} | {vs_hand} | {faster} |")
 
-OURS = ("openRma", "openRmaOutcomeOnly", "decide", "decideOutcomeOnly")
-ENGINES = ["openRma", "openRmaOutcomeOnly", "handWritten", "drools", "droolsNewSession"]
+OURS = ("openRma", "openRmaWordsRead", "openRmaReference", "openRmaOutcomeOnly", "decide", "decideOutcomeOnly")
+ENGINES = ["openRma", "openRmaWordsRead", "openRmaReference", "openRmaOutcomeOnly", "handWritten", "drools", "droolsNewSession"]
 table_single(load("engine-three-1t"), "E1. Three engines, one thread (`-t 1 -bm avgt -prof gc`)", ENGINES)
 table_max(load("engine-three-max"), "E2. Three engines, all cores (`-t max -bm thrpt`)", ENGINES)
 table_single(load("engine-catalog-1t"), "E3. OpenRMA through the catalogue on every seed policy, one thread", ["decide", "decideOutcomeOnly"])
