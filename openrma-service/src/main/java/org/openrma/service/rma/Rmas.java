@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
 import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Page;
@@ -27,11 +29,13 @@ public class Rmas {
     private static final String SELECT = "select r.*, o.number as order_number from rma r join customer_order o on o.id = r.order_id";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate statements;
     private final Clock clock;
     private final int dueSoonDays;
 
-    public Rmas(JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
+    public Rmas(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate statements, Clock clock, OpenRmaProperties properties) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.clock = clock;
         this.dueSoonDays = properties.deadlines().slaDueSoonDays();
     }
@@ -132,6 +136,52 @@ public class Rmas {
         }
         return jdbc.sql(sql).params(params).query((rs, n) -> new Shown(rma(rs, null), rs.getString("claim"),
                 (Integer) rs.getObject("decision_seq"), rs.getString("decision_json"), CustomerChoices.map(rs))).optional();
+    }
+
+    /** An order locked for the rest of the transaction, with the RMAs filed on it so far (as the lock found them). */
+    public record LockedOrder(StoredOrder order, List<Rma> rmas) {}
+
+    /**
+     * Locks an order ({@code select ... for update}) found by its number, or by its id, and reads its RMAs, in one round
+     * trip: both statements go in one message batch with one Sync. The server runs them one after the other, and the RMA
+     * statement takes its snapshot only once the lock is granted, so it sees every RMA committed by a claim that held the lock
+     * before (READ COMMITTED: each statement its own snapshot). Empty when the merchant has no such order.
+     */
+    public Optional<LockedOrder> lockOrder(UUID merchantId, String number) {
+        return lockOrder(merchantId, "number", number);
+    }
+
+    public Optional<LockedOrder> lockOrder(UUID merchantId, UUID orderId) {
+        return lockOrder(merchantId, "id", orderId);
+    }
+
+    private Optional<LockedOrder> lockOrder(UUID merchantId, String column, Object key) {
+        String sql = "select * from customer_order where merchant_id = ? and " + column + " = ? for update; "
+                + SELECT + " where r.merchant_id = ? and r.order_id = (select id from customer_order where merchant_id = ? and " + column
+                + " = ?) order by r.created_at, r.id";
+        return statements.execute(sql, (java.sql.PreparedStatement ps) -> {
+            ps.setObject(1, merchantId);
+            ps.setObject(2, key);
+            ps.setObject(3, merchantId);
+            ps.setObject(4, merchantId);
+            ps.setObject(5, key);
+            ps.execute();
+            StoredOrder order = null;
+            try (ResultSet rs = ps.getResultSet()) {
+                if (rs.next()) {
+                    order = Orders.map(rs, 0);
+                }
+            }
+            List<Rma> earlier = new ArrayList<>();
+            if (ps.getMoreResults()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        earlier.add(map(rs, 0));
+                    }
+                }
+            }
+            return order == null ? Optional.<LockedOrder>empty() : Optional.of(new LockedOrder(order, List.copyOf(earlier)));
+        });
     }
 
     public List<Rma> forOrder(UUID merchantId, UUID orderId) {
