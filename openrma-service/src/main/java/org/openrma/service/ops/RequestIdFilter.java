@@ -42,6 +42,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String idOf(String incoming) {
-        return incoming != null && PLAUSIBLE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && PLAUSIBLE.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws on the shared SecureRandom on every request.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

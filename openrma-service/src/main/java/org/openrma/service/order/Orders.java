@@ -169,7 +169,7 @@ public class Orders {
                 .params(Timestamp.from(at), merchantId, id).update() == 1;
     }
 
-    static StoredOrder map(ResultSet rs, int n) throws SQLException {
+    public static StoredOrder map(ResultSet rs, int n) throws SQLException {
         CurrencyUnit cur = CurrencyUnit.of(rs.getString("currency").strip());
         BigDecimal total = rs.getBigDecimal("merchandise_total");
         return new StoredOrder(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("channel"),

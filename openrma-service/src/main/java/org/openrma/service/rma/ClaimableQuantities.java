@@ -61,11 +61,15 @@ public class ClaimableQuantities {
     }
 
     private Map<String, Line> of(UUID merchantId, StoredOrder order, UUID except) {
+        return of(order, rmas.forOrder(merchantId, order.id()), except);
+    }
+
+    private static Map<String, Line> of(StoredOrder order, List<Rma> rmasOnOrder, UUID except) {
         Map<String, Line> lines = new LinkedHashMap<>();
         for (StoredOrder.Line line : order.lines()) {
             lines.put(line.sku(), new Line(line.sku(), line.quantity(), new ArrayList<>()));
         }
-        for (Rma earlier : rmas.forOrder(merchantId, order.id())) {
+        for (Rma earlier : rmasOnOrder) {
             if (earlier.id().equals(except)) {
                 continue;
             }
@@ -102,9 +106,18 @@ public class ClaimableQuantities {
 
     private void check(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
         orders.lock(merchantId, order.id());
-        List<Refusal.Field> problems = problems(merchantId, order, claim, except);
-        if (!problems.isEmpty()) {
-            throw new Refusal.Conflict("units-already-claimed", String.join("; ", problems.stream().map(Refusal.Field::toString).toList()));
+        refuseShortfalls(shortfalls(of(merchantId, order, except), claim));
+    }
+
+    /** {@link #check(UUID, StoredOrder, Claim)} on an order already locked, with the RMAs the lock found on it (no statement). */
+    void check(Rmas.LockedOrder locked, Claim claim) {
+        refuseShortfalls(shortfalls(of(locked.order(), locked.rmas(), null), claim));
+    }
+
+    private static void refuseShortfalls(List<Shortfall> shortfalls) {
+        if (!shortfalls.isEmpty()) {
+            throw new Refusal.Conflict("units-already-claimed", String.join("; ", shortfalls.stream().map(Shortfall::asField)
+                    .map(Refusal.Field::toString).toList()));
         }
     }
 
@@ -123,12 +136,11 @@ public class ClaimableQuantities {
         return shortfalls(merchantId, order, claim, null);
     }
 
-    private List<Refusal.Field> problems(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
-        return shortfalls(merchantId, order, claim, except).stream().map(Shortfall::asField).toList();
+    private List<Shortfall> shortfalls(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
+        return shortfalls(of(merchantId, order, except), claim);
     }
 
-    private List<Shortfall> shortfalls(UUID merchantId, StoredOrder order, Claim claim, UUID except) {
-        Map<String, Line> lines = of(merchantId, order, except);
+    private static List<Shortfall> shortfalls(Map<String, Line> lines, Claim claim) {
         List<Shortfall> shortfalls = new ArrayList<>();
         List<ClaimedLine> claimed = claim.claimedLines();
         boolean namedLines = !claim.request().lines().isEmpty();

@@ -28,14 +28,25 @@ public class CustomerChoices {
     }
 
     public Optional<CustomerChoice> find(UUID merchantId, UUID rmaId) {
-        return jdbc.sql("select * from rma_customer_choice where merchant_id = ? and rma_id = ?").params(merchantId, rmaId)
-                .query((rs, n) -> {
-                    int digits = org.joda.money.CurrencyUnit.of(rs.getString("currency")).getDecimalPlaces();
-                    return new CustomerChoice(Vocabulary.parse(Resolution.class, rs.getString("resolution")).orElse(null),
-                            rs.getString("exchange_sku"), rs.getString("exchange_title"), plain(rs.getBigDecimal("exchange_price"), digits),
-                            plain(rs.getBigDecimal("price_difference"), digits), rs.getString("currency"));
-                })
+        return jdbc.sql("select " + COLUMNS + " from rma_customer_choice c where c.merchant_id = ? and c.rma_id = ?").params(merchantId, rmaId)
+                .query((rs, n) -> map(rs))
                 .optional();
+    }
+
+    /** The choice's columns of {@code rma_customer_choice c}, named apart from the rma row's when joined to it. */
+    static final String COLUMNS = "c.rma_id as choice_rma_id, c.resolution as choice_resolution, c.exchange_sku as choice_exchange_sku, "
+            + "c.exchange_title as choice_exchange_title, c.exchange_price as choice_exchange_price, "
+            + "c.price_difference as choice_price_difference, c.currency as choice_currency";
+
+    /** The choice in a row selected with {@link #COLUMNS}; null when the row has none (an outer join found no choice). */
+    static CustomerChoice map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        if (rs.getObject("choice_rma_id") == null) {
+            return null;
+        }
+        int digits = org.joda.money.CurrencyUnit.of(rs.getString("choice_currency")).getDecimalPlaces();
+        return new CustomerChoice(Vocabulary.parse(Resolution.class, rs.getString("choice_resolution")).orElse(null),
+                rs.getString("choice_exchange_sku"), rs.getString("choice_exchange_title"), plain(rs.getBigDecimal("choice_exchange_price"), digits),
+                plain(rs.getBigDecimal("choice_price_difference"), digits), rs.getString("choice_currency"));
     }
 
     private static BigDecimal decimal(String amount) {

@@ -58,12 +58,15 @@ class FilingClaims {
     }
 
     RmaManagement.Filed file(Caller caller, Merchant merchant, FileClaim filed) {
-        StoredOrder order = switch (caller) {
-            case Caller.Customer c -> orders.byId(c.merchantId(), c.orderId()).orElseThrow(() -> new Refusal.NotFound("order", c.orderId()));
+        // An order named by number (or a customer's own) is locked as it is found, with its RMAs read in the same round trip;
+        // an order sent in the body (imported if new) is locked when its units are checked.
+        Rmas.LockedOrder locked = switch (caller) {
+            case Caller.Customer c -> rmas.lockOrder(c.merchantId(), c.orderId()).orElseThrow(() -> new Refusal.NotFound("order", c.orderId()));
             default -> filed.orderNumber() != null
-                    ? orders.byNumber(merchant.id(), filed.orderNumber()).orElseThrow(() -> new Refusal.NotFound("order", filed.orderNumber()))
-                    : orderFromClaim(caller, filed.order());
+                    ? rmas.lockOrder(merchant.id(), filed.orderNumber()).orElseThrow(() -> new Refusal.NotFound("order", filed.orderNumber()))
+                    : null;
         };
+        StoredOrder order = locked != null ? locked.order() : orderFromClaim(caller, filed.order());
         if (order.status() == StoredOrder.Status.CANCELLED) {
             throw new Refusal.Conflict("order-cancelled", "order " + order.number() + " was cancelled at " + order.cancelledAt()
                     + "; no further claims can be filed on it");
@@ -74,7 +77,11 @@ class FilingClaims {
         if (caller instanceof Caller.Customer || !claim.statesSubmittedAt()) {
             claim.submittedAt(now);
         }
-        claimable.check(merchant.id(), order, claim.claim());
+        if (locked != null) {
+            claimable.check(locked, claim.claim());
+        } else {
+            claimable.check(merchant.id(), order, claim.claim());
+        }
 
         UUID id = UUID.randomUUID();
         String policy = filed.policyId() != null ? filed.policyId() : merchant.policyId();

@@ -49,9 +49,11 @@ public class RmaController {
     private final Merchants merchants;
     private final BeanChecks beanChecks;
     private final CustomerChoices choices;
+    private final RenderedDocuments rendered;
 
     public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants,
-                         BeanChecks beanChecks, CustomerChoices choices) {
+                         BeanChecks beanChecks, CustomerChoices choices, RenderedDocuments rendered) {
+        this.rendered = rendered;
         this.choices = choices;
         this.beanChecks = beanChecks;
         this.management = management;
@@ -77,7 +79,8 @@ public class RmaController {
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
         RmaManagement.Filed filed = management.file(caller, body);
         Rma rma = filed.rma();
-        // answered from what was just written: its decision, and no customer choice (a new RMA has none yet)
+        // answered from what was just written: its decision, and no customer choice (a new RMA has none yet). Not kept for reads
+        // (RenderedDocuments): the stored JSON reads back with its objects' keys in PostgreSQL's order, and a read shows that one.
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma))
                 .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), true, dueSoonUntil(caller)));
     }
@@ -150,8 +153,15 @@ public class RmaController {
 
     @GetMapping("/rmas/{id}")
     public ResponseEntity<RmaView> get(Caller caller, @PathVariable UUID id) {
-        Rma rma = find(caller, id);
-        return ResponseEntity.ok().eTag(etag(rma)).body(view(caller, rma));
+        // one query for the RMA, its latest decision and the customer's choice; the stored claim and decision are parsed
+        // and written only the first time this instance shows them (RenderedDocuments)
+        Rmas.Shown shown = rmas.shown(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
+        Rma rma = shown.rma();
+        RenderedDocuments.ShownDecision decision = shown.decisionSeq() == null ? null
+                : rendered.decision(rma.id(), shown.decisionSeq(), () -> RmaDocuments.decision(shown.decision()));
+        Rendered<RmaDocuments.Claim> claim = rendered.claim(rma.id(), rma.version(), () -> RmaDocuments.claim(shown.claim()));
+        return ResponseEntity.ok().eTag(etag(rma))
+                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, claim, dueSoonUntil(caller), shown.choice()));
     }
 
     @GetMapping("/rmas/{id}/decisions")
@@ -282,10 +292,14 @@ public class RmaController {
         return rmas.find(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
     }
 
+    /**
+     * The RMA as a command left it. Rendered afresh, not kept: the command's transaction may still roll back (an idempotent
+     * request's answer is stored in it), and then another command could make a different claim of the same version.
+     */
     private RmaView view(Caller caller, Rma rma) {
         RmaDocuments.Decision decision = rmas.latestDecision(rma.merchantId(), rma.id()).map(Rmas.StoredDecision::typed).orElse(null);
-        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, true, dueSoonUntil(caller),
-                choices.find(rma.merchantId(), rma.id()).orElse(null));
+        return RmaView.of(rma, RmaLifecycle.Actor.of(caller), RenderedDocuments.ShownDecision.typed(decision),
+                Rendered.typed(RmaDocuments.claim(rma.claim())), dueSoonUntil(caller), choices.find(rma.merchantId(), rma.id()).orElse(null));
     }
 
     private LocalDate dueSoonUntil(Caller caller) {

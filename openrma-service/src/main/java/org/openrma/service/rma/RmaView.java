@@ -46,8 +46,9 @@ public record RmaView(
         @Schema(description = "the member of staff who works it (a staff e-mail address or an API key's name); null while unassigned",
                 example = "sam@shop.example") String assignee,
         @NotNull @Schema(description = "the actions the caller may take now") List<RmaAction> allowedActions,
-        @Schema(description = "the latest decision; on a single RMA, and on list items only with expand=decision") RmaDocuments.Decision decision,
-        @Schema(description = "the claim as decided; only on a single RMA") RmaDocuments.Claim claim,
+        @Schema(implementation = RmaDocuments.Decision.class,
+                description = "the latest decision; on a single RMA, and on list items only with expand=decision") Rendered<RmaDocuments.Decision> decision,
+        @Schema(implementation = RmaDocuments.Claim.class, description = "the claim as decided; only on a single RMA") Rendered<RmaDocuments.Claim> claim,
         @Schema(description = "what the customer chose in the portal (refund, store credit, or an exchange with the variant "
                 + "wanted); only on a single RMA, null when the customer chose nothing") CustomerChoice customerChoice) {
 
@@ -57,13 +58,17 @@ public record RmaView(
      * is on or before it is flagged {@code sla_due_soon}.
      */
     static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil) {
-        return of(r, actor, decision, detailed, dueSoonUntil, null);
+        return of(r, actor, RenderedDocuments.ShownDecision.typed(decision), detailed ? Rendered.typed(RmaDocuments.claim(r.claim())) : null,
+                dueSoonUntil, null);
     }
 
-    static RmaView of(Rma r, RmaLifecycle.Actor actor, RmaDocuments.Decision decision, boolean detailed, LocalDate dueSoonUntil,
-                      CustomerChoice choice) {
-        DecidedTerms terms = DecidedTerms.of(decision);
-        String payer = terms == null ? null : terms.returnShippingPaidBy();
+    /**
+     * {@code claim} and {@code choice} are given on a single RMA only (null on list items and webhooks); {@code r.claim()} is
+     * not read here, so a view may be built from a row whose claim was not parsed.
+     */
+    static RmaView of(Rma r, RmaLifecycle.Actor actor, RenderedDocuments.ShownDecision decision, Rendered<RmaDocuments.Claim> claim,
+                      LocalDate dueSoonUntil, CustomerChoice choice) {
+        String payer = decision == null ? null : decision.returnShippingPaidBy();
         String instructions = r.status() == RmaStatus.AUTHORIZED
                 ? "Pack the item with everything it came with, write " + r.number() + " on the parcel and ship it back"
                         + (r.shipBackBy() != null ? " by " + r.shipBackBy() : "") + "; the return label is paid by "
@@ -73,9 +78,9 @@ public record RmaView(
         return new RmaView(r.id(), r.number(), r.orderNumber(), r.policyId(), r.status(), word(Outcome.class, r.outcome()), r.version(),
                 r.customerEmail(), r.shipBackBy(), r.evidenceDueBy(), r.slaDueBy(), r.slaBreached(), dueSoon(r, dueSoonUntil),
                 ResolutionCarriedOut.of(r.resolution()), word(Payer.class, payer), instructions,
-                terms != null && terms.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
+                decision != null && decision.needsConsent(), r.customerConsentAt(), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), r.createdAt(),
                 r.createdBy(), r.updatedAt(), r.assignee() == null ? null : r.assignee().name(), List.copyOf(RmaLifecycle.allowed(r.status(), actor)),
-                decision, detailed ? RmaDocuments.claim(r.claim()) : null, detailed ? choice : null);
+                decision == null ? null : decision.body(), claim, claim == null ? null : choice);
     }
 
     private static <E extends Enum<E> & Vocabulary> E word(Class<E> type, String wire) {

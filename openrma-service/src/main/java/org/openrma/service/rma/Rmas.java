@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.order.Orders;
+import org.openrma.service.order.StoredOrder;
 import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Page;
@@ -27,11 +29,13 @@ public class Rmas {
     private static final String SELECT = "select r.*, o.number as order_number from rma r join customer_order o on o.id = r.order_id";
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate statements;
     private final Clock clock;
     private final int dueSoonDays;
 
-    public Rmas(JdbcClient jdbc, Clock clock, OpenRmaProperties properties) {
+    public Rmas(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate statements, Clock clock, OpenRmaProperties properties) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.clock = clock;
         this.dueSoonDays = properties.deadlines().slaDueSoonDays();
     }
@@ -101,6 +105,83 @@ public class Rmas {
             params.add(onlyOrder);
         }
         return jdbc.sql(sql).params(params).query(Rmas::map).optional();
+    }
+
+    /**
+     * An RMA as a single-RMA read shows it: the row with its claim left as stored text (parsed only when it has not been
+     * rendered yet), the latest decision's seq and stored JSON, and the customer's choice.
+     */
+    public record Shown(Rma rma, String claimJson, Integer decisionSeq, String decisionJson, CustomerChoice choice) {
+
+        public JsonNode claim() {
+            return Json.read(claimJson);
+        }
+
+        public JsonNode decision() {
+            return Json.read(decisionJson);
+        }
+    }
+
+    /** {@link Shown}: the RMA, its latest decision and the customer's choice in one query (one round trip instead of three). */
+    public Optional<Shown> shown(UUID merchantId, UUID id, UUID onlyOrder) {
+        String sql = "select r.*, o.number as order_number, d.seq as decision_seq, d.decision as decision_json, "
+                + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
+                + " left join lateral (select seq, decision from decision where merchant_id = r.merchant_id and rma_id = r.id"
+                + " order by seq desc limit 1) d on true"
+                + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
+                + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
+        List<Object> params = new ArrayList<>(List.of(merchantId, id));
+        if (onlyOrder != null) {
+            params.add(onlyOrder);
+        }
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Shown(rma(rs, null), rs.getString("claim"),
+                (Integer) rs.getObject("decision_seq"), rs.getString("decision_json"), CustomerChoices.map(rs))).optional();
+    }
+
+    /** An order locked for the rest of the transaction, with the RMAs filed on it so far (as the lock found them). */
+    public record LockedOrder(StoredOrder order, List<Rma> rmas) {}
+
+    /**
+     * Locks an order ({@code select ... for update}) found by its number, or by its id, and reads its RMAs, in one round
+     * trip: both statements go in one message batch with one Sync. The server runs them one after the other, and the RMA
+     * statement takes its snapshot only once the lock is granted, so it sees every RMA committed by a claim that held the lock
+     * before (READ COMMITTED: each statement its own snapshot). Empty when the merchant has no such order.
+     */
+    public Optional<LockedOrder> lockOrder(UUID merchantId, String number) {
+        return lockOrder(merchantId, "number", number);
+    }
+
+    public Optional<LockedOrder> lockOrder(UUID merchantId, UUID orderId) {
+        return lockOrder(merchantId, "id", orderId);
+    }
+
+    private Optional<LockedOrder> lockOrder(UUID merchantId, String column, Object key) {
+        String sql = "select * from customer_order where merchant_id = ? and " + column + " = ? for update; "
+                + SELECT + " where r.merchant_id = ? and r.order_id = (select id from customer_order where merchant_id = ? and " + column
+                + " = ?) order by r.created_at, r.id";
+        return statements.execute(sql, (java.sql.PreparedStatement ps) -> {
+            ps.setObject(1, merchantId);
+            ps.setObject(2, key);
+            ps.setObject(3, merchantId);
+            ps.setObject(4, merchantId);
+            ps.setObject(5, key);
+            ps.execute();
+            StoredOrder order = null;
+            try (ResultSet rs = ps.getResultSet()) {
+                if (rs.next()) {
+                    order = Orders.map(rs, 0);
+                }
+            }
+            List<Rma> earlier = new ArrayList<>();
+            if (ps.getMoreResults()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        earlier.add(map(rs, 0));
+                    }
+                }
+            }
+            return order == null ? Optional.<LockedOrder>empty() : Optional.of(new LockedOrder(order, List.copyOf(earlier)));
+        });
     }
 
     public List<Rma> forOrder(UUID merchantId, UUID orderId) {
@@ -287,9 +368,14 @@ public class Rmas {
     }
 
     static Rma map(ResultSet rs, int n) throws SQLException {
+        return rma(rs, (ObjectNode) Json.read(rs.getString("claim")));
+    }
+
+    /** The RMA of a row, with {@code claim} as given (null where the caller shows the claim from its text, {@link Shown}). */
+    private static Rma rma(ResultSet rs, ObjectNode claim) throws SQLException {
         return new Rma(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("number"),
                 rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("policy_id"),
-                RmaStatus.valueOf(rs.getString("status")), rs.getString("outcome"), (ObjectNode) Json.read(rs.getString("claim")),
+                RmaStatus.valueOf(rs.getString("status")), rs.getString("outcome"), claim,
                 rs.getString("customer_email"), localDate(rs, "ship_back_by"), localDate(rs, "evidence_due_by"), localDate(rs, "sla_due_by"),
                 rs.getBoolean("sla_breached"), rs.getString("resolution"),
                 rs.getTimestamp("customer_consent_at") == null ? null : rs.getTimestamp("customer_consent_at").toInstant(),

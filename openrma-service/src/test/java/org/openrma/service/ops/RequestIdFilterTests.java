@@ -39,4 +39,17 @@ class RequestIdFilterTests {
         assertThat(RequestIdFilter.idOf(null)).matches("[0-9a-f-]{36}");
         assertThat(RequestIdFilter.idOf("lb.2026-12-02:abc_9")).isEqualTo("lb.2026-12-02:abc_9");
     }
+
+    @Test
+    void aNewIdIsAVersion4UuidAndEveryOneDiffers() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestIdFilter.newId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+    }
 }

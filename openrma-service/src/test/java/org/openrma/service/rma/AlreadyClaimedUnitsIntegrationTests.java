@@ -41,6 +41,35 @@ class AlreadyClaimedUnitsIntegrationTests extends IntegrationTest {
         assertThat(rmaCount()).isEqualTo(rmasBefore);
     }
 
+    /**
+     * The order is locked as it is found and its RMAs are read in the same round trip, after the lock is granted: of claims on
+     * the only unit filed at the same moment, each waits for the one before it to commit and sees its RMA, so exactly one wins.
+     */
+    @Test
+    void ofClaimsOnTheOnlyUnitFiledAtOnceExactlyOneIsAccepted() throws Exception {
+        ObjectNode claim = Claims.kingdoUnopenedDay60("RACE-1");
+        assertThat(api.post("/api/v1/orders", Claims.order(claim)).key(m.agent()).send().status()).isEqualTo(201);
+        long rmasBefore = rmaCount();
+        int racers = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.List<java.util.concurrent.CompletableFuture<Api.Response>> filings = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        for (int i = 0; i < racers; i++) {
+            filings.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return file("RACE-1");
+            }, threads));
+        }
+        java.util.List<Integer> statuses = filings.stream().map(java.util.concurrent.CompletableFuture::join).map(Api.Response::status).toList();
+        threads.shutdown();
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(rmaCount()).isEqualTo(rmasBefore + 1);
+    }
+
     @Test
     void aRejectedOrCancelledRequestFreesTheUnit() {
         JsonNode first = submit(m, Claims.kingdoUnopenedDay60("DUP-2"));

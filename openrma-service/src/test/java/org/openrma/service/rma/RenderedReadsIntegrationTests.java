@@ -1,0 +1,80 @@
+package org.openrma.service.rma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openrma.service.support.Api;
+import org.openrma.service.support.Claims;
+import org.openrma.service.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A single RMA read copies the claim and decision rendered once ({@link RenderedDocuments}) into its answer: the
+ * answer must be byte for byte the one the typed documents give (the stored JSON parsed into {@link RmaDocuments}
+ * records and written by the response's mapper), whether this instance rendered them at this read, at an earlier one,
+ * or not at all (a command's answer).
+ */
+class RenderedReadsIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    Rmas rmas;
+    @Autowired
+    JsonMapper mapper;
+    @Autowired
+    RenderedDocuments rendered;
+
+    /** The answer the typed documents give for this RMA as an agent sees it: what every read wrote before renderings were kept. */
+    private String typed(TestMerchant m, UUID id) {
+        Rma rma = rmas.find(m.id(), id, null).orElseThrow();
+        RmaDocuments.Decision decision = rmas.latestDecision(m.id(), id).map(Rmas.StoredDecision::typed).orElse(null);
+        RmaView view = RmaView.of(rma, RmaLifecycle.Actor.AGENT, decision, true, rmas.dueSoonUntil(merchants.current(m.id()).timeZone()));
+        return mapper.writeValueAsString(view);
+    }
+
+    @Test
+    void aReadAnswersWithTheBytesOfTheTypedDocumentsWhetherRenderedNowOrEarlier() {
+        TestMerchant m = newMerchant("kst-servos");
+        ObjectNode claim = Claims.kstDefectiveDiscontinuedServo("RR-" + m.slug());
+        assertThat(api.post("/api/v1/orders", Claims.order(claim)).key(m.agent()).send().status()).isEqualTo(201);
+        Api.Response filed = api.post("/api/v1/rmas", Claims.byOrderNumber(claim)).key(m.agent()).send();
+        assertThat(filed.status()).isEqualTo(201);
+        UUID id = UUID.fromString(filed.json().get("id").asString());
+
+        // rendered at the first read, then copied; and again after the renderings are gone (a restart, another instance)
+        String expected = typed(m, id);
+        assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+        assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+        rendered.forget();
+        assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+        assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+    }
+
+    @Test
+    void aCommandChangesWhatTheNextReadShowsAndItsOwnAnswerIsTheTypedOne() {
+        TestMerchant m = newMerchant("kospet");
+        clock.set(java.time.Instant.parse("2024-09-11T10:00:00Z"));
+        JsonNode rma = submit(m, Claims.kospetDoaWithoutPackagingPhoto("RC-" + m.slug()));
+        assertThat(rma.get("status").asString()).isEqualTo("needs_evidence");
+        UUID id = UUID.fromString(rma.get("id").asString());
+        String before = api.get("/api/v1/rmas/" + id).key(m.agent()).send().text();
+
+        Api.Response evidence = act(m, rma, "add-evidence", java.util.Map.of("evidence", java.util.List.of("packaging_photo")));
+        assertThat(evidence.status()).as(evidence.text()).isEqualTo(200);
+        String expected = typed(m, id);
+        assertThat(evidence.text()).isEqualTo(expected);
+        String after = api.get("/api/v1/rmas/" + id).key(m.agent()).send().text();
+        assertThat(after).isEqualTo(expected).isNotEqualTo(before);
+    }
+
+    @Test
+    void anUnknownRmaIsStillAProblem() {
+        TestMerchant m = newMerchant("kst-servos");
+        Api.Response r = api.get("/api/v1/rmas/" + UUID.randomUUID()).key(m.agent()).send();
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+}
