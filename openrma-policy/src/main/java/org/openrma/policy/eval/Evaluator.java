@@ -54,8 +54,15 @@ public final class Evaluator {
 
     /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
     public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
-        Trace trace = detail == Detail.FULL ? new Recording(claim.order().currency()) : Trace.NONE;
-        return decide(Run.of(plan, policy, version, claim, now, trace));
+        if (detail != Detail.FULL) {
+            return decide(Run.of(plan, policy, version, claim, now, Trace.NONE));
+        }
+        Recording recording = new Recording(claim.order().currency(), plan);
+        Decision decision = decide(Run.of(plan, policy, version, claim, now, recording));
+        if (plan != null) {
+            recording.tell(plan);
+        }
+        return decision;
     }
 
     private static Decision decide(Run run) {

@@ -311,10 +311,19 @@ final class Explanation implements Trace {
             }
         }
         if (outcome == Outcome.NEEDS_EVIDENCE) {
-            b.append(": still needed ").append(String.join(", ", missing.stream().map(w -> w.replace('_', ' ')).toList()));
+            b.append(": still needed ");
+            for (int i = 0; i < missing.size(); i++) {
+                (i > 0 ? b.append(", ") : b).append(missing.get(i).replace('_', ' '));
+            }
         }
         if (!resolutions.isEmpty()) {
-            b.append(". Offered: ").append(words(resolutions));
+            // as words(resolutions) writes them, straight into the summary
+            b.append(". Offered: ");
+            boolean first = true;
+            for (Resolution r : resolutions) {
+                (first ? b : b.append(", ")).append(RESOLUTION_IN_WORDS[r.ordinal()]);
+                first = false;
+            }
         }
         if (!refund.isPositive() && !deductions.isEmpty() && outcome != Outcome.REJECTED) {
             b.append(". Charged: ").append(amounts(deductions));
@@ -326,8 +335,11 @@ final class Explanation implements Trace {
             }
         }
         if (outcome != Outcome.REJECTED && returnPayer != null) {
-            b.append(returnPayer == Payer.UNDETERMINED ? ". Who pays return shipping is left to an agent"
-                    : ". Return shipping is paid by the " + returnPayer.wire());
+            if (returnPayer == Payer.UNDETERMINED) {
+                b.append(". Who pays return shipping is left to an agent");
+            } else {
+                b.append(". Return shipping is paid by the ").append(returnPayer.wire());
+            }
         }
         return b.append('.').toString();
     }
@@ -382,6 +394,10 @@ final class Explanation implements Trace {
     static String words(Collection<? extends Vocabulary> words) {
         return String.join(", ", words.stream().map(w -> w.wire().replace('_', ' ')).toList());
     }
+
+    /** Each remedy as the summary lists it ("store credit"), by ordinal. */
+    private static final String[] RESOLUTION_IN_WORDS = java.util.Arrays.stream(Resolution.values())
+            .map(r -> r.wire().replace('_', ' ')).toArray(String[]::new);
 
     /** Each outcome as a summary starts with it ("Needs review"), by ordinal. */
     private static final String[] OUTCOME_IN_WORDS = java.util.Arrays.stream(Outcome.values())

@@ -42,15 +42,29 @@ final class Recording implements Trace {
     private static final Object SHARED_READS = new Object();
 
     private final CurrencyUnit currency;
-    private Object[] log = new Object[128];                              // a decision records 10-40 events of 2-6 slots
+    private Object[] log;                                                // a decision records 10-40 events of 2-6 slots
     private int size;
-    private final ReadLog reads = ReadLog.forRules(32);                  // the values of every rule, one rule after the other
-    private int[] spans = new int[32];                                   // start and end of each rule's values, in event order
+    private final ReadLog reads;                                         // the values of every rule, one rule after the other
+    private int[] spans;                                                 // start and end of each rule's values, in event order
     private int spanCount;
     private Explanation rendered;
 
     Recording(CurrencyUnit currency) {
+        this(currency, null);
+    }
+
+    /** {@code plan}: its policy's decisions so far tell how much room one needs (null: a guess). */
+    Recording(CurrencyUnit currency, Plan plan) {
         this.currency = currency;
+        Plan.Room room = plan != null ? plan.recordingRoom() : Plan.Room.GUESS;
+        this.log = new Object[room.events()];
+        this.reads = ReadLog.forRules(room.reads());
+        this.spans = new int[room.spans()];
+    }
+
+    /** Tells the plan how much room this decision took, so the next one of its policy is made with enough at once. */
+    void tell(Plan plan) {
+        plan.recorded(size, reads.end(), spanCount);
     }
 
     private void put(Object value) {
