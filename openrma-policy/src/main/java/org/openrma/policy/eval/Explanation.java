@@ -147,21 +147,51 @@ final class Explanation implements Trace {
     /** Every line's reasons, each once, in order, joined by "; " ("" when no line gives one, as most approvals). */
     static String reasons(ProgramRun run) {
         String only = null;
-        java.util.LinkedHashSet<String> all = null;
-        for (LineVerdict l : run.lines) {
-            for (String reason : l.reasons) {
+        String[] distinct = null;                                       // made for a second reason: most runs give one or none
+        int count = 0;
+        List<LineVerdict> lines = run.lines;
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> reasons = lines.get(i).reasons;
+            for (int r = 0; r < reasons.size(); r++) {
+                String reason = reasons.get(r);
                 if (only == null) {
                     only = reason;
                 } else if (!only.equals(reason)) {
-                    if (all == null) {
-                        all = new java.util.LinkedHashSet<>();
-                        all.add(only);
+                    if (distinct == null) {
+                        distinct = new String[4];
+                        distinct[count++] = only;
                     }
-                    all.add(reason);
+                    if (!among(distinct, count, reason)) {
+                        if (count == distinct.length) {
+                            distinct = java.util.Arrays.copyOf(distinct, count * 2);
+                        }
+                        distinct[count++] = reason;
+                    }
                 }
             }
         }
-        return all != null ? String.join("; ", all) : only != null ? only : "";
+        if (distinct == null) {
+            return only != null ? only : "";
+        }
+        int length = 2 * (count - 1);                                   // sized at once, as String.join does: never grown
+        for (int i = 0; i < count; i++) {
+            length += distinct[i].length();
+        }
+        StringBuilder joined = new StringBuilder(length).append(distinct[0]);
+        for (int i = 1; i < count; i++) {
+            joined.append("; ").append(distinct[i]);
+        }
+        return joined.toString();
+    }
+
+    /** Whether an equal reason is among the first {@code count}: the handful a run gives is searched faster than hashed. */
+    private static boolean among(String[] reasons, int count, String reason) {
+        for (int i = 0; i < count; i++) {
+            if (reasons[i].equals(reason)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------ stage 2: selection
