@@ -3,7 +3,6 @@ package org.openrma.policy.eval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +84,13 @@ public final class Evaluator {
         }
         List<String> missing = List.of();
         if (outcome == Outcome.NEEDS_EVIDENCE) {
-            Set<String> all = new LinkedHashSet<>();
-            decides.lines.forEach(l -> all.addAll(l.missing));
+            // every line's kinds, each once, in order (each line's list has no repeats: one line's is the answer as it is)
+            List<String> all = decides.lines.size() == 1 ? decides.lines.getFirst().missing : new ArrayList<>();
+            if (decides.lines.size() > 1) {
+                for (int i = 0; i < decides.lines.size(); i++) {
+                    LineVerdict.addNew(all, decides.lines.get(i).missing);
+                }
+            }
             missing = List.copyOf(all);
         }
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
