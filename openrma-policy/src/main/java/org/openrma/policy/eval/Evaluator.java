@@ -3,7 +3,6 @@ package org.openrma.policy.eval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +53,15 @@ public final class Evaluator {
 
     /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
     public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
-        Trace trace = detail == Detail.FULL ? new Recording(claim.order().currency()) : Trace.NONE;
-        return decide(Run.of(plan, policy, version, claim, now, trace));
+        if (detail != Detail.FULL) {
+            return decide(Run.of(plan, policy, version, claim, now, Trace.NONE));
+        }
+        Recording recording = new Recording(claim.order().currency(), plan);
+        Decision decision = decide(Run.of(plan, policy, version, claim, now, recording));
+        if (plan != null) {
+            recording.tell(plan);
+        }
+        return decision;
     }
 
     private static Decision decide(Run run) {
@@ -78,8 +84,13 @@ public final class Evaluator {
         }
         List<String> missing = List.of();
         if (outcome == Outcome.NEEDS_EVIDENCE) {
-            Set<String> all = new LinkedHashSet<>();
-            decides.lines.forEach(l -> all.addAll(l.missing));
+            // every line's kinds, each once, in order (each line's list has no repeats: one line's is the answer as it is)
+            List<String> all = decides.lines.size() == 1 ? decides.lines.getFirst().missing : new ArrayList<>();
+            if (decides.lines.size() > 1) {
+                for (int i = 0; i < decides.lines.size(); i++) {
+                    LineVerdict.addNew(all, decides.lines.get(i).missing);
+                }
+            }
             missing = List.copyOf(all);
         }
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6

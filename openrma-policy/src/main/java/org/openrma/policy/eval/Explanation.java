@@ -147,21 +147,51 @@ final class Explanation implements Trace {
     /** Every line's reasons, each once, in order, joined by "; " ("" when no line gives one, as most approvals). */
     static String reasons(ProgramRun run) {
         String only = null;
-        java.util.LinkedHashSet<String> all = null;
-        for (LineVerdict l : run.lines) {
-            for (String reason : l.reasons) {
+        String[] distinct = null;                                       // made for a second reason: most runs give one or none
+        int count = 0;
+        List<LineVerdict> lines = run.lines;
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> reasons = lines.get(i).reasons;
+            for (int r = 0; r < reasons.size(); r++) {
+                String reason = reasons.get(r);
                 if (only == null) {
                     only = reason;
                 } else if (!only.equals(reason)) {
-                    if (all == null) {
-                        all = new java.util.LinkedHashSet<>();
-                        all.add(only);
+                    if (distinct == null) {
+                        distinct = new String[4];
+                        distinct[count++] = only;
                     }
-                    all.add(reason);
+                    if (!among(distinct, count, reason)) {
+                        if (count == distinct.length) {
+                            distinct = java.util.Arrays.copyOf(distinct, count * 2);
+                        }
+                        distinct[count++] = reason;
+                    }
                 }
             }
         }
-        return all != null ? String.join("; ", all) : only != null ? only : "";
+        if (distinct == null) {
+            return only != null ? only : "";
+        }
+        int length = 2 * (count - 1);                                   // sized at once, as String.join does: never grown
+        for (int i = 0; i < count; i++) {
+            length += distinct[i].length();
+        }
+        StringBuilder joined = new StringBuilder(length).append(distinct[0]);
+        for (int i = 1; i < count; i++) {
+            joined.append("; ").append(distinct[i]);
+        }
+        return joined.toString();
+    }
+
+    /** Whether an equal reason is among the first {@code count}: the handful a run gives is searched faster than hashed. */
+    private static boolean among(String[] reasons, int count, String reason) {
+        for (int i = 0; i < count; i++) {
+            if (reasons[i].equals(reason)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------ stage 2: selection
@@ -311,10 +341,19 @@ final class Explanation implements Trace {
             }
         }
         if (outcome == Outcome.NEEDS_EVIDENCE) {
-            b.append(": still needed ").append(String.join(", ", missing.stream().map(w -> w.replace('_', ' ')).toList()));
+            b.append(": still needed ");
+            for (int i = 0; i < missing.size(); i++) {
+                (i > 0 ? b.append(", ") : b).append(missing.get(i).replace('_', ' '));
+            }
         }
         if (!resolutions.isEmpty()) {
-            b.append(". Offered: ").append(words(resolutions));
+            // as words(resolutions) writes them, straight into the summary
+            b.append(". Offered: ");
+            boolean first = true;
+            for (Resolution r : resolutions) {
+                (first ? b : b.append(", ")).append(RESOLUTION_IN_WORDS[r.ordinal()]);
+                first = false;
+            }
         }
         if (!refund.isPositive() && !deductions.isEmpty() && outcome != Outcome.REJECTED) {
             b.append(". Charged: ").append(amounts(deductions));
@@ -326,8 +365,11 @@ final class Explanation implements Trace {
             }
         }
         if (outcome != Outcome.REJECTED && returnPayer != null) {
-            b.append(returnPayer == Payer.UNDETERMINED ? ". Who pays return shipping is left to an agent"
-                    : ". Return shipping is paid by the " + returnPayer.wire());
+            if (returnPayer == Payer.UNDETERMINED) {
+                b.append(". Who pays return shipping is left to an agent");
+            } else {
+                b.append(". Return shipping is paid by the ").append(returnPayer.wire());
+            }
         }
         return b.append('.').toString();
     }
@@ -382,6 +424,10 @@ final class Explanation implements Trace {
     static String words(Collection<? extends Vocabulary> words) {
         return String.join(", ", words.stream().map(w -> w.wire().replace('_', ' ')).toList());
     }
+
+    /** Each remedy as the summary lists it ("store credit"), by ordinal. */
+    private static final String[] RESOLUTION_IN_WORDS = java.util.Arrays.stream(Resolution.values())
+            .map(r -> r.wire().replace('_', ' ')).toArray(String[]::new);
 
     /** Each outcome as a summary starts with it ("Needs review"), by ordinal. */
     private static final String[] OUTCOME_IN_WORDS = java.util.Arrays.stream(Outcome.values())

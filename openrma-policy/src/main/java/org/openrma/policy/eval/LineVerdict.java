@@ -19,7 +19,8 @@ final class LineVerdict {
     Outcome outcome = Outcome.APPROVED;
     // most lines pass every rule: these fill only when a rule fails
     List<String> reasons = List.of();
-    Set<String> missing = Set.of();
+    /** Evidence kinds still needed, each once, in the order found (a short list searched, not a hashed set). */
+    List<String> missing = List.of();
     Set<Resolution> offers = Set.of();
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
@@ -79,9 +80,19 @@ final class LineVerdict {
 
     void missing(List<String> kinds) {
         if (missing.isEmpty()) {
-            missing = new LinkedHashSet<>();
+            missing = new ArrayList<>(kinds.size());
         }
-        missing.addAll(kinds);
+        addNew(missing, kinds);
+    }
+
+    /** Adds each of {@code kinds} not yet in {@code into}, in order: what a LinkedHashSet's addAll keeps, for a handful of words. */
+    static void addNew(List<String> into, List<String> kinds) {
+        for (int i = 0; i < kinds.size(); i++) {
+            String kind = kinds.get(i);
+            if (!into.contains(kind)) {
+                into.add(kind);
+            }
+        }
     }
 
     void offer(Set<Resolution> resolutions) {

@@ -30,7 +30,9 @@ final class Offers {
     static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> runs, List<LineVerdict> kept, List<String> undecided) {
         Program program = chosen.program;
         // the explanation's words list remedies in the order offered; without them, order does not matter (the Decision's set has none)
-        Set<Resolution> resolutions = run.recording() ? new LinkedHashSet<>() : EnumSet.noneOf(Resolution.class);
+        // (the reference evaluator, without a plan, keeps its LinkedHashSet: the agreement tests hold the two against each other)
+        Set<Resolution> resolutions = !run.recording() ? EnumSet.noneOf(Resolution.class)
+                : run.plan() != null ? new RemediesInOrder() : new LinkedHashSet<>();
         List<Rules.Offer> offered = List.of();                              // a list is made for the first offer
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {

@@ -7,30 +7,70 @@ import org.openrma.policy.model.Program;
 
 /**
  * What one policy version's decisions share, worked out once when it is compiled rather than per claim. For now: each
- * program's run and verdict when it serves none of a claim's lines (the verdict only for a claim decided without an
- * explanation), the same for every such claim.
+ * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
+ * and as one decided with it gives it), the same for every such claim.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
 
     private final ProgramVerdict[] notServing;
+    private final ProgramVerdict[] notServingSaid;
     private final ProgramRun[] notServingRuns;
 
-    private Plan(ProgramVerdict[] notServing, ProgramRun[] notServingRuns) {
+    private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns) {
         this.notServing = notServing;
+        this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
+    }
+
+    /**
+     * Room for a recorded decision's events, values read and their bounds ({@link Recording}): the most one of this policy's
+     * decisions has taken so far, so later ones neither grow their arrays as they record nor start much larger than needed.
+     */
+    record Room(int events, int reads, int spans) {
+        static final Room GUESS = new Room(64, 16, 16);
+        private static final int MOST = 4096;                           // a claim of many lines is not the measure of the rest
+
+        Room atLeast(int events, int reads, int spans) {
+            if (events <= this.events && reads <= this.reads && spans <= this.spans) {
+                return this;
+            }
+            return new Room(Math.min(MOST, Math.max(events, this.events)), Math.min(MOST, Math.max(reads, this.reads)),
+                    Math.min(MOST, Math.max(spans, this.spans)));
+        }
+    }
+
+    /**
+     * Shared by every thread deciding under this policy: a plain field, as a room read slightly stale only costs an array grown
+     * once more; the record is immutable, so a thread sees a whole one.
+     */
+    private Room room = Room.GUESS;
+
+    Room recordingRoom() {
+        return room;
+    }
+
+    void recorded(int events, int reads, int spans) {
+        Room now = room;
+        Room needed = now.atLeast(events, reads, spans);
+        if (needed != now) {
+            room = needed;
+        }
     }
 
     public static Plan of(PolicyModel policy) {
         List<Program> programs = policy.programs();
         ProgramVerdict[] notServing = new ProgramVerdict[programs.size()];
+        ProgramVerdict[] notServingSaid = new ProgramVerdict[programs.size()];
         ProgramRun[] notServingRuns = new ProgramRun[programs.size()];
         for (int i = 0; i < notServing.length; i++) {
             notServingRuns[i] = new ProgramRun(programs.get(i));                // no outcome, no lines: never changed once made
             // as Selection writes it for a run without an outcome, under a trace that keeps no words (Trace.NONE says null)
             notServing[i] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), null, null);
+            // the same under a trace that keeps the words: what the explanation says of a program that serves no line
+            notServingSaid[i] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), null, Explanation.says(notServingRuns[i]));
         }
-        return new Plan(notServing, notServingRuns);
+        return new Plan(notServing, notServingSaid, notServingRuns);
     }
 
     /** The run of the program at {@code index} when it serves none of the claim's lines (shared: nothing changes it). */
@@ -41,5 +81,10 @@ public final class Plan {
     /** The verdict of the program at {@code index} (in the policy's order) when it serves none of the claim's lines. */
     ProgramVerdict notServing(int index) {
         return notServing[index];
+    }
+
+    /** {@link #notServing} for a claim decided with its explanation (the verdict then says why). */
+    ProgramVerdict notServingSaid(int index) {
+        return notServingSaid[index];
     }
 }

@@ -34,7 +34,12 @@ final class Selection {
                 serving++;
                 allReject &= r.outcome == Outcome.REJECTED;
             }
-            each[i] = !r.served() && !run.recording() && run.plan() != null ? run.plan().notServing(i)
+            // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, when there is one
+            // for the trace at hand (none keeps no words; a recording says what the explanation says)
+            ProgramVerdict planned = r.served() || run.plan() == null ? null
+                    : !run.recording() ? run.plan().notServing(i)
+                    : run.trace() instanceof Recording ? run.plan().notServingSaid(i) : null;
+            each[i] = planned != null ? planned
                     : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }
         List<ProgramVerdict> verdicts = Evaluator.immutableList(each);

@@ -13,11 +13,52 @@ import java.util.function.Supplier;
  * The values one rule read, for an explanation written later: kept as the rule read them (a word, an amount, an
  * instant, a set of words, or how to work the text out) in a small array, and formatted only when the explanation is
  * written. A later value under the same name replaces the earlier one, as in any map.
+ *
+ * <p>One log can also keep the values of every rule of a decision, one after the other: {@link #restart} begins the next
+ * rule's values (the map then shows only those), {@link #start} and {@link #end} bound them, and {@link #span} gives them
+ * back later as a log of their own. A decision then keeps one array of values, not a map per rule.
  */
 public final class ReadLog extends AbstractMap<String, String> {
 
-    private Object[] pairs = new Object[4];                             // most rules read one or two values
+    private Object[] pairs;
+    private int start;                                                  // where the current rule's values begin
     private int size;
+
+    public ReadLog() {
+        this(4);                                                        // most rules read one or two values
+    }
+
+    private ReadLog(int capacity) {
+        pairs = new Object[capacity];
+    }
+
+    /** A log for the values of many rules, one rule after the other ({@link #restart}). */
+    public static ReadLog forRules(int capacity) {
+        return new ReadLog(capacity);
+    }
+
+    /** Begins the next rule's values: the map shows none until it reads one. */
+    public void restart() {
+        start = size;
+    }
+
+    /** Where the current rule's values begin (for {@link #span}). */
+    public int start() {
+        return start;
+    }
+
+    /** Where the current rule's values end (for {@link #span}). */
+    public int end() {
+        return size;
+    }
+
+    /** The values kept between {@code from} and {@code to} (a {@link #start} and {@link #end}), as a log of their own. */
+    public ReadLog span(int from, int to) {
+        ReadLog copy = new ReadLog(Math.max(4, to - from));
+        System.arraycopy(pairs, from, copy.pairs, 0, to - from);
+        copy.size = to - from;
+        return copy;
+    }
 
     @Override
     public String put(String key, String value) {
@@ -27,7 +68,7 @@ public final class ReadLog extends AbstractMap<String, String> {
 
     /** Keeps a value read; {@link #format} gives its text when the explanation is written. */
     public void add(String key, Object value) {
-        for (int i = 0; i < size; i += 2) {
+        for (int i = start; i < size; i += 2) {
             if (pairs[i].equals(key)) {
                 pairs[i + 1] = value;
                 return;
@@ -53,7 +94,7 @@ public final class ReadLog extends AbstractMap<String, String> {
 
     @Override
     public int size() {
-        return size / 2;
+        return (size - start) / 2;
     }
 
     @Override
@@ -62,7 +103,7 @@ public final class ReadLog extends AbstractMap<String, String> {
             @Override
             public Iterator<Entry<String, String>> iterator() {
                 return new Iterator<>() {
-                    private int i;
+                    private int i = start;
 
                     @Override
                     public boolean hasNext() {
@@ -83,7 +124,7 @@ public final class ReadLog extends AbstractMap<String, String> {
 
             @Override
             public int size() {
-                return size / 2;
+                return ReadLog.this.size();
             }
         };
     }
