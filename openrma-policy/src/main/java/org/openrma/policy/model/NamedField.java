@@ -113,18 +113,12 @@ public enum NamedField {
      */
     String read(Subject s) {
         var request = s.claim().request();
-        var order = s.claim().order();
         return switch (this) {
-            case KIND -> wire(request.kind());
+            case KIND, CHANNEL, DELIVERY_STATUS, SHIPPING_METHOD, RETURN_SHIPPING_METHOD, FINDING, PREFERRED_RESOLUTION ->
+                    wire((Vocabulary) constant(s));
             case REASON -> request.reasonWord();
-            case CHANNEL -> wire(order.channel());
-            case DELIVERY_STATUS -> wire(order.deliveryStatus());
-            case SHIPPING_METHOD -> wire(order.shipping().method());
-            case RETURN_SHIPPING_METHOD -> wire(request.returnShippingMethod());
-            case FINDING -> request.inspection() == null ? null : wire(request.inspection().finding());
             case PROTECTION_PLAN -> request.protectionPlan();
-            case PREFERRED_RESOLUTION -> wire(request.preferredResolution());
-            case CUSTOMER_TIER -> order.customer().tier();
+            case CUSTOMER_TIER -> s.claim().order().customer().tier();
             case LINE_CATEGORY -> s.line() == null ? null : s.line().line().category();
             case LINE_SKU -> s.line() == null ? null : s.line().line().sku();
             case LINE_CONDITION -> s.line() == null ? null : s.line().requested().conditionWord();

@@ -38,12 +38,7 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
 
     /** How a window's end is found. */
     public sealed interface Span {
-        /** The end for a subject; empty when the event it counts from has not happened. */
-        default Optional<End> end(Subject s, Map<String, String> read) {
-            return Optional.ofNullable(endAt(s, read));
-        }
-
-        /** {@link #end} without the {@code Optional}: null when the event it counts from has not happened. */
+        /** The end for a subject; null when the event it counts from has not happened. */
         End endAt(Subject s, Map<String, String> read);
     }
 

@@ -7,7 +7,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A document inside an API response: either its typed value, written by the mapper like any other value, or its
- * JSON already written by the same mapper ({@link RmaRenderings}), copied into the response as it is. Both write the
+ * JSON already written by the same mapper ({@link RenderedDocuments}), copied into the response as it is. Both write the
  * same bytes; the second spares parsing the stored document into objects and writing them again on every read.
  * The schema of the field stays the typed one ({@code @Schema(implementation = ...)} on the field).
  */
