@@ -25,7 +25,7 @@ public record Claim(Order order, Request request, LegalFacts legal) {
      * that names no lines (an order-level request such as a cancellation) covers every line.
      */
     public List<ClaimedLine> claimedLines() {
-        List<ClaimedLine> out = new java.util.ArrayList<>(Math.max(request.lines().size(), order.lines().size()));
+        List<ClaimedLine> out = new java.util.ArrayList<>(request.lines().isEmpty() ? order.lines().size() : request.lines().size());
         if (request.lines().isEmpty()) {
             for (OrderLine line : order.lines()) {
                 out.add(new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null)));

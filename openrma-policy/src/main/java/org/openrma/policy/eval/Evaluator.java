@@ -146,9 +146,20 @@ public final class Evaluator {
         }
     }
 
+    /** What a claim no program of the policy serves is told: the policy's words, or the engine's. */
+    private static String noProgramSays(PolicyModel.Fallback f) {
+        return f.says() != null ? f.says() : "No program of this policy covers this claim.";
+    }
+
+    /** The summary of a decision no program made: the same for every such claim of a policy (a plan keeps it). */
+    static String noProgramSummary(PolicyModel policy) {
+        PolicyModel.Fallback f = policy.whenNoProgramServes();
+        return SUMMARY_OPENING.get(f.outcome()) + noProgramSays(f);
+    }
+
     private static Decision noProgramServes(Run run, Selection.Chosen chosen) {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
-        String says = f.says() != null ? f.says() : "No program of this policy covers this claim.";
+        String says = noProgramSays(f);
         var request = run.claim().request();
         run.trace().noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
         List<String> reasons = List.of(says);
@@ -159,6 +170,6 @@ public final class Evaluator {
         }
         List<LineResult> lines = immutableList(results);
         return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(),
-                SUMMARY_OPENING.get(f.outcome()) + says, run.trace().decisive(f.outcome(), null));
+                run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy()), run.trace().decisive(f.outcome(), null));
     }
 }

@@ -2,7 +2,6 @@ package org.openrma.policy.eval;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
@@ -98,9 +97,11 @@ final class LineVerdict {
     void offer(Set<Resolution> resolutions) {
         if (!resolutions.isEmpty()) {
             if (offers.isEmpty()) {
-                offers = new LinkedHashSet<>();
+                offers = new RemediesInOrder();                                // in the order offered, as a LinkedHashSet kept them
             }
-            offers.addAll(resolutions);
+            for (Resolution r : resolutions) {
+                offers.add(r);
+            }
         }
     }
 }

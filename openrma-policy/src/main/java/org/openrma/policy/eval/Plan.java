@@ -1,14 +1,19 @@
 package org.openrma.policy.eval;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openrma.decision.ProgramVerdict;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
+import org.openrma.policy.model.Rules;
 
 /**
- * What one policy version's decisions share, worked out once when it is compiled rather than per claim. For now: each
+ * What one policy version's decisions share, worked out once when it is compiled rather than per claim: each
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
- * and as one decided with it gives it), the same for every such claim.
+ * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
+ * of its kinds missing; the summary of a claim no program serves.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -17,10 +22,18 @@ public final class Plan {
     private final ProgramVerdict[] notServingSaid;
     private final ProgramRun[] notServingRuns;
 
-    private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns) {
+    /** Each program evidence rule's answers by {@link MissingEvidence#mask} (rules of more kinds than planned are not here). */
+    private final Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence;
+
+    private final String noProgramSummary;
+
+    private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns,
+            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary) {
+        this.noProgramSummary = noProgramSummary;
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
+        this.missingEvidence = missingEvidence;
     }
 
     /**
@@ -70,7 +83,26 @@ public final class Plan {
             // the same under a trace that keeps the words: what the explanation says of a program that serves no line
             notServingSaid[i] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), null, Explanation.says(notServingRuns[i]));
         }
-        return new Plan(notServing, notServingSaid, notServingRuns);
+        Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence = new IdentityHashMap<>();
+        for (Program program : programs) {
+            for (Rules.EvidenceRule rule : program.evidence()) {
+                if (rule.allOf().size() <= MissingEvidence.MOST_PLANNED) {
+                    missingEvidence.put(rule, MissingEvidence.everyAnswer(rule));
+                }
+            }
+        }
+        return new Plan(notServing, notServingSaid, notServingRuns, missingEvidence, Evaluator.noProgramSummary(policy));
+    }
+
+    /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */
+    MissingEvidence missingEvidence(Rules.EvidenceRule rule, Set<String> supplied) {
+        MissingEvidence[] byMask = missingEvidence.get(rule);
+        return byMask == null ? MissingEvidence.find(rule, supplied) : byMask[MissingEvidence.mask(rule, supplied)];
+    }
+
+    /** The summary of a claim no program of this policy serves ({@link Evaluator#noProgramSummary}). */
+    String noProgramSummary() {
+        return noProgramSummary;
     }
 
     /** The run of the program at {@code index} when it serves none of the claim's lines (shared: nothing changes it). */

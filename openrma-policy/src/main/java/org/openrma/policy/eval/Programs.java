@@ -228,58 +228,15 @@ final class Programs {
         }
         Set<String> supplied = run.claim().request().words().evidence();
         trace.read(read, "evidence", supplied);
-        List<String> missing = null;                                          // made for the first kind missing: usually none is
-        for (int i = 0, n = rule.allOf().size(); i < n; i++) {
-            String e = rule.allOf().get(i);
-            if (!supplied.contains(e)) {
-                if (missing == null) {
-                    missing = new ArrayList<>();
-                }
-                missing.add(e);
-            }
-        }
-        boolean oneOfMissing = !rule.oneOf().isEmpty() && noneSupplied(rule.oneOf(), supplied);
-        if (oneOfMissing) {
-            // any one of them will do: every alternative is listed, so the customer can choose
-            if (missing == null) {
-                missing = new ArrayList<>();
-            }
-            missing.addAll(rule.oneOf());
-        }
+        // the words for what is missing depend only on the rule and which of its kinds are missing: the plan has them written
+        MissingEvidence missing = run.plan() != null ? run.plan().missingEvidence(rule, supplied) : MissingEvidence.find(rule, supplied);
         if (missing == null) {
             trace.evidenceSupplied(program, rule, label, read);
             return;
         }
-        // "a, b, and one of: c, d": every kind required, then the alternatives
-        StringBuilder needed = new StringBuilder();
-        boolean anyRequired = false;
-        for (String e : missing) {
-            if (!oneOfMissing || !rule.oneOf().contains(e)) {
-                if (anyRequired) {
-                    needed.append(", ");
-                }
-                needed.append(e.replace('_', ' '));
-                anyRequired = true;
-            }
-        }
-        if (oneOfMissing) {
-            needed.append(anyRequired ? ", and " : "").append(rule.oneOf().size() > 1 ? "one of: " : "");
-            for (int i = 0; i < rule.oneOf().size(); i++) {
-                needed.append(i > 0 ? ", " : "").append(rule.oneOf().get(i).replace('_', ' '));
-            }
-        }
-        trace.evidenceMissing(program, rule, label, read, needed.toString());
-        verdict.missing(missing);
-        verdict.answer(Outcome.NEEDS_EVIDENCE, "evidence still needed: " + needed);
-    }
-
-    private static boolean noneSupplied(List<String> kinds, Set<String> supplied) {
-        for (int i = 0, n = kinds.size(); i < n; i++) {
-            if (supplied.contains(kinds.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        trace.evidenceMissing(program, rule, label, read, missing.needed());
+        verdict.missing(missing.kinds());
+        verdict.answer(Outcome.NEEDS_EVIDENCE, missing.reason());
     }
 
     /** A window's name in words: "claim_window_ends" is the time limit, "ship_back_by" the ship-back deadline. */

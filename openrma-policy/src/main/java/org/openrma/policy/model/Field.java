@@ -6,15 +6,32 @@ import java.util.Optional;
  * A single-valued word a condition or a table can read, named as in policy files:
  * {@code reason}, {@code line.category}, {@code customer.tier}, {@code line.attributes.warranty}, ...
  */
-public record Field(String name, Accessor accessor, NamedField named, Declarations.Attribute declared) {
+public record Field(String name, Accessor accessor, NamedField named, Declarations.Attribute declared, String attributeKey) {
 
     public Field(String name) {
         this(name, Accessor.of(name), NamedField.named(name).orElse(null), null);
     }
 
+    /** {@code attributeKey}: the attribute's own name, cut from {@code name} once here rather than on every read. */
+    public Field(String name, Accessor accessor, NamedField named, Declarations.Attribute declared) {
+        this(name, accessor, named, declared, accessor.keyOf(name));
+    }
+
     /** How a field is read, resolved once when the policy is compiled. */
     enum Accessor {
-        NAMED, LINE_ATTRIBUTE, CUSTOMER_ATTRIBUTE, ORDER_ATTRIBUTE, REQUEST_ATTRIBUTE, UNKNOWN;
+        NAMED(null), LINE_ATTRIBUTE("line.attributes."), CUSTOMER_ATTRIBUTE("customer.attributes."), ORDER_ATTRIBUTE("order.attributes."),
+        REQUEST_ATTRIBUTE("request.attributes."), UNKNOWN(null);
+
+        private final String prefix;
+
+        Accessor(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** The attribute's name in a field of this kind (the part after the scope's prefix), or null for a field that is no attribute. */
+        String keyOf(String name) {
+            return prefix == null ? null : name.substring(prefix.length());
+        }
 
         static Accessor of(String name) {
             return NamedField.named(name).isPresent() ? NAMED
@@ -84,10 +101,10 @@ public record Field(String name, Accessor accessor, NamedField named, Declaratio
     public String raw(Subject s) {
         return switch (accessor) {
             case NAMED -> named.read(s);
-            case LINE_ATTRIBUTE -> s.line() == null ? null : s.line().line().attributes().get(name.substring(16));
-            case CUSTOMER_ATTRIBUTE -> s.claim().order().customer().attributes().get(name.substring(20));
-            case ORDER_ATTRIBUTE -> s.claim().order().attributes().get(name.substring(17));
-            case REQUEST_ATTRIBUTE -> s.claim().request().attributes().get(name.substring(19));
+            case LINE_ATTRIBUTE -> s.line() == null ? null : s.line().line().attributes().get(attributeKey);
+            case CUSTOMER_ATTRIBUTE -> s.claim().order().customer().attributes().get(attributeKey);
+            case ORDER_ATTRIBUTE -> s.claim().order().attributes().get(attributeKey);
+            case REQUEST_ATTRIBUTE -> s.claim().request().attributes().get(attributeKey);
             case UNKNOWN -> null;
         };
     }

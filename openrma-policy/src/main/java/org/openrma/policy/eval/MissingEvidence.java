@@ -1,0 +1,98 @@
+package org.openrma.policy.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.openrma.policy.model.Rules.EvidenceRule;
+
+/**
+ * What an evidence rule still needs from a claim: the kinds missing (every required kind not supplied, then every alternative
+ * when none of them is), and the words that say so ("a, b, and one of: c, d"). They depend only on the rule and on which of
+ * its kinds are missing, so a {@link Plan} writes them once per rule and {@link #mask} rather than per claim.
+ */
+record MissingEvidence(List<String> kinds, String needed, String reason) {
+
+    /** Rules with more required kinds than this are worked out per claim (a plan keeps 2^(n+1) answers per rule). */
+    static final int MOST_PLANNED = 6;
+
+    /** Bit of {@link #mask} set when none of the rule's alternatives is supplied. */
+    private static final int ONE_OF_BIT = MOST_PLANNED;
+
+    /** What the rule still needs, or null when the claim supplies it all: worked out for this claim. */
+    static MissingEvidence find(EvidenceRule rule, Set<String> supplied) {
+        return write(rule, i -> !supplied.contains(rule.allOf().get(i)), oneOfMissing(rule, supplied));
+    }
+
+    /** Which kinds are missing, as a bit per required kind and {@link #ONE_OF_BIT}; for a rule of at most {@link #MOST_PLANNED} kinds. */
+    static int mask(EvidenceRule rule, Set<String> supplied) {
+        int mask = 0;
+        for (int i = 0, n = rule.allOf().size(); i < n; i++) {
+            if (!supplied.contains(rule.allOf().get(i))) {
+                mask |= 1 << i;
+            }
+        }
+        return oneOfMissing(rule, supplied) ? mask | 1 << ONE_OF_BIT : mask;
+    }
+
+    /** Every answer of a rule of at most {@link #MOST_PLANNED} required kinds, by {@link #mask} (null where nothing is missing). */
+    static MissingEvidence[] everyAnswer(EvidenceRule rule) {
+        MissingEvidence[] byMask = new MissingEvidence[1 << (ONE_OF_BIT + 1)];
+        for (int mask = 0; mask < byMask.length; mask++) {
+            int m = mask;
+            boolean oneOfMissing = (m & 1 << ONE_OF_BIT) != 0 && !rule.oneOf().isEmpty();
+            if ((m & ~(1 << ONE_OF_BIT)) >>> rule.allOf().size() == 0) {                // no bit beyond the rule's kinds
+                byMask[mask] = write(rule, i -> (m & 1 << i) != 0, oneOfMissing);
+            }
+        }
+        return byMask;
+    }
+
+    private static MissingEvidence write(EvidenceRule rule, IntPredicate requiredMissing, boolean oneOfMissing) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0, n = rule.allOf().size(); i < n; i++) {
+            if (requiredMissing.test(i)) {
+                missing.add(rule.allOf().get(i));
+            }
+        }
+        if (oneOfMissing) {
+            // any one of them will do: every alternative is listed, so the customer can choose
+            missing.addAll(rule.oneOf());
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        // "a, b, and one of: c, d": every kind required, then the alternatives
+        StringBuilder needed = new StringBuilder();
+        boolean anyRequired = false;
+        for (String e : missing) {
+            if (!oneOfMissing || !rule.oneOf().contains(e)) {
+                if (anyRequired) {
+                    needed.append(", ");
+                }
+                needed.append(e.replace('_', ' '));
+                anyRequired = true;
+            }
+        }
+        if (oneOfMissing) {
+            needed.append(anyRequired ? ", and " : "").append(rule.oneOf().size() > 1 ? "one of: " : "");
+            for (int i = 0; i < rule.oneOf().size(); i++) {
+                needed.append(i > 0 ? ", " : "").append(rule.oneOf().get(i).replace('_', ' '));
+            }
+        }
+        return new MissingEvidence(List.copyOf(missing), needed.toString(), "evidence still needed: " + needed);
+    }
+
+    private static boolean oneOfMissing(EvidenceRule rule, Set<String> supplied) {
+        List<String> kinds = rule.oneOf();
+        if (kinds.isEmpty()) {
+            return false;
+        }
+        for (int i = 0, n = kinds.size(); i < n; i++) {
+            if (supplied.contains(kinds.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
