@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
@@ -13,7 +14,7 @@ import org.openrma.policy.model.Rules;
  * What one policy version's decisions share, worked out once when it is compiled rather than per claim: each
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
- * of its kinds missing; the summary of a claim no program serves.
+ * of its kinds missing; the summary of a claim no program serves; a serving program's verdict without words, by outcome.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -26,10 +27,21 @@ public final class Plan {
     private final Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence;
 
     private final String noProgramSummary;
+    /** By program index and outcome ordinal: the verdict of a program that serves, decided without an explanation. */
+    private final ProgramVerdict[][] servingUnsaid;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns,
             Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary) {
         this.noProgramSummary = noProgramSummary;
+        this.servingUnsaid = new ProgramVerdict[notServingRuns.length][];
+        for (int i = 0; i < servingUnsaid.length; i++) {
+            Program p = notServingRuns[i].program;
+            servingUnsaid[i] = new ProgramVerdict[Outcome.values().length];
+            for (Outcome o : Outcome.values()) {
+                // as Selection writes it under a trace that keeps no words (Trace.NONE says null)
+                servingUnsaid[i][o.ordinal()] = new ProgramVerdict(p.id(), p.title(), o, null);
+            }
+        }
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
@@ -103,6 +115,11 @@ public final class Plan {
     /** The summary of a claim no program of this policy serves ({@link Evaluator#noProgramSummary}). */
     String noProgramSummary() {
         return noProgramSummary;
+    }
+
+    /** The verdict of the program at {@code index} when it serves the claim with {@code outcome}, decided without an explanation. */
+    ProgramVerdict servingUnsaid(int index, Outcome outcome) {
+        return servingUnsaid[index][outcome.ordinal()];
     }
 
     /** The run of the program at {@code index} when it serves none of the claim's lines (shared: nothing changes it). */

@@ -36,7 +36,9 @@ final class Selection {
             }
             // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, when there is one
             // for the trace at hand (none keeps no words; a recording says what the explanation says)
-            ProgramVerdict planned = r.served() || run.plan() == null ? null
+            // and, without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
+            ProgramVerdict planned = run.plan() == null ? null
+                    : r.served() ? (!run.recording() ? run.plan().servingUnsaid(i, r.outcome) : null)
                     : !run.recording() ? run.plan().notServing(i)
                     : run.trace() instanceof Recording ? run.plan().notServingSaid(i) : null;
             each[i] = planned != null ? planned
