@@ -30,22 +30,14 @@ public final class Plan {
     /** By program index and outcome ordinal: the verdict of a program that serves, decided without an explanation. */
     private final ProgramVerdict[][] servingUnsaid;
 
-    private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns,
+    private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
             Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary) {
-        this.noProgramSummary = noProgramSummary;
-        this.servingUnsaid = new ProgramVerdict[notServingRuns.length][];
-        for (int i = 0; i < servingUnsaid.length; i++) {
-            Program p = notServingRuns[i].program;
-            servingUnsaid[i] = new ProgramVerdict[Outcome.values().length];
-            for (Outcome o : Outcome.values()) {
-                // as Selection writes it under a trace that keeps no words (Trace.NONE says null)
-                servingUnsaid[i][o.ordinal()] = new ProgramVerdict(p.id(), p.title(), o, null);
-            }
-        }
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
+        this.servingUnsaid = servingUnsaid;
         this.missingEvidence = missingEvidence;
+        this.noProgramSummary = noProgramSummary;
     }
 
     /**
@@ -88,12 +80,17 @@ public final class Plan {
         ProgramVerdict[] notServing = new ProgramVerdict[programs.size()];
         ProgramVerdict[] notServingSaid = new ProgramVerdict[programs.size()];
         ProgramRun[] notServingRuns = new ProgramRun[programs.size()];
+        ProgramVerdict[][] servingUnsaid = new ProgramVerdict[programs.size()][Outcome.values().length];
         for (int i = 0; i < notServing.length; i++) {
             notServingRuns[i] = new ProgramRun(programs.get(i));                // no outcome, no lines: never changed once made
             // as Selection writes it for a run without an outcome, under a trace that keeps no words (Trace.NONE says null)
             notServing[i] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), null, null);
             // the same under a trace that keeps the words: what the explanation says of a program that serves no line
             notServingSaid[i] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), null, Explanation.says(notServingRuns[i]));
+            for (Outcome o : Outcome.values()) {
+                // as Selection writes a serving program's verdict under a trace that keeps no words
+                servingUnsaid[i][o.ordinal()] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), o, null);
+            }
         }
         Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence = new IdentityHashMap<>();
         for (Program program : programs) {
@@ -103,7 +100,7 @@ public final class Plan {
                 }
             }
         }
-        return new Plan(notServing, notServingSaid, notServingRuns, missingEvidence, Evaluator.noProgramSummary(policy));
+        return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy));
     }
 
     /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */

@@ -34,11 +34,15 @@ public record Field(String name, Accessor accessor, NamedField named, Declaratio
         }
 
         static Accessor of(String name) {
-            return NamedField.named(name).isPresent() ? NAMED
-                    : name.startsWith("line.attributes.") ? LINE_ATTRIBUTE
-                    : name.startsWith("customer.attributes.") ? CUSTOMER_ATTRIBUTE
-                    : name.startsWith("order.attributes.") ? ORDER_ATTRIBUTE
-                    : name.startsWith("request.attributes.") ? REQUEST_ATTRIBUTE : UNKNOWN;
+            if (NamedField.named(name).isPresent()) {
+                return NAMED;
+            }
+            for (Accessor a : values()) {
+                if (a.prefix != null && name.startsWith(a.prefix)) {
+                    return a;
+                }
+            }
+            return UNKNOWN;
         }
     }
 
