@@ -127,7 +127,7 @@ public class OrderManagement {
         after.put("carrier", update.carrier());
         after.put("tracking", update.tracking());
         audit.record(staff, "order.delivery_updated", "order", saved.number(), before, after);
-        outbox.webhook(merchants.get(staff.merchantId()), "order.delivery_updated", Json.tree(OrderView.of(saved)));
+        outbox.webhook(merchants.get(staff.merchantId()), "order.delivery_updated", () -> Json.tree(OrderView.of(saved)));
         return saved;
     }
 

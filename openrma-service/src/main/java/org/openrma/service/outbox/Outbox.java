@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Cursor;
@@ -54,15 +55,15 @@ public class Outbox {
      * type. Every copy carries the same event id, so a receiver behind two endpoints can
      * deduplicate; each is delivered, retried and signed on its own.
      */
-    public void webhook(Merchant merchant, String eventType, JsonNode data) {
+    public void webhook(Merchant merchant, String eventType, Supplier<? extends JsonNode> data) {
         List<WebhookEndpoints.WebhookEndpoint> receiving = endpoints.receiving(merchant.id(), eventType);
         boolean ownUrl = merchant.webhookUrl() != null && !merchant.webhookUrl().isBlank();
         if (!ownUrl && receiving.isEmpty()) {
-            return;
+            return;                                                           // nobody takes it: the data is never written
         }
         UUID eventId = UUID.randomUUID();
         Instant now = clock.instant();
-        JsonNode payload = event(merchant, eventId, eventType, now, data);
+        JsonNode payload = event(merchant, eventId, eventType, now, data.get());
         if (ownUrl) {
             insert(merchant.id(), Channel.WEBHOOK, eventId, eventType, merchant.webhookUrl(), payload, now, null);
         }

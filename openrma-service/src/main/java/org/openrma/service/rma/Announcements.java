@@ -33,12 +33,15 @@ class Announcements {
 
     /** Webhook to the merchant and, when the status changed, an e-mail to the customer. */
     void announce(Merchant merchant, Rma rma, RmaStatus previous, Decision decision, String eventType) {
-        ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone())));
-        data.put("previous_status", previous == null ? null : previous.wire());
-        if (decision != null) {
-            data.set("decision", DecisionJson.toTree(decision));
-        }
-        outbox.webhook(merchant, eventType, data);
+        // the event's data is written only when a webhook endpoint takes the event
+        outbox.webhook(merchant, eventType, () -> {
+            ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone())));
+            data.put("previous_status", previous == null ? null : previous.wire());
+            if (decision != null) {
+                data.set("decision", DecisionJson.toTree(decision));
+            }
+            return data;
+        });
         if (previous != rma.status() && outbox.emails(merchant, rma.customerEmail())) {
             // the values read the refund ledger: only when an e-mail goes out
             outbox.email(merchant, rma.customerEmail(), rma.status().wire(), emailValues(merchant, rma, decision));
@@ -47,7 +50,7 @@ class Announcements {
 
     /** A webhook carrying the RMA as it is now (SLA notices). */
     void webhook(Merchant merchant, Rma rma, String eventType) {
-        outbox.webhook(merchant, eventType, Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone()))));
+        outbox.webhook(merchant, eventType, () -> Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone()))));
     }
 
     private Map<String, String> emailValues(Merchant merchant, Rma rma, Decision decision) {

@@ -79,7 +79,8 @@ class OutboxLeaseIntegrationTests extends IntegrationTest {
 
     private void enqueue(TestMerchant m, int n) {
         for (int i = 0; i < n; i++) {
-            outbox.webhook(merchants.get(m.id()), "test.ping", Json.tree(Map.of("n", i)));
+            var data = Json.tree(Map.of("n", i));
+            outbox.webhook(merchants.get(m.id()), "test.ping", () -> data);
         }
     }
 
