@@ -155,7 +155,9 @@ public final class LoadGenerator {
         Result call() throws Exception;
     }
 
-    private record Phase(String name, int concurrency, long wallNanos, long[] latencies, Map<String, Integer> statuses, List<String> sampleErrors) {
+    /** {@code startedAt}/{@code endedAt}: epoch milliseconds, so a script can match CPU samples of other processes to the phase. */
+    private record Phase(String name, int concurrency, long wallNanos, long[] latencies, Map<String, Integer> statuses, List<String> sampleErrors,
+                         long startedAt, long endedAt) {
         void print() {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
@@ -171,6 +173,7 @@ public final class LoadGenerator {
             sampleErrors.forEach(e -> System.out.println("  sample error: " + e));
             System.out.printf("RESULT|%s|%d|%.1f|%d|%d|%.0f|%.2f|%.2f|%.2f|%.2f%n", name, concurrency, seconds, sorted.length, ok, ok / seconds,
                     ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 0.999), sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6);
+            System.out.printf("WINDOW|%s|%d|%d|%d%n", name, startedAt, endedAt, sorted.length);
         }
 
         private static double ms(long[] sorted, double q) {
@@ -182,6 +185,7 @@ public final class LoadGenerator {
     }
 
     private Phase phase(String name, int concurrency, long durationNanos, Call call) throws InterruptedException {
+        long startedAt = System.currentTimeMillis();
         long start = System.nanoTime();
         long deadline = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + durationNanos;
         List<long[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -225,6 +229,6 @@ public final class LoadGenerator {
         }
         long wall = System.nanoTime() - start;
         long[] all = perWorker.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors);
+        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors, startedAt, System.currentTimeMillis());
     }
 }
