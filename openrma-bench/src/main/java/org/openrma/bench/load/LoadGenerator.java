@@ -42,10 +42,13 @@ public final class LoadGenerator {
     private final String base;
     private final String key;
     private final HttpClient http;
+    /** The wall clock the phases' windows are stamped with (other processes' CPU samples are matched to them). */
+    private final java.time.Clock clock;
 
-    private LoadGenerator(String base, String key) {
+    private LoadGenerator(String base, String key, java.time.Clock clock) {
         this.base = base;
         this.key = key;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
@@ -61,7 +64,7 @@ public final class LoadGenerator {
             a.put(args[i], args[i + 1]);
         }
         System.out.println("load generator: " + a);
-        new LoadGenerator(a.get("--base"), a.get("--key")).run(a);
+        new LoadGenerator(a.get("--base"), a.get("--key"), java.time.Clock.systemUTC()).run(a);
     }
 
     private void run(Map<String, String> a) throws Exception {
@@ -185,7 +188,7 @@ public final class LoadGenerator {
     }
 
     private Phase phase(String name, int concurrency, long durationNanos, Call call) throws InterruptedException {
-        long startedAt = System.currentTimeMillis();
+        long startedAt = clock.millis();
         long start = System.nanoTime();
         long deadline = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + durationNanos;
         List<long[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -229,6 +232,6 @@ public final class LoadGenerator {
         }
         long wall = System.nanoTime() - start;
         long[] all = perWorker.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors, startedAt, System.currentTimeMillis());
+        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors, startedAt, clock.millis());
     }
 }
