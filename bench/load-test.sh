@@ -81,8 +81,8 @@ echo "RSS peak under load: $(( $(cat "$PEAK") / 1024 )) MiB" | tee -a "$OUT/load
 echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load$T-summary.txt"
 grep '^RESULT' "$OUT/load$T-generator.txt" >> "$OUT/load$T-summary.txt"
-# CPU per request of each phase, from the samples nearest its start and end (a machine-independent measure next to the
-# throughput, which on two shared cores moves with whatever else runs): CPU|phase|service ms/request|PostgreSQL ms/request
+# CPU per request of each phase, from the samples nearest its start and end (next to the throughput, which on two shared
+# cores moves with whatever else runs; it still moves with the machine's own speed): CPU|phase|service ms/request|PostgreSQL ms/request
 TICKS=$(getconf CLK_TCK)
 grep '^WINDOW' "$OUT/load$T-generator.txt" | while IFS='|' read -r _ name from to requests; do
   awk -v from="$from" -v to="$to" -v n="$requests" -v tck="$TICKS" -v name="$name" '

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +44,9 @@ public final class LoadGenerator {
     private final String key;
     private final HttpClient http;
     /** The wall clock the phases' windows are stamped with (other processes' CPU samples are matched to them). */
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    private LoadGenerator(String base, String key, java.time.Clock clock) {
+    private LoadGenerator(String base, String key, Clock clock) {
         this.base = base;
         this.key = key;
         this.clock = clock;
@@ -64,7 +65,7 @@ public final class LoadGenerator {
             a.put(args[i], args[i + 1]);
         }
         System.out.println("load generator: " + a);
-        new LoadGenerator(a.get("--base"), a.get("--key"), java.time.Clock.systemUTC()).run(a);
+        new LoadGenerator(a.get("--base"), a.get("--key"), Clock.systemUTC()).run(a);
     }
 
     private void run(Map<String, String> a) throws Exception {

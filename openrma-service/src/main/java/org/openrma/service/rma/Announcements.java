@@ -35,7 +35,7 @@ class Announcements {
     void announce(Merchant merchant, Rma rma, RmaStatus previous, Decision decision, String eventType) {
         // the event's data is written only when a webhook endpoint takes the event
         outbox.webhook(merchant, eventType, () -> {
-            ObjectNode data = (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone())));
+            ObjectNode data = view(merchant, rma);
             data.put("previous_status", previous == null ? null : previous.wire());
             if (decision != null) {
                 data.set("decision", DecisionJson.toTree(decision));
@@ -50,7 +50,12 @@ class Announcements {
 
     /** A webhook carrying the RMA as it is now (SLA notices). */
     void webhook(Merchant merchant, Rma rma, String eventType) {
-        outbox.webhook(merchant, eventType, () -> Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone()))));
+        outbox.webhook(merchant, eventType, () -> view(merchant, rma));
+    }
+
+    /** The RMA as a webhook event carries it: as the system sees it now. */
+    private ObjectNode view(Merchant merchant, Rma rma) {
+        return (ObjectNode) Json.tree(RmaView.of(rma, RmaLifecycle.Actor.SYSTEM, null, false, rmas.dueSoonUntil(merchant.timeZone())));
     }
 
     private Map<String, String> emailValues(Merchant merchant, Rma rma, Decision decision) {
