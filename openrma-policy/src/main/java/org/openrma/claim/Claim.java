@@ -25,16 +25,27 @@ public record Claim(Order order, Request request, LegalFacts legal) {
      * that names no lines (an order-level request such as a cancellation) covers every line.
      */
     public List<ClaimedLine> claimedLines() {
-        List<ClaimedLine> out = new java.util.ArrayList<>(request.lines().isEmpty() ? order.lines().size() : request.lines().size());
+        int n = request.lines().isEmpty() ? order.lines().size() : request.lines().size();
+        // one or two lines (nearly every claim) as List.of's own small list, made without an array
+        return switch (n) {
+            case 1 -> List.of(claimedLine(0));
+            case 2 -> List.of(claimedLine(0), claimedLine(1));
+            default -> {
+                ClaimedLine[] out = new ClaimedLine[n];
+                for (int i = 0; i < n; i++) {
+                    out[i] = claimedLine(i);
+                }
+                yield List.of(out);
+            }
+        };
+    }
+
+    private ClaimedLine claimedLine(int index) {
         if (request.lines().isEmpty()) {
-            for (OrderLine line : order.lines()) {
-                out.add(new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null)));
-            }
-        } else {
-            for (RequestLine requested : request.lines()) {
-                out.add(new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested));
-            }
+            OrderLine line = order.lines().get(index);
+            return new ClaimedLine(line, new RequestLine(line.sku(), line.quantity(), null));
         }
-        return out;
+        RequestLine requested = request.lines().get(index);
+        return new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested);
     }
 }

@@ -17,29 +17,24 @@ import org.openrma.policy.model.Window;
  */
 final class Dates {
 
-    private final Run run;
-    private final Trace trace;
-
-    private Dates(Run run) {
-        this.run = run;
-        this.trace = run.trace();
-    }
+    private Dates() {}
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
         DateTable deadlines = new DateTable();
-        for (LineVerdict l : chosen.lines) {
+        for (int at = 0; at < chosen.lines.size(); at++) {
+            LineVerdict l = chosen.lines.get(at);
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
                 deadlines.put("claim_window_ends", l.windowEnd.lastDay());
                 break;
             }
         }
         if (outcome != Outcome.REJECTED) {
-            Dates d = new Dates(run);
-            d.deadlines(chosen.program, kept, deadlines);
-            d.components(chosen.program, kept, deadlines);
+            deadlines(run, chosen.program, kept, deadlines);
+            components(run, chosen.program, kept, deadlines);
         } else {
             // a rejection lists every deadline that failed
-            for (LineVerdict l : chosen.lines) {
+            for (int at = 0; at < chosen.lines.size(); at++) {
+                LineVerdict l = chosen.lines.get(at);
                 if (l.missedWindows != null) {
                     deadlines.putAbsent(l.missedWindows);
                 }
@@ -48,7 +43,7 @@ final class Dates {
         return deadlines.toMap();
     }
 
-    private void deadlines(Program program, List<LineVerdict> kept, DateTable out) {
+    private static void deadlines(Run run, Program program, List<LineVerdict> kept, DateTable out) {
         if (program.deadlines().isEmpty() && run.policy().deadlines().isEmpty()) {
             return;
         }
@@ -75,12 +70,12 @@ final class Dates {
                 end = w.span().endAt(s, read);
             } catch (Unevaluable e) {
                 done[doneCount++] = w.name();
-                trace.unevaluable(program.id(), program.id() + "." + w.name(), null, e.getMessage(), w.cites());
+                run.trace().unevaluable(program.id(), program.id() + "." + w.name(), null, e.getMessage(), w.cites());
                 continue;
             }
             done[doneCount++] = w.name();
             if (end == null || end.isUnlimited()) {
-                trace.notDueYet(program.id(), w, read);
+                run.trace().notDueYet(program.id(), w, read);
                 continue;
             }
             out.put(w.name(), end.lastDay());
@@ -88,12 +83,13 @@ final class Dates {
                 LocalDate earliest = run.policy().calendar().lastDay(fe.opens(s).orElseThrow(), fl.length().atLeast(), fl.length().unit(), fe.counting());
                 out.put(w.name() + "_earliest", earliest);
             }
-            trace.due(program.id(), w, read, end);
+            run.trace().due(program.id(), w, read, end);
         }
     }
 
     private static boolean named(List<Window> windows, String name) {
-        for (Window w : windows) {
+        for (int at = 0; at < windows.size(); at++) {
+            Window w = windows.get(at);
             if (w.name().equals(name)) {
                 return true;
             }
@@ -111,18 +107,20 @@ final class Dates {
     }
 
     /** Each coverage component's last day, and whether the claim is still inside it (free) or not (charged). */
-    private void components(Program program, List<LineVerdict> kept, DateTable out) {
+    private static void components(Run run, Program program, List<LineVerdict> kept, DateTable out) {
         if (program.components().isEmpty() || kept.isEmpty()) {
             return;
         }
         Subject s = run.subjectOf(kept.getFirst().line);
-        for (Rules.Component c : program.components()) {
+        List<Rules.Component> components = program.components();
+        for (int at = 0; at < components.size(); at++) {
+            Rules.Component c = components.get(at);
             Map<String, String> read = run.reads();
             Window.End end;
             try {
                 end = c.window().span().endAt(s, read);
             } catch (Unevaluable e) {
-                trace.unevaluable(program.id(), program.id() + ".components." + c.id(), null, e.getMessage(), c.cites());
+                run.trace().unevaluable(program.id(), program.id() + ".components." + c.id(), null, e.getMessage(), c.cites());
                 continue;
             }
             if (end == null) {
@@ -132,7 +130,7 @@ final class Dates {
             if (!end.isUnlimited()) {
                 out.put(c.id() + "_covered_until", end.lastDay());
             }
-            trace.component(program.id(), c, read, covered, end);
+            run.trace().component(program.id(), c, read, covered, end);
         }
     }
 }

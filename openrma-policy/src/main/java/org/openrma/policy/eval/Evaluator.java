@@ -12,6 +12,7 @@ import org.openrma.decision.Detail;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
+import org.openrma.decision.Resolution;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
 
@@ -65,7 +66,7 @@ public final class Evaluator {
     }
 
     private static Decision decide(Run run) {
-        List<ProgramRun> runs = new Programs(run).runAll();                  // 1 serve, windows, checks, evidence, per line
+        ProgramRun[] runs = Programs.runAll(run);                             // 1 serve, windows, checks, evidence, per line
         Selection.Chosen chosen = Selection.choose(run, runs);               // 2 the policy's selection
         if (chosen.program() == null) {
             return noProgramServes(run, chosen);
@@ -96,18 +97,28 @@ public final class Evaluator {
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
         var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
 
-        LineResult[] results = new LineResult[decides.lines.size()];
-        for (int i = 0; i < results.length; i++) {
-            LineVerdict l = decides.lines.get(i);
-            results[i] = new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons);
+        List<LineResult> lines;
+        if (decides.lines.size() == 1) {
+            lines = List.of(result(decides.lines.getFirst()));                // the usual claim of one line: no array
+        } else {
+            LineResult[] results = new LineResult[decides.lines.size()];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = result(decides.lines.get(i));
+            }
+            lines = immutableList(results);
         }
-        List<LineResult> lines = immutableList(results);
         Trace trace = run.trace();
         String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
                 missing, decides);
-        return new Decision(outcome, program.id(), immutable(offers.resolutions()), program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
+        // without words the remedies are a set made once for all decisions (Offers), immutable already
+        Set<Resolution> resolutions = run.recording() ? immutable(offers.resolutions()) : offers.resolutions();
+        return new Decision(outcome, program.id(), resolutions, program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
                 refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, run.version(),
                 chosen.verdicts(), lines, trace.steps(), summary, remedies, trace.decisive(outcome, program.id()));
+    }
+
+    private static LineResult result(LineVerdict l) {
+        return new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.openrma.policy.eval;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +26,31 @@ final class Offers {
     private Offers() {}
 
     /** {@code runs}: every program's run; the rejecting ones among those that serve keep their paid remedies on offer. */
-    static Offered offer(Run run, ProgramRun chosen, List<ProgramRun> runs, List<LineVerdict> kept, List<String> undecided) {
+    static Offered offer(Run run, ProgramRun chosen, ProgramRun[] runs, List<LineVerdict> kept, List<String> undecided) {
         Program program = chosen.program;
-        // the explanation's words list remedies in the order offered; without them, order does not matter (the Decision's set has none)
-        // (the reference evaluator, without a plan, keeps its LinkedHashSet: the agreement tests hold the two against each other)
-        Set<Resolution> resolutions = !run.recording() ? EnumSet.noneOf(Resolution.class)
-                : run.plan() != null ? new RemediesInOrder() : new LinkedHashSet<>();
+        // the explanation's words list remedies in the order offered (the reference evaluator, without a plan, keeps its
+        // LinkedHashSet: the agreement tests hold the two against each other); without words order does not matter (the
+        // Decision's set has none), so the remedies are bits of the enum's ordinals and the set is one of SETS
+        Set<Resolution> inOrder = !run.recording() ? null : run.plan() != null ? new RemediesInOrder() : new LinkedHashSet<>();
+        int bits = 0;
         List<Rules.Offer> offered = List.of();                              // a list is made for the first offer
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {
             for (ProgramRun r : runs) {
                 if (r.outcome == Outcome.REJECTED) {                          // a program that does not serve has no outcome
-                    for (LineVerdict l : r.lines) {
-                        resolutions.addAll(l.offers);
+                    for (int at = 0; at < r.lines.size(); at++) {
+                        LineVerdict l = r.lines.get(at);
+                        if (inOrder != null) {
+                            inOrder.addAll(l.offers);
+                        } else {
+                            for (Resolution offer : l.offers) {
+                                bits |= 1 << offer.ordinal();
+                            }
+                        }
                     }
                 }
             }
+            Set<Resolution> resolutions = inOrder != null ? inOrder : SETS[bits];
             if (!resolutions.isEmpty()) {
                 run.trace().stillAvailable(program.id(), resolutions);
             }
@@ -65,13 +73,38 @@ final class Offers {
                     offered = new ArrayList<>(program.resolutions().offers().size());
                 }
                 offered.add(offer);
-                resolutions.add(offer.resolution());
+                if (inOrder != null) {
+                    inOrder.add(offer.resolution());
+                } else {
+                    bits |= 1 << offer.resolution().ordinal();
+                }
                 needsConsent |= offer.needsConsent();
                 run.trace().offered(program.id(), offer, read);
             }
         }
-        return new Offered(resolutions, offered, needsConsent);
+        return new Offered(inOrder != null ? inOrder : SETS[bits], offered, needsConsent);
     }
+
+    /**
+     * Every set of remedies, by bit set of the enum's ordinals, as the immutable set the Decision keeps as it is: a decision
+     * made without words takes its remedies from here rather than making a set (the explanation's words need the order offered).
+     */
+    @SuppressWarnings("unchecked")
+    private static final Set<Resolution>[] SETS = new Set[1 << Resolution.values().length];
+
+    static {
+        Resolution[] all = Resolution.values();
+        for (int bits = 0; bits < SETS.length; bits++) {
+            List<Resolution> members = new ArrayList<>();
+            for (Resolution r : all) {
+                if ((bits & 1 << r.ordinal()) != 0) {
+                    members.add(r);
+                }
+            }
+            SETS[bits] = Set.copyOf(members);
+        }
+    }
+
 
     /**
      * What each offered remedy is worth: the refund; store credit on the refund with the offer's
@@ -86,7 +119,8 @@ final class Offers {
         }
         Remedy[] out = new Remedy[offered.size()];
         int count = 0;
-        for (Rules.Offer offer : offered) {
+        for (int at = 0; at < offered.size(); at++) {
+            Rules.Offer offer = offered.get(at);
             Money base = switch (offer.resolution()) {
                 case REFUND, STORE_CREDIT, EXCHANGE -> net;
                 case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;

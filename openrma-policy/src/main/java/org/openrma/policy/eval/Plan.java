@@ -119,6 +119,52 @@ public final class Plan {
         return servingUnsaid[index][outcome.ordinal()];
     }
 
+    /** Verdict lists kept: a policy's claims fall into a few combinations of which programs serve and how, so a small table holds them. */
+    private static final int VERDICT_SLOTS = 64;
+
+    /** A list of verdicts and the combination it is for ({@link #combination}); immutable, so threads may share it without a lock. */
+    private record VerdictsFor(long combination, List<ProgramVerdict> verdicts) {}
+
+    /** Racy on purpose: a thread that misses a list another has just made only makes it again. */
+    private final VerdictsFor[] verdictsUnsaid = new VerdictsFor[VERDICT_SLOTS];
+
+    /**
+     * Every program's verdict for a claim decided without an explanation (as {@link #servingUnsaid} and {@link #notServing}
+     * give them, in the policy's order), as one immutable list made once per combination; null for a policy of more programs
+     * than a combination can name.
+     */
+    List<ProgramVerdict> verdictsUnsaid(ProgramRun[] runs) {
+        if (runs.length > MOST_PROGRAMS_COMBINED) {
+            return null;
+        }
+        long combination = combination(runs);
+        int slot = (int) ((combination * 0x9E3779B97F4A7C15L) >>> 58);     // the top 6 bits of a Fibonacci hash: 0..63
+        VerdictsFor kept = verdictsUnsaid[slot];
+        if (kept != null && kept.combination == combination) {
+            return kept.verdicts;
+        }
+        ProgramVerdict[] each = new ProgramVerdict[runs.length];
+        for (int i = 0; i < each.length; i++) {
+            Outcome o = runs[i].outcome;
+            each[i] = o == null ? notServing[i] : servingUnsaid[i][o.ordinal()];
+        }
+        List<ProgramVerdict> made = Evaluator.immutableList(each);
+        verdictsUnsaid[slot] = new VerdictsFor(combination, made);
+        return made;
+    }
+
+    /** Three bits a program: 0 when it serves none of the claim's lines, else 1 + its outcome's ordinal. */
+    private static final int MOST_PROGRAMS_COMBINED = 21;
+
+    private static long combination(ProgramRun[] runs) {
+        long combination = 0;
+        for (int i = 0; i < runs.length; i++) {
+            Outcome o = runs[i].outcome;
+            combination |= (long) (o == null ? 0 : 1 + o.ordinal()) << (3 * i);
+        }
+        return combination;
+    }
+
     /** The run of the program at {@code index} when it serves none of the claim's lines (shared: nothing changes it). */
     ProgramRun notServingRun(int index) {
         return notServingRuns[index];

@@ -19,6 +19,11 @@ final class ProgramRun {
 
     /** Adds a line's verdict; the list is made for the first one. */
     void add(LineVerdict verdict, int claimedLines) {
+        if (claimedLines == 1) {
+            // the usual claim of one line: List.of's own small list, no array behind it
+            lines = List.of(verdict);
+            return;
+        }
         if (lines.isEmpty()) {
             lines = new ArrayList<>(claimedLines);
         }
@@ -32,7 +37,8 @@ final class ProgramRun {
     /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
     List<LineVerdict> kept() {
         boolean anyRejected = false;
-        for (LineVerdict l : lines) {
+        for (int at = 0; at < lines.size(); at++) {
+            LineVerdict l = lines.get(at);
             anyRejected |= l.outcome == Outcome.REJECTED;
         }
         if (!anyRejected) {
@@ -40,7 +46,8 @@ final class ProgramRun {
             return lines;
         }
         List<LineVerdict> kept = new ArrayList<>(lines.size());
-        for (LineVerdict l : lines) {
+        for (int at = 0; at < lines.size(); at++) {
+            LineVerdict l = lines.get(at);
             if (l.outcome != Outcome.REJECTED) {
                 kept.add(l);
             }
@@ -51,7 +58,8 @@ final class ProgramRun {
     /** Combining lines: what the claim needs next comes first. */
     void combine() {
         Outcome combined = null;
-        for (LineVerdict l : lines) {
+        for (int at = 0; at < lines.size(); at++) {
+            LineVerdict l = lines.get(at);
             if (combined == null || claimPriority(l.outcome) < claimPriority(combined)) {
                 combined = l.outcome;
             }

@@ -1,7 +1,6 @@
 package org.openrma.policy.eval;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,24 +21,19 @@ import org.openrma.policy.model.Window;
  */
 final class Programs {
 
-    private final Run run;
-    private final Trace trace;
+    private Programs() {}
 
-    Programs(Run run) {
-        this.run = run;
-        this.trace = run.trace();
-    }
-
-    List<ProgramRun> runAll() {
+    static ProgramRun[] runAll(Run run) {
         List<Program> programs = run.policy().programs();
-        List<ProgramRun> runs = new ArrayList<>(programs.size());
-        for (int i = 0; i < programs.size(); i++) {
-            runs.add(evaluate(programs.get(i), i));
+        ProgramRun[] runs = new ProgramRun[programs.size()];
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = evaluate(run, programs.get(i), i);
         }
         return runs;
     }
 
-    private ProgramRun evaluate(Program program, int index) {
+    private static ProgramRun evaluate(Run run, Program program, int index) {
+        Trace trace = run.trace();
         Map<String, String> read = run.reads();
         List<ClaimedLine> claimed = run.claimed();
         int n = claimed.size();
@@ -83,25 +77,25 @@ final class Programs {
             String label = perLine ? line.line().sku() : null;
             String why = undecidable == null ? null : undecidableFor(claimed, undecidable, line);
             if (why != null) {
-                unevaluable(program.id(), program.id() + ".serves", label, why, List.of(), verdict);
+                unevaluable(run, program.id(), program.id() + ".serves", label, why, List.of(), verdict);
             }
             if (program.window() != null) {
-                verdict.windowEnd = window(program.id(), program.window(), s, label, verdict);
+                verdict.windowEnd = window(run, program.id(), program.window(), s, label, verdict);
             }
             // indexed loops: no iterator per program and line
             List<Window> deadlines = program.deadlines();
             for (int d = 0; d < deadlines.size(); d++) {
                 if (deadlines.get(d).bounds() != Event.SUBMITTED) {
-                    window(program.id(), deadlines.get(d), s, label, verdict);
+                    window(run, program.id(), deadlines.get(d), s, label, verdict);
                 }
             }
             List<Check> checks = program.checks();
             for (int c = 0; c < checks.size(); c++) {
-                check(program.id(), checks.get(c), s, label, verdict);
+                check(run, program.id(), checks.get(c), s, label, verdict);
             }
             List<EvidenceRule> evidence = program.evidence();
             for (int e = 0; e < evidence.size(); e++) {
-                evidence(program.id(), evidence.get(e), s, label, verdict);
+                evidence(run, program.id(), evidence.get(e), s, label, verdict);
             }
             if (program.whenRejected() != null && verdict.outcome == program.whenRejected().outcome() && !verdict.reasons.isEmpty()) {
                 trace.whenRejected(program, label);
@@ -135,7 +129,7 @@ final class Programs {
         return why;
     }
 
-    private Window.End window(String program, Window w, Subject s, String label, LineVerdict verdict) {
+    private static Window.End window(Run run, String program, Window w, Subject s, String label, LineVerdict verdict) {
         Map<String, String> read = run.reads();
         Window.End e;
         try {
@@ -144,11 +138,11 @@ final class Programs {
             }
             e = w.span().endAt(s, read);
         } catch (Unevaluable u) {
-            unevaluable(program, program + "." + w.name(), label, u.getMessage(), w.cites(), verdict);
+            unevaluable(run, program, program + "." + w.name(), label, u.getMessage(), w.cites(), verdict);
             return null;
         }
         if (e == null) {
-            trace.windowUncountable(program, w, label, read);
+            run.trace().windowUncountable(program, w, label, read);
             verdict.answer(Outcome.NEEDS_REVIEW, "the " + windowLabel(w.name()) + " cannot be counted yet");
             return null;
         }
@@ -157,20 +151,20 @@ final class Programs {
         boolean open;
         if (measured == null && w.bounds() == Event.SHIPPED_BACK && (received = Event.RECEIVED.at(s)) != null) {
             // The item arrived, so it was shipped; without a shipment date there is nothing to hold against it.
-            trace.read(read, "received", received);
+            run.trace().read(read, "received", received);
             open = true;
         } else if (measured != null) {
-            trace.read(read, w.bounds().wire(), measured);
+            run.trace().read(read, w.bounds().wire(), measured);
             open = !measured.isAfter(e.closes());
         } else {
-            trace.read(read, "now", s.now());
+            run.trace().read(read, "now", s.now());
             open = !s.now().isAfter(e.closes());
         }
         if (open) {
-            trace.windowOpen(program, w, label, read, measured != null, e);
+            run.trace().windowOpen(program, w, label, read, measured != null, e);
         } else {
-            trace.windowMissed(program, w, label, read, measured != null, e);
-            verdict.answer(w.otherwise(), trace.missedWindowReason(w, measured != null, e));
+            run.trace().windowMissed(program, w, label, read, measured != null, e);
+            verdict.answer(w.otherwise(), run.trace().missedWindowReason(w, measured != null, e));
             if (!e.isUnlimited()) {
                 verdict.missed(w.name(), e.lastDay());
             }
@@ -178,31 +172,31 @@ final class Programs {
         return e;
     }
 
-    private void check(String program, Check check, Subject s, String label, LineVerdict verdict) {
+    private static void check(Run run, String program, Check check, Subject s, String label, LineVerdict verdict) {
         Map<String, String> read = run.reads();
         boolean holds;
         try {
             holds = check.condition().test(s, read);
         } catch (Unevaluable e) {
-            unevaluable(program, check.name(), label, e.getMessage(), check.cites(), verdict);
+            unevaluable(run, program, check.name(), label, e.getMessage(), check.cites(), verdict);
             return;
         }
         boolean fires = check.require() ? !holds : holds;
         if (fires) {
             String says = check.says() != null ? check.says() : describe(check.outcome());
-            trace.checkFired(program, check, label, read, says);
+            run.trace().checkFired(program, check, label, read, says);
             verdict.answer(check.outcome(), says);
             if (check.outcome() != Outcome.APPROVED) {
                 verdict.offer(check.offers());
             }
         } else {
-            trace.checkHeld(program, check, label, read);
+            run.trace().checkHeld(program, check, label, read);
         }
     }
 
     /** A rule that cannot be evaluated sends the claim to review, with the reason in the explanation; it never "does not apply". */
-    private void unevaluable(String program, String rule, String label, String why, List<org.openrma.decision.Citation> cites, LineVerdict verdict) {
-        trace.unevaluable(program, rule, label, why, cites);
+    private static void unevaluable(Run run, String program, String rule, String label, String why, List<org.openrma.decision.Citation> cites, LineVerdict verdict) {
+        run.trace().unevaluable(program, rule, label, why, cites);
         verdict.unevaluable(why);
     }
 
@@ -215,26 +209,26 @@ final class Programs {
         };
     }
 
-    private void evidence(String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
+    private static void evidence(Run run, String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
         Map<String, String> read = run.reads();
         try {
             if (!rule.when().test(s, read)) {
-                trace.evidenceNotNeeded(program, rule, label, read);
+                run.trace().evidenceNotNeeded(program, rule, label, read);
                 return;
             }
         } catch (Unevaluable e) {
-            unevaluable(program, rule.name(), label, e.getMessage(), rule.cites(), verdict);
+            unevaluable(run, program, rule.name(), label, e.getMessage(), rule.cites(), verdict);
             return;
         }
         Set<String> supplied = run.claim().request().words().evidence();
-        trace.read(read, "evidence", supplied);
+        run.trace().read(read, "evidence", supplied);
         // the words for what is missing depend only on the rule and which of its kinds are missing: the plan has them written
         MissingEvidence missing = run.plan() != null ? run.plan().missingEvidence(rule, supplied) : MissingEvidence.find(rule, supplied);
         if (missing == null) {
-            trace.evidenceSupplied(program, rule, label, read);
+            run.trace().evidenceSupplied(program, rule, label, read);
             return;
         }
-        trace.evidenceMissing(program, rule, label, read, missing.needed());
+        run.trace().evidenceMissing(program, rule, label, read, missing.needed());
         verdict.missing(missing.kinds());
         verdict.answer(Outcome.NEEDS_EVIDENCE, missing.reason());
     }

@@ -18,6 +18,7 @@ import org.openrma.policy.model.Field;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Rules.Deduction;
+import org.openrma.policy.model.Reads;
 import org.openrma.policy.model.Subject;
 import org.openrma.policy.model.Unevaluable;
 
@@ -36,13 +37,7 @@ final class Refunds {
     /** Money back (zero unless a refund is offered), the net value of the remedy, and the deductions by kind. */
     record Refund(Money refund, Money net, Map<DeductionKind, Money> deductions) {}
 
-    private final Run run;
-    private final Trace trace;
-
-    private Refunds(Run run) {
-        this.run = run;
-        this.trace = run.trace();
-    }
+    private Refunds() {}
 
     static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
         Money zero = run.zero();
@@ -50,13 +45,14 @@ final class Refunds {
             return new Refund(zero, zero, Map.of());
         }
         Map<DeductionKind, Money> deductions = null;                        // made for the first deduction: most refunds have none
-        Refunds r = new Refunds(run);
-        Money base = r.base(program, kept, undecided);
+        Money base = base(run, program, kept, undecided);
         Money deducted = zero;
-        for (Deduction d : program.deductions()) {
+        List<Deduction> stated = program.deductions();
+        for (int i = 0; i < stated.size(); i++) {
+            Deduction d = stated.get(i);
             Money amount;
             try {
-                amount = r.deduction(program.id(), d, kept);
+                amount = deduction(run, program.id(), d, kept);
             } catch (Unevaluable e) {
                 undecided.add(e.getMessage());
                 run.trace().unevaluable(program.id(), d.name(), null, e.getMessage(), d.cites());
@@ -95,43 +91,45 @@ final class Refunds {
 
     private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 
-    private Money base(Program program, List<LineVerdict> kept, List<String> undecided) {
+    private static Money base(Run run, Program program, List<LineVerdict> kept, List<String> undecided) {
         if (program.refund().perUnitAmount() == null) {
             // the usual case: the lines' prices, summed exactly in minor units (Money keeps the currency's scale)
             Money items = Money.ofMinor(run.currency(), claimedMinor(kept));
-            return program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING ? items.plus(shippingShare(kept)) : items;
+            return program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING ? items.plus(shippingShare(run, kept)) : items;
         }
         Money base = run.zero();
-        for (LineVerdict l : kept) {
+        for (int at = 0; at < kept.size(); at++) {
+            LineVerdict l = kept.get(at);
             Money linePrice = l.line.price();
             if (program.refund().perUnitAmount() != null) {
                 try {
-                    Money stated = perUnit(program.refund().perUnitAmount(), run.subjectOf(l.line)).multipliedBy(l.line.requested().quantity());
+                    Money stated = perUnit(run, program.refund().perUnitAmount(), run.subjectOf(l.line)).multipliedBy(l.line.requested().quantity());
                     linePrice = stated.isLessThan(linePrice) ? stated : linePrice;
                 } catch (Unevaluable e) {
                     undecided.add(e.getMessage());
-                    trace.unevaluable(program.id(), program.id() + ".refund", null, e.getMessage(), program.refund().cites());
+                    run.trace().unevaluable(program.id(), program.id() + ".refund", null, e.getMessage(), program.refund().cites());
                 }
             }
             base = base.plus(linePrice);
         }
         if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
-            base = base.plus(shippingShare(kept));
+            base = base.plus(shippingShare(run, kept));
         }
         return base;
     }
 
-    private Money deduction(String program, Deduction d, List<LineVerdict> kept) {
+    private static Money deduction(Run run, String program, Deduction d, List<LineVerdict> kept) {
         Map<String, String> read = run.reads();
         Subject subject = run.subject();
         Money amount;
         if (d.percent() != null) {
             BigMoney exact = BigMoney.zero(run.currency());
-            for (LineVerdict l : kept) {
+            for (int at = 0; at < kept.size(); at++) {
+                LineVerdict l = kept.get(at);
                 Subject s = run.subjectOf(l.line);
                 if (d.when().test(s, read) && !waived(d, s, read)) {
                     var pct = d.percent().percentFor(s, read);
-                    trace.read(read, "percent", pct);
+                    run.trace().read(read, "percent", pct);
                     exact = exact.plus(l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2)));
                 }
             }
@@ -139,50 +137,56 @@ final class Refunds {
         } else if (d.perUnitAmount() != null) {
             // an amount per unit the claim gives (a bundle discount, a market value), for each kept line it applies to
             Money sum = run.zero();
-            for (LineVerdict l : kept) {
+            for (int at = 0; at < kept.size(); at++) {
+                LineVerdict l = kept.get(at);
                 Subject s = run.subjectOf(l.line);
                 if (d.when().test(s, read) && !waived(d, s, read)) {
-                    sum = sum.plus(perUnit(d.perUnitAmount(), s).multipliedBy(l.line.requested().quantity()));
+                    sum = sum.plus(perUnit(run, d.perUnitAmount(), s).multipliedBy(l.line.requested().quantity()));
                 }
             }
             amount = sum;
-            read.put("amount", d.perUnitAmount().name() + " x units");
+            if (Reads.recording(read)) {
+                read.put("amount", d.perUnitAmount().name() + " x units");
+            }
         } else if (d.flat() != null && d.per() != Rules.Per.CLAIM) {
             // a flat fee per line or per unit counts the kept lines the deduction applies to
             long count = 0;
-            for (LineVerdict l : kept) {
+            for (int at = 0; at < kept.size(); at++) {
+                LineVerdict l = kept.get(at);
                 if (d.when().test(run.subjectOf(l.line), read) && !waived(d, run.subjectOf(l.line), read)) {
                     count += d.per() == Rules.Per.UNIT ? l.line.requested().quantity() : 1;
                 }
             }
             amount = run.policy().rounding().round(BigMoney.of(run.currency(), d.flat()).multipliedBy(count));
-            read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
+            if (Reads.recording(read)) {                                    // the words only when something keeps them
+                read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
+            }
         } else if (run.anyLine(d.when(), kept, read) && !waived(d, subject, read)) {
-            amount = d.flat() != null ? run.money(d.flat()) : source(d.source(), kept);
-            read.put("amount", d.flat() != null ? d.flat().toPlainString() : d.source().word);
+            amount = d.flat() != null ? run.money(d.flat()) : source(run, d.source(), kept);
+            run.trace().read(read, "amount", d.flat() != null ? d.flat() : d.source().word);
         } else {
             amount = run.zero();
         }
         if (d.min() != null && amount.isPositive()) {
             Money floor = run.money(d.min());
             if (amount.isLessThan(floor)) {
-                read.put("raised_to", floor.getAmount().toPlainString());
+                run.trace().read(read, "raised_to", floor.getAmount());
                 amount = floor;
             }
         }
         if (d.max() != null) {
             Money cap = run.money(d.max());
             if (amount.isGreaterThan(cap)) {
-                read.put("capped_at", cap.getAmount().toPlainString());
+                run.trace().read(read, "capped_at", cap.getAmount());
                 amount = cap;
             }
         }
-        trace.deduction(program, d, read, amount);
+        run.trace().deduction(program, d, read, amount);
         return amount;
     }
 
     /** A declared money attribute of a line, per unit, in the order's currency. */
-    private Money perUnit(Field field, Subject s) {
+    private static Money perUnit(Run run, Field field, Subject s) {
         String word = field.read(s);
         var amount = Declarations.Attribute.decimal(word).orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not an amount"));
         return run.money(amount);
@@ -193,7 +197,7 @@ final class Refunds {
         return d.unless() != null && d.unless().test(s, read);
     }
 
-    private Money source(Rules.AmountSource source, List<LineVerdict> kept) {
+    private static Money source(Run run, Rules.AmountSource source, List<LineVerdict> kept) {
         var claim = run.claim();
         var costs = claim.request().costs();
         return switch (source) {
@@ -209,7 +213,7 @@ final class Refunds {
             case HANDLING -> costs.handling();
             case RETURN_LOGISTICS -> costs.returnLogistics();
             case RETURN_SHIPPING -> costs.returnShipping();
-            case ORDER_SHIPPING -> shippingShare(kept);
+            case ORDER_SHIPPING -> shippingShare(run, kept);
         };
     }
 
@@ -224,7 +228,7 @@ final class Refunds {
     }
 
     /** The order's shipping charge in proportion to the value of the lines claimed. */
-    private Money shippingShare(List<LineVerdict> kept) {
+    private static Money shippingShare(Run run, List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
         Money total = run.claim().order().merchandiseTotal();
         Money claimedValue = Money.ofMinor(run.currency(), claimedMinor(kept));

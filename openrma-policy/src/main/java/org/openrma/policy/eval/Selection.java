@@ -17,34 +17,28 @@ final class Selection {
      * Every program's verdict, and the one chosen (null when no program serves the claim). {@code runs} is every program's
      * run, those that do not serve included ({@link ProgramRun#served()} false).
      */
-    record Chosen(ProgramRun program, List<ProgramRun> runs, List<ProgramVerdict> verdicts) {}
+    record Chosen(ProgramRun program, ProgramRun[] runs, List<ProgramVerdict> verdicts) {}
 
     private Selection() {}
 
-    static Chosen choose(Run run, List<ProgramRun> runs) {
+    static Chosen choose(Run run, ProgramRun[] runs) {
         // the programs that serve are the runs with an outcome, walked in place rather than copied into a list
-        ProgramVerdict[] each = new ProgramVerdict[runs.size()];
         ProgramRun first = null;
         int serving = 0;
         boolean allReject = true;
-        for (int i = 0; i < each.length; i++) {
-            ProgramRun r = runs.get(i);
+        for (int i = 0; i < runs.length; i++) {
+            ProgramRun r = runs[i];
             if (r.served()) {
                 first = first == null ? r : first;
                 serving++;
                 allReject &= r.outcome == Outcome.REJECTED;
             }
-            // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, when there is one
-            // for the trace at hand (none keeps no words; a recording says what the explanation says)
-            // and, without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
-            ProgramVerdict planned = run.plan() == null ? null
-                    : r.served() ? (!run.recording() ? run.plan().servingUnsaid(i, r.outcome) : null)
-                    : !run.recording() ? run.plan().notServing(i)
-                    : run.trace() instanceof Recording ? run.plan().notServingSaid(i) : null;
-            each[i] = planned != null ? planned
-                    : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }
-        List<ProgramVerdict> verdicts = Evaluator.immutableList(each);
+        // without words, every verdict is the plan's and the list recurs: the plan keeps the lists it has made
+        List<ProgramVerdict> verdicts = run.plan() != null && !run.recording() ? run.plan().verdictsUnsaid(runs) : null;
+        if (verdicts == null) {
+            verdicts = verdicts(run, runs);
+        }
         if (first == null) {
             return new Chosen(null, runs, verdicts);
         }
@@ -53,16 +47,16 @@ final class Selection {
         ProgramRun chosen = first;
         if (allReject && selection != PolicyModel.Selection.FIRST_MATCH) {
             // the claim was meant for the program that names its kind; its refusal is the one to explain
-            for (int i = 0; i < runs.size(); i++) {
-                ProgramRun r = runs.get(i);
+            for (int i = 0; i < runs.length; i++) {
+                ProgramRun r = runs[i];
                 if (r.served() && namesKind(r.program.serves(), kind)) {
                     chosen = r;
                     break;
                 }
             }
         }
-        for (int i = 0; i < runs.size(); i++) {
-            ProgramRun r = runs.get(i);
+        for (int i = 0; i < runs.length; i++) {
+            ProgramRun r = runs[i];
             if (!r.served()) {
                 continue;
             }
@@ -78,6 +72,24 @@ final class Selection {
         }
         run.trace().selected(selection, chosen, serving, allReject, kind);
         return new Chosen(chosen, runs, verdicts);
+    }
+
+    /** Each program's verdict, in the policy's order. */
+    private static List<ProgramVerdict> verdicts(Run run, ProgramRun[] runs) {
+        ProgramVerdict[] each = new ProgramVerdict[runs.length];
+        for (int i = 0; i < each.length; i++) {
+            ProgramRun r = runs[i];
+            // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, when there is one
+            // for the trace at hand (none keeps no words; a recording says what the explanation says)
+            // and, without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
+            ProgramVerdict planned = run.plan() == null ? null
+                    : r.served() ? (!run.recording() ? run.plan().servingUnsaid(i, r.outcome) : null)
+                    : !run.recording() ? run.plan().notServing(i)
+                    : run.trace() instanceof Recording ? run.plan().notServingSaid(i) : null;
+            each[i] = planned != null ? planned
+                    : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
+        }
+        return Evaluator.immutableList(each);
     }
 
     /** Best for the customer. */

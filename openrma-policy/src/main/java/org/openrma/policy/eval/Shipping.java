@@ -29,75 +29,69 @@ final class Shipping {
     /** Who pays return shipping (null: nothing goes back), the postage reimbursed, who pays outbound (null: nothing goes out). */
     record Legs(Payer returnPaidBy, Money reimbursed, Payer outboundPaidBy) {}
 
-    private final Run run;
-    private final Trace trace;
-
-    private Shipping(Run run) {
-        this.run = run;
-        this.trace = run.trace();
-    }
+    private Shipping() {}
 
     static Legs legs(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
-        Shipping s = new Shipping(run);
+        Trace trace = run.trace();
         Payer returnPayer = Payer.CUSTOMER;
         Money reimbursed = run.zero();
         if (outcome == Outcome.REJECTED) {
-            s.trace.nothingAtMerchantsCost(program.id());
+            trace.nothingAtMerchantsCost(program.id());
         } else if (program.returnShipping().isEmpty() && !hasReturnLeg(run.claim())) {
             // nothing is sent back on this kind of claim, and the program says nothing about it
             returnPayer = null;
         } else {
             try {
-                ShippingRule rule = s.first(program.id(), program.returnShipping(), kept, "return shipping");
+                ShippingRule rule = first(run, program.id(), program.returnShipping(), kept, "return shipping");
                 if (rule != null) {
                     returnPayer = rule.paidBy();
-                    reimbursed = s.reimbursement(program.id(), rule);
+                    reimbursed = reimbursement(run, program.id(), rule);
                 } else {
                     returnPayer = Payer.UNDETERMINED;
-                    s.trace.returnShippingUnsaid(program.id());
+                    trace.returnShippingUnsaid(program.id());
                 }
             } catch (Unevaluable e) {
                 returnPayer = Payer.UNDETERMINED;
                 undecided.add(e.getMessage());
-                s.trace.unevaluable(program.id(), program.id() + ".return_shipping", null, e.getMessage(), List.of());
+                trace.unevaluable(program.id(), program.id() + ".return_shipping", null, e.getMessage(), List.of());
             }
         }
         Payer outboundPayer = null;
         if (outcome != Outcome.REJECTED && Refunds.anyOf(resolutions, SHIPS_OUT)) {
             try {
-                ShippingRule rule = s.first(program.id(), program.outboundShipping(), kept, "outbound shipping");
+                ShippingRule rule = first(run, program.id(), program.outboundShipping(), kept, "outbound shipping");
                 outboundPayer = rule != null ? rule.paidBy() : Payer.UNDETERMINED;
             } catch (Unevaluable e) {
                 outboundPayer = Payer.UNDETERMINED;
                 undecided.add(e.getMessage());
-                s.trace.unevaluable(program.id(), program.id() + ".outbound_shipping", null, e.getMessage(), List.of());
+                trace.unevaluable(program.id(), program.id() + ".outbound_shipping", null, e.getMessage(), List.of());
             }
         }
         return new Legs(returnPayer, reimbursed, outboundPayer);
     }
 
     /** The first rule that holds, or null. */
-    private ShippingRule first(String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
+    private static ShippingRule first(Run run, String program, List<ShippingRule> rules, List<LineVerdict> kept, String leg) {
         for (int i = 0; i < rules.size(); i++) {
             ShippingRule rule = rules.get(i);
             Map<String, String> read = run.reads();
             if (run.anyLine(rule.when(), kept, read)) {
-                trace.shippingRule(program, rule, read, leg);
+                run.trace().shippingRule(program, rule, read, leg);
                 return rule;
             }
         }
         return null;
     }
 
-    private Money reimbursement(String program, ShippingRule rule) {
+    private static Money reimbursement(Run run, String program, ShippingRule rule) {
         if (rule.reimburse() != Rules.Reimbursement.RECEIPT) {
             return run.zero();
         }
         Map<String, String> read = run.reads();
         Money receipt = run.claim().request().costs().returnShipping();
-        read.put("costs.return_shipping", receipt.getAmount().toPlainString());
+        run.trace().read(read, "costs.return_shipping", receipt.getAmount());
         if (rule.requires() != null && !run.claim().request().evidence().contains(rule.requires())) {
-            trace.reimbursementWithoutEvidence(program, rule, read);
+            run.trace().reimbursementWithoutEvidence(program, rule, read);
             return run.zero();
         }
         Money amount = receipt;
@@ -105,10 +99,10 @@ final class Shipping {
             Money cap = run.money(rule.max());
             if (amount.isGreaterThan(cap)) {
                 amount = cap;
-                read.put("capped_at", cap.getAmount().toPlainString());
+                run.trace().read(read, "capped_at", cap.getAmount());
             }
         }
-        trace.reimbursed(program, rule, read, amount);
+        run.trace().reimbursed(program, rule, read, amount);
         return amount;
     }
 

@@ -68,4 +68,19 @@ class PlanTests {
         assertThat(full.programs()).extracting(ProgramVerdict::says)
                 .containsExactly("", "does not serve this claim", "does not serve this claim");
     }
+
+    @Test
+    void claimsWhoseProgramsAnswerAlikeShareOneListOfVerdictsAndOthersGetTheirOwn() {
+        Claim inWindow = Claims.aReturn().build();
+        Claim late = Claims.aReturn().submittedAt("2025-04-30T09:00:00Z").build();
+        Decision first = POLICY.decide(inWindow, inWindow.request().submittedAt(), Detail.OUTCOME_ONLY);
+        Decision sameAnswers = POLICY.decide(Claims.aReturn().build(), inWindow.request().submittedAt(), Detail.OUTCOME_ONLY);
+        Decision rejected = POLICY.decide(late, late.request().submittedAt(), Detail.OUTCOME_ONLY);
+
+        assertThat(sameAnswers.programs()).isSameAs(first.programs());
+        assertThat(rejected.programs()).isNotSameAs(first.programs())
+                .isEqualTo(POLICY.decideByReference(late, late.request().submittedAt(), Detail.OUTCOME_ONLY).programs());
+        assertThat(rejected.programs().getFirst().outcome()).isEqualTo(org.openrma.decision.Outcome.REJECTED);
+        assertThat(first.programs().getFirst().outcome()).isEqualTo(org.openrma.decision.Outcome.APPROVED);
+    }
 }
