@@ -22,7 +22,7 @@ public record Claim(Order order, Request request, LegalFacts legal) {
 
     /**
      * The order lines the request is about, paired with what the request says of each. A request
-     * that names no lines (an order-level request such as a cancellation) covers every line.
+     * that names no lines (an order-level request such as a cancellation) covers every line. The list is immutable.
      */
     public List<ClaimedLine> claimedLines() {
         int n = request.lines().isEmpty() ? order.lines().size() : request.lines().size();

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The dates a decision carries, by name, in the order they were first set, as the stage adds them: a small array instead of
- * a {@code LinkedHashMap} that the {@code Decision} would copy again. {@link #toMap} gives the immutable map
+ * The dates a decision carries, by name, in the order they were first set, as the stage adds them: two pairs of fields and
+ * arrays past them instead of a {@code LinkedHashMap} that the {@code Decision} would copy again. {@link #toMap} gives the immutable map
  * {@code Map.copyOf} would give for a {@code LinkedHashMap} filled the same way (same entries, inserted in the same order).
  */
 final class DateTable {
