@@ -3,6 +3,7 @@ package org.openrma.decision;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.joda.money.Money;
 
@@ -95,6 +96,45 @@ public record Decision(
         explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
         remedies = List.copyOf(remedies);
         decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);
+    }
+
+    /**
+     * One sentence for the outcome, what is offered, the refund and who pays return shipping. A decision the engine
+     * recorded to be explained later (its explanation {@link RenderedOnRead}) is made without it and writes it on first
+     * read, with the same words; equality, hash and text compare the summary as read, so the two are equal.
+     */
+    @Override
+    public String summary() {
+        return summary == null && explanation instanceof RenderedOnRead<ExplanationStep> words ? words.summary() : summary;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Decision d && outcome == d.outcome && Objects.equals(program, d.program) && Objects.equals(resolutions, d.resolutions)
+                && chosenBy == d.chosenBy && needsConsent == d.needsConsent && Objects.equals(refund, d.refund)
+                && Objects.equals(deductions, d.deductions) && returnShippingPaidBy == d.returnShippingPaidBy
+                && Objects.equals(returnShippingReimbursed, d.returnShippingReimbursed) && outboundShippingPaidBy == d.outboundShippingPaidBy
+                && Objects.equals(missingEvidence, d.missingEvidence) && Objects.equals(deadlines, d.deadlines)
+                && Objects.equals(policyVersion, d.policyVersion) && Objects.equals(programs, d.programs) && Objects.equals(lines, d.lines)
+                && Objects.equals(explanation, d.explanation) && Objects.equals(summary(), d.summary()) && Objects.equals(remedies, d.remedies)
+                && Objects.equals(decisiveCitations, d.decisiveCitations) && Objects.equals(legal, d.legal);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(outcome, program, resolutions, chosenBy, needsConsent, refund, deductions, returnShippingPaidBy,
+                returnShippingReimbursed, outboundShippingPaidBy, missingEvidence, deadlines, policyVersion, programs, lines, explanation,
+                summary(), remedies, decisiveCitations, legal);
+    }
+
+    @Override
+    public String toString() {
+        return "Decision[outcome=" + outcome + ", program=" + program + ", resolutions=" + resolutions + ", chosenBy=" + chosenBy
+                + ", needsConsent=" + needsConsent + ", refund=" + refund + ", deductions=" + deductions + ", returnShippingPaidBy="
+                + returnShippingPaidBy + ", returnShippingReimbursed=" + returnShippingReimbursed + ", outboundShippingPaidBy="
+                + outboundShippingPaidBy + ", missingEvidence=" + missingEvidence + ", deadlines=" + deadlines + ", policyVersion="
+                + policyVersion + ", programs=" + programs + ", lines=" + lines + ", explanation=" + explanation + ", summary=" + summary()
+                + ", remedies=" + remedies + ", decisiveCitations=" + decisiveCitations + ", legal=" + legal + "]";
     }
 
     /** Every clause the explanation cites, in order of first citation, without repeats. */

@@ -108,6 +108,7 @@ public final class Evaluator {
             lines = immutableList(results);
         }
         Trace trace = run.trace();
+        // null from a recording: the summary is then written when it is read, with the explanation
         String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
                 missing, decides);
         // without words the remedies are a set made once for all decisions (Offers), immutable already

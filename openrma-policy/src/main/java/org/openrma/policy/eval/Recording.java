@@ -21,8 +21,9 @@ import org.openrma.policy.model.Window;
 /**
  * The trace of a decision whose explanation is written when it is read: each event is kept as it happens (the rule and
  * the values it read, no sentence), and the first read of the explanation or of the decisive clauses replays the events,
- * in order, into an {@link Explanation}, so the words are exactly the ones the eager trace writes. What the decision
- * itself carries as text (a line's reasons, each program's verdict, the summary) is written at once, by the same code.
+ * in order, into an {@link Explanation}, so the words are exactly the ones the eager trace writes. The summary is written
+ * on first read too, by the eager trace's code; what else the decision carries as text (a line's reasons, each program's
+ * verdict) is written at once.
  *
  * <p>Events are kept compactly, since most decisions are never read: each as its kind and its arguments in one growable
  * array (no object per event), and the values every rule read in one {@link ReadLog} shared by the decision's rules
@@ -48,6 +49,7 @@ final class Recording implements Trace {
     private int[] spans;                                                 // start and end of each rule's values, in event order
     private int spanCount;
     private Explanation rendered;
+    private java.util.function.Supplier<String> summary;                // how to write the summary, once the decision asked for it
 
     Recording(CurrencyUnit currency) {
         this(currency, null);
@@ -347,15 +349,17 @@ final class Recording implements Trace {
         event(Kind.COMPONENT, program, c, kept(read), covered, end);
     }
 
+    /** Null: the summary is written when it is read, with the explanation ({@link #steps}); nothing it reads changes after the decision. */
     @Override
     public String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
             Payer returnPayer, List<String> missing, ProgramRun chosen) {
-        return Explanation.summary(currency, outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+        summary = () -> Explanation.summary(currency, outcome, program, resolutions, refund, deductions, returnPayer, missing, chosen);
+        return null;
     }
 
     @Override
     public List<ExplanationStep> steps() {
-        return new RenderedOnRead<>(() -> rendered().steps());
+        return new RenderedOnRead<>(() -> rendered().steps(), summary);
     }
 
     @Override

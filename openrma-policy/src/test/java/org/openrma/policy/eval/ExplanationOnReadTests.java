@@ -49,9 +49,32 @@ class ExplanationOnReadTests {
 
             assertThat(onRead.explanation()).isNotEmpty().isEqualTo(atOnce.explanation());
             assertThat(onRead.decisiveCitations()).isEqualTo(atOnce.decisiveCitations());
-            assertThat(onRead.summary()).isEqualTo(atOnce.summary());
+            assertThat(onRead.summary()).isNotEmpty().isEqualTo(atOnce.summary());
             assertThat(onRead).isEqualTo(atOnce);
+            assertThat(onRead.hashCode()).isEqualTo(atOnce.hashCode());
+            assertThat(onRead).hasToString(atOnce.toString());
         }
+    }
+
+    @Test
+    void theSummaryIsWrittenOnceAndOnlyWhenItIsRead() {
+        Claim claim = Claims.aReturn().build();
+        Decision atOnce = POLICY.decideByReference(claim, claim.request().submittedAt(), Detail.FULL);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        var words = new org.openrma.decision.RenderedOnRead<ExplanationStep>(atOnce::explanation, () -> {
+            written.incrementAndGet();
+            return atOnce.summary();
+        });
+        Decision onRead = new Decision(atOnce.outcome(), atOnce.program(), atOnce.resolutions(), atOnce.chosenBy(), atOnce.needsConsent(),
+                atOnce.refund(), atOnce.deductions(), atOnce.returnShippingPaidBy(), atOnce.returnShippingReimbursed(),
+                atOnce.outboundShippingPaidBy(), atOnce.missingEvidence(), atOnce.deadlines(), atOnce.policyVersion(), atOnce.programs(),
+                atOnce.lines(), words, null, atOnce.remedies(), atOnce.decisiveCitations(), atOnce.legal());
+
+        assertThat(written).hasValue(0);
+        assertThat(onRead.summary()).isEqualTo(atOnce.summary());
+        assertThat(onRead.summary()).isEqualTo(atOnce.summary());
+        assertThat(onRead).isEqualTo(atOnce);
+        assertThat(written).hasValue(1);
     }
 
     @Test
