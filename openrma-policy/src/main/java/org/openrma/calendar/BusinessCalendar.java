@@ -153,6 +153,11 @@ public final class BusinessCalendar {
         if (unit == TimeUnit.HOURS || unit == TimeUnit.UNLIMITED) {
             return lastDay(start, amount, unit);
         }
+        if (unit == TimeUnit.DAYS && fixedOffset != null) {
+            // the usual window, counted on epoch days: the date Counting.lastDay gives, made once rather than three times
+            long day0 = Math.floorDiv(start.getEpochSecond() + fixedOffset, SECONDS_PER_DAY);
+            return LocalDate.ofEpochDay(day0 + amount - (counting.eventDay() == Counting.EventDay.DAY_1 && amount > 0 ? 1 : 0));
+        }
         return counting.lastDay(this, dateOf(start), amount, unit);
     }
 

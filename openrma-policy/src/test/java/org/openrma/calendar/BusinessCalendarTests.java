@@ -49,6 +49,24 @@ class BusinessCalendarTests {
     }
 
     @Test
+    void windowsOfDaysCountedOnEpochDaysEndWhereTheCountingConventionEndsThem() {
+        // DAYS windows in fixed-offset zones take a shortcut past Counting.lastDay; both event-day conventions must agree with it
+        for (String id : new String[] {"UTC", "+05:30", "-08:00"}) {
+            var calendar = BusinessCalendar.weekendsOnly(ZoneId.of(id));
+            for (Counting counting : new Counting[] {Counting.DEFAULT,
+                    new Counting(Counting.EventDay.DAY_1, Counting.Years.ANNIVERSARY, Counting.LeapDay.FEB_28)}) {
+                for (long s = -86_400L * 40; s < 86_400L * 800; s += 30_011) {
+                    Instant start = Instant.ofEpochSecond(s, s % 2 == 0 ? 999_999_999 : 0);
+                    for (int days = 0; days <= 400; days += days < 10 ? 1 : 37) {
+                        assertThat(calendar.lastDay(start, days, TimeUnit.DAYS, counting)).as(id + " " + start + " " + days + " " + counting)
+                                .isEqualTo(counting.lastDay(calendar, calendar.dateOf(start), days, TimeUnit.DAYS));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void weekdaysCountedOnEpochDaysLandWhereCountingDayByDayLands() {
         // a calendar without holidays counts business days on the epoch day; it must agree with the day-by-day count
         var calendar = BusinessCalendar.weekendsOnly(UTC);
