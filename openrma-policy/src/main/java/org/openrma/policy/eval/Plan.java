@@ -122,6 +122,9 @@ public final class Plan {
     /** Verdict lists kept: a policy's claims fall into a few combinations of which programs serve and how, so a small table holds them. */
     private static final int VERDICT_SLOTS = 64;
 
+    /** As many programs as a {@link #combination} of three bits each can name in a long. */
+    private static final int MOST_PROGRAMS_COMBINED = 21;
+
     /** A list of verdicts and the combination it is for ({@link #combination}); immutable, so threads may share it without a lock. */
     private record VerdictsFor(long combination, List<ProgramVerdict> verdicts) {}
 
@@ -153,9 +156,7 @@ public final class Plan {
         return made;
     }
 
-    /** Three bits a program: 0 when it serves none of the claim's lines, else 1 + its outcome's ordinal. */
-    private static final int MOST_PROGRAMS_COMBINED = 21;
-
+    /** Which programs serve and how, three bits a program: 0 when it serves none of the claim's lines, else 1 + its outcome's ordinal. */
     private static long combination(ProgramRun[] runs) {
         long combination = 0;
         for (int i = 0; i < runs.length; i++) {
