@@ -75,9 +75,14 @@ public final class BusinessCalendar {
 
     public LocalDate dateOf(Instant instant) {
         if (fixedOffset != null) {
-            return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + fixedOffset, SECONDS_PER_DAY));
+            return LocalDate.ofEpochDay(epochDayAtFixedOffset(instant));
         }
         return instant.atZone(zone).toLocalDate();
+    }
+
+    /** The instant's date as an epoch day, in a zone whose offset never changes ({@code fixedOffset} set). */
+    private long epochDayAtFixedOffset(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond() + fixedOffset, SECONDS_PER_DAY);
     }
 
     private static final long SECONDS_PER_DAY = 86_400;
@@ -155,7 +160,7 @@ public final class BusinessCalendar {
         }
         if (unit == TimeUnit.DAYS && fixedOffset != null) {
             // the usual window, counted on epoch days: the date Counting.lastDay gives, made once rather than three times
-            long day0 = Math.floorDiv(start.getEpochSecond() + fixedOffset, SECONDS_PER_DAY);
+            long day0 = epochDayAtFixedOffset(start);
             return LocalDate.ofEpochDay(day0 + amount - (counting.eventDay() == Counting.EventDay.DAY_1 && amount > 0 ? 1 : 0));
         }
         return counting.lastDay(this, dateOf(start), amount, unit);

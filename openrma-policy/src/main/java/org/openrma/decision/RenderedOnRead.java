@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * An immutable list whose elements are worked out the first time it is read (its size, an element, an iteration,
  * equality), then kept, with the sentence that sums it up if there is one. A decision's explanation, its summary and its
- * decisive clauses are recorded as the engine decides and written as words only when someone reads them; {@link Decision} keeps such a list as it is instead of copying (and so rendering) it.
+ * decisive clauses are recorded as the engine decides and written as words only when someone reads them; {@link Decision}
+ * keeps such a list as it is instead of copying (and so rendering) it.
  */
 public final class RenderedOnRead<T> extends AbstractList<T> {
 

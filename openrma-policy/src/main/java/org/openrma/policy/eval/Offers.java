@@ -105,7 +105,6 @@ final class Offers {
         }
     }
 
-
     /**
      * What each offered remedy is worth: the refund; store credit on the refund with the offer's
      * bonus; an exchange up to the value of the items; a partial refund's ceiling, set by a person.

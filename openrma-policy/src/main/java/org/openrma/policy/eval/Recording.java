@@ -3,6 +3,7 @@ package org.openrma.policy.eval;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.decision.Citation;
@@ -49,7 +50,7 @@ final class Recording implements Trace {
     private int[] spans;                                                 // start and end of each rule's values, in event order
     private int spanCount;
     private Explanation rendered;
-    private java.util.function.Supplier<String> summary;                // how to write the summary, once the decision asked for it
+    private Supplier<String> summary;                                    // how to write the summary, once the decision asked for it
 
     Recording(CurrencyUnit currency) {
         this(currency, null);
