@@ -252,8 +252,10 @@ public class Rmas {
         return latest;
     }
 
-    private String where(UUID merchantId, UUID onlyOrder, Filter f, List<Object> params) {
-        StringBuilder where = new StringBuilder(" where r.merchant_id = ?");
+    /** Package-private for {@code RmasOfAnOrderIntegrationTests}; for one order, the tenant is checked on it (see {@link #rmasOfOrder}). */
+    String where(UUID merchantId, UUID onlyOrder, Filter f, List<Object> params) {
+        boolean oneOrder = onlyOrder != null || f.orderNumber() != null;
+        StringBuilder where = new StringBuilder(oneOrder ? " where o.merchant_id = ?" : " where r.merchant_id = ?");
         params.add(merchantId);
         if (onlyOrder != null) {
             where.append(" and r.order_id = ?");

@@ -18,14 +18,19 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Finding an order's RMAs (every claim submission does it, under the order's lock) reads the order's RMAs and no others,
  * whatever PostgreSQL knows of the tables: the plan the driver ends up with after five executions is the generic one,
  * made without the parameters' values, and in the load test's fresh database it read the merchant's index and filtered by
- * order — 1.3 ms and ~1,900 buffers per submission after 3,700 RMAs, growing with each one.
+ * order — 1.3 ms and ~1,900 buffers per submission after 3,700 RMAs, growing with each one. A page of one order's RMAs
+ * (a customer's list, an agent's filter by order number) likewise.
  */
 class RmasOfAnOrderIntegrationTests extends IntegrationTest {
 
     private static final Pattern INDEX = Pattern.compile("Index (?:Only )?Scan(?: Backward)? using (\\w+) on (\\w+)|Bitmap Index Scan on (\\w+)");
 
+    private static final Rmas.Filter NO_FILTER = new Rmas.Filter(null, null, null, null, null, null);
+
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Rmas rmas;
 
     @Test
     void theRmasOfAnOrderFoundByNumberAreReadThroughTheOrderIndexOnly() throws Exception {
@@ -38,6 +43,28 @@ class RmasOfAnOrderIntegrationTests extends IntegrationTest {
     void theRmasOfAnOrderGivenByIdAreReadThroughTheOrderIndexOnly() throws Exception {
         assertThat(rmaIndexesOfGenericPlan(Rmas.rmasOfOrder("?"), "uuid, uuid",
                 "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'"))
+                .containsOnly("rma_order_idx");
+    }
+
+    @Test
+    void aPageOfOneOrdersRmasReadsTheOrderIndexOnly() throws Exception {
+        List<Object> params = new ArrayList<>();
+        String sql = "select r.id from rma r join customer_order o on o.id = r.order_id"
+                + rmas.where(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), NO_FILTER, params)
+                + " order by r.created_at desc, r.id limit 20";
+        assertThat(params).hasSize(2);
+        assertThat(rmaIndexesOfGenericPlan(sql, "uuid, uuid",
+                "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'")).containsOnly("rma_order_idx");
+    }
+
+    @Test
+    void aPageFilteredByOrderNumberReadsTheOrderIndexOnly() throws Exception {
+        List<Object> params = new ArrayList<>();
+        String sql = "select r.id from rma r join customer_order o on o.id = r.order_id"
+                + rmas.where(java.util.UUID.randomUUID(), null, new Rmas.Filter(null, null, null, null, null, "N-1"), params)
+                + " order by r.created_at desc, r.id limit 20";
+        assertThat(params).hasSize(2);
+        assertThat(rmaIndexesOfGenericPlan(sql, "uuid, text", "'00000000-0000-0000-0000-000000000001', 'N-1'"))
                 .containsOnly("rma_order_idx");
     }
 
