@@ -2,8 +2,8 @@
 -- explanation, the stored idempotent answer, the audit states) are compressed by PostgreSQL when they pass ~2 KB.
 -- Its default method, pglz, was 8% of PostgreSQL's CPU in a profile of the load test's submissions; lz4 compresses
 -- several times faster, and reads decompress faster too. Only values written from now on use it: rows already stored
--- keep pglz and read as before. A server built without lz4 (possible for a PostgreSQL OpenRMA is pointed at) keeps
--- pglz instead of failing the migration.
+-- keep pglz and read as before. A server built without lz4 (the embedded PostgreSQL of the zero-setup default is one)
+-- keeps pglz, with a notice in the log, instead of failing the migration.
 do $$
 begin
     alter table rma alter column claim set compression lz4;
