@@ -148,16 +148,23 @@ public class Rmas {
      * before (READ COMMITTED: each statement its own snapshot). Empty when the merchant has no such order.
      */
     public Optional<LockedOrder> lockOrder(UUID merchantId, String number) {
-        return lockOrder(merchantId, "number", number);
+        return lockOrder(LOCK_BY_NUMBER, merchantId, number);
     }
 
     public Optional<LockedOrder> lockOrder(UUID merchantId, UUID orderId) {
-        return lockOrder(merchantId, "id", orderId);
+        return lockOrder(LOCK_BY_ID, merchantId, orderId);
     }
 
-    private Optional<LockedOrder> lockOrder(UUID merchantId, String column, Object key) {
-        String sql = "select * from customer_order where merchant_id = ? and " + column + " = ? for update; "
+    /** {@link #lockOrder}'s two statements, the order found by number or by id; parameters: merchant, key, merchant, merchant, key. */
+    static final String LOCK_BY_NUMBER = lockingStatements("number");
+    static final String LOCK_BY_ID = lockingStatements("id");
+
+    private static String lockingStatements(String column) {
+        return "select * from customer_order where merchant_id = ? and " + column + " = ? for update; "
                 + rmasOfOrder("(select id from customer_order where merchant_id = ? and " + column + " = ?)");
+    }
+
+    private Optional<LockedOrder> lockOrder(String sql, UUID merchantId, Object key) {
         return statements.execute(sql, (java.sql.PreparedStatement ps) -> {
             ps.setObject(1, merchantId);
             ps.setObject(2, key);
@@ -184,8 +191,11 @@ public class Rmas {
     }
 
     public List<Rma> forOrder(UUID merchantId, UUID orderId) {
-        return jdbc.sql(rmasOfOrder("?")).params(merchantId, orderId).query(Rmas::map).list();
+        return jdbc.sql(RMAS_OF_ORDER_BY_ID).params(merchantId, orderId).query(Rmas::map).list();
     }
+
+    /** {@link #forOrder}'s statement; parameters: merchant, order id. */
+    static final String RMAS_OF_ORDER_BY_ID = rmasOfOrder("?");
 
     /**
      * The RMAs of one order, oldest first; parameters: the merchant, then whatever {@code order} needs. The tenant is checked
@@ -195,7 +205,7 @@ public class Rmas {
      * submission. The order's RMAs belong to the order's merchant, so the answer is the same; only {@code rma_order_idx}
      * can serve it ({@code RmasOfAnOrderIntegrationTests}).
      */
-    static String rmasOfOrder(String order) {
+    private static String rmasOfOrder(String order) {
         return SELECT + " where o.merchant_id = ? and r.order_id = " + order + " order by r.created_at, r.id";
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class RmasOfAnOrderIntegrationTests extends IntegrationTest {
 
-    private static final Pattern INDEX = Pattern.compile("Index (?:Only )?Scan(?: Backward)? using (\\w+) on (\\w+)|Bitmap Index Scan on (\\w+)");
+    private static final Pattern INDEX = Pattern.compile("(?:Index (?:Only )?Scan(?: Backward)? using|Bitmap Index Scan on) (\\w+)");
 
     private static final Rmas.Filter NO_FILTER = new Rmas.Filter(null, null, null, null, null, null);
 
@@ -34,14 +35,16 @@ class RmasOfAnOrderIntegrationTests extends IntegrationTest {
 
     @Test
     void theRmasOfAnOrderFoundByNumberAreReadThroughTheOrderIndexOnly() throws Exception {
-        assertThat(rmaIndexesOfGenericPlan(Rmas.rmasOfOrder("(select id from customer_order where merchant_id = ? and number = ?)"),
-                "uuid, uuid, text", "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001', 'N-1'"))
+        assertThat(rmaIndexesOfGenericPlan(rmasStatementOf(Rmas.LOCK_BY_NUMBER), "uuid, uuid, text",
+                "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001', 'N-1'"))
                 .containsOnly("rma_order_idx");
     }
 
     @Test
     void theRmasOfAnOrderGivenByIdAreReadThroughTheOrderIndexOnly() throws Exception {
-        assertThat(rmaIndexesOfGenericPlan(Rmas.rmasOfOrder("?"), "uuid, uuid",
+        assertThat(rmaIndexesOfGenericPlan(rmasStatementOf(Rmas.LOCK_BY_ID), "uuid, uuid, uuid", "'00000000-0000-0000-0000-000000000001', "
+                + "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'")).containsOnly("rma_order_idx");
+        assertThat(rmaIndexesOfGenericPlan(Rmas.RMAS_OF_ORDER_BY_ID, "uuid, uuid",
                 "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'"))
                 .containsOnly("rma_order_idx");
     }
@@ -49,9 +52,7 @@ class RmasOfAnOrderIntegrationTests extends IntegrationTest {
     @Test
     void aPageOfOneOrdersRmasReadsTheOrderIndexOnly() throws Exception {
         List<Object> params = new ArrayList<>();
-        String sql = "select r.id from rma r join customer_order o on o.id = r.order_id"
-                + rmas.where(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), NO_FILTER, params)
-                + " order by r.created_at desc, r.id limit 20";
+        String sql = pageOf(rmas.where(UUID.randomUUID(), UUID.randomUUID(), NO_FILTER, params));
         assertThat(params).hasSize(2);
         assertThat(rmaIndexesOfGenericPlan(sql, "uuid, uuid",
                 "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'")).containsOnly("rma_order_idx");
@@ -60,15 +61,23 @@ class RmasOfAnOrderIntegrationTests extends IntegrationTest {
     @Test
     void aPageFilteredByOrderNumberReadsTheOrderIndexOnly() throws Exception {
         List<Object> params = new ArrayList<>();
-        String sql = "select r.id from rma r join customer_order o on o.id = r.order_id"
-                + rmas.where(java.util.UUID.randomUUID(), null, new Rmas.Filter(null, null, null, null, null, "N-1"), params)
-                + " order by r.created_at desc, r.id limit 20";
+        String sql = pageOf(rmas.where(UUID.randomUUID(), null, new Rmas.Filter(null, null, null, null, null, "N-1"), params));
         assertThat(params).hasSize(2);
         assertThat(rmaIndexesOfGenericPlan(sql, "uuid, text", "'00000000-0000-0000-0000-000000000001', 'N-1'"))
                 .containsOnly("rma_order_idx");
     }
 
-    /** The indexes of {@code rma} (the table's own and its merchant's ones share the prefix) the generic plan of a statement reads. */
+    /** The second of the locking statements: the order's RMAs (the first, the lock, reads no RMA). */
+    private static String rmasStatementOf(String lockingStatements) {
+        return lockingStatements.split("; ", 2)[1];
+    }
+
+    /** A page of RMAs as {@code Rmas.list} asks for one: newest first. */
+    private static String pageOf(String where) {
+        return "select r.id from rma r join customer_order o on o.id = r.order_id" + where + " order by r.created_at desc, r.id limit 20";
+    }
+
+    /** The indexes of table {@code rma} (all named {@code rma_…}) that the generic plan of a statement reads. */
     private List<String> rmaIndexesOfGenericPlan(String sql, String types, String values) throws Exception {
         String numbered = sql;
         for (int n = 1; numbered.contains("?"); n++) {
@@ -82,7 +91,7 @@ class RmasOfAnOrderIntegrationTests extends IntegrationTest {
                 while (plan.next()) {
                     Matcher m = INDEX.matcher(plan.getString(1));
                     while (m.find()) {
-                        String index = m.group(1) != null ? m.group(1) : m.group(3);
+                        String index = m.group(1);
                         if (index.startsWith("rma_")) {
                             indexes.add(index);
                         }
