@@ -27,6 +27,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 final class PdfSheet implements AutoCloseable {
 
     static final float MARGIN = 48;
+    /** The blank border a QR code needs around it (ISO/IEC 18004): without it text beside the code can stop a scanner finding it. */
+    private static final int QUIET_ZONE_MODULES = 4;
 
     private final PDDocument document = new PDDocument();
     private final PDPage page;
@@ -97,11 +99,11 @@ final class PdfSheet implements AutoCloseable {
         y -= 4;
     }
 
-    /** A QR code of {@code text} with its top-left corner at ({@code x}, {@code top}), {@code size} points wide. */
+    /** A QR code of {@code text}, its quiet zone included, with its top-left corner at ({@code x}, {@code top}), {@code size} points wide. */
     void qrCode(String text, float x, float top, float size) {
         try {
             BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+                    Map.of(EncodeHintType.MARGIN, QUIET_ZONE_MODULES, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
             float module = size / m.getWidth();
             for (int row = 0; row < m.getHeight(); row++) {
                 for (int col = 0; col < m.getWidth(); col++) {
