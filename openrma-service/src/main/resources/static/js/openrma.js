@@ -24,3 +24,29 @@ document.addEventListener("change", function (event) {
     }
   });
 }, true);
+
+// A preview can answer a request sent before the customer picked what they would like (its choice is the one that went with
+// the request): the new preview keeps what is picked on the page when it still offers it.
+var PREVIEW_CHOICES = ["resolution", "exchange_sku"];
+var pickedBeforePreview = [];
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.target.id !== "preview") {
+    return;
+  }
+  pickedBeforePreview = PREVIEW_CHOICES.map(function (name) {
+    var picked = document.querySelector('#preview input[name="' + name + '"]:checked');
+    return picked ? picked.id : null;
+  });
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.detail.target.id !== "preview") {
+    return;
+  }
+  pickedBeforePreview.forEach(function (id) {
+    var still = id && document.getElementById(id);
+    if (still && !still.disabled) {
+      still.checked = true;
+    }
+  });
+  pickedBeforePreview = [];
+});

@@ -4,8 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openrma.service.support.LinenLoom;
 
@@ -140,5 +143,28 @@ class ExchangeAndStoreCreditBrowserTests extends BrowserTest {
         storeCredit(m, "portal-13-store-credit-phone");
         assertThat(fileCount(m)).isEqualTo(1);
         assertThat(page.locator("#timeline")).containsText("Photos/videos uploaded");
+    }
+
+    @Test
+    void aPreviewThatArrivesAfterTheCustomerChoseKeepsTheirChoice() {
+        TestMerchant m = shirtOrder("LL-B5");
+        signIn(m, "LL-B5");
+        fillShirtReturn();
+
+        // the form asks for a fresh preview; its answer is held back until the customer has chosen
+        List<Route> held = new ArrayList<>();
+        page.route("**/preview", held::add);
+        page.locator("#cond_0").dispatchEvent("change");
+        page.waitForCondition(() -> !held.isEmpty());
+        page.check("#resolution_exchange");
+        page.check("#exchange_LL-SHIRT-NAVY-M");
+        page.unroute("**/preview");
+        held.forEach(Route::resume);
+        assertThat(page.locator("#preview-busy")).not().isVisible();
+
+        assertThat(page.locator("#resolution_exchange")).isChecked();
+        assertThat(page.locator("#exchange_LL-SHIRT-NAVY-M")).isChecked();
+        page.click("#submit");
+        assertThat(page.locator("#your-choice")).containsText("an exchange for Linen shirt, Navy / M; you pay €20.00 more");
     }
 }
