@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
-import org.openrma.decision.DecisionJson;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.policy.MerchantPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Decides an RMA's claim as it stands and stores each decision with the exact claim it was given.
@@ -56,8 +54,7 @@ class ClaimDecisions {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         metrics.decided(policyId, decision == null ? null : decision.outcome().wire(), Duration.ofNanos(System.nanoTime() - started));
-        JsonNode json = decision == null ? null : DecisionJson.toTree(decision);
-        return new Decided(decision == null ? null : decision.outcome(), decision, json, seq, trigger, now, policyId, claim.json().deepCopy(), error);
+        return new Decided(decision == null ? null : decision.outcome(), decision, RmaDocuments.asStored(decision), seq, trigger, now, policyId, claim.json().deepCopy(), error);
     }
 
     /** The next decision on an existing RMA. */
@@ -73,7 +70,7 @@ class ClaimDecisions {
         Decision decision = d.decision();
         rmas.insertDecision(rma.merchantId(), rma.id(), d.seq(), d.trigger(), d.at(), d.outcomeWire(), d.policyId(),
                 decision == null ? null : decision.policyVersion().version(), decision == null ? null : decision.policyVersion().sha256(),
-                d.claim(), d.json(), d.error());
+                d.claim(), d.stored(), d.error());
     }
 
     /** What the latest stored decision settled, or null when the RMA has none. */

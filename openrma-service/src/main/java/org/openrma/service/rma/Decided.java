@@ -8,8 +8,11 @@ import org.openrma.decision.Decision;
 import org.openrma.decision.Outcome;
 import tools.jackson.databind.JsonNode;
 
-/** One decision on an RMA's claim, before it is stored: the engine's answer (or its failure) and the exact claim it was given. */
-record Decided(Outcome outcome, Decision decision, JsonNode json, int seq, String trigger, Instant at, String policyId, JsonNode claim,
+/**
+ * One decision on an RMA's claim, before it is stored: the engine's answer (or its failure), the same in the shape it is stored
+ * and answered in, and the exact claim it was given.
+ */
+record Decided(Outcome outcome, Decision decision, RmaDocuments.Decision stored, int seq, String trigger, Instant at, String policyId, JsonNode claim,
                String error) {
 
     String outcomeWire() {
