@@ -27,13 +27,15 @@ class ClaimDecisions {
     private final ClaimUnits units;
     private final Clock clock;
     private final OperationsMetrics metrics;
+    private final RenderedDocuments rendered;
 
-    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics) {
+    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics, RenderedDocuments rendered) {
         this.rmas = rmas;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
         this.metrics = metrics;
+        this.rendered = rendered;
     }
 
     /** Decides the claim after bringing unit history in (a voided serial adds the fact warranty_voided). */
@@ -54,7 +56,7 @@ class ClaimDecisions {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         metrics.decided(policyId, decision == null ? null : decision.outcome().wire(), Duration.ofNanos(System.nanoTime() - started));
-        return new Decided(decision == null ? null : decision.outcome(), decision, RmaDocuments.asStored(decision), seq, trigger, now, policyId, claim.json().deepCopy(), error);
+        return new Decided(decision == null ? null : decision.outcome(), decision, rendered.written(RmaDocuments.asStored(decision)), seq, trigger, now, policyId, claim.json().deepCopy(), error);
     }
 
     /** The next decision on an existing RMA. */
@@ -70,7 +72,7 @@ class ClaimDecisions {
         Decision decision = d.decision();
         rmas.insertDecision(rma.merchantId(), rma.id(), d.seq(), d.trigger(), d.at(), d.outcomeWire(), d.policyId(),
                 decision == null ? null : decision.policyVersion().version(), decision == null ? null : decision.policyVersion().sha256(),
-                d.claim(), d.stored(), d.error());
+                d.claim(), d.json(), d.error());
     }
 
     /** What the latest stored decision settled, or null when the RMA has none. */

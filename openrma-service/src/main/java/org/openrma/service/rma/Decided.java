@@ -9,11 +9,16 @@ import org.openrma.decision.Outcome;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One decision on an RMA's claim, before it is stored: the engine's answer (or its failure), the same in the shape it is stored
- * and answered in, and the exact claim it was given.
+ * One decision on an RMA's claim, before it is stored: the engine's answer (or its failure), the same written as it is stored
+ * and answered, and the exact claim it was given.
  */
-record Decided(Outcome outcome, Decision decision, RmaDocuments.Decision stored, int seq, String trigger, Instant at, String policyId, JsonNode claim,
+record Decided(Outcome outcome, Decision decision, RenderedDocuments.ShownDecision shown, int seq, String trigger, Instant at, String policyId, JsonNode claim,
                String error) {
+
+    /** The decision's JSON as stored and answered; null when the engine failed. */
+    String json() {
+        return shown == null ? null : shown.body().json();
+    }
 
     String outcomeWire() {
         return outcome == null ? null : outcome.wire();

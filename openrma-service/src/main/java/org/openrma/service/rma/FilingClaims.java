@@ -101,7 +101,7 @@ class FilingClaims {
         units.claimed(merchant.id(), claim, id);
         audit.record(caller, "rma.submitted", "rma", id, null, Announcements.auditState(rma));
         announcements.announce(merchant, rma, null, decided.decision(), "rma.created");
-        return new RmaManagement.Filed(rma, decided.stored());
+        return new RmaManagement.Filed(rma, decided.shown());
     }
 
     private StoredOrder orderFromClaim(Caller caller, JsonNode document) {

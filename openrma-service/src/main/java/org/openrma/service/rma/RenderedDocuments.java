@@ -55,6 +55,19 @@ public class RenderedDocuments {
         this.mapper = mapper;
     }
 
+    /**
+     * A decision just made, written once by the response's mapper: the text is both stored (the decision row) and copied into
+     * the answer that filed it. Not kept for reads: the row reads back with its objects' keys in PostgreSQL's order, and a
+     * read shows that one.
+     */
+    public ShownDecision written(RmaDocuments.Decision decision) {
+        if (decision == null) {
+            return null;
+        }
+        DecidedTerms terms = DecidedTerms.of(decision);
+        return new ShownDecision(Rendered.written(mapper.writeValueAsString(decision)), terms.returnShippingPaidBy(), terms.needsConsent());
+    }
+
     /** The decision {@code seq} of an RMA; {@code stored} (its stored JSON) is read only when this instance has not rendered it yet. */
     public ShownDecision decision(UUID rmaId, int seq, Supplier<RmaDocuments.Decision> stored) {
         DecisionKey key = new DecisionKey(rmaId, seq);

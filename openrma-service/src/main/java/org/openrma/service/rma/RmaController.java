@@ -79,10 +79,10 @@ public class RmaController {
     public ResponseEntity<RmaView> submit(Caller caller, @RequestBody @Valid RmaRequests.FileClaim body) {
         RmaManagement.Filed filed = management.file(caller, body);
         Rma rma = filed.rma();
-        // answered from what was just written: its decision, and no customer choice (a new RMA has none yet). Not kept for reads
-        // (RenderedDocuments): the stored JSON reads back with its objects' keys in PostgreSQL's order, and a read shows that one.
+        // answered from what was just written: its decision as stored, and no customer choice (a new RMA has none yet)
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma))
-                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), true, dueSoonUntil(caller)));
+                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), Rendered.typed(RmaDocuments.claim(rma.claim())),
+                        dueSoonUntil(caller), null));
     }
 
     /** What a list item may embed beyond its own fields (Stripe's expand). */

@@ -58,7 +58,7 @@ public class RmaManagement {
     }
 
     /** A claim just filed: the RMA and its decision as stored, so the answer needs no second read of what was just written. */
-    public record Filed(Rma rma, RmaDocuments.Decision decision) {}
+    public record Filed(Rma rma, RenderedDocuments.ShownDecision decision) {}
 
     /** {@link #submit}, answering with the decision too. */
     @Transactional

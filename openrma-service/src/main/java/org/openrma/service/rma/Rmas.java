@@ -349,13 +349,13 @@ public class Rmas {
     }
 
     public void insertDecision(UUID merchantId, UUID rmaId, int seq, String trigger, Instant at, String outcome, String policyId,
-                               String policyVersion, String sha256, JsonNode claim, RmaDocuments.Decision decision, String engineError) {
+                               String policyVersion, String sha256, JsonNode claim, String decision, String engineError) {
         jdbc.sql("""
                 insert into decision (merchant_id, rma_id, seq, trigger, decided_at, outcome, policy_id, policy_version, policy_sha256,
                     claim, decision, engine_error)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")
                 .params(merchantId, rmaId, seq, trigger, Timestamp.from(at), outcome, policyId, policyVersion, sha256, Json.write(claim),
-                        decision == null ? null : Json.write(decision), engineError)
+                        decision, engineError)
                 .update();
     }
 
