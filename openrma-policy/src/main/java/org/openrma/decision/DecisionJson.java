@@ -1,116 +1,185 @@
 package org.openrma.decision;
 
+import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import org.joda.money.Money;
 import org.openrma.claim.Vocabulary;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Renders a decision as the JSON the CLI prints and the API returns: snake_case keys, amounts as decimal strings. */
+/**
+ * Renders a decision as the JSON the CLI prints, the API returns and the service stores: snake_case keys, amounts as
+ * decimal strings, maps by key. Written in one pass from the decision ({@link #compact}); the tree and the indented text
+ * are read from that.
+ */
 public final class DecisionJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper INDENTED = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
     private DecisionJson() {}
 
+    /** Indented, as the CLI prints it. */
     public static String write(Decision d) {
-        return MAPPER.writeValueAsString(toTree(d));
+        return INDENTED.writeValueAsString(toTree(d));
     }
 
     public static ObjectNode toTree(Decision d) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("outcome", d.outcome().wire());
-        o.put("program", d.program());
-        o.put("summary", d.summary());
-        ArrayNode res = o.putArray("resolutions");
-        d.resolutions().stream().sorted().forEach(r -> res.add(r.wire()));
-        o.put("chosen_by", d.chosenBy() == null ? null : d.chosenBy().wire());
-        o.put("needs_consent", d.needsConsent());
-        o.put("refund", amount(d.refund()));
-        ObjectNode ded = o.putObject("deductions");
-        d.deductions().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> ded.put(e.getKey().wire(), amount(e.getValue())));
-        o.put("return_shipping_paid_by", wire(d.returnShippingPaidBy()));
-        o.put("return_shipping_reimbursed", amount(d.returnShippingReimbursed()));
-        o.put("outbound_shipping_paid_by", wire(d.outboundShippingPaidBy()));
-        var remedies = o.putArray("remedies");
-        d.remedies().forEach(r -> {
-            var rn = remedies.addObject();
-            rn.put("resolution", r.resolution().wire());
-            rn.put("value", r.value() == null ? null : amount(r.value()));
+        return (ObjectNode) COMPACT.readTree(compact(d));
+    }
+
+    /** On one line, written straight from the decision (no tree): what the service stores and answers. */
+    public static String compact(Decision d) {
+        StringWriter out = new StringWriter(8192);
+        try (JsonGenerator g = COMPACT.createGenerator(out)) {
+            writeTo(d, g);
+        }
+        return out.toString();
+    }
+
+    public static void writeTo(Decision d, JsonGenerator g) {
+        g.writeStartObject();
+        g.writeStringProperty("outcome", d.outcome().wire());
+        g.writeStringProperty("program", d.program());
+        g.writeStringProperty("summary", d.summary());
+        g.writeArrayPropertyStart("resolutions");
+        d.resolutions().stream().sorted().forEach(r -> g.writeString(r.wire()));
+        g.writeEndArray();
+        g.writeStringProperty("chosen_by", wire(d.chosenBy()));
+        g.writeBooleanProperty("needs_consent", d.needsConsent());
+        g.writeStringProperty("refund", amount(d.refund()));
+        g.writeObjectPropertyStart("deductions");
+        d.deductions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> g.writeStringProperty(e.getKey().wire(), amount(e.getValue())));
+        g.writeEndObject();
+        g.writeStringProperty("return_shipping_paid_by", wire(d.returnShippingPaidBy()));
+        g.writeStringProperty("return_shipping_reimbursed", amount(d.returnShippingReimbursed()));
+        g.writeStringProperty("outbound_shipping_paid_by", wire(d.outboundShippingPaidBy()));
+        g.writeArrayPropertyStart("remedies");
+        for (Remedy r : d.remedies()) {
+            g.writeStartObject();
+            g.writeStringProperty("resolution", r.resolution().wire());
+            g.writeStringProperty("value", amount(r.value()));
             if (r.bonusPercent() != null) {
-                rn.put("bonus_percent", r.bonusPercent().toPlainString());
+                g.writeStringProperty("bonus_percent", r.bonusPercent().toPlainString());
             }
-            rn.put("set_by_agent", r.setByAgent());
-        });
-        ArrayNode missing = o.putArray("missing_evidence");
-        d.missingEvidence().forEach(missing::add);
-        ObjectNode deadlines = o.putObject("deadlines");
-        d.deadlines().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> deadlines.put(e.getKey(), e.getValue().toString()));
-        ObjectNode version = o.putObject("policy_version");
-        version.put("policy", d.policyVersion().policy());
-        version.put("version", d.policyVersion().version());
-        version.put("effective_from", String.valueOf(d.policyVersion().effectiveFrom()));
-        version.put("sha256", d.policyVersion().sha256());
-        ArrayNode programs = o.putArray("programs");
+            g.writeBooleanProperty("set_by_agent", r.setByAgent());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, "missing_evidence", d.missingEvidence());
+        g.writeObjectPropertyStart("deadlines");
+        d.deadlines().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> g.writeStringProperty(e.getKey(), e.getValue().toString()));
+        g.writeEndObject();
+        g.writeObjectPropertyStart("policy_version");
+        g.writeStringProperty("policy", d.policyVersion().policy());
+        g.writeStringProperty("version", d.policyVersion().version());
+        g.writeStringProperty("effective_from", String.valueOf(d.policyVersion().effectiveFrom()));
+        g.writeStringProperty("sha256", d.policyVersion().sha256());
+        g.writeEndObject();
+        g.writeArrayPropertyStart("programs");
         for (ProgramVerdict p : d.programs()) {
-            ObjectNode pn = programs.addObject();
-            pn.put("program", p.program());
-            pn.put("title", p.title());
-            pn.put("outcome", p.outcome() == null ? "not_applicable" : p.outcome().wire());
-            pn.put("says", p.says());
+            g.writeStartObject();
+            g.writeStringProperty("program", p.program());
+            g.writeStringProperty("title", p.title());
+            g.writeStringProperty("outcome", p.outcome() == null ? "not_applicable" : p.outcome().wire());
+            g.writeStringProperty("says", p.says());
+            g.writeEndObject();
         }
-        ArrayNode lines = o.putArray("lines");
+        g.writeEndArray();
+        g.writeArrayPropertyStart("lines");
         for (LineResult l : d.lines()) {
-            ObjectNode ln = lines.addObject();
-            ln.put("sku", l.sku());
-            ln.put("quantity", l.quantity());
-            ln.put("outcome", l.outcome().wire());
-            ln.put("price", amount(l.price()));
-            ArrayNode reasons = ln.putArray("reasons");
-            l.reasons().forEach(reasons::add);
+            g.writeStartObject();
+            g.writeStringProperty("sku", l.sku());
+            g.writeNumberProperty("quantity", l.quantity());
+            g.writeStringProperty("outcome", l.outcome().wire());
+            g.writeStringProperty("price", amount(l.price()));
+            strings(g, "reasons", l.reasons());
+            g.writeEndObject();
         }
+        g.writeEndArray();
         if (d.legal() != null) {
-            writeLegal(o, d.legal());
+            writeLegal(g, d.legal());
         }
-        ArrayNode decisive = o.putArray("decisive_citations");
-        d.decisiveCitations().forEach(c -> decisive.addObject().put("clause", c.id()).put("text", c.text()));
-        ArrayNode explanation = o.putArray("explanation");
+        citations(g, "decisive_citations", d.decisiveCitations());
+        g.writeArrayPropertyStart("explanation");
         for (ExplanationStep s : d.explanation()) {
-            ObjectNode sn = explanation.addObject();
-            sn.put("program", s.program());
-            sn.put("rule", s.rule());
+            g.writeStartObject();
+            g.writeStringProperty("program", s.program());
+            g.writeStringProperty("rule", s.rule());
             if (s.line() != null) {
-                sn.put("line", s.line());
+                g.writeStringProperty("line", s.line());
             }
-            sn.put("result", s.result().wire());
-            sn.put("says", s.says());
-            ObjectNode read = sn.putObject("read");
-            s.read().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> read.put(e.getKey(), e.getValue()));
-            ArrayNode cites = sn.putArray("cites");
-            s.cites().forEach(c -> cites.addObject().put("clause", c.id()).put("text", c.text()));
+            g.writeStringProperty("result", s.result().wire());
+            g.writeStringProperty("says", s.says());
+            g.writeObjectPropertyStart("read");
+            s.read().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> g.writeStringProperty(e.getKey(), e.getValue()));
+            g.writeEndObject();
+            citations(g, "cites", s.cites());
+            g.writeEndObject();
         }
-        return o;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** The statutory layer's additions: present only when a statutory pack applied. */
-    private static void writeLegal(ObjectNode o, LegalAssessment legal) {
-        ObjectNode basis = o.putObject("legal_basis");
+    private static void writeLegal(JsonGenerator g, LegalAssessment legal) {
+        g.writeObjectPropertyStart("legal_basis");
         legal.legalBasis().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> e.getValue().forEach(b -> basis.withArray(e.getKey().wire()).add(b)));
-        ArrayNode overrides = o.putArray("overrides");
-        legal.overrides().forEach(ov -> overrides.addObject().put("rule", ov.rule()).put("provision", ov.provision())
-                .put("before", ov.before()).put("after", ov.after()));
-        ObjectNode statutory = o.putObject("statutory");
-        statutory.put("country", legal.country());
-        ArrayNode packs = statutory.putArray("packs");
-        legal.packs().forEach(packs::add);
-        statutory.put("recommended", legal.recommended());
-        ArrayNode routes = statutory.putArray("routes");
-        legal.routes().forEach(r -> routes.addObject().put("basis", r.basis()).put("program", r.program()).put("title", r.title())
-                .put("outcome", r.outcome().wire()).put("refund", amount(r.refund())).put("says", r.says()));
+                .filter(e -> !e.getValue().isEmpty())
+                .forEach(e -> strings(g, e.getKey().wire(), e.getValue()));
+        g.writeEndObject();
+        g.writeArrayPropertyStart("overrides");
+        for (LegalAssessment.Override ov : legal.overrides()) {
+            g.writeStartObject();
+            g.writeStringProperty("rule", ov.rule());
+            g.writeStringProperty("provision", ov.provision());
+            g.writeStringProperty("before", ov.before());
+            g.writeStringProperty("after", ov.after());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectPropertyStart("statutory");
+        g.writeStringProperty("country", legal.country());
+        strings(g, "packs", legal.packs());
+        g.writeStringProperty("recommended", legal.recommended());
+        g.writeArrayPropertyStart("routes");
+        for (LegalAssessment.Route r : legal.routes()) {
+            g.writeStartObject();
+            g.writeStringProperty("basis", r.basis());
+            g.writeStringProperty("program", r.program());
+            g.writeStringProperty("title", r.title());
+            g.writeStringProperty("outcome", r.outcome().wire());
+            g.writeStringProperty("refund", amount(r.refund()));
+            g.writeStringProperty("says", r.says());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeArrayPropertyStart(name);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
+    }
+
+    private static void citations(JsonGenerator g, String name, List<Citation> cited) {
+        g.writeArrayPropertyStart(name);
+        for (Citation c : cited) {
+            g.writeStartObject();
+            g.writeStringProperty("clause", c.id());
+            g.writeStringProperty("text", c.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static String amount(Money m) {
@@ -120,5 +189,4 @@ public final class DecisionJson {
     private static String wire(Vocabulary v) {
         return v == null ? null : v.wire();
     }
-
 }

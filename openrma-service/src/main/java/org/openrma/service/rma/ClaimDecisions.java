@@ -27,15 +27,13 @@ class ClaimDecisions {
     private final ClaimUnits units;
     private final Clock clock;
     private final OperationsMetrics metrics;
-    private final RenderedDocuments rendered;
 
-    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics, RenderedDocuments rendered) {
+    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics) {
         this.rmas = rmas;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
         this.metrics = metrics;
-        this.rendered = rendered;
     }
 
     /** Decides the claim after bringing unit history in (a voided serial adds the fact warranty_voided). */
@@ -56,7 +54,7 @@ class ClaimDecisions {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         metrics.decided(policyId, decision == null ? null : decision.outcome().wire(), Duration.ofNanos(System.nanoTime() - started));
-        return new Decided(decision == null ? null : decision.outcome(), decision, rendered.written(RmaDocuments.asStored(decision)), seq, trigger, now, policyId, claim.json().deepCopy(), error);
+        return new Decided(decision == null ? null : decision.outcome(), decision, RenderedDocuments.written(decision), seq, trigger, now, policyId, claim.json().deepCopy(), error);
     }
 
     /** The next decision on an existing RMA. */

@@ -8,7 +8,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * A document inside an API response: either its typed value, written by the mapper like any other value, or its
  * JSON already written by the same mapper ({@link RenderedDocuments}), copied into the response as it is. Both write the
- * same bytes; the second spares parsing the stored document into objects and writing them again on every read.
+ * same bytes; the second spares parsing the stored document into objects and writing them again on every read. (A
+ * decision just filed is answered with the text it was stored as, {@code DecisionJson}'s: the same JSON, keys in its order.)
  * The schema of the field stays the typed one ({@code @Schema(implementation = ...)} on the field).
  */
 @JsonSerialize(using = Rendered.Writer.class)
@@ -25,7 +26,7 @@ public record Rendered<T>(T value, String json) {
         return value == null ? null : new Rendered<>(value, null);
     }
 
-    /** JSON the response's mapper already wrote for a value of this type. */
+    /** JSON already written for a value of this type: by the response's mapper, or (a decision just made) by {@code DecisionJson}. */
     public static <T> Rendered<T> written(String json) {
         return new Rendered<>(null, json);
     }

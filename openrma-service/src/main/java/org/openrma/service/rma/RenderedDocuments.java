@@ -56,16 +56,17 @@ public class RenderedDocuments {
     }
 
     /**
-     * A decision just made, written once by the response's mapper: the text is both stored (the decision row) and copied into
-     * the answer that filed it. Not kept for reads: the row reads back with its objects' keys in PostgreSQL's order, and a
-     * read shows that one.
+     * A decision just made, written once, straight from the engine's record ({@code DecisionJson.compact}): the text is both
+     * stored (the decision row) and copied into the answer that filed it — the JSON the response's mapper writes for its
+     * typed document, but for the order of the keys. Not kept for reads: the row reads back with its objects' keys in
+     * PostgreSQL's order, and a read shows that one.
      */
-    public ShownDecision written(RmaDocuments.Decision decision) {
+    public static ShownDecision written(org.openrma.decision.Decision decision) {
         if (decision == null) {
             return null;
         }
-        DecidedTerms terms = DecidedTerms.of(decision);
-        return new ShownDecision(Rendered.written(mapper.writeValueAsString(decision)), terms.returnShippingPaidBy(), terms.needsConsent());
+        return new ShownDecision(Rendered.written(org.openrma.decision.DecisionJson.compact(decision)),
+                decision.returnShippingPaidBy() == null ? null : decision.returnShippingPaidBy().wire(), decision.needsConsent());
     }
 
     /** The decision {@code seq} of an RMA; {@code stored} (its stored JSON) is read only when this instance has not rendered it yet. */

@@ -10,20 +10,23 @@ import org.openrma.service.web.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A filing writes its decision once, with the response's mapper, and stores that text as the decision row: it must be
- * the JSON the engine's {@code DecisionJson} writes, as it was when the row was written from that tree.
+ * A filing writes its decision once, straight from the engine's record ({@code DecisionJson.compact}), stores that text as
+ * the decision row and copies it into its answer: it must be the JSON the response's mapper writes for the typed document
+ * the API documents (and the JSON of {@code DecisionJson}'s tree, {@code TypedDecisionAgreesWithDecisionJsonTests}).
  */
 class StoredDecisionTextIntegrationTests extends IntegrationTest {
 
     @Autowired
-    RenderedDocuments rendered;
+    tools.jackson.databind.json.JsonMapper responses;
 
     @Test
-    void theDecisionTextStoredAndAnsweredIsTheEnginesDecisionJson() {
+    void theDecisionTextStoredAndAnsweredIsWhatTheResponsesMapperWritesForTheTypedDecision() {
         List<TypedDecisionAgreesWithDecisionJsonTests.Sample> samples = TypedDecisionAgreesWithDecisionJsonTests.decisions(200);
         for (var sample : samples) {
-            String text = rendered.written(RmaDocuments.asStored(sample.decision())).body().json();
-            assertThat(Json.read(text)).as(sample.what()).isEqualTo(DecisionJson.toTree(sample.decision()));
+            String text = RenderedDocuments.written(sample.decision()).body().json();
+            assertThat(Json.read(text)).as(sample.what())
+                    .isEqualTo(Json.read(responses.writeValueAsString(RmaDocuments.asStored(sample.decision()))))
+                    .isEqualTo(DecisionJson.toTree(sample.decision()));
         }
         assertThat(samples.stream().filter(s -> s.decision().legal() != null)).hasSizeGreaterThan(20);
     }
