@@ -125,56 +125,12 @@ public final class RmaDocuments {
             .with(tools.jackson.databind.cfg.EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
 
     /**
-     * The engine's decision in the shape it is stored in, converted once, with no JSON in between: what
-     * {@code DecisionJson} writes, read back as {@link #decision} reads it (maps in the same key order), so that the stored
-     * row, the answer and a preview agree. {@code TypedDecisionAgreesWithDecisionJsonTests} holds the two to each other.
+     * The engine's decision in the shape it is stored in, for pages that show a decision not stored (a preview). Read from
+     * {@code DecisionJson}'s tree, the one definition of that shape; {@code TypedDecisionAgreesWithDecisionJsonTests} holds
+     * the typed document to it, field for field.
      */
-    public static Decision asStored(org.openrma.decision.Decision d) {
-        if (d == null) {
-            return null;
-        }
-        var deductions = new java.util.LinkedHashMap<String, String>();
-        new java.util.TreeMap<>(d.deductions()).forEach((kind, money) -> deductions.put(kind.wire(), amount(money)));
-        var legal = d.legal();
-        return new Decision(d.outcome(), d.program(), d.summary(), d.resolutions().stream().sorted().toList(), d.chosenBy(), d.needsConsent(),
-                amount(d.refund()), deductions, d.returnShippingPaidBy(), amount(d.returnShippingReimbursed()), d.outboundShippingPaidBy(),
-                d.remedies().stream().map(r -> new DecisionRemedy(r.resolution(), amount(r.value()),
-                        r.bonusPercent() == null ? null : r.bonusPercent().toPlainString(), r.setByAgent())).toList(),
-                List.copyOf(d.missingEvidence()), new java.util.TreeMap<>(d.deadlines()),
-                new PolicyVersion(d.policyVersion().policy(), d.policyVersion().version(), d.policyVersion().effectiveFrom(),
-                        d.policyVersion().sha256()),
-                d.programs().stream().map(p -> new ProgramVerdict(p.program(), p.title(),
-                        p.outcome() == null ? ProgramOutcome.NOT_APPLICABLE : ProgramOutcome.valueOf(p.outcome().name()), p.says())).toList(),
-                d.lines().stream().map(l -> new LineResult(l.sku(), l.quantity(), l.outcome(), amount(l.price()), List.copyOf(l.reasons())))
-                        .toList(),
-                citations(d.decisiveCitations()),
-                d.explanation().stream().map(s -> new ExplanationStep(s.program(), s.rule(), s.line(), s.result(), s.says(),
-                        new java.util.TreeMap<>(s.read()), citations(s.cites()))).toList(),
-                legal == null ? null : legalBasis(legal.legalBasis()),
-                legal == null ? null : legal.overrides().stream()
-                        .map(o -> new StatutoryOverride(o.rule(), o.provision(), o.before(), o.after())).toList(),
-                legal == null ? null : new Statutory(legal.country(), List.copyOf(legal.packs()), legal.recommended(),
-                        legal.routes().stream().map(r -> new StatutoryRoute(r.basis(), r.program(), r.title(), r.outcome(), amount(r.refund()),
-                                r.says())).toList()));
-    }
-
-    /** By resolution in the vocabulary's order, as DecisionJson writes it; a resolution nothing grants is left out. */
-    private static Map<String, List<String>> legalBasis(Map<Resolution, List<String>> basis) {
-        var byWire = new java.util.LinkedHashMap<String, List<String>>();
-        new java.util.TreeMap<>(basis).forEach((resolution, grants) -> {
-            if (!grants.isEmpty()) {
-                byWire.put(resolution.wire(), List.copyOf(grants));
-            }
-        });
-        return byWire;
-    }
-
-    private static List<Citation> citations(List<org.openrma.decision.Citation> cited) {
-        return cited.stream().map(c -> new Citation(c.id(), c.text())).toList();
-    }
-
-    private static String amount(org.joda.money.Money money) {
-        return money == null ? null : money.getAmount().toPlainString();
+    public static Decision asStored(org.openrma.decision.Decision decided) {
+        return decided == null ? null : decision(org.openrma.decision.DecisionJson.toTree(decided));
     }
 
     static Claim claim(tools.jackson.databind.JsonNode stored) {
