@@ -41,7 +41,7 @@ public final class DecisionJson {
         return out.toString();
     }
 
-    public static void writeTo(Decision d, JsonGenerator g) {
+    private static void writeTo(Decision d, JsonGenerator g) {
         g.writeStartObject();
         g.writeStringProperty("outcome", d.outcome().wire());
         g.writeStringProperty("program", d.program());

@@ -54,7 +54,7 @@ class ClaimDecisions {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         metrics.decided(policyId, decision == null ? null : decision.outcome().wire(), Duration.ofNanos(System.nanoTime() - started));
-        return new Decided(decision == null ? null : decision.outcome(), decision, RenderedDocuments.written(decision), seq, trigger, now, policyId, claim.json().deepCopy(), error);
+        return new Decided(decision == null ? null : decision.outcome(), decision, RenderedDocuments.ShownDecision.written(decision), seq, trigger, now, policyId, claim.json().deepCopy(), error);
     }
 
     /** The next decision on an existing RMA. */

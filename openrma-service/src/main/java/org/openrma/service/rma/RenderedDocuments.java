@@ -37,6 +37,20 @@ public class RenderedDocuments {
             DecidedTerms terms = DecidedTerms.of(decision);
             return new ShownDecision(Rendered.typed(decision), terms.returnShippingPaidBy(), terms.needsConsent());
         }
+
+        /**
+         * A decision just made, written once, straight from the engine's record ({@code DecisionJson.compact}): the text is
+         * both stored (the decision row) and copied into the answer that filed it — the JSON the response's mapper writes
+         * for its typed document, but for the order of the keys. Not kept for reads: the row reads back with its objects'
+         * keys in PostgreSQL's order, and a read shows that one. Null for none.
+         */
+        public static ShownDecision written(org.openrma.decision.Decision decision) {
+            if (decision == null) {
+                return null;
+            }
+            return new ShownDecision(Rendered.written(org.openrma.decision.DecisionJson.compact(decision)),
+                    decision.returnShippingPaidBy() == null ? null : decision.returnShippingPaidBy().wire(), decision.needsConsent());
+        }
     }
 
     private record DecisionKey(UUID rmaId, int seq) {}
@@ -53,20 +67,6 @@ public class RenderedDocuments {
 
     RenderedDocuments(JsonMapper mapper) {
         this.mapper = mapper;
-    }
-
-    /**
-     * A decision just made, written once, straight from the engine's record ({@code DecisionJson.compact}): the text is both
-     * stored (the decision row) and copied into the answer that filed it — the JSON the response's mapper writes for its
-     * typed document, but for the order of the keys. Not kept for reads: the row reads back with its objects' keys in
-     * PostgreSQL's order, and a read shows that one.
-     */
-    public static ShownDecision written(org.openrma.decision.Decision decision) {
-        if (decision == null) {
-            return null;
-        }
-        return new ShownDecision(Rendered.written(org.openrma.decision.DecisionJson.compact(decision)),
-                decision.returnShippingPaidBy() == null ? null : decision.returnShippingPaidBy().wire(), decision.needsConsent());
     }
 
     /** The decision {@code seq} of an RMA; {@code stored} (its stored JSON) is read only when this instance has not rendered it yet. */

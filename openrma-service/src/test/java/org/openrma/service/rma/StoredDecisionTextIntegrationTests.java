@@ -23,7 +23,7 @@ class StoredDecisionTextIntegrationTests extends IntegrationTest {
     void theDecisionTextStoredAndAnsweredIsWhatTheResponsesMapperWritesForTheTypedDecision() {
         List<TypedDecisionAgreesWithDecisionJsonTests.Sample> samples = TypedDecisionAgreesWithDecisionJsonTests.decisions(200);
         for (var sample : samples) {
-            String text = RenderedDocuments.written(sample.decision()).body().json();
+            String text = RenderedDocuments.ShownDecision.written(sample.decision()).body().json();
             assertThat(Json.read(text)).as(sample.what())
                     .isEqualTo(Json.read(responses.writeValueAsString(RmaDocuments.asStored(sample.decision()))))
                     .isEqualTo(DecisionJson.toTree(sample.decision()));
