@@ -91,8 +91,8 @@ public record Decision(
         deductions = Map.copyOf(deductions);
         missingEvidence = List.copyOf(missingEvidence);
         deadlines = Map.copyOf(deadlines);
-        programs = List.copyOf(programs);
-        lines = List.copyOf(lines);
+        programs = programs instanceof RenderedOnRead<ProgramVerdict> ? programs : List.copyOf(programs);
+        lines = lines instanceof RenderedOnRead<LineResult> ? lines : List.copyOf(lines);
         explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
         remedies = List.copyOf(remedies);
         decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);
@@ -100,8 +100,8 @@ public record Decision(
 
     /**
      * One sentence for the outcome, what is offered, the refund and who pays return shipping. A decision the engine
-     * recorded to be explained later (its explanation {@link RenderedOnRead}) is made without it and writes it on first
-     * read, with the same words; equality, hash and text compare the summary as read, so the two are equal.
+     * explains later (its explanation {@link RenderedOnRead}) is made without it and writes it on first read, with the
+     * same words; equality, hash and text compare the summary as read, so the two are equal.
      */
     @Override
     public String summary() {

@@ -2,42 +2,71 @@ package org.openrma.decision;
 
 import java.util.AbstractList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * An immutable list whose elements are worked out the first time it is read (its size, an element, an iteration,
- * equality), then kept, with the sentence that sums it up if there is one. A decision's explanation, its summary and its
- * decisive clauses are recorded as the engine decides and written as words only when someone reads them; {@link Decision}
- * keeps such a list as it is instead of copying (and so rendering) it.
+ * equality), then kept, with the sentence that sums it up if there is one. A decision's words (its explanation and summary,
+ * decisive clauses, programs' verdicts and lines' reasons) are written only when someone reads them; {@link Decision} keeps
+ * such a list as it is instead of copying (and so rendering) it.
+ *
+ * <p>The list can be one part of something larger worked out once for all its parts ({@link #partOf}): a decision made
+ * again with its words gives each of them.
  */
 public final class RenderedOnRead<T> extends AbstractList<T> {
 
-    private final Supplier<List<T>> render;
+    private static final Function<Object, List<Object>> ITSELF = RenderedOnRead::asList;
+
+    private final Supplier<?> whole;
+    private final Function<Object, ? extends List<T>> part;
+    private final Function<Object, String> summarize;
     private List<T> rendered;
-    private final Supplier<String> summarize;
     private String summary;
 
-    public RenderedOnRead(Supplier<List<T>> render) {
-        this(render, null);
-    }
-
-    /** {@code summarize}: the sentence that sums the list up, also written on first read (null: none). */
-    public RenderedOnRead(Supplier<List<T>> render, Supplier<String> summarize) {
-        this.render = render;
+    private RenderedOnRead(Supplier<?> whole, Function<Object, ? extends List<T>> part, Function<Object, String> summarize) {
+        this.whole = whole;
+        this.part = part;
         this.summarize = summarize;
     }
 
-    /** The summary written by the supplier given, the first time it is asked for; null when none was given. */
+    /** The list {@code render} gives the first time it is read. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public RenderedOnRead(Supplier<List<T>> render) {
+        this(render, (Function) ITSELF, null);
+    }
+
+    /**
+     * The part of {@code whole} that {@code part} reads, and the sentence {@code summarize} reads from it (null: none),
+     * each the first time it is read. {@code whole} should keep what it works out: each part asks it once.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <S, T> RenderedOnRead<T> partOf(Supplier<S> whole, Function<? super S, List<T>> part, Function<? super S, String> summarize) {
+        return new RenderedOnRead<>(whole, (Function) part, (Function) summarize);
+    }
+
+    /** {@link #partOf(Supplier, Function, Function)} without a summary. */
+    public static <S, T> RenderedOnRead<T> partOf(Supplier<S> whole, Function<? super S, List<T>> part) {
+        return partOf(whole, part, null);
+    }
+
+    private static List<Object> asList(Object list) {
+        @SuppressWarnings("unchecked")
+        List<Object> l = (List<Object>) list;
+        return l;
+    }
+
+    /** The summary, written the first time it is asked for; null when none was given. */
     public synchronized String summary() {
         if (summary == null && summarize != null) {
-            summary = summarize.get();
+            summary = summarize.apply(whole.get());
         }
         return summary;
     }
 
     private synchronized List<T> list() {
         if (rendered == null) {
-            rendered = List.copyOf(render.get());
+            rendered = List.copyOf(part.apply(whole.get()));
         }
         return rendered;
     }

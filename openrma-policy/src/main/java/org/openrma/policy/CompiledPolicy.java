@@ -47,8 +47,8 @@ public final class CompiledPolicy {
     /**
      * Decides a claim, with or without the explanation (the outcome, money, parties and dates are the same). The claim's
      * words are checked against the policy's vocabularies as sets built at compile time ({@link WordGate}). With
-     * {@link Detail#FULL} the explanation and the decisive clauses are recorded as the rules are evaluated and written
-     * when first read, word for word as {@link #decideByReference} writes them at once.
+     * {@link Detail#FULL} the explanation, the summary, the decisive clauses, each program's verdict and each line's reasons
+     * are written when first read (by deciding again with words), word for word as {@link #decideByReference} writes them at once.
      */
     public Decision decide(Claim claim, Instant now, Detail detail) {
         gate.check(claim);

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.openrma.claim.Claim;
+import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
+import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
+import org.openrma.decision.ProgramVerdict;
+import org.openrma.decision.RenderedOnRead;
 import org.openrma.decision.Resolution;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
@@ -44,9 +49,12 @@ public final class Evaluator {
     }
 
     /**
-     * The same decision, with the explanation and the decisive clauses kept as the events of the rules evaluated and
-     * written (by {@link Explanation}, word for word as {@link #decide}) the first time they are read. A caller that
-     * never reads them (a replay, what-if) does not pay for the words.
+     * The same decision, with the explanation, the summary, each program's verdict and each line's reasons written (by
+     * {@link Explanation}, word for word as {@link #decide}) the first time one of them is read. The engine decides without
+     * words, then keeps what it needs to decide again: a decision is a pure function of (policy, claim, now), so the second
+     * run, with the explanation written as it decides, reaches the same outcome, money, parties and dates, and its words are
+     * the ones the first would have written. A caller that never reads them (a replay, what-if) pays for the outcome alone;
+     * one that reads them pays for the outcome once more.
      */
     public static Decision decideExplainedOnRead(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
         return decideExplainedOnRead(null, policy, version, claim, now, detail);
@@ -54,22 +62,66 @@ public final class Evaluator {
 
     /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
     public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
-        if (detail != Detail.FULL) {
-            return decide(Run.of(plan, policy, version, claim, now, Trace.NONE));
+        Run run = Run.of(plan, policy, version, claim, now, Trace.NONE);
+        return decide(run, detail == Detail.FULL ? new DecidedAgain(plan, policy, version, claim, now) : null);
+    }
+
+    /**
+     * The decision made again with its words, once, by whichever of its words is read first; and those words, each a view of
+     * it that the decision made without words keeps.
+     */
+    private static final class DecidedAgain implements Supplier<Decision> {
+        private final Plan plan;
+        private final PolicyModel policy;
+        private final PolicyVersionRef version;
+        private final Claim claim;
+        private final Instant now;
+        private Decision decided;
+
+        DecidedAgain(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now) {
+            this.plan = plan;
+            this.policy = policy;
+            this.version = version;
+            this.claim = claim;
+            this.now = now;
         }
-        Recording recording = new Recording(claim.order().currency(), plan);
-        Decision decision = decide(Run.of(plan, policy, version, claim, now, recording));
-        if (plan != null) {
-            recording.tell(plan);
+
+        @Override
+        public synchronized Decision get() {
+            if (decided == null) {
+                decided = decide(Run.of(plan, policy, version, claim, now, new Explanation(claim.order().currency())));
+            }
+            return decided;
         }
-        return decision;
+
+        List<ProgramVerdict> programs() {
+            return RenderedOnRead.partOf(this, Decision::programs);
+        }
+
+        List<LineResult> lines() {
+            return RenderedOnRead.partOf(this, Decision::lines);
+        }
+
+        /** The explanation, with the summary (which the decision then reads from it). */
+        List<ExplanationStep> explanation() {
+            return RenderedOnRead.partOf(this, Decision::explanation, Decision::summary);
+        }
+
+        List<Citation> decisive() {
+            return RenderedOnRead.partOf(this, Decision::decisiveCitations);
+        }
     }
 
     private static Decision decide(Run run) {
+        return decide(run, null);
+    }
+
+    /** {@code words}: where the decision, made without them, finds its words when they are read (null: in the run's trace). */
+    private static Decision decide(Run run, DecidedAgain words) {
         ProgramRun[] runs = Programs.runAll(run);                             // 1 serve, windows, checks, evidence, per line
         Selection.Chosen chosen = Selection.choose(run, runs);               // 2 the policy's selection
         if (chosen.program() == null) {
-            return noProgramServes(run, chosen);
+            return noProgramServes(run, chosen, words);
         }
         ProgramRun decides = chosen.program();
         Program program = decides.program;
@@ -97,6 +149,11 @@ public final class Evaluator {
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
         var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
 
+        if (words != null) {
+            return new Decision(outcome, program.id(), offers.resolutions(), program.resolutions().chosenBy(), offers.needsConsent(),
+                    refund.refund(), refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing,
+                    deadlines, run.version(), words.programs(), words.lines(), words.explanation(), null, remedies, words.decisive());
+        }
         List<LineResult> lines;
         if (decides.lines.size() == 1) {
             lines = List.of(result(decides.lines.getFirst()));                // the usual claim of one line: no array
@@ -108,7 +165,6 @@ public final class Evaluator {
             lines = immutableList(results);
         }
         Trace trace = run.trace();
-        // null from a recording: the summary is then written when it is read, with the explanation
         String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
                 missing, decides);
         // without words the remedies are a set made once for all decisions (Offers), immutable already
@@ -169,7 +225,7 @@ public final class Evaluator {
         return SUMMARY_OPENING.get(f.outcome()) + noProgramSays(f);
     }
 
-    private static Decision noProgramServes(Run run, Selection.Chosen chosen) {
+    private static Decision noProgramServes(Run run, Selection.Chosen chosen, DecidedAgain words) {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
         String says = noProgramSays(f);
         var request = run.claim().request();
@@ -181,7 +237,12 @@ public final class Evaluator {
             results[i] = new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), reasons);
         }
         List<LineResult> lines = immutableList(results);
-        return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(),
-                run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy()), run.trace().decisive(f.outcome(), null));
+        String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
+        if (words != null) {
+            return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), words.programs(), lines, words.explanation(), summary,
+                    words.decisive());
+        }
+        return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(), summary,
+                run.trace().decisive(f.outcome(), null));
     }
 }

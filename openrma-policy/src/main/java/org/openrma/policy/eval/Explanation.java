@@ -19,7 +19,7 @@ import org.openrma.decision.Resolution;
 import org.openrma.decision.StepResult;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
-import org.openrma.policy.model.ReadLog;
+import org.openrma.policy.model.Reads;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Window;
 
@@ -51,7 +51,7 @@ final class Explanation implements Trace {
 
     /** How a value read appears in the explanation. */
     static void format(Map<String, String> read, String key, Object value) {
-        read.put(key, ReadLog.format(value));
+        read.put(key, Reads.text(value));
     }
 
     // ------------------------------------------------------------ stage 1: programs

@@ -40,41 +40,6 @@ public final class Plan {
         this.noProgramSummary = noProgramSummary;
     }
 
-    /**
-     * Room for a recorded decision's events, values read and their bounds ({@link Recording}): the most one of this policy's
-     * decisions has taken so far, so later ones neither grow their arrays as they record nor start much larger than needed.
-     */
-    record Room(int events, int reads, int spans) {
-        static final Room GUESS = new Room(64, 16, 16);
-        private static final int MOST = 4096;                           // a claim of many lines is not the measure of the rest
-
-        Room atLeast(int events, int reads, int spans) {
-            if (events <= this.events && reads <= this.reads && spans <= this.spans) {
-                return this;
-            }
-            return new Room(Math.min(MOST, Math.max(events, this.events)), Math.min(MOST, Math.max(reads, this.reads)),
-                    Math.min(MOST, Math.max(spans, this.spans)));
-        }
-    }
-
-    /**
-     * Shared by every thread deciding under this policy: a plain field, as a room read slightly stale only costs an array grown
-     * once more; the record is immutable, so a thread sees a whole one.
-     */
-    private Room room = Room.GUESS;
-
-    Room recordingRoom() {
-        return room;
-    }
-
-    void recorded(int events, int reads, int spans) {
-        Room now = room;
-        Room needed = now.atLeast(events, reads, spans);
-        if (needed != now) {
-            room = needed;
-        }
-    }
-
     public static Plan of(PolicyModel policy) {
         List<Program> programs = policy.programs();
         ProgramVerdict[] notServing = new ProgramVerdict[programs.size()];

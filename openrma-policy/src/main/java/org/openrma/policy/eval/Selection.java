@@ -79,13 +79,11 @@ final class Selection {
         ProgramVerdict[] each = new ProgramVerdict[runs.length];
         for (int i = 0; i < each.length; i++) {
             ProgramRun r = runs[i];
-            // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, when there is one
-            // for the trace at hand (none keeps no words; a recording says what the explanation says)
-            // and, without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
+            // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, with or without
+            // words; without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
             ProgramVerdict planned = run.plan() == null ? null
                     : r.served() ? (!run.recording() ? run.plan().servingUnsaid(i, r.outcome) : null)
-                    : !run.recording() ? run.plan().notServing(i)
-                    : run.trace() instanceof Recording ? run.plan().notServingSaid(i) : null;
+                    : !run.recording() ? run.plan().notServing(i) : run.plan().notServingSaid(i);
             each[i] = planned != null ? planned
                     : new ProgramVerdict(r.program.id(), r.program.title(), r.outcome, run.trace().programSays(r));
         }

@@ -111,10 +111,7 @@ interface Trace {
 
     // ------------------------------------------------------------ the result
 
-    /**
-     * The summary sentence; empty without an explanation; null when the trace writes it on first read (it then comes with
-     * {@link #steps}, which the decision asks for after this).
-     */
+    /** The summary sentence; empty without an explanation. */
     default String summary(Outcome outcome, Program program, Set<Resolution> resolutions, Money refund, Map<DeductionKind, Money> deductions,
             Payer returnPayer, List<String> missing, ProgramRun chosen) {
         return "";

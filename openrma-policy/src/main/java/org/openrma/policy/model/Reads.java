@@ -1,8 +1,11 @@
 package org.openrma.policy.model;
 
+import java.math.BigDecimal;
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Where rules write the values they read, for the explanation. When a decision is made without
@@ -30,14 +33,22 @@ public final class Reads {
     }
 
     /**
-     * Notes a value whose text takes work (a sorted list, a date): worked out now for a map that writes at once, kept
-     * as it is for a {@link ReadLog} (formatted when the explanation is written), skipped when nothing is recorded.
+     * Notes a value whose text takes work (a sorted list, a date): worked out only for a map that keeps it, skipped when
+     * nothing is recorded.
      */
-    public static void later(Map<String, String> read, String key, java.util.function.Supplier<String> text) {
-        if (read instanceof ReadLog log) {
-            log.add(key, text);
-        } else if (read != DISCARD) {
+    public static void later(Map<String, String> read, String key, Supplier<String> text) {
+        if (read != DISCARD) {
             read.put(key, text.get());
         }
+    }
+
+    /** A value read as the explanation shows it: amounts in plain digits, sets of words sorted and joined, "none" for none. */
+    public static String text(Object value) {
+        return switch (value) {
+            case String s -> s;
+            case BigDecimal d -> d.toPlainString();
+            case Collection<?> c -> c.isEmpty() ? "none" : String.join(",", c.stream().map(String::valueOf).sorted().toList());
+            default -> String.valueOf(value);
+        };
     }
 }

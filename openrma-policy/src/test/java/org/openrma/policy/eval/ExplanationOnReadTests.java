@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
+import org.openrma.decision.ProgramVerdict;
+import org.openrma.decision.RenderedOnRead;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.testing.Claims;
 
-/** A decision records its rules as it decides and writes their explanation when it is first read: the same words as at once. */
+/** A decision is made without words and writes them (by deciding again) when they are first read: the same words as at once. */
 class ExplanationOnReadTests {
 
     private static final CompiledPolicy POLICY = policy("""
@@ -60,21 +63,36 @@ class ExplanationOnReadTests {
     void theSummaryIsWrittenOnceAndOnlyWhenItIsRead() {
         Claim claim = Claims.aReturn().build();
         Decision atOnce = POLICY.decideByReference(claim, claim.request().submittedAt(), Detail.FULL);
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        var words = new org.openrma.decision.RenderedOnRead<ExplanationStep>(atOnce::explanation, () -> {
-            written.incrementAndGet();
-            return atOnce.summary();
-        });
+        AtomicInteger asked = new AtomicInteger();
+        var words = RenderedOnRead.<Decision, ExplanationStep>partOf(() -> {
+            asked.incrementAndGet();
+            return atOnce;
+        }, Decision::explanation, Decision::summary);
         Decision onRead = new Decision(atOnce.outcome(), atOnce.program(), atOnce.resolutions(), atOnce.chosenBy(), atOnce.needsConsent(),
                 atOnce.refund(), atOnce.deductions(), atOnce.returnShippingPaidBy(), atOnce.returnShippingReimbursed(),
                 atOnce.outboundShippingPaidBy(), atOnce.missingEvidence(), atOnce.deadlines(), atOnce.policyVersion(), atOnce.programs(),
                 atOnce.lines(), words, null, atOnce.remedies(), atOnce.decisiveCitations(), atOnce.legal());
 
-        assertThat(written).hasValue(0);
+        assertThat(asked).hasValue(0);
         assertThat(onRead.summary()).isEqualTo(atOnce.summary());
         assertThat(onRead.summary()).isEqualTo(atOnce.summary());
+        assertThat(asked).hasValue(1);
         assertThat(onRead).isEqualTo(atOnce);
-        assertThat(written).hasValue(1);
+    }
+
+    @Test
+    void everyWordOfADecisionMadeWithoutThemIsTheReferenceEvaluatorsAndTheNumbersAreNotRevisited() {
+        Claim claim = Claims.aReturn().reason("changed_mind").build();
+        Instant now = claim.request().submittedAt();
+        Decision onRead = POLICY.decide(claim, now);
+        Decision atOnce = POLICY.decideByReference(claim, now, Detail.FULL);
+
+        assertThat(onRead.programs()).isInstanceOf(RenderedOnRead.class).isEqualTo(atOnce.programs());
+        assertThat(onRead.programs()).extracting(ProgramVerdict::says).containsExactlyElementsOf(
+                atOnce.programs().stream().map(ProgramVerdict::says).toList()).doesNotContainNull();
+        assertThat(onRead.lines()).isInstanceOf(RenderedOnRead.class).isEqualTo(atOnce.lines());
+        assertThat(onRead.deductions()).isEqualTo(atOnce.deductions()).isNotEmpty();
+        assertThat(onRead.refund()).isEqualTo(atOnce.refund());
     }
 
     @Test
