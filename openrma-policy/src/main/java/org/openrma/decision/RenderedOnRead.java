@@ -7,16 +7,12 @@ import java.util.function.Supplier;
 
 /**
  * An immutable list whose elements are worked out the first time it is read (its size, an element, an iteration,
- * equality), then kept, with the sentence that sums it up if there is one. A decision's words (its explanation and summary,
- * decisive clauses, programs' verdicts and lines' reasons) are written only when someone reads them; {@link Decision} keeps
- * such a list as it is instead of copying (and so rendering) it.
- *
- * <p>The list can be one part of something larger worked out once for all its parts ({@link #partOf}): a decision made
- * again with its words gives each of them.
+ * equality), then kept, with the sentence that sums it up if there is one: one part of something larger, worked out once
+ * for all its parts. A decision's words (its explanation and summary, decisive clauses, programs' verdicts and lines'
+ * reasons) are each such a part of the decision made again with its words, the first time someone reads them;
+ * {@link Decision} keeps such a list as it is instead of copying (and so rendering) it.
  */
 public final class RenderedOnRead<T> extends AbstractList<T> {
-
-    private static final Function<Object, List<Object>> ITSELF = RenderedOnRead::asList;
 
     private final Supplier<?> whole;
     private final Function<Object, ? extends List<T>> part;
@@ -28,12 +24,6 @@ public final class RenderedOnRead<T> extends AbstractList<T> {
         this.whole = whole;
         this.part = part;
         this.summarize = summarize;
-    }
-
-    /** The list {@code render} gives the first time it is read. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public RenderedOnRead(Supplier<List<T>> render) {
-        this(render, (Function) ITSELF, null);
     }
 
     /**
@@ -48,12 +38,6 @@ public final class RenderedOnRead<T> extends AbstractList<T> {
     /** {@link #partOf(Supplier, Function, Function)} without a summary. */
     public static <S, T> RenderedOnRead<T> partOf(Supplier<S> whole, Function<? super S, List<T>> part) {
         return partOf(whole, part, null);
-    }
-
-    private static List<Object> asList(Object list) {
-        @SuppressWarnings("unchecked")
-        List<Object> l = (List<Object>) list;
-        return l;
     }
 
     /** The summary, written the first time it is asked for; null when none was given. */
