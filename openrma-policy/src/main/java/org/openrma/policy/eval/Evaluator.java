@@ -149,29 +149,28 @@ public final class Evaluator {
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
         var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
 
-        if (words != null) {
-            return new Decision(outcome, program.id(), offers.resolutions(), program.resolutions().chosenBy(), offers.needsConsent(),
-                    refund.refund(), refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing,
-                    deadlines, run.version(), words.programs(), words.lines(), words.explanation(), null, remedies, words.decisive());
-        }
-        List<LineResult> lines;
-        if (decides.lines.size() == 1) {
-            lines = List.of(result(decides.lines.getFirst()));                // the usual claim of one line: no array
-        } else {
-            LineResult[] results = new LineResult[decides.lines.size()];
-            for (int i = 0; i < results.length; i++) {
-                results[i] = result(decides.lines.get(i));
-            }
-            lines = immutableList(results);
-        }
         Trace trace = run.trace();
-        String summary = trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(), shipping.returnPaidBy(),
-                missing, decides);
+        // made without words (words != null): every word is a view of the decision made again; the summary comes with the explanation
+        List<LineResult> lines = words != null ? words.lines() : lineResults(decides);
+        String summary = words != null ? null : trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(),
+                shipping.returnPaidBy(), missing, decides);
         // without words the remedies are a set made once for all decisions (Offers), immutable already
         Set<Resolution> resolutions = run.recording() ? immutable(offers.resolutions()) : offers.resolutions();
         return new Decision(outcome, program.id(), resolutions, program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
                 refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, run.version(),
-                chosen.verdicts(), lines, trace.steps(), summary, remedies, trace.decisive(outcome, program.id()));
+                words != null ? words.programs() : chosen.verdicts(), lines, words != null ? words.explanation() : trace.steps(), summary,
+                remedies, words != null ? words.decisive() : trace.decisive(outcome, program.id()));
+    }
+
+    private static List<LineResult> lineResults(ProgramRun decides) {
+        if (decides.lines.size() == 1) {
+            return List.of(result(decides.lines.getFirst()));                  // the usual claim of one line: no array
+        }
+        LineResult[] results = new LineResult[decides.lines.size()];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = result(decides.lines.get(i));
+        }
+        return immutableList(results);
     }
 
     private static LineResult result(LineVerdict l) {
@@ -229,7 +228,8 @@ public final class Evaluator {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
         String says = noProgramSays(f);
         var request = run.claim().request();
-        run.trace().noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
+        Trace trace = run.trace();
+        trace.noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
         List<String> reasons = List.of(says);
         LineResult[] results = new LineResult[run.claimed().size()];
         for (int i = 0; i < results.length; i++) {
@@ -238,11 +238,7 @@ public final class Evaluator {
         }
         List<LineResult> lines = immutableList(results);
         String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
-        if (words != null) {
-            return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), words.programs(), lines, words.explanation(), summary,
-                    words.decisive());
-        }
-        return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), chosen.verdicts(), lines, run.trace().steps(), summary,
-                run.trace().decisive(f.outcome(), null));
+        return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), words != null ? words.programs() : chosen.verdicts(), lines,
+                words != null ? words.explanation() : trace.steps(), summary, words != null ? words.decisive() : trace.decisive(f.outcome(), null));
     }
 }
