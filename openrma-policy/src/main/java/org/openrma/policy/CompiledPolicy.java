@@ -139,6 +139,14 @@ public final class CompiledPolicy {
         return model.effectiveFrom();
     }
 
+    /**
+     * Whether this version is in force at the instant (the order's placement): its first day has begun in the policy's time
+     * zone. The calendar reads the date with epoch-day arithmetic in a fixed-offset zone such as UTC, with no zone rules.
+     */
+    public boolean inForceAt(Instant instant) {
+        return !model.effectiveFrom().isAfter(model.calendar().dateOf(instant));
+    }
+
     public ZoneId timeZone() {
         return model.calendar().zone();
     }

@@ -125,13 +125,18 @@ public final class PolicyCatalog {
 
     /** The version in force at an instant (the order's placement), judged in each version's time zone. */
     public Optional<CompiledPolicy> versionInForce(String policyId, Instant orderPlacedAt) {
+        return Optional.ofNullable(inForce(versions(policyId), orderPlacedAt));
+    }
+
+    /** The last of the versions (oldest first) in force at the instant, or null: indexed, with no Optional per decision. */
+    private static CompiledPolicy inForce(List<CompiledPolicy> versions, Instant orderPlacedAt) {
         CompiledPolicy inForce = null;
-        for (CompiledPolicy version : versions(policyId)) {
-            if (!version.effectiveFrom().isAfter(orderPlacedAt.atZone(version.timeZone()).toLocalDate())) {
-                inForce = version;
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).inForceAt(orderPlacedAt)) {
+                inForce = versions.get(i);
             }
         }
-        return Optional.ofNullable(inForce);
+        return inForce;
     }
 
     /**
@@ -143,9 +148,9 @@ public final class PolicyCatalog {
     }
 
     public Decision decide(String policyId, Claim claim, Instant now, Detail detail) {
-        return versionInForce(policyId, claim.order().placedAt())
-                .map(version -> version.decide(claim, now, detail))
-                .orElseGet(() -> versions(policyId).getFirst().noVersionInForce(claim));
+        List<CompiledPolicy> versions = versions(policyId);
+        CompiledPolicy version = inForce(versions, claim.order().placedAt());
+        return version != null ? version.decide(claim, now, detail) : versions.getFirst().noVersionInForce(claim);
     }
 
     private record Source(String name, String text) {}
