@@ -2,7 +2,6 @@ package org.openrma.policy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.openrma.claim.Claim;
@@ -145,10 +144,6 @@ public final class CompiledPolicy {
      */
     public boolean inForceAt(Instant instant) {
         return !model.effectiveFrom().isAfter(model.calendar().dateOf(instant));
-    }
-
-    public ZoneId timeZone() {
-        return model.calendar().zone();
     }
 
     public PolicyVersionRef ref() {
