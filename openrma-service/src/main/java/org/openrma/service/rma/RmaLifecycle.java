@@ -111,7 +111,7 @@ public final class RmaLifecycle {
     public static Transition check(RmaStatus from, RmaAction action, Actor actor) {
         Transition t = TABLE.stream().filter(r -> r.from() == from && r.action() == action).findFirst()
                 .orElseThrow(() -> new IllegalTransition("cannot " + action.wire() + " an RMA that is " + (from == null ? "new" : from.wire())
-                        + "; allowed now: " + allowed(from, actor).stream().map(RmaAction::wire).collect(Collectors.joining(", "))));
+                        + "; " + whatIsAllowed(from, actor)));
         if (!t.by().contains(actor)) {
             throw new NotPermitted(actor.name().toLowerCase(Locale.ROOT) + " may not " + action.wire() + " an RMA");
         }
@@ -119,6 +119,13 @@ public final class RmaLifecycle {
     }
 
     /** The actions this actor may take now. */
+    /** The moves this actor may make now, in words: "allowed now: ship-back, cancel", or that there are none (a closed RMA's). */
+    private static String whatIsAllowed(RmaStatus from, Actor actor) {
+        List<RmaAction> allowed = allowed(from, actor);
+        return allowed.isEmpty() ? "no action is allowed now" + (actor == Actor.AGENT ? "" : " for the " + actor.name().toLowerCase(Locale.ROOT))
+                : "allowed now: " + allowed.stream().map(RmaAction::wire).collect(Collectors.joining(", "));
+    }
+
     public static List<RmaAction> allowed(RmaStatus from, Actor actor) {
         return TABLE.stream().filter(r -> r.from() == from && r.by().contains(actor) && r.from() != null)
                 .map(Transition::action).toList();

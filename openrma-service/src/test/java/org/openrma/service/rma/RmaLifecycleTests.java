@@ -47,7 +47,11 @@ class RmaLifecycleTests {
     @Test
     void anIllegalMoveIsAConflictAndAMoveByTheWrongActorIsForbidden() {
         assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.CLOSED, RmaAction.RESOLVE, Actor.AGENT))
-                .isInstanceOf(RmaLifecycle.IllegalTransition.class).hasMessageContaining("cannot resolve an RMA that is closed");
+                .isInstanceOf(RmaLifecycle.IllegalTransition.class).hasMessage("cannot resolve an RMA that is closed; no action is allowed now");
+        assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.IN_TRANSIT, RmaAction.CANCEL, Actor.CUSTOMER))
+                .hasMessage("cannot cancel an RMA that is in_transit; no action is allowed now for the customer");
+        assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.AUTHORIZED, RmaAction.INSPECT, Actor.AGENT))
+                .hasMessage("cannot inspect an RMA that is authorized; allowed now: ship-back, receive, resolve, cancel");
         assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.UNDER_REVIEW, RmaAction.APPROVE, Actor.CUSTOMER))
                 .isInstanceOf(RmaLifecycle.NotPermitted.class);
         assertThatThrownBy(() -> RmaLifecycle.check(RmaStatus.AUTHORIZED, RmaAction.EXPIRE, Actor.AGENT))
