@@ -21,19 +21,20 @@ import org.openrma.decision.Detail;
  * the same build, however busy the machine: what the timings on a shared VM cannot be.
  *
  * <p>Usage (README.md): java -XX:-UseTLAB -Xmx1g -cp BENCH.jar bench/allocation-census/AllocationCensus.java POLICY [OUTCOME_ONLY|FULL] [OUT.jfr]
+ * (POLICY: kst-servos, kospet, kst-rma or kingdo, through the catalogue as {@code EngineBenchmark})
  */
 public class AllocationCensus {
     public static void main(String[] args) throws Exception {
         String policy = args.length > 0 ? args[0] : "kst-servos";
         Detail detail = args.length > 1 ? Detail.valueOf(args[1]) : Detail.OUTCOME_ONLY;
-        var compared = Policies.Compared.of(policy);
-        Claim[] claims = ClaimMix.claims(compared.mix, EngineBenchmark.SEED, EngineBenchmark.MIX).toArray(Claim[]::new);
-        var openRma = compared.openRma();
+        // any policy of the catalogue, decided as EngineBenchmark decides it (the version in force for each claim)
+        var catalog = Policies.catalog();
+        Claim[] claims = ClaimMix.claims(ClaimMix.Profile.forPolicy(policy), EngineBenchmark.SEED, EngineBenchmark.MIX).toArray(Claim[]::new);
         Object sink = null;
         // warmed up first, so the census counts what the compiled code allocates (escape analysis included)
         for (int round = 0; round < 400; round++) {
             for (Claim c : claims) {
-                sink = openRma.decide(c, c.request().submittedAt(), detail);
+                sink = catalog.decide(policy, c, c.request().submittedAt(), detail);
             }
         }
         Path out = args.length > 2 ? Path.of(args[2]) : Files.createTempFile("allocation-census", ".jfr");
@@ -41,7 +42,7 @@ public class AllocationCensus {
             rec.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
             rec.start();
             for (Claim c : claims) {
-                sink = openRma.decide(c, c.request().submittedAt(), detail);
+                sink = catalog.decide(policy, c, c.request().submittedAt(), detail);
             }
             rec.stop();
             rec.dump(out);

@@ -46,11 +46,23 @@ public record Order(
 
     /** What the customer paid for the goods, shipping excluded. */
     public Money merchandiseTotal() {
-        Money total = Money.zero(currency);
-        for (int i = 0; i < lines.size(); i++) {                      // a loop, not a stream: the engine asks per decision
-            total = total.plus(lines.get(i).total());
+        return Money.ofMinor(currency, merchandiseTotalMinor());
+    }
+
+    /**
+     * {@link #merchandiseTotal} in the currency's minor units: summed as longs, exact (an overflow throws, as Money's own
+     * arithmetic does), with no Money per line — the engine asks for it per decision.
+     */
+    public long merchandiseTotalMinor() {
+        long sum = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine l = lines.get(i);
+            if (!l.unitPrice().getCurrencyUnit().equals(currency)) {
+                throw new org.joda.money.CurrencyMismatchException(currency, l.unitPrice().getCurrencyUnit());
+            }
+            sum = Math.addExact(sum, Math.multiplyExact(l.unitPrice().getAmountMinorLong(), (long) l.quantity()));
         }
-        return total;
+        return sum;
     }
 
     public record Shipping(ShippingMethod method, Money amount) {}

@@ -35,6 +35,22 @@ public enum Rounding implements Vocabulary {
         return exact.toMoney(mode);
     }
 
+    /**
+     * {@code numerator / denominator}, both positive, rounded once to a whole number: a share of an amount in minor units
+     * (shipping in proportion to the lines claimed) without a BigDecimal. The same result as the exact quotient rounded to the
+     * minor unit, since the quotient of two longs is never closer to a rounding boundary than {@code 1 / denominator}.
+     */
+    public long divide(long numerator, long denominator) {
+        long quotient = numerator / denominator;
+        // the sign of (2 * remainder - denominator), without the overflow 2 * remainder could reach
+        int half = Long.compare(numerator % denominator, denominator - numerator % denominator);
+        return switch (this) {
+            case DOWN -> quotient;
+            case HALF_UP -> half >= 0 ? quotient + 1 : quotient;
+            case HALF_EVEN -> half > 0 || (half == 0 && (quotient & 1) == 1) ? quotient + 1 : quotient;
+        };
+    }
+
     /** {@code percent}% of {@code base}, rounded once to the minor unit. */
     public Money percentOf(Money base, BigDecimal percent) {
         return base.multipliedBy(percent.divide(HUNDRED), mode);

@@ -43,6 +43,28 @@ class RoundingTests {
     }
 
     @Test
+    void aQuotientOfMinorUnitsRoundsAsTheExactAmountDoes() {
+        // 7.00 shipping x 2 of 3 equal lines: 466.67 cents; an exact half: 1 x 5 / 2 = 2.5 cents; an exact quotient
+        assertThat(Rounding.HALF_UP.divide(700 * 2, 3)).isEqualTo(467);
+        assertThat(Rounding.DOWN.divide(700 * 2, 3)).isEqualTo(466);
+        assertThat(Rounding.HALF_UP.divide(5, 2)).isEqualTo(3);
+        assertThat(Rounding.HALF_EVEN.divide(5, 2)).isEqualTo(2);
+        assertThat(Rounding.HALF_EVEN.divide(7, 2)).isEqualTo(4);
+        assertThat(Rounding.DOWN.divide(5, 2)).isEqualTo(2);
+        assertThat(Rounding.HALF_EVEN.divide(12, 4)).isEqualTo(3);
+        // and on many quotients, near the largest a long holds too, what BigDecimal's exact division rounded once gives
+        var random = new java.util.SplittableRandom(14);
+        for (int i = 0; i < 200_000; i++) {
+            long denominator = 1 + random.nextLong(i % 2 == 0 ? 1_000 : Long.MAX_VALUE);
+            long numerator = 1 + random.nextLong(i % 3 == 0 ? 10_000 : Long.MAX_VALUE);
+            for (Rounding r : Rounding.values()) {
+                long exact = BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 0, java.math.RoundingMode.valueOf(r.name())).longValueExact();
+                assertThat(r.divide(numerator, denominator)).as("%s %d / %d", r, numerator, denominator).isEqualTo(exact);
+            }
+        }
+    }
+
+    @Test
     void writesItsNameAsPolicyFilesDo() {
         assertThat(Rounding.HALF_EVEN.wire()).isEqualTo("half_even");
     }

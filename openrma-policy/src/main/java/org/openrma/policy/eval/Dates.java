@@ -51,29 +51,40 @@ final class Dates {
         List<Window> policyWide = run.policy().deadlines();
         Subject s = kept.isEmpty() ? run.subject() : run.subjectOf(kept.getFirst().line);
         // the program's deadlines, then the policy's that the program does not name; the first of a name that applies wins
-        String[] done = new String[own.size() + policyWide.size()];
+        int total = own.size() + policyWide.size();
+        // which windows settled their name, by index: bits for the usual handful, the names in an array past 64 windows
+        long doneBits = 0;
+        String[] done = total > Long.SIZE ? new String[total] : null;
         int doneCount = 0;
-        for (int i = 0; i < done.length; i++) {
-            Window w = i < own.size() ? own.get(i) : policyWide.get(i - own.size());
+        for (int i = 0; i < total; i++) {
+            Window w = windowAt(own, policyWide, i);
             if (i >= own.size() && named(own, w.name())) {
                 continue;
             }
-            if (contains(done, doneCount, w.name())) {
+            if (done != null ? contains(done, doneCount, w.name()) : settled(own, policyWide, doneBits, w.name())) {
                 continue;
             }
             Map<String, String> read = run.reads();
-            Window.End end;
+            Window.End end = null;
+            Unevaluable failed = null;
             try {
                 if (!w.when().test(s, read)) {
                     continue;
                 }
                 end = w.span().endAt(s, read);
             } catch (Unevaluable e) {
+                failed = e;
+            }
+            // a window that applies settles its name, even when its end cannot be worked out
+            if (done != null) {
                 done[doneCount++] = w.name();
-                run.trace().unevaluable(program.id(), program.id() + "." + w.name(), null, e.getMessage(), w.cites());
+            } else {
+                doneBits |= 1L << i;
+            }
+            if (failed != null) {
+                run.trace().unevaluable(program.id(), program.id() + "." + w.name(), null, failed.getMessage(), w.cites());
                 continue;
             }
-            done[doneCount++] = w.name();
             if (end == null || end.isUnlimited()) {
                 run.trace().notDueYet(program.id(), w, read);
                 continue;
@@ -91,6 +102,21 @@ final class Dates {
         for (int at = 0; at < windows.size(); at++) {
             Window w = windows.get(at);
             if (w.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@code i}-th of the program's deadlines followed by the policy's. */
+    private static Window windowAt(List<Window> own, List<Window> policyWide, int i) {
+        return i < own.size() ? own.get(i) : policyWide.get(i - own.size());
+    }
+
+    /** Whether a window whose bit is set in {@code doneBits} has this name. */
+    private static boolean settled(List<Window> own, List<Window> policyWide, long doneBits, String name) {
+        for (long bits = doneBits; bits != 0; bits &= bits - 1) {
+            if (windowAt(own, policyWide, Long.numberOfTrailingZeros(bits)).name().equals(name)) {
                 return true;
             }
         }

@@ -126,12 +126,11 @@ public final class Evaluator {
         ProgramRun decides = chosen.program();
         Program program = decides.program;
         List<LineVerdict> kept = decides.kept();
-        List<String> undecided = new ArrayList<>();                          // amounts and parties that could not be worked out
-        Offers.Offered offers = Offers.offer(run, decides, chosen.runs(), kept, undecided);                           // 3
-        Refunds.Refund refund = Refunds.refund(run, program, decides.outcome, offers.resolutions(), kept, undecided);     // 4
-        Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept, undecided);   // 5
+        Offers.Offered offers = Offers.offer(run, decides, chosen.runs(), kept);                              // 3
+        Refunds.Refund refund = Refunds.refund(run, program, decides.outcome, offers.resolutions(), kept);    // 4
+        Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept);    // 5
         Outcome outcome = decides.outcome;
-        if (!undecided.isEmpty() && outcome == Outcome.APPROVED) {
+        if (run.anyUndecided() && outcome == Outcome.APPROVED) {
             // an amount or a party that cannot be worked out never goes out as an approval
             outcome = Outcome.NEEDS_REVIEW;
         }

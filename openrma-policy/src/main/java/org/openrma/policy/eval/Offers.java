@@ -26,7 +26,7 @@ final class Offers {
     private Offers() {}
 
     /** {@code runs}: every program's run; the rejecting ones among those that serve keep their paid remedies on offer. */
-    static Offered offer(Run run, ProgramRun chosen, ProgramRun[] runs, List<LineVerdict> kept, List<String> undecided) {
+    static Offered offer(Run run, ProgramRun chosen, ProgramRun[] runs, List<LineVerdict> kept) {
         Program program = chosen.program;
         // the explanation's words list remedies in the order offered (the reference evaluator, without a plan, keeps its
         // LinkedHashSet: the agreement tests hold the two against each other); without words order does not matter (the
@@ -57,6 +57,8 @@ final class Offers {
             return new Offered(resolutions, offered, false);
         }
         List<Rules.Offer> candidates = program.resolutions().offers();
+        // while every candidate so far is offered, the offers are a prefix of the program's own list and no list is made
+        int prefix = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Rules.Offer offer = candidates.get(i);
             Map<String, String> read = run.reads();
@@ -64,15 +66,20 @@ final class Offers {
             try {
                 offers = run.anyLine(offer.when(), kept, read);
             } catch (Unevaluable e) {
-                undecided.add(e.getMessage());
+                run.markUndecided();
                 run.trace().unevaluable(program.id(), program.id() + ".resolutions." + offer.resolution().wire(), null, e.getMessage(), offer.cites());
                 continue;
             }
             if (offers) {
-                if (offered.isEmpty()) {
-                    offered = new ArrayList<>(program.resolutions().offers().size());
+                if (prefix == i) {
+                    prefix++;
+                } else {
+                    if (offered.isEmpty()) {
+                        offered = new ArrayList<>(candidates.size());
+                        offered.addAll(candidates.subList(0, prefix));
+                    }
+                    offered.add(offer);
                 }
-                offered.add(offer);
                 if (inOrder != null) {
                     inOrder.add(offer.resolution());
                 } else {
@@ -81,6 +88,9 @@ final class Offers {
                 needsConsent |= offer.needsConsent();
                 run.trace().offered(program.id(), offer, read);
             }
+        }
+        if (offered.isEmpty() && prefix > 0) {
+            offered = prefix == candidates.size() ? candidates : candidates.subList(0, prefix);
         }
         return new Offered(inOrder != null ? inOrder : SETS[bits], offered, needsConsent);
     }

@@ -39,13 +39,16 @@ final class Refunds {
 
     private Refunds() {}
 
-    static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
+    static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
         Money zero = run.zero();
         if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
             return new Refund(zero, zero, Map.of());
         }
-        Map<DeductionKind, Money> deductions = null;                        // made for the first deduction: most refunds have none
-        Money base = base(run, program, kept, undecided);
+        // most refunds have no deduction, nearly all others one: its kind and amount in locals, a map only for a second kind
+        DeductionKind firstKind = null;
+        Money firstAmount = null;
+        Map<DeductionKind, Money> more = null;
+        Money base = base(run, program, kept);
         Money deducted = zero;
         List<Deduction> stated = program.deductions();
         for (int i = 0; i < stated.size(); i++) {
@@ -54,15 +57,21 @@ final class Refunds {
             try {
                 amount = deduction(run, program.id(), d, kept);
             } catch (Unevaluable e) {
-                undecided.add(e.getMessage());
+                run.markUndecided();
                 run.trace().unevaluable(program.id(), d.name(), null, e.getMessage(), d.cites());
                 continue;
             }
             if (amount.isPositive()) {
-                if (deductions == null) {
-                    deductions = new EnumMap<>(DeductionKind.class);
+                if (more == null && (firstKind == null || firstKind == d.kind())) {
+                    firstAmount = firstKind == null ? amount : firstAmount.plus(amount);
+                    firstKind = d.kind();
+                } else {
+                    if (more == null) {
+                        more = new EnumMap<>(DeductionKind.class);
+                        more.put(firstKind, firstAmount);
+                    }
+                    more.merge(d.kind(), amount, Money::plus);
                 }
-                deductions.merge(d.kind(), amount, Money::plus);
                 deducted = deducted.plus(amount);
             }
         }
@@ -72,7 +81,9 @@ final class Refunds {
         if (refund.isPositive()) {
             run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
         }
-        return new Refund(refund, net, deductions == null ? Map.of() : deductions);
+        // one kind: the immutable map the Decision keeps as it is; several: in the kinds' order for the summary, copied by the Decision
+        Map<DeductionKind, Money> deductions = more != null ? more : firstKind != null ? Map.of(firstKind, firstAmount) : Map.of();
+        return new Refund(refund, net, deductions);
     }
 
     /** Whether any of the remedies offered is one of {@code these}. */
@@ -91,7 +102,7 @@ final class Refunds {
 
     private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 
-    private static Money base(Run run, Program program, List<LineVerdict> kept, List<String> undecided) {
+    private static Money base(Run run, Program program, List<LineVerdict> kept) {
         if (program.refund().perUnitAmount() == null) {
             // the usual case: the lines' prices, summed exactly in minor units (Money keeps the currency's scale)
             Money items = Money.ofMinor(run.currency(), claimedMinor(kept));
@@ -106,7 +117,7 @@ final class Refunds {
                     Money stated = perUnit(run, program.refund().perUnitAmount(), run.subjectOf(l.line)).multipliedBy(l.line.requested().quantity());
                     linePrice = stated.isLessThan(linePrice) ? stated : linePrice;
                 } catch (Unevaluable e) {
-                    undecided.add(e.getMessage());
+                    run.markUndecided();
                     run.trace().unevaluable(program.id(), program.id() + ".refund", null, e.getMessage(), program.refund().cites());
                 }
             }
@@ -230,16 +241,25 @@ final class Refunds {
     /** The order's shipping charge in proportion to the value of the lines claimed. */
     private static Money shippingShare(Run run, List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
-        Money total = run.claim().order().merchandiseTotal();
-        Money claimedValue = Money.ofMinor(run.currency(), claimedMinor(kept));
-        if (!shipping.isPositive() || claimedValue.isZero()) {
+        long total = run.claim().order().merchandiseTotalMinor();
+        long claimed = claimedMinor(kept);
+        if (!shipping.isPositive() || claimed == 0) {
             return run.zero();
         }
-        if (claimedValue.isEqual(total) || total.isZero()) {
+        if (claimed == total || total == 0) {
             return shipping;
         }
+        if (claimed > 0 && total > 0 && shipping.getCurrencyUnit().equals(run.currency())) {
+            try {
+                // in minor units, rounded once with the policy's rounding: the usual case, with no BigDecimal
+                return Money.ofMinor(run.currency(), run.policy().rounding().divide(Math.multiplyExact(shipping.getAmountMinorLong(), claimed), total));
+            } catch (ArithmeticException beyondLong) {
+                // amounts too large for a long product: exactly as below
+            }
+        }
         // exact to 34 digits, then rounded once with the policy's rounding
-        var exact = shipping.getAmount().multiply(claimedValue.getAmount()).divide(total.getAmount(), MathContext.DECIMAL128);
+        var exact = shipping.getAmount().multiply(Money.ofMinor(run.currency(), claimed).getAmount())
+                .divide(Money.ofMinor(run.currency(), total).getAmount(), MathContext.DECIMAL128);
         return run.money(exact);
     }
 }

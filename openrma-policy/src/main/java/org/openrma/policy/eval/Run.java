@@ -14,9 +14,42 @@ import org.openrma.policy.model.Condition;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Subject;
 
-/** What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation. */
-record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
-           Subject[] lineSubjects, Trace trace, Money zero, Plan plan) {
+/**
+ * What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation; and
+ * whether an amount or a party could not be worked out. A class rather than a record for that one mutable fact, which the
+ * stages report as they find it (a decision with one never goes out as an approval).
+ */
+final class Run {
+
+    private final PolicyModel policy;
+    private final PolicyVersionRef version;
+    private final Claim claim;
+    private final Subject subject;
+    private final CurrencyUnit currency;
+    private final List<ClaimedLine> claimed;
+    // one subject per claimed line for the whole decision, every stage evaluates its rules against these: the first in a
+    // field, the others in an array only for a claim of several lines (most claim one)
+    private final Subject firstLineSubject;
+    private final Subject[] moreLineSubjects;
+    private final Trace trace;
+    private final Money zero;
+    private final Plan plan;
+    private boolean undecided;
+
+    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
+            Subject firstLineSubject, Subject[] moreLineSubjects, Trace trace, Money zero, Plan plan) {
+        this.policy = policy;
+        this.version = version;
+        this.claim = claim;
+        this.subject = subject;
+        this.currency = currency;
+        this.claimed = claimed;
+        this.firstLineSubject = firstLineSubject;
+        this.moreLineSubjects = moreLineSubjects;
+        this.trace = trace;
+        this.zero = zero;
+        this.plan = plan;
+    }
 
     static Run of(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
         return of(null, policy, version, claim, now, trace);
@@ -26,13 +59,62 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
     static Run of(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
         Subject subject = new Subject(claim, null, policy.calendar(), now);
         List<ClaimedLine> claimed = claim.claimedLines();
-        // one subject per claimed line for the whole decision: every stage evaluates its rules against these
-        Subject[] lineSubjects = new Subject[claimed.size()];
-        for (int i = 0; i < lineSubjects.length; i++) {
-            lineSubjects[i] = subject.forLine(claimed.get(i));
+        Subject first = claimed.isEmpty() ? null : subject.forLine(claimed.getFirst());
+        Subject[] more = claimed.size() <= 1 ? null : new Subject[claimed.size() - 1];
+        for (int i = 1; i < claimed.size(); i++) {
+            more[i - 1] = subject.forLine(claimed.get(i));
         }
         CurrencyUnit currency = claim.order().currency();
-        return new Run(policy, version, claim, subject, currency, claimed, lineSubjects, trace, zeroIn(currency), plan);
+        return new Run(policy, version, claim, subject, currency, claimed, first, more, trace, zeroIn(currency), plan);
+    }
+
+    PolicyModel policy() {
+        return policy;
+    }
+
+    PolicyVersionRef version() {
+        return version;
+    }
+
+    Claim claim() {
+        return claim;
+    }
+
+    /** The subject of the claim as a whole (no line). */
+    Subject subject() {
+        return subject;
+    }
+
+    CurrencyUnit currency() {
+        return currency;
+    }
+
+    List<ClaimedLine> claimed() {
+        return claimed;
+    }
+
+    Trace trace() {
+        return trace;
+    }
+
+    /** Zero in the order's currency. */
+    Money zero() {
+        return zero;
+    }
+
+    /** What the policy's decisions share, or null. */
+    Plan plan() {
+        return plan;
+    }
+
+    /** An amount or a party of this decision could not be worked out (the reason is in the trace). */
+    void markUndecided() {
+        undecided = true;
+    }
+
+    /** Whether {@link #markUndecided} was called. */
+    boolean anyUndecided() {
+        return undecided;
     }
 
     /** Zero in each currency seen, made once: Money is immutable (at most one entry per ISO currency). */
@@ -53,14 +135,14 @@ record Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject su
 
     /** The subject of the claimed line at {@code index} in {@link #claimed}. */
     Subject lineSubject(int index) {
-        return lineSubjects[index];
+        return index == 0 ? firstLineSubject : moreLineSubjects[index - 1];
     }
 
     /** The subject of a claimed line (one of {@link #claimed}). */
     Subject subjectOf(ClaimedLine line) {
-        for (int i = 0; i < lineSubjects.length; i++) {
+        for (int i = 0; i < claimed.size(); i++) {
             if (claimed.get(i) == line) {
-                return lineSubjects[i];
+                return lineSubject(i);
             }
         }
         return subject.forLine(line);

@@ -31,7 +31,7 @@ final class Shipping {
 
     private Shipping() {}
 
-    static Legs legs(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept, List<String> undecided) {
+    static Legs legs(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
         Trace trace = run.trace();
         Payer returnPayer = Payer.CUSTOMER;
         Money reimbursed = run.zero();
@@ -52,7 +52,7 @@ final class Shipping {
                 }
             } catch (Unevaluable e) {
                 returnPayer = Payer.UNDETERMINED;
-                undecided.add(e.getMessage());
+                run.markUndecided();
                 trace.unevaluable(program.id(), program.id() + ".return_shipping", null, e.getMessage(), List.of());
             }
         }
@@ -63,7 +63,7 @@ final class Shipping {
                 outboundPayer = rule != null ? rule.paidBy() : Payer.UNDETERMINED;
             } catch (Unevaluable e) {
                 outboundPayer = Payer.UNDETERMINED;
-                undecided.add(e.getMessage());
+                run.markUndecided();
                 trace.unevaluable(program.id(), program.id() + ".outbound_shipping", null, e.getMessage(), List.of());
             }
         }

@@ -145,63 +145,48 @@ public sealed interface Condition {
             this.label = label;
         }
 
-        boolean anyOf(Subject s, Set<String> words) {
-            switch (this) {
-                case TAGS -> {
-                    if (s.line() == null) {
-                        return false;
-                    }
-                    for (String t : s.line().line().tags()) {
-                        if (words.contains(t)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-                case FACTS -> {
-                    Set<String> facts = s.claim().request().words().facts();
-                    if (facts.isEmpty()) {
-                        return false;                                          // most claims state none: no iterator
-                    }
-                    for (String w : facts) {
-                        if (words.contains(w)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                }
-                default -> {
-                    Set<String> evidence = s.claim().request().words().evidence();
-                    if (evidence.isEmpty()) {
-                        return false;
-                    }
-                    for (String w : evidence) {
-                        if (words.contains(w)) {
-                            return true;
-                        }
-                    }
-                    return false;
+        /**
+         * Whether any of {@code words} (the condition's, sorted) is marked: each looked up in the claim's set, by index, so no
+         * iterator is made over either set.
+         */
+        boolean anyOf(Subject s, List<String> words) {
+            Set<String> marked = marked(s);
+            if (marked.isEmpty()) {
+                return false;                                                  // most claims state no facts and evidence
+            }
+            for (int i = 0, n = words.size(); i < n; i++) {
+                if (marked.contains(words.get(i))) {
+                    return true;
                 }
             }
+            return false;
         }
 
-        String present(Subject s) {
-            java.util.Collection<String> present = switch (this) {
+        private Set<String> marked(Subject s) {
+            return switch (this) {
                 case TAGS -> s.line() == null ? Set.of() : s.line().line().tags();
                 case FACTS -> s.claim().request().words().facts();
                 case EVIDENCE -> s.claim().request().words().evidence();
             };
+        }
+
+        String present(Subject s) {
+            Set<String> present = marked(s);
             return present.isEmpty() ? "none" : present.stream().sorted().collect(Collectors.joining(","));
         }
     }
 
-    /** At least one of the words is among the claim's facts, evidence, or the line's tags. */
-    record HasAny(Marks marks, Set<String> words) implements Condition {
+    /** At least one of the words is among the claim's facts, evidence, or the line's tags ({@code sorted}: the words, sorted). */
+    record HasAny(Marks marks, Set<String> words, List<String> sorted) implements Condition {
+        public HasAny(Marks marks, Set<String> words) {
+            this(marks, Set.copyOf(words), words.stream().sorted().toList());
+        }
+
         public boolean test(Subject s, Map<String, String> read) {
             if (Reads.recording(read)) {
                 Reads.later(read, marks.label, () -> marks.present(s));      // the supplier only when something keeps it
             }
-            return marks.anyOf(s, words);
+            return marks.anyOf(s, sorted);
         }
 
         public boolean readsLine() {
