@@ -159,12 +159,40 @@ public final class BusinessCalendar {
             return lastDay(start, amount, unit);
         }
         if (unit == TimeUnit.DAYS && fixedOffset != null) {
-            // the usual window, counted on epoch days: the date Counting.lastDay gives, made once rather than three times
-            long day0 = epochDayAtFixedOffset(start);
-            return LocalDate.ofEpochDay(day0 + amount - (counting.eventDay() == Counting.EventDay.DAY_1 && amount > 0 ? 1 : 0));
+            return LocalDate.ofEpochDay(lastEpochDayAtFixedOffset(start, amount, counting));
         }
         return counting.lastDay(this, dateOf(start), amount, unit);
     }
+
+    /**
+     * {@link #lastDay(Instant, int, TimeUnit, Counting)} as an epoch day, for a window counted in days, months or years: the
+     * usual window (days, in a fixed-offset zone such as UTC) on epoch days with no date made.
+     */
+    public long lastEpochDay(Instant start, int amount, TimeUnit unit, Counting counting) {
+        if (unit == TimeUnit.DAYS && fixedOffset != null) {
+            return lastEpochDayAtFixedOffset(start, amount, counting);
+        }
+        return lastDay(start, amount, unit, counting).toEpochDay();
+    }
+
+    /** The usual window counted on epoch days: the date Counting.lastDay gives, made once rather than three times. */
+    private long lastEpochDayAtFixedOffset(Instant start, int amount, Counting counting) {
+        return epochDayAtFixedOffset(start) + amount - (counting.eventDay() == Counting.EventDay.DAY_1 && amount > 0 ? 1 : 0);
+    }
+
+    /**
+     * The last instant of an epoch day in this zone, as {@link #endOfDay}: in seconds, with {@link #END_OF_DAY_NANOS} to
+     * go with them.
+     */
+    public long endOfDayEpochSecond(long epochDay) {
+        if (fixedOffset != null) {
+            return (epochDay + 1) * SECONDS_PER_DAY - fixedOffset - 1;
+        }
+        return endOfDay(LocalDate.ofEpochDay(epochDay)).getEpochSecond();
+    }
+
+    /** The nanoseconds of the last instant of any day: a day ends one nanosecond before the next starts. */
+    public static final int END_OF_DAY_NANOS = 999_999_999;
 
     /** The instant a window closes: exactly N hours later, or the end of its last day in this zone. */
     public Instant endInstant(Instant start, int amount, TimeUnit unit) {

@@ -152,7 +152,7 @@ final class Dates {
             if (end == null) {
                 continue;
             }
-            boolean covered = end.isUnlimited() || !run.claim().request().submittedAt().isAfter(end.closes());
+            boolean covered = end.isUnlimited() || !end.closedBefore(run.claim().request().submittedAt());
             if (!end.isUnlimited()) {
                 out.put(c.id() + "_covered_until", end.lastDay());
             }

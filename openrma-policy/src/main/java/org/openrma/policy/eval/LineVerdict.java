@@ -20,7 +20,10 @@ final class LineVerdict {
     List<String> reasons = List.of();
     /** Evidence kinds still needed, each once, in the order found (a short list searched, not a hashed set). */
     List<String> missing = List.of();
+    /** The remedies still offered on a rejection, in the order offered: kept only when the decision records its words. */
     Set<Resolution> offers = Set.of();
+    /** The same remedies as bits of their ordinals, always kept: what a decision without words reads. */
+    int offerBits;
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
     DateTable missedWindows;                                                // null until a window is missed
@@ -94,8 +97,18 @@ final class LineVerdict {
         }
     }
 
-    void offer(Set<Resolution> resolutions) {
-        if (!resolutions.isEmpty()) {
+    /** {@code inOrder}: the decision records its words, which list the remedies in the order offered. */
+    void offer(Set<Resolution> resolutions, boolean inOrder) {
+        if (resolutions.isEmpty()) {
+            return;
+        }
+        // by the enum's constants and contains: no iterator over the rule's set
+        for (Resolution r : ALL_RESOLUTIONS) {
+            if (resolutions.contains(r)) {
+                offerBits |= 1 << r.ordinal();
+            }
+        }
+        if (inOrder) {
             if (offers.isEmpty()) {
                 offers = new RemediesInOrder();                                // in the order offered, as a LinkedHashSet kept them
             }
@@ -104,4 +117,6 @@ final class LineVerdict {
             }
         }
     }
+
+    private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 }

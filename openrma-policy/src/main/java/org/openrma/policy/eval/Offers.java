@@ -43,9 +43,7 @@ final class Offers {
                         if (inOrder != null) {
                             inOrder.addAll(l.offers);
                         } else {
-                            for (Resolution offer : l.offers) {
-                                bits |= 1 << offer.ordinal();
-                            }
+                            bits |= l.offerBits;
                         }
                     }
                 }

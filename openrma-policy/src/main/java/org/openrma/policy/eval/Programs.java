@@ -155,10 +155,10 @@ final class Programs {
             open = true;
         } else if (measured != null) {
             run.trace().read(read, w.bounds().wire(), measured);
-            open = !measured.isAfter(e.closes());
+            open = !e.closedBefore(measured);
         } else {
             run.trace().read(read, "now", s.now());
-            open = !s.now().isAfter(e.closes());
+            open = !e.closedBefore(s.now());
         }
         if (open) {
             run.trace().windowOpen(program, w, label, read, measured != null, e);
@@ -187,7 +187,7 @@ final class Programs {
             run.trace().checkFired(program, check, label, read, says);
             verdict.answer(check.outcome(), says);
             if (check.outcome() != Outcome.APPROVED) {
-                verdict.offer(check.offers());
+                verdict.offer(check.offers(), run.recording());
             }
         } else {
             run.trace().checkHeld(program, check, label, read);

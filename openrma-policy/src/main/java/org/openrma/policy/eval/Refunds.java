@@ -49,7 +49,7 @@ final class Refunds {
         Money firstAmount = null;
         Map<DeductionKind, Money> more = null;
         Money base = base(run, program, kept);
-        Money deducted = zero;
+        long deducted = 0;                                                  // in minor units: no Money per step
         List<Deduction> stated = program.deductions();
         for (int i = 0; i < stated.size(); i++) {
             Deduction d = stated.get(i);
@@ -72,14 +72,15 @@ final class Refunds {
                     }
                     more.merge(d.kind(), amount, Money::plus);
                 }
-                deducted = deducted.plus(amount);
+                deducted = Math.addExact(deducted, minorIn(run, amount));
             }
         }
-        Money net = deducted.isGreaterThan(base) ? zero : base.minus(deducted);
+        long baseMinor = base.getAmountMinorLong();
+        Money net = deducted > baseMinor ? zero : deducted == 0 ? base : Money.ofMinor(run.currency(), baseMinor - deducted);
         // money goes back only when a refund is offered; an exchange or store credit carries the same net value
         Money refund = anyOf(resolutions, REFUNDS) ? net : zero;
-        if (refund.isPositive()) {
-            run.trace().refunded(program.id(), program.refund(), base, deducted, refund);
+        if (refund.isPositive() && run.recording()) {                        // the amount deducted as Money only for the words
+            run.trace().refunded(program.id(), program.refund(), base, Money.ofMinor(run.currency(), deducted), refund);
         }
         // one kind: the immutable map the Decision keeps as it is; several: in the kinds' order for the summary, copied by the Decision
         Map<DeductionKind, Money> deductions = more != null ? more : firstKind != null ? Map.of(firstKind, firstAmount) : Map.of();
@@ -104,9 +105,12 @@ final class Refunds {
 
     private static Money base(Run run, Program program, List<LineVerdict> kept) {
         if (program.refund().perUnitAmount() == null) {
-            // the usual case: the lines' prices, summed exactly in minor units (Money keeps the currency's scale)
-            Money items = Money.ofMinor(run.currency(), claimedMinor(kept));
-            return program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING ? items.plus(shippingShare(run, kept)) : items;
+            // the usual case: the lines' prices and the shipping share, summed exactly in minor units, one Money made
+            long items = claimedMinor(kept);
+            if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
+                items = Math.addExact(items, minorIn(run, shippingShare(run, kept)));
+            }
+            return Money.ofMinor(run.currency(), items);
         }
         Money base = run.zero();
         for (int at = 0; at < kept.size(); at++) {
@@ -201,6 +205,14 @@ final class Refunds {
         String word = field.read(s);
         var amount = Declarations.Attribute.decimal(word).orElseThrow(() -> new Unevaluable(field.name() + " is '" + word + "', not an amount"));
         return run.money(amount);
+    }
+
+    /** An amount in the order's currency, in its minor units (another currency cannot be added to it: Money's own exception). */
+    private static long minorIn(Run run, Money amount) {
+        if (!amount.getCurrencyUnit().equals(run.currency())) {
+            throw new org.joda.money.CurrencyMismatchException(run.currency(), amount.getCurrencyUnit());
+        }
+        return amount.getAmountMinorLong();
     }
 
     /** A deduction's waiver ({@code unless}) holds for this subject. */

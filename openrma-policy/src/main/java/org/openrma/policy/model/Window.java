@@ -20,19 +20,62 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
 
     /**
      * When a span ends: the last instant inside it, its last day in the merchant's zone, and how it was counted in words
-     * ({@link #from}), worked out only when an explanation asks for it.
+     * ({@link #from}), worked out only when an explanation asks for it. Kept as epoch seconds and days, so that a window
+     * that is only compared makes no {@code Instant} or {@code LocalDate}: {@link #closes} and {@link #lastDay} make them
+     * when read.
      */
-    public record End(Instant closes, LocalDate lastDay, java.util.function.Supplier<String> described) {
-        static final End UNLIMITED = new End(Instant.MAX, LocalDate.MAX, () -> "unlimited");
+    public static final class End {
+        static final End UNLIMITED = new End(Instant.MAX.getEpochSecond(), Instant.MAX.getNano(), LocalDate.MAX.toEpochDay(), () -> "unlimited");
         private static final java.util.function.Supplier<String> UNSAID = () -> "";
 
+        private final long closesSecond;
+        private final int closesNano;
+        private final long lastEpochDay;
+        private final java.util.function.Supplier<String> described;
+
+        private End(long closesSecond, int closesNano, long lastEpochDay, java.util.function.Supplier<String> described) {
+            this.closesSecond = closesSecond;
+            this.closesNano = closesNano;
+            this.lastEpochDay = lastEpochDay;
+            this.described = described;
+        }
+
+        public End(Instant closes, LocalDate lastDay, java.util.function.Supplier<String> described) {
+            this(closes.getEpochSecond(), closes.getNano(), lastDay.toEpochDay(), described);
+        }
+
         public boolean isUnlimited() {
-            return closes.equals(Instant.MAX);
+            return this == UNLIMITED || closesSecond == UNLIMITED.closesSecond && closesNano == UNLIMITED.closesNano;
+        }
+
+        /** The last instant inside the window. */
+        public Instant closes() {
+            return isUnlimited() ? Instant.MAX : Instant.ofEpochSecond(closesSecond, closesNano);
+        }
+
+        /** The window's last day in the merchant's zone. */
+        public LocalDate lastDay() {
+            return isUnlimited() ? LocalDate.MAX : LocalDate.ofEpochDay(lastEpochDay);
+        }
+
+        /** Whether {@code instant} is after the window's last instant (the window was missed then), without an Instant. */
+        public boolean closedBefore(Instant instant) {
+            return instant.getEpochSecond() > closesSecond || instant.getEpochSecond() == closesSecond && instant.getNano() > closesNano;
+        }
+
+        /** Whether this window closes after {@code other} does. */
+        boolean closesAfter(End other) {
+            return closesSecond > other.closesSecond || closesSecond == other.closesSecond && closesNano > other.closesNano;
         }
 
         /** How the span was counted ("30 days from delivered; ..."); empty when the decision records no explanation. */
         public String from() {
             return described.get();
+        }
+
+        @Override
+        public String toString() {
+            return "End[closes=" + closes() + ", lastDay=" + lastDay() + "]";
         }
     }
 
@@ -80,14 +123,17 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
                 // the supplier is made only when something keeps it (no allocation on the outcome-only path)
                 Reads.later(read, from.label(), () -> from.instant(s).map(Object::toString).orElse("none"));
             }
-            LocalDate lastDay = s.calendar().lastDay(start, l.atMost(), l.unit(), counting);
-            // the end of the last day, worked out from it rather than counted a second time (hours are not counted in days)
-            Instant closes = l.unit() == org.openrma.calendar.TimeUnit.HOURS || l.unit() == org.openrma.calendar.TimeUnit.UNLIMITED
-                    ? s.calendar().endInstant(start, l.atMost(), l.unit(), counting) : s.calendar().endOfDay(lastDay);
             java.util.function.Supplier<String> described = !recording ? End.UNSAID
                     : () -> l + (offset != null ? " from " + offset + " after " : " from ") + from.label().replace('_', ' ')
                             + (l.unit() == org.openrma.calendar.TimeUnit.HOURS ? "" : "; " + counting.describe(l.unit()));
-            return new End(closes, lastDay, described);
+            if (l.unit() == org.openrma.calendar.TimeUnit.HOURS) {
+                // hours are not counted in days: exactly N hours later, on the date that instant falls on
+                return new End(s.calendar().endInstant(start, l.atMost(), l.unit(), counting), s.calendar().lastDay(start, l.atMost(), l.unit(), counting),
+                        described);
+            }
+            // the end of the last day, worked out from it rather than counted a second time, on epoch days
+            long lastDay = s.calendar().lastEpochDay(start, l.atMost(), l.unit(), counting);
+            return new End(s.calendar().endOfDayEpochSecond(lastDay), org.openrma.calendar.BusinessCalendar.END_OF_DAY_NANOS, lastDay, described);
         }
     }
 
@@ -103,7 +149,7 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
             End best = null;
             for (Span span : spans) {
                 End e = span.endAt(s, read);
-                if (e != null && (best == null || (later ? e.closes().isAfter(best.closes()) : e.closes().isBefore(best.closes())))) {
+                if (e != null && (best == null || (later ? e.closesAfter(best) : best.closesAfter(e)))) {
                     best = e;
                 }
             }
