@@ -2,7 +2,6 @@ package org.openrma.policy.eval;
 
 import java.math.MathContext;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,9 @@ import org.openrma.policy.model.Unevaluable;
  */
 final class Refunds {
 
-    private static final Set<Resolution> REFUNDS = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND);
+    private static final Resolution[] REFUNDS = {Resolution.REFUND, Resolution.PARTIAL_REFUND};
     /** Remedies whose value is the items' price less the policy's deductions (a fee applies to an exchange too). */
-    private static final Set<Resolution> VALUED = EnumSet.of(Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT,
-            Resolution.EXCHANGE);
+    private static final Resolution[] VALUED = {Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT, Resolution.EXCHANGE};
 
     /** Money back (zero unless a refund is offered), the net value of the remedy, and the deductions by kind. */
     record Refund(Money refund, Money net, Map<DeductionKind, Money> deductions) {}
@@ -87,21 +85,18 @@ final class Refunds {
         return new Refund(refund, net, deductions);
     }
 
-    /** Whether any of the remedies offered is one of {@code these}. */
-    static boolean anyOf(Set<Resolution> resolutions, Set<Resolution> these) {
+    /** Whether any of the remedies offered is one of {@code these}: a look-up for each of them, no iterator over either. */
+    static boolean anyOf(Set<Resolution> resolutions, Resolution[] these) {
         if (resolutions.isEmpty()) {
             return false;
         }
-        // by the enum's constants and contains: no iterator over either set
-        for (Resolution r : ALL_RESOLUTIONS) {
-            if (these.contains(r) && resolutions.contains(r)) {
+        for (Resolution r : these) {
+            if (resolutions.contains(r)) {
                 return true;
             }
         }
         return false;
     }
-
-    private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();
 
     private static Money base(Run run, Program program, List<LineVerdict> kept) {
         if (program.refund().perUnitAmount() == null) {
@@ -109,6 +104,13 @@ final class Refunds {
             long items = claimedMinor(kept);
             if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
                 items = Math.addExact(items, minorIn(run, shippingShare(run, kept)));
+            }
+            if (kept.size() == 1 && kept.getFirst().line.requested().quantity() == 1) {
+                // the usual claim, one unit of one line with nothing added: its price is the base, and Money is immutable
+                Money unitPrice = kept.getFirst().line.line().unitPrice();
+                if (unitPrice.getAmountMinorLong() == items && unitPrice.getCurrencyUnit().equals(run.currency())) {
+                    return unitPrice;
+                }
             }
             return Money.ofMinor(run.currency(), items);
         }

@@ -1,6 +1,5 @@
 package org.openrma.policy.eval;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,8 @@ import org.openrma.policy.model.Unevaluable;
 final class Shipping {
 
     /** Remedies that send something back to the customer, so the outbound leg matters. */
-    private static final Set<Resolution> SHIPS_OUT = EnumSet.of(Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR,
-            Resolution.EXCHANGE, Resolution.RESHIPMENT, Resolution.SPARE_PARTS);
+    private static final Resolution[] SHIPS_OUT = {Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR, Resolution.EXCHANGE,
+            Resolution.RESHIPMENT, Resolution.SPARE_PARTS};
 
     /** Who pays return shipping (null: nothing goes back), the postage reimbursed, who pays outbound (null: nothing goes out). */
     record Legs(Payer returnPaidBy, Money reimbursed, Payer outboundPaidBy) {}
