@@ -20,13 +20,21 @@ final class Dates {
     private Dates() {}
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        DateTable deadlines = new DateTable();
+        LocalDate claimWindowEnds = null;
         for (int at = 0; at < chosen.lines.size(); at++) {
             LineVerdict l = chosen.lines.get(at);
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
-                deadlines.put("claim_window_ends", l.windowEnd.lastDay());
+                claimWindowEnds = l.windowEnd.lastDay();
                 break;
             }
+        }
+        if (outcome != Outcome.REJECTED ? !hasDeadlines(run, chosen.program, kept) : !anyMissed(chosen)) {
+            // the claim window's last day at most (most decisions): the map itself, no table to build it
+            return claimWindowEnds == null ? Map.of() : Map.of("claim_window_ends", claimWindowEnds);
+        }
+        DateTable deadlines = new DateTable();
+        if (claimWindowEnds != null) {
+            deadlines.put("claim_window_ends", claimWindowEnds);
         }
         if (outcome != Outcome.REJECTED) {
             deadlines(run, chosen.program, kept, deadlines);
@@ -41,6 +49,21 @@ final class Dates {
             }
         }
         return deadlines.toMap();
+    }
+
+    /** Whether a decision that goes ahead may carry a date besides the claim window's: a deadline or a component's end. */
+    private static boolean hasDeadlines(Run run, Program program, List<LineVerdict> kept) {
+        return !program.deadlines().isEmpty() || !run.policy().deadlines().isEmpty() || (!program.components().isEmpty() && !kept.isEmpty());
+    }
+
+    /** Whether a line of the chosen program missed a window (a rejection lists every deadline that failed). */
+    private static boolean anyMissed(ProgramRun chosen) {
+        for (int at = 0; at < chosen.lines.size(); at++) {
+            if (chosen.lines.get(at).missedWindows != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void deadlines(Run run, Program program, List<LineVerdict> kept, DateTable out) {
