@@ -45,7 +45,7 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
         }
 
         public boolean isUnlimited() {
-            return this == UNLIMITED || closesSecond == UNLIMITED.closesSecond && closesNano == UNLIMITED.closesNano;
+            return closesSecond == UNLIMITED.closesSecond && closesNano == UNLIMITED.closesNano;
         }
 
         /** The last instant inside the window. */
@@ -60,12 +60,16 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
 
         /** Whether {@code instant} is after the window's last instant (the window was missed then), without an Instant. */
         public boolean closedBefore(Instant instant) {
-            return instant.getEpochSecond() > closesSecond || instant.getEpochSecond() == closesSecond && instant.getNano() > closesNano;
+            return later(instant.getEpochSecond(), instant.getNano(), closesSecond, closesNano);
         }
 
         /** Whether this window closes after {@code other} does. */
         boolean closesAfter(End other) {
-            return closesSecond > other.closesSecond || closesSecond == other.closesSecond && closesNano > other.closesNano;
+            return later(closesSecond, closesNano, other.closesSecond, other.closesNano);
+        }
+
+        private static boolean later(long second, int nano, long thanSecond, int thanNano) {
+            return second > thanSecond || second == thanSecond && nano > thanNano;
         }
 
         /** How the span was counted ("30 days from delivered; ..."); empty when the decision records no explanation. */

@@ -290,6 +290,42 @@ class ClaimWindowTests {
         assertThat(decision.deadlines()).doesNotContainKeys("processing_by", "processing_by_earliest");
     }
 
+    @Test
+    void takesTheFirstDeadlineOfEachNameThatAppliesHoweverManyThePolicyHas() {
+        // each name twice: the first only for some conditions. 3 names, and 40 (80 deadlines: past the 64 the evaluator
+        // tells apart by bits, where it keeps the names instead)
+        for (int names : new int[] {3, 40}) {
+            StringBuilder deadlines = new StringBuilder();
+            for (int i = 0; i < names; i++) {
+                String firstWhen = i % 3 == 0 ? "opened_unused" : "damaged";      // the claim's condition is opened_unused
+                deadlines.append("          - { name: step_").append(i).append("_by, from: delivered, within: 10 days, when: { condition: ")
+                        .append(firstWhen).append(" }, cites: C1 }\n");
+                deadlines.append("          - { name: step_").append(i).append("_by, from: delivered, within: ").append(20 + i % 5)
+                        .append(" days, cites: C1 }\n");
+            }
+            CompiledPolicy manyDeadlines = policy("""
+                    clauses:
+                      C1: "Returns are accepted within 30 days of delivery."
+                    programs:
+                      - id: return
+                        serves: { kind: return }
+                        window: { from: delivered, within: 30 days, cites: C1 }
+                        resolutions: { offer: [ refund ] }
+                        deadlines:
+                    """ + deadlines);
+
+            Decision decision = decide(manyDeadlines, Claims.aReturn());
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.APPROVED);
+            LocalDate delivered = LocalDate.of(2025, 3, 3);
+            for (int i = 0; i < names; i++) {
+                assertThat(decision.deadlines()).as("%d names: step_%d_by", names, i)
+                        .containsEntry("step_" + i + "_by", delivered.plusDays(i % 3 == 0 ? 10 : 20 + i % 5));
+            }
+            assertThat(decision.deadlines()).hasSize(names + 1);                    // and claim_window_ends
+        }
+    }
+
     // ---------------------------------------------------------------- unlimited, later_of, earlier_of
 
     @Test
