@@ -76,12 +76,15 @@ public record Decision(
 
     /**
      * A decision no program made (no program serves the claim, or no policy version was in force): nothing is offered,
-     * nothing is refunded, the customer pays any shipping, and the explanation says why.
+     * nothing is refunded, the customer pays any shipping, and the explanation says why. {@code zero}: zero in the order's
+     * currency (Money is immutable, so the caller's own serves for the refund and the reimbursement).
      */
-    public static Decision withoutProgram(Outcome outcome, org.joda.money.CurrencyUnit currency, PolicyVersionRef policyVersion,
+    public static Decision withoutProgram(Outcome outcome, Money zero, PolicyVersionRef policyVersion,
             List<ProgramVerdict> programs, List<LineResult> lines, List<ExplanationStep> explanation, String summary,
             List<Citation> decisiveCitations) {
-        Money zero = Money.zero(currency);
+        if (!zero.isZero()) {
+            throw new IllegalArgumentException("a decision no program made refunds nothing, not " + zero);
+        }
         return new Decision(outcome, null, Set.of(), Chooser.MERCHANT, false, zero, Map.of(), Payer.CUSTOMER, zero, null, List.of(), Map.of(),
                 policyVersion, programs, lines, explanation, summary, List.of(), decisiveCitations);
     }

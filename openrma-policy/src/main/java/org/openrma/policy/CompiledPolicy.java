@@ -98,7 +98,7 @@ public final class CompiledPolicy {
                 Map.of("order.placed_at", claim.order().placedAt().toString()), says, List.of());
         List<LineResult> lines = claim.claimedLines().stream()
                 .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), Outcome.NEEDS_REVIEW, l.price(), List.of(says))).toList();
-        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, claim.order().currency(), ref, List.of(), lines, List.of(step), "Needs review: " + says,
+        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, org.joda.money.Money.zero(claim.order().currency()), ref, List.of(), lines, List.of(step), "Needs review: " + says,
                 List.of());
     }
 

@@ -237,7 +237,7 @@ public final class Evaluator {
         }
         List<LineResult> lines = immutableList(results);
         String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
-        return Decision.withoutProgram(f.outcome(), run.currency(), run.version(), words != null ? words.programs() : chosen.verdicts(), lines,
+        return Decision.withoutProgram(f.outcome(), run.zero(), run.version(), words != null ? words.programs() : chosen.verdicts(), lines,
                 words != null ? words.explanation() : trace.steps(), summary, words != null ? words.decisive() : trace.decisive(f.outcome(), null));
     }
 }

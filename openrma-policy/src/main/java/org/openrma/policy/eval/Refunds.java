@@ -101,7 +101,7 @@ final class Refunds {
     private static Money base(Run run, Program program, List<LineVerdict> kept) {
         if (program.refund().perUnitAmount() == null) {
             // the usual case: the lines' prices and the shipping share, summed exactly in minor units, one Money made
-            long items = claimedMinor(kept);
+            long items = claimedMinor(run, kept);
             if (program.refund().base() == Rules.RefundBase.ITEMS_AND_SHIPPING) {
                 items = Math.addExact(items, minorIn(run, shippingShare(run, kept)));
             }
@@ -137,20 +137,41 @@ final class Refunds {
 
     private static Money deduction(Run run, String program, Deduction d, List<LineVerdict> kept) {
         Map<String, String> read = run.reads();
-        Subject subject = run.subject();
         Money amount;
         if (d.percent() != null) {
-            BigMoney exact = BigMoney.zero(run.currency());
+            // sum of price x percent / 100 over the lines it applies to, rounded once: whole percents (the usual "20%") as
+            // minor units times the percent in a long, any other percent (or a product past a long) exactly as BigMoney
+            long wholePercentsOfMinor = 0;
+            BigMoney exact = null;
             for (int at = 0; at < kept.size(); at++) {
                 LineVerdict l = kept.get(at);
                 Subject s = run.subjectOf(l.line);
                 if (d.when().test(s, read) && !waived(d, s, read)) {
                     var pct = d.percent().percentFor(s, read);
                     run.trace().read(read, "percent", pct);
-                    exact = exact.plus(l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2)));
+                    boolean inLongs = false;
+                    if (pct.scale() == 0 && pct.precision() <= 18) {
+                        try {
+                            wholePercentsOfMinor = Math.addExact(wholePercentsOfMinor, Math.multiplyExact(priceMinor(run, l.line), pct.longValue()));
+                            inLongs = true;
+                        } catch (ArithmeticException beyondLong) {
+                            // this line's share exactly, below
+                        }
+                    }
+                    if (!inLongs) {
+                        BigMoney share = l.line.price().toBigMoney().multipliedBy(pct.movePointLeft(2));
+                        exact = exact == null ? share : exact.plus(share);
+                    }
                 }
             }
-            amount = run.policy().rounding().round(exact);
+            if (exact == null && wholePercentsOfMinor >= 0) {
+                amount = wholePercentsOfMinor == 0 ? run.zero()
+                        : Money.ofMinor(run.currency(), run.policy().rounding().divide(wholePercentsOfMinor, 100));
+            } else {
+                BigMoney inLongs = BigMoney.ofScale(run.currency(), wholePercentsOfMinor, 2 + run.currency().getDecimalPlaces());
+                exact = exact == null ? inLongs : exact.plus(inLongs);
+                amount = run.policy().rounding().round(exact);
+            }
         } else if (d.perUnitAmount() != null) {
             // an amount per unit the claim gives (a bundle discount, a market value), for each kept line it applies to
             Money sum = run.zero();
@@ -178,7 +199,7 @@ final class Refunds {
             if (Reads.recording(read)) {                                    // the words only when something keeps them
                 read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
             }
-        } else if (run.anyLine(d.when(), kept, read) && !waived(d, subject, read)) {
+        } else if (run.anyLine(d.when(), kept, read) && !(d.unless() != null && run.holdsForClaim(d.unless(), read))) {
             amount = d.flat() != null ? run.money(d.flat()) : source(run, d.source(), kept);
             run.trace().read(read, "amount", d.flat() != null ? d.flat() : d.source().word);
         } else {
@@ -243,20 +264,24 @@ final class Refunds {
     }
 
     /** What the kept lines cost, in the currency's minor units: {@code ClaimedLine.price()} summed without a Money per step. */
-    private static long claimedMinor(List<LineVerdict> kept) {
+    private static long claimedMinor(Run run, List<LineVerdict> kept) {
         long sum = 0;
         for (int i = 0, n = kept.size(); i < n; i++) {
-            var line = kept.get(i).line;
-            sum = Math.addExact(sum, Math.multiplyExact(line.line().unitPrice().getAmountMinorLong(), (long) line.requested().quantity()));
+            sum = Math.addExact(sum, priceMinor(run, kept.get(i).line));
         }
         return sum;
+    }
+
+    /** {@code ClaimedLine.price()} in the order's minor units, without the Money (a price in another currency throws, as Money's sum did). */
+    private static long priceMinor(Run run, org.openrma.claim.ClaimedLine line) {
+        return Math.multiplyExact(minorIn(run, line.line().unitPrice()), (long) line.requested().quantity());
     }
 
     /** The order's shipping charge in proportion to the value of the lines claimed. */
     private static Money shippingShare(Run run, List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
         long total = run.claim().order().merchandiseTotalMinor();
-        long claimed = claimedMinor(kept);
+        long claimed = claimedMinor(run, kept);
         if (!shipping.isPositive() || claimed == 0) {
             return run.zero();
         }

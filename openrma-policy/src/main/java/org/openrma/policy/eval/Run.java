@@ -24,7 +24,9 @@ final class Run {
     private final PolicyModel policy;
     private final PolicyVersionRef version;
     private final Claim claim;
-    private final Subject subject;
+    private final Instant now;
+    // the claim as a whole (no line), made when a rule about the whole claim asks: most decisions read only their lines
+    private Subject subject;
     private final CurrencyUnit currency;
     private final List<ClaimedLine> claimed;
     // one subject per claimed line for the whole decision, every stage evaluates its rules against these: the first in a
@@ -36,12 +38,12 @@ final class Run {
     private final Plan plan;
     private boolean undecided;
 
-    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, CurrencyUnit currency, List<ClaimedLine> claimed,
+    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, CurrencyUnit currency, List<ClaimedLine> claimed,
             Subject firstLineSubject, Subject[] moreLineSubjects, Trace trace, Money zero, Plan plan) {
         this.policy = policy;
         this.version = version;
         this.claim = claim;
-        this.subject = subject;
+        this.now = now;
         this.currency = currency;
         this.claimed = claimed;
         this.firstLineSubject = firstLineSubject;
@@ -57,15 +59,14 @@ final class Run {
 
     /** {@code plan}: what the policy's decisions share, or null (the reference evaluator works everything out per claim). */
     static Run of(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
-        Subject subject = new Subject(claim, null, policy.calendar(), now);
         List<ClaimedLine> claimed = claim.claimedLines();
-        Subject first = claimed.isEmpty() ? null : subject.forLine(claimed.getFirst());
+        Subject first = claimed.isEmpty() ? null : new Subject(claim, claimed.getFirst(), policy.calendar(), now);
         Subject[] more = claimed.size() <= 1 ? null : new Subject[claimed.size() - 1];
         for (int i = 1; i < claimed.size(); i++) {
-            more[i - 1] = subject.forLine(claimed.get(i));
+            more[i - 1] = new Subject(claim, claimed.get(i), policy.calendar(), now);
         }
         CurrencyUnit currency = claim.order().currency();
-        return new Run(policy, version, claim, subject, currency, claimed, first, more, trace, zeroIn(currency), plan);
+        return new Run(policy, version, claim, now, currency, claimed, first, more, trace, zeroIn(currency), plan);
     }
 
     PolicyModel policy() {
@@ -82,6 +83,9 @@ final class Run {
 
     /** The subject of the claim as a whole (no line). */
     Subject subject() {
+        if (subject == null) {
+            subject = new Subject(claim, null, policy.calendar(), now);
+        }
         return subject;
     }
 
@@ -145,7 +149,7 @@ final class Run {
                 return lineSubject(i);
             }
         }
-        return subject.forLine(line);
+        return subject().forLine(line);
     }
 
     /** Whether the decision records an explanation (the stages may then keep things in the order the words need). */
@@ -163,10 +167,16 @@ final class Run {
         return trace.reads();
     }
 
+    /** A condition holds for the claim as a whole. */
+    boolean holdsForClaim(Condition c, Map<String, String> read) {
+        // one that reads no line gives the same answer on any subject, so a line's, made already, serves
+        return c.test(c.readsLine() || claimed.isEmpty() ? subject() : firstLineSubject, read);
+    }
+
     /** A condition holds for the claim, or (when it reads the line) for any of the lines kept. */
     boolean anyLine(Condition c, List<LineVerdict> kept, Map<String, String> read) {
         if (!c.readsLine() || kept.isEmpty()) {
-            return c.test(subject, read);
+            return holdsForClaim(c, read);
         }
         for (int i = 0; i < kept.size(); i++) {
             if (c.test(subjectOf(kept.get(i).line), read)) {

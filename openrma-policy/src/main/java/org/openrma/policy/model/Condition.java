@@ -24,7 +24,10 @@ public sealed interface Condition {
 
     boolean test(Subject s, Map<String, String> read);
 
-    /** Whether the condition reads a claimed line's own fields (condition, category, tags, ...). */
+    /**
+     * Whether the condition reads a claimed line's own fields (condition, category, tags, ...). False promises that its answer
+     * is the same on the claim as a whole and on any of its lines: the evaluator then tests it on whichever subject it has.
+     */
     boolean readsLine();
 
     Condition ALWAYS = new All(List.of());

@@ -99,6 +99,35 @@ class RefundTests {
         assertThat(decision.refund()).isEqualTo(usd("130.00"));
     }
 
+
+    @Test
+    void roundsWholeAndFractionalPercentsOfSeveralLinesOnceOverTheirSum() {
+        // 12.5% x 0.04 + 10% x 0.05 = 0.005 + 0.005 = 0.01; rounding either share on its own, half-even, would give 0.00
+        CompiledPolicy policy = refundWith("half_even", """
+                - kind: depreciation
+                  percent: { by: line.condition, values: { opened_unused: 12.5, used: 10 }, default: 0 }
+                  cites: C2
+                """);
+
+        Decision decision = decide(policy, Claims.aReturn()
+                .orderLine("A", "clip", "0.04", 1).orderLine("B", "clip", "0.05", 1)
+                .claiming("A", 1, "opened_unused").claiming("B", 1, "used"));
+
+        assertThat(decision.deductions()).containsExactly(Map.entry(DeductionKind.DEPRECIATION, usd("0.01")));
+        assertThat(decision.refund()).isEqualTo(usd("0.08"));
+    }
+
+    @Test
+    void takesAPercentOfAPriceWhoseMinorUnitsTimesThePercentPassALong() {
+        // 99,999,999,999,999,950 cents x 99 is past a long's range; 99% of 999,999,999,999,999.50 is 989,999,999,999,999.505
+        CompiledPolicy policy = refundWith("half_up", "- { kind: restocking_fee, percent: 99, cites: C2 }");
+
+        Decision decision = decide(policy, Claims.aReturn().orderLine("S1", "servo", "999999999999999.50", 1));
+
+        assertThat(decision.deductions()).containsExactly(Map.entry(DeductionKind.RESTOCKING_FEE, usd("989999999999999.51")));
+        assertThat(decision.refund()).isEqualTo(usd("9999999999999.99"));
+    }
+
     @Test
     void omitsADeductionThatComesToZero() {
         CompiledPolicy policy = refundWith("half_up", """
