@@ -119,14 +119,15 @@ public final class Evaluator {
     /** {@code words}: where the decision, made without them, finds its words when they are read (null: in the run's trace). */
     private static Decision decide(Run run, DecidedAgain words) {
         ProgramRun[] runs = Programs.runAll(run);                             // 1 serve, windows, checks, evidence, per line
-        Selection.Chosen chosen = Selection.choose(run, runs);               // 2 the policy's selection
-        if (chosen.program() == null) {
-            return noProgramServes(run, chosen, words);
+        // each program's verdict, unless the decision's words (made when read) carry them
+        List<ProgramVerdict> verdicts = words != null ? words.programs() : Selection.verdicts(run, runs);
+        ProgramRun decides = Selection.choose(run, runs);                  // 2 the policy's selection
+        if (decides == null) {
+            return noProgramServes(run, verdicts, words);
         }
-        ProgramRun decides = chosen.program();
         Program program = decides.program;
         List<LineVerdict> kept = decides.kept();
-        Offers.Offered offers = Offers.offer(run, decides, chosen.runs(), kept);                              // 3
+        Offers.Offered offers = Offers.offer(run, decides, runs, kept);                                       // 3
         Refunds.Refund refund = Refunds.refund(run, program, decides.outcome, offers.resolutions(), kept);    // 4
         Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept);    // 5
         Outcome outcome = decides.outcome;
@@ -157,7 +158,7 @@ public final class Evaluator {
         Set<Resolution> resolutions = run.recording() ? immutable(offers.resolutions()) : offers.resolutions();
         return new Decision(outcome, program.id(), resolutions, program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
                 refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, run.version(),
-                words != null ? words.programs() : chosen.verdicts(), lines, words != null ? words.explanation() : trace.steps(), summary,
+                verdicts, lines, words != null ? words.explanation() : trace.steps(), summary,
                 remedies, words != null ? words.decisive() : trace.decisive(outcome, program.id()));
     }
 
@@ -223,7 +224,7 @@ public final class Evaluator {
         return SUMMARY_OPENING.get(f.outcome()) + noProgramSays(f);
     }
 
-    private static Decision noProgramServes(Run run, Selection.Chosen chosen, DecidedAgain words) {
+    private static Decision noProgramServes(Run run, List<ProgramVerdict> verdicts, DecidedAgain words) {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
         String says = noProgramSays(f);
         var request = run.claim().request();
@@ -237,7 +238,7 @@ public final class Evaluator {
         }
         List<LineResult> lines = immutableList(results);
         String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
-        return Decision.withoutProgram(f.outcome(), run.zero(), run.version(), words != null ? words.programs() : chosen.verdicts(), lines,
+        return Decision.withoutProgram(f.outcome(), run.zero(), run.version(), verdicts, lines,
                 words != null ? words.explanation() : trace.steps(), summary, words != null ? words.decisive() : trace.decisive(f.outcome(), null));
     }
 }

@@ -52,7 +52,7 @@ final class Offers {
             if (!resolutions.isEmpty()) {
                 run.trace().stillAvailable(program.id(), resolutions);
             }
-            return new Offered(resolutions, offered, false);
+            return inOrder != null ? new Offered(resolutions, offered, false) : STILL_AVAILABLE[bits];
         }
         List<Rules.Offer> candidates = program.resolutions().offers();
         // while every candidate so far is offered, the offers are a prefix of the program's own list and no list is made
@@ -100,6 +100,9 @@ final class Offers {
     @SuppressWarnings("unchecked")
     private static final Set<Resolution>[] SETS = new Set[1 << Resolution.values().length];
 
+    /** By the same bits: what a rejection without words offers (the remedies still available, no offer of the program's). */
+    private static final Offered[] STILL_AVAILABLE = new Offered[SETS.length];
+
     static {
         Resolution[] all = Resolution.values();
         for (int bits = 0; bits < SETS.length; bits++) {
@@ -110,6 +113,7 @@ final class Offers {
                 }
             }
             SETS[bits] = Set.copyOf(members);
+            STILL_AVAILABLE[bits] = new Offered(SETS[bits], List.of(), false);
         }
     }
 

@@ -40,7 +40,7 @@ final class Refunds {
     static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
         Money zero = run.zero();
         if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
-            return new Refund(zero, zero, Map.of());
+            return nothingIn(zero);
         }
         // most refunds have no deduction, nearly all others one: its kind and amount in locals, a map only for a second kind
         DeductionKind firstKind = null;
@@ -83,6 +83,19 @@ final class Refunds {
         // one kind: the immutable map the Decision keeps as it is; several: in the kinds' order for the summary, copied by the Decision
         Map<DeductionKind, Money> deductions = more != null ? more : firstKind != null ? Map.of(firstKind, firstAmount) : Map.of();
         return new Refund(refund, net, deductions);
+    }
+
+    /** The last "nothing refunded" handed out: as {@code Run}'s zero, claims come in one currency far more often than not. */
+    private static volatile Refund lastNothing;
+
+    /** Nothing refunded, worth nothing, nothing deducted: a record of immutable values, made again only for another currency. */
+    private static Refund nothingIn(Money zero) {
+        Refund nothing = lastNothing;
+        if (nothing == null || nothing.refund() != zero) {
+            nothing = new Refund(zero, zero, Map.of());
+            lastNothing = nothing;
+        }
+        return nothing;
     }
 
     /** Whether any of the remedies offered is one of {@code these}: a look-up for each of them, no iterator over either. */

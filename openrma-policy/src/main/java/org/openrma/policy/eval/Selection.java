@@ -13,15 +13,13 @@ import org.openrma.policy.model.PolicyModel;
  */
 final class Selection {
 
-    /**
-     * Every program's verdict, and the one chosen (null when no program serves the claim). {@code runs} is every program's
-     * run, those that do not serve included ({@link ProgramRun#served()} false).
-     */
-    record Chosen(ProgramRun program, ProgramRun[] runs, List<ProgramVerdict> verdicts) {}
-
     private Selection() {}
 
-    static Chosen choose(Run run, ProgramRun[] runs) {
+    /**
+     * The run of the program that decides, or null when no program serves the claim. {@code runs} is every program's run,
+     * those that do not serve included ({@link ProgramRun#served()} false).
+     */
+    static ProgramRun choose(Run run, ProgramRun[] runs) {
         // the programs that serve are the runs with an outcome, walked in place rather than copied into a list
         ProgramRun first = null;
         int serving = 0;
@@ -34,13 +32,8 @@ final class Selection {
                 allReject &= r.outcome == Outcome.REJECTED;
             }
         }
-        // without words, every verdict is the plan's and the list recurs: the plan keeps the lists it has made
-        List<ProgramVerdict> verdicts = run.plan() != null && !run.recording() ? run.plan().verdictsUnsaid(runs) : null;
-        if (verdicts == null) {
-            verdicts = verdicts(run, runs);
-        }
         if (first == null) {
-            return new Chosen(null, runs, verdicts);
+            return null;
         }
         PolicyModel.Selection selection = run.policy().selection();
         String kind = run.claim().request().kind().wire();
@@ -71,11 +64,17 @@ final class Selection {
             }
         }
         run.trace().selected(selection, chosen, serving, allReject, kind);
-        return new Chosen(chosen, runs, verdicts);
+        return chosen;
     }
 
     /** Each program's verdict, in the policy's order. */
-    private static List<ProgramVerdict> verdicts(Run run, ProgramRun[] runs) {
+    static List<ProgramVerdict> verdicts(Run run, ProgramRun[] runs) {
+        // without words, every verdict is the plan's and the list recurs: the plan keeps the lists it has made
+        List<ProgramVerdict> planned = run.plan() != null && !run.recording() ? run.plan().verdictsUnsaid(runs) : null;
+        return planned != null ? planned : eachVerdict(run, runs);
+    }
+
+    private static List<ProgramVerdict> eachVerdict(Run run, ProgramRun[] runs) {
         ProgramVerdict[] each = new ProgramVerdict[runs.length];
         for (int i = 0; i < each.length; i++) {
             ProgramRun r = runs[i];
