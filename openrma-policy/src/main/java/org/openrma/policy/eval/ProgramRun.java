@@ -36,16 +36,19 @@ final class ProgramRun {
 
     /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
     List<LineVerdict> kept() {
-        boolean anyRejected = false;
+        int rejected = 0;
         for (int at = 0; at < lines.size(); at++) {
             LineVerdict l = lines.get(at);
-            anyRejected |= l.outcome == Outcome.REJECTED;
+            rejected += l.outcome == Outcome.REJECTED ? 1 : 0;
         }
-        if (!anyRejected) {
+        if (rejected == 0) {
             // the usual case: every line is kept; the stages after this one only read the list, so it is not copied
             return lines;
         }
-        List<LineVerdict> kept = new ArrayList<>(lines.size());
+        if (rejected == lines.size()) {
+            return List.of();                                                   // a rejected claim of one line, most often
+        }
+        List<LineVerdict> kept = new ArrayList<>(lines.size() - rejected);
         for (int at = 0; at < lines.size(); at++) {
             LineVerdict l = lines.get(at);
             if (l.outcome != Outcome.REJECTED) {
