@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
@@ -98,7 +99,7 @@ public final class CompiledPolicy {
                 Map.of("order.placed_at", claim.order().placedAt().toString()), says, List.of());
         List<LineResult> lines = claim.claimedLines().stream()
                 .map(l -> new LineResult(l.line().sku(), l.requested().quantity(), Outcome.NEEDS_REVIEW, l.price(), List.of(says))).toList();
-        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, org.joda.money.Money.zero(claim.order().currency()), ref, List.of(), lines, List.of(step), "Needs review: " + says,
+        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, Money.zero(claim.order().currency()), ref, List.of(), lines, List.of(step), "Needs review: " + says,
                 List.of());
     }
 

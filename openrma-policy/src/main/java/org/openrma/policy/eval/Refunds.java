@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.joda.money.BigMoney;
 import org.joda.money.Money;
+import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.OrderLine;
 import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Outcome;
@@ -212,7 +213,7 @@ final class Refunds {
             if (Reads.recording(read)) {                                    // the words only when something keeps them
                 read.put("amount", d.flat().toPlainString() + " x " + count + " " + (d.per() == Rules.Per.UNIT ? "units" : "lines"));
             }
-        } else if (run.anyLine(d.when(), kept, read) && !(d.unless() != null && run.holdsForClaim(d.unless(), read))) {
+        } else if (run.anyLine(d.when(), kept, read) && !waivedForClaim(run, d, read)) {
             amount = d.flat() != null ? run.money(d.flat()) : source(run, d.source(), kept);
             run.trace().read(read, "amount", d.flat() != null ? d.flat() : d.source().word);
         } else {
@@ -256,6 +257,11 @@ final class Refunds {
         return d.unless() != null && d.unless().test(s, read);
     }
 
+    /** A deduction's waiver ({@code unless}) holds for the claim as a whole. */
+    private static boolean waivedForClaim(Run run, Deduction d, Map<String, String> read) {
+        return d.unless() != null && run.holdsForClaim(d.unless(), read);
+    }
+
     private static Money source(Run run, Rules.AmountSource source, List<LineVerdict> kept) {
         var claim = run.claim();
         var costs = claim.request().costs();
@@ -286,7 +292,7 @@ final class Refunds {
     }
 
     /** {@code ClaimedLine.price()} in the order's minor units, without the Money (a price in another currency throws, as Money's sum did). */
-    private static long priceMinor(Run run, org.openrma.claim.ClaimedLine line) {
+    private static long priceMinor(Run run, ClaimedLine line) {
         return Math.multiplyExact(minorIn(run, line.line().unitPrice()), (long) line.requested().quantity());
     }
 
