@@ -93,7 +93,7 @@ public record Decision(
         resolutions = Set.copyOf(resolutions);
         deductions = Map.copyOf(deductions);
         missingEvidence = List.copyOf(missingEvidence);
-        deadlines = Map.copyOf(deadlines);
+        deadlines = deadlines instanceof DatesByName ? deadlines : Map.copyOf(deadlines);
         programs = programs instanceof RenderedOnRead<ProgramVerdict> ? programs : List.copyOf(programs);
         lines = lines instanceof RenderedOnRead<LineResult> ? lines : List.copyOf(lines);
         explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);

@@ -3,6 +3,7 @@ package org.openrma.policy.eval;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.openrma.decision.DatesByName;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules;
@@ -20,21 +21,21 @@ final class Dates {
     private Dates() {}
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        LocalDate claimWindowEnds = null;
+        Window.End claimWindow = null;
         for (int at = 0; at < chosen.lines.size(); at++) {
             LineVerdict l = chosen.lines.get(at);
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
-                claimWindowEnds = l.windowEnd.lastDay();
+                claimWindow = l.windowEnd;
                 break;
             }
         }
         if (outcome != Outcome.REJECTED ? !hasDeadlines(run, chosen.program, kept) : !anyMissed(chosen)) {
-            // the claim window's last day at most (most decisions): the map itself, no table to build it
-            return claimWindowEnds == null ? Map.of() : Map.of("claim_window_ends", claimWindowEnds);
+            // the claim window's last day at most (most decisions): the map itself, no builder to make it
+            return claimWindow == null ? Map.of() : DatesByName.of("claim_window_ends", claimWindow.lastEpochDay());
         }
-        DateTable deadlines = new DateTable();
-        if (claimWindowEnds != null) {
-            deadlines.put("claim_window_ends", claimWindowEnds);
+        DatesByName.Builder deadlines = new DatesByName.Builder();
+        if (claimWindow != null) {
+            deadlines.put("claim_window_ends", claimWindow.lastEpochDay());
         }
         if (outcome != Outcome.REJECTED) {
             deadlines(run, chosen.program, kept, deadlines);
@@ -44,11 +45,11 @@ final class Dates {
             for (int at = 0; at < chosen.lines.size(); at++) {
                 LineVerdict l = chosen.lines.get(at);
                 if (l.missedWindows != null) {
-                    deadlines.putAbsent(l.missedWindows);
+                    deadlines.putAllAbsent(l.missedWindows);
                 }
             }
         }
-        return deadlines.toMap();
+        return deadlines.build();
     }
 
     /** Whether a decision that goes ahead may carry a date besides the claim window's: a deadline or a component's end. */
@@ -66,7 +67,7 @@ final class Dates {
         return false;
     }
 
-    private static void deadlines(Run run, Program program, List<LineVerdict> kept, DateTable out) {
+    private static void deadlines(Run run, Program program, List<LineVerdict> kept, DatesByName.Builder out) {
         if (program.deadlines().isEmpty() && run.policy().deadlines().isEmpty()) {
             return;
         }
@@ -112,10 +113,10 @@ final class Dates {
                 run.trace().notDueYet(program.id(), w, read);
                 continue;
             }
-            out.put(w.name(), end.lastDay());
+            out.put(w.name(), end.lastEpochDay());
             if (w.span() instanceof Window.FromEvent fe && fe.length() instanceof Window.FixedLength fl && fl.length().isRange()) {
                 LocalDate earliest = run.policy().calendar().lastDay(fe.opens(s).orElseThrow(), fl.length().atLeast(), fl.length().unit(), fe.counting());
-                out.put(w.name() + "_earliest", earliest);
+                out.put(w.name() + "_earliest", earliest.toEpochDay());
             }
             run.trace().due(program.id(), w, read, end);
         }
@@ -156,7 +157,7 @@ final class Dates {
     }
 
     /** Each coverage component's last day, and whether the claim is still inside it (free) or not (charged). */
-    private static void components(Run run, Program program, List<LineVerdict> kept, DateTable out) {
+    private static void components(Run run, Program program, List<LineVerdict> kept, DatesByName.Builder out) {
         if (program.components().isEmpty() || kept.isEmpty()) {
             return;
         }
@@ -177,7 +178,7 @@ final class Dates {
             }
             boolean covered = end.isUnlimited() || !end.closedBefore(run.claim().request().submittedAt());
             if (!end.isUnlimited()) {
-                out.put(c.id() + "_covered_until", end.lastDay());
+                out.put(c.id() + "_covered_until", end.lastEpochDay());
             }
             run.trace().component(program.id(), c, read, covered, end);
         }

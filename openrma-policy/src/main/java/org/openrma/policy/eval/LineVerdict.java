@@ -1,10 +1,10 @@
 package org.openrma.policy.eval;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
+import org.openrma.decision.DatesByName;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Resolution;
 import org.openrma.policy.model.Rules;
@@ -26,7 +26,7 @@ final class LineVerdict {
     int offerBits;
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
-    DateTable missedWindows;                                                // null until a window is missed
+    DatesByName.Builder missedWindows;                                                // null until a window is missed
 
     LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
         this.line = line;
@@ -43,11 +43,11 @@ final class LineVerdict {
         };
     }
 
-    void missed(String name, LocalDate lastDay) {
+    void missed(String name, long lastEpochDay) {
         if (missedWindows == null) {
-            missedWindows = new DateTable();
+            missedWindows = new DatesByName.Builder();
         }
-        missedWindows.put(name, lastDay);
+        missedWindows.put(name, lastEpochDay);
     }
 
     void answer(Outcome o, String reason) {

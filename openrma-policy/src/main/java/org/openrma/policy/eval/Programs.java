@@ -166,7 +166,7 @@ final class Programs {
             run.trace().windowMissed(program, w, label, read, measured != null, e);
             verdict.answer(w.otherwise(), run.trace().missedWindowReason(w, measured != null, e));
             if (!e.isUnlimited()) {
-                verdict.missed(w.name(), e.lastDay());
+                verdict.missed(w.name(), e.lastEpochDay());
             }
         }
         return e;

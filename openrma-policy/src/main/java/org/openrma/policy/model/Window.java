@@ -58,6 +58,11 @@ public record Window(String name, Span span, Event bounds, Outcome otherwise, Co
             return isUnlimited() ? LocalDate.MAX : LocalDate.ofEpochDay(lastEpochDay);
         }
 
+        /** {@link #lastDay} as an epoch day, made into no {@code LocalDate}; {@code LocalDate.MAX}'s when unlimited. */
+        public long lastEpochDay() {
+            return lastEpochDay;
+        }
+
         /** Whether {@code instant} is after the window's last instant (the window was missed then), without an Instant. */
         public boolean closedBefore(Instant instant) {
             return later(instant.getEpochSecond(), instant.getNano(), closesSecond, closesNano);

@@ -1,0 +1,218 @@
+package org.openrma.decision;
+
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An immutable map of names to dates in the order they were set, kept as epoch days: each {@code LocalDate} is made when it
+ * is read. A decision's deadlines are mostly compared and stored, seldom read one by one, and a replay never reads them, so
+ * a decision carries them as numbers; equality and hash are a map's, so a decision carrying this equals one carrying any
+ * other map of the same dates. {@link Decision} keeps such a map as it is instead of copying it.
+ */
+public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> {
+
+    private DatesByName() {}
+
+    /** One date by name: what most decisions carry (the claim window's last day). */
+    public static DatesByName of(String name, long epochDay) {
+        return new One(Objects.requireNonNull(name, "name"), epochDay);
+    }
+
+    abstract String name(int index);
+
+    abstract long epochDay(int index);
+
+    @Override
+    public LocalDate get(Object name) {
+        int i = indexOf(name);
+        return i < 0 ? null : LocalDate.ofEpochDay(epochDay(i));
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+        return indexOf(name) >= 0;
+    }
+
+    private int indexOf(Object name) {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (name(i).equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public Set<Entry<String, LocalDate>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return DatesByName.this.size();
+            }
+
+            @Override
+            public Iterator<Entry<String, LocalDate>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size();
+                    }
+
+                    @Override
+                    public Entry<String, LocalDate> next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        int i = next++;
+                        return Map.entry(name(i), LocalDate.ofEpochDay(epochDay(i)));
+                    }
+                };
+            }
+        };
+    }
+
+    private static final class One extends DatesByName {
+        private final String name;
+        private final long epochDay;
+
+        One(String name, long epochDay) {
+            this.name = name;
+            this.epochDay = epochDay;
+        }
+
+        @Override
+        String name(int index) {
+            Objects.checkIndex(index, 1);
+            return name;
+        }
+
+        @Override
+        long epochDay(int index) {
+            Objects.checkIndex(index, 1);
+            return epochDay;
+        }
+
+        @Override
+        public int size() {
+            return 1;
+        }
+    }
+
+    /** Two dates or more: the builder's own fields and arrays, which it no longer changes once built. */
+    private static final class Built extends DatesByName {
+        private final Builder dates;
+
+        Built(Builder dates) {
+            this.dates = dates;
+        }
+
+        @Override
+        String name(int index) {
+            Objects.checkIndex(index, dates.size);
+            return dates.name(index);
+        }
+
+        @Override
+        long epochDay(int index) {
+            Objects.checkIndex(index, dates.size);
+            return dates.epochDay(index);
+        }
+
+        @Override
+        public int size() {
+            return dates.size;
+        }
+    }
+
+    /**
+     * Dates set one by one, as a {@code LinkedHashMap} keeps them: a name set again keeps its place and takes the new date.
+     * The map {@link #build} makes reads this builder's fields and arrays, so a builder builds once.
+     */
+    public static final class Builder {
+        // the first two dates in fields: most decisions carry one or two, and then no array is made
+        private String name0;
+        private long epochDay0;
+        private String name1;
+        private long epochDay1;
+        private String[] moreNames;                                       // the third date on, made when one comes
+        private long[] moreEpochDays;
+        private int size;
+        private boolean built;
+
+        public Builder put(String name, long epochDay) {
+            Objects.requireNonNull(name, "name");
+            if (built) {
+                throw new IllegalStateException("the dates were built already");
+            }
+            int i = indexOf(name);
+            if (i >= 0) {
+                set(i, name, epochDay);
+                return this;
+            }
+            if (size >= 2) {
+                int more = size - 2;
+                if (moreNames == null) {
+                    moreNames = new String[2];
+                    moreEpochDays = new long[2];
+                } else if (more == moreNames.length) {
+                    moreNames = Arrays.copyOf(moreNames, more * 2);
+                    moreEpochDays = Arrays.copyOf(moreEpochDays, more * 2);
+                }
+            }
+            set(size++, name, epochDay);
+            return this;
+        }
+
+        private void set(int i, String name, long epochDay) {
+            switch (i) {
+                case 0 -> { name0 = name; epochDay0 = epochDay; }
+                case 1 -> { name1 = name; epochDay1 = epochDay; }
+                default -> { moreNames[i - 2] = name; moreEpochDays[i - 2] = epochDay; }
+            }
+        }
+
+        private String name(int i) {
+            return i == 0 ? name0 : i == 1 ? name1 : moreNames[i - 2];
+        }
+
+        private long epochDay(int i) {
+            return i == 0 ? epochDay0 : i == 1 ? epochDay1 : moreEpochDays[i - 2];
+        }
+
+        public Builder putIfAbsent(String name, long epochDay) {
+            return indexOf(name) < 0 ? put(name, epochDay) : this;
+        }
+
+        /** Sets every date of {@code other} whose name is not set here yet, in {@code other}'s order. */
+        public Builder putAllAbsent(Builder other) {
+            for (int i = 0; i < other.size; i++) {
+                putIfAbsent(other.name(i), other.epochDay(i));
+            }
+            return this;
+        }
+
+        private int indexOf(String name) {
+            for (int i = 0; i < size; i++) {
+                if (name(i).equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The dates set, in the order first set; an empty map when none was. */
+        public Map<String, LocalDate> build() {
+            built = true;
+            return size == 0 ? Map.of() : new Built(this);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.openrma.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A decision's dates kept as epoch days read as the map a {@code LinkedHashMap} filled the same way is. */
+class DatesByNameTests {
+
+    private static final List<String> NAMES = List.of("claim_window_ends", "ship_back_by", "refund_due", "repair_due", "parts_covered_until");
+
+    @Test
+    void anySequenceOfDatesReadsAsALinkedHashMapFilledTheSameWay() {
+        SplittableRandom random = new SplittableRandom(14);
+        for (int round = 0; round < 2_000; round++) {
+            DatesByName.Builder builder = new DatesByName.Builder();
+            Map<String, LocalDate> expected = new LinkedHashMap<>();
+            DatesByName.Builder other = new DatesByName.Builder();
+            Map<String, LocalDate> otherExpected = new LinkedHashMap<>();
+            for (int i = random.nextInt(8); i > 0; i--) {
+                String name = NAMES.get(random.nextInt(NAMES.size()));
+                LocalDate date = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(400));
+                switch (random.nextInt(3)) {
+                    case 0 -> { builder.put(name, date.toEpochDay()); expected.put(name, date); }
+                    case 1 -> { builder.putIfAbsent(name, date.toEpochDay()); expected.putIfAbsent(name, date); }
+                    default -> { other.put(name, date.toEpochDay()); otherExpected.put(name, date); }
+                }
+            }
+            builder.putAllAbsent(other);
+            otherExpected.forEach(expected::putIfAbsent);
+
+            Map<String, LocalDate> dates = builder.build();
+            assertThat(dates).isEqualTo(expected);
+            assertThat(expected).isEqualTo(dates);
+            assertThat(dates.hashCode()).isEqualTo(expected.hashCode());
+            assertThat(dates.toString()).isEqualTo(expected.toString());
+            // the order the dates were first set, as the LinkedHashMap keeps it
+            assertThat(List.copyOf(dates.entrySet())).isEqualTo(List.copyOf(expected.entrySet()));
+            for (String name : NAMES) {
+                assertThat(dates.get(name)).isEqualTo(expected.get(name));
+                assertThat(dates.containsKey(name)).isEqualTo(expected.containsKey(name));
+            }
+        }
+    }
+
+    @Test
+    void oneDateIsTheMapOfThatDate() {
+        Map<String, LocalDate> one = DatesByName.of("claim_window_ends", LocalDate.of(2026, 12, 24).toEpochDay());
+
+        assertThat(one).isEqualTo(Map.of("claim_window_ends", LocalDate.of(2026, 12, 24))).hasSize(1);
+        assertThat(one.get("ship_back_by")).isNull();
+        assertThat(one.containsKey("claim_window_ends")).isTrue();
+    }
+
+    @Test
+    void cannotBeChanged() {
+        Map<String, LocalDate> dates = new DatesByName.Builder().put("a", 1).put("b", 2).build();
+
+        assertThatThrownBy(() -> dates.put("c", LocalDate.EPOCH)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> dates.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> dates.entrySet().iterator().next().setValue(LocalDate.EPOCH)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aBuilderBuildsOnceSinceTheMapReadsWhatItHolds() {
+        DatesByName.Builder builder = new DatesByName.Builder().put("a", 1).put("b", 2);
+        Map<String, LocalDate> dates = builder.build();
+
+        assertThatThrownBy(() -> builder.put("c", 3)).isInstanceOf(IllegalStateException.class);
+        assertThat(dates).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void aDecisionKeepsTheDatesWithoutCopyingThem() {
+        Map<String, LocalDate> dates = DatesByName.of("claim_window_ends", 20_000);
+
+        Decision d = Decision.withoutProgram(Outcome.REJECTED, org.joda.money.Money.zero(org.joda.money.CurrencyUnit.EUR), null, List.of(),
+                List.of(), List.of(), "", List.of());
+        Decision withDates = new Decision(d.outcome(), d.program(), d.resolutions(), d.chosenBy(), d.needsConsent(), d.refund(), d.deductions(),
+                d.returnShippingPaidBy(), d.returnShippingReimbursed(), d.outboundShippingPaidBy(), d.missingEvidence(), dates, d.policyVersion(),
+                d.programs(), d.lines(), d.explanation(), d.summary());
+
+        assertThat(withDates.deadlines()).isSameAs(dates);
+    }
+}
