@@ -87,10 +87,42 @@ final class Offers {
                 run.trace().offered(program.id(), offer, read);
             }
         }
+        if (offered.isEmpty() && inOrder == null && run.plan() != null) {
+            // the offers are the program's first ones: what they offer is the same for every such claim, and the plan has it
+            return run.plan().offeredFirst(indexOf(runs, chosen), prefix);
+        }
         if (offered.isEmpty() && prefix > 0) {
             offered = prefix == candidates.size() ? candidates : candidates.subList(0, prefix);
         }
         return new Offered(inOrder != null ? inOrder : SETS[bits], offered, needsConsent);
+    }
+
+    private static int indexOf(ProgramRun[] runs, ProgramRun run) {
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] == run) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the chosen run is not one of the runs");
+    }
+
+    /**
+     * By {@code n}: what an approved claim without words is offered when the program's first {@code n} offers are (no words:
+     * the remedies are one of {@link #SETS}), from none to every one; one list of these per program, made with the plan.
+     */
+    static Offered[] firstOffers(Program program) {
+        List<Rules.Offer> candidates = program.resolutions().offers();
+        Offered[] byCount = new Offered[candidates.size() + 1];
+        int bits = 0;
+        boolean needsConsent = false;
+        byCount[0] = new Offered(SETS[0], List.of(), false);
+        for (int n = 1; n <= candidates.size(); n++) {
+            Rules.Offer offer = candidates.get(n - 1);
+            bits |= 1 << offer.resolution().ordinal();
+            needsConsent |= offer.needsConsent();
+            byCount[n] = new Offered(SETS[bits], n == candidates.size() ? candidates : candidates.subList(0, n), needsConsent);
+        }
+        return byCount;
     }
 
     /**
@@ -128,26 +160,38 @@ final class Offers {
         if (offered.isEmpty()) {
             return List.of();
         }
-        Remedy[] out = new Remedy[offered.size()];
-        int count = 0;
-        for (int at = 0; at < offered.size(); at++) {
-            Rules.Offer offer = offered.get(at);
-            Money base = switch (offer.resolution()) {
-                case REFUND, STORE_CREDIT, EXCHANGE -> net;
-                case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;
-                default -> null;
-            };
-            Money value = base;
-            if (base != null && offer.upToPercent() != null) {
-                value = run.policy().rounding().round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
+        // one or two remedies (nearly every decision) go straight into List.of's own small list, with no array
+        return switch (offered.size()) {
+            case 1 -> List.of(remedy(run, program, offered.getFirst(), net));
+            case 2 -> {
+                Remedy first = remedy(run, program, offered.getFirst(), net);
+                yield List.of(first, remedy(run, program, offered.get(1), net));
             }
-            if (value != null && offer.bonusPercent() != null) {
-                value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
+            default -> {
+                Remedy[] out = new Remedy[offered.size()];
+                for (int at = 0; at < offered.size(); at++) {
+                    out[at] = remedy(run, program, offered.get(at), net);
+                }
+                yield List.of(out);
             }
-            boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
-            out[count++] = new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
-            run.trace().remedyValued(program, offer, value);
+        };
+    }
+
+    private static Remedy remedy(Run run, String program, Rules.Offer offer, Money net) {
+        Money base = switch (offer.resolution()) {
+            case REFUND, STORE_CREDIT, EXCHANGE -> net;
+            case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;
+            default -> null;
+        };
+        Money value = base;
+        if (base != null && offer.upToPercent() != null) {
+            value = run.policy().rounding().round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
         }
-        return Evaluator.immutableList(out);
+        if (value != null && offer.bonusPercent() != null) {
+            value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
+        }
+        boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
+        run.trace().remedyValued(program, offer, value);
+        return new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
     }
 }

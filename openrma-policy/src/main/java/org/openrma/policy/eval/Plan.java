@@ -14,7 +14,8 @@ import org.openrma.policy.model.Rules;
  * What one policy version's decisions share, worked out once when it is compiled rather than per claim: each
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
- * of its kinds missing; the summary of a claim no program serves; a serving program's verdict without words, by outcome.
+ * of its kinds missing; the summary of a claim no program serves; a serving program's verdict without words, by outcome;
+ * what an approved claim without words is offered when a program's first offers are.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -27,17 +28,20 @@ public final class Plan {
     private final Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence;
 
     private final String noProgramSummary;
+    /** By program index, by how many of its first offers an approved claim is offered: {@link Offers#firstOffers}. */
+    private final Offers.Offered[][] offeredFirst;
     /** By program index and outcome ordinal: the verdict of a program that serves, decided without an explanation. */
     private final ProgramVerdict[][] servingUnsaid;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
-            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary) {
+            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary, Offers.Offered[][] offeredFirst) {
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
         this.servingUnsaid = servingUnsaid;
         this.missingEvidence = missingEvidence;
         this.noProgramSummary = noProgramSummary;
+        this.offeredFirst = offeredFirst;
     }
 
     public static Plan of(PolicyModel policy) {
@@ -65,7 +69,12 @@ public final class Plan {
                 }
             }
         }
-        return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy));
+        Offers.Offered[][] offeredFirst = new Offers.Offered[programs.size()][];
+        for (int i = 0; i < offeredFirst.length; i++) {
+            offeredFirst[i] = Offers.firstOffers(programs.get(i));
+        }
+        return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy),
+                offeredFirst);
     }
 
     /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */
@@ -77,6 +86,11 @@ public final class Plan {
     /** The summary of a claim no program of this policy serves ({@link Evaluator#noProgramSummary}). */
     String noProgramSummary() {
         return noProgramSummary;
+    }
+
+    /** What an approved claim without words is offered when the first {@code count} offers of the program at {@code index} are. */
+    Offers.Offered offeredFirst(int index, int count) {
+        return offeredFirst[index][count];
     }
 
     /** The verdict of the program at {@code index} when it serves the claim with {@code outcome}, decided without an explanation. */
