@@ -7,17 +7,39 @@ import java.util.Objects;
  * A customer's request about one order, with everything the engine may read to decide it;
  * {@code legal} holds what consumer law needs beyond the merchant's policy (country, consumer
  * status, sales channel, ...), {@link LegalFacts#NONE} when the claim does not say.
+ *
+ * <p>A value like a record of its three parts (equality, hash and text are theirs), and a class only so that it keeps its
+ * {@link #claimedLines}, worked out from them once per claim rather than once per decision: a claim is often decided more
+ * than once (under two policy versions in a replay, with and without consumer law).
  */
-public record Claim(Order order, Request request, LegalFacts legal) {
+public final class Claim {
 
-    public Claim {
-        Objects.requireNonNull(order, "order");
-        Objects.requireNonNull(request, "request");
-        legal = legal == null ? LegalFacts.NONE : legal;
+    private final Order order;
+    private final Request request;
+    private final LegalFacts legal;
+    // made on first read, as String keeps its hash: two threads that both make it make equal immutable lists
+    private List<ClaimedLine> claimedLines;
+
+    public Claim(Order order, Request request, LegalFacts legal) {
+        this.order = Objects.requireNonNull(order, "order");
+        this.request = Objects.requireNonNull(request, "request");
+        this.legal = legal == null ? LegalFacts.NONE : legal;
     }
 
     public Claim(Order order, Request request) {
         this(order, request, LegalFacts.NONE);
+    }
+
+    public Order order() {
+        return order;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public LegalFacts legal() {
+        return legal;
     }
 
     /**
@@ -25,6 +47,15 @@ public record Claim(Order order, Request request, LegalFacts legal) {
      * that names no lines (an order-level request such as a cancellation) covers every line. The list is immutable.
      */
     public List<ClaimedLine> claimedLines() {
+        List<ClaimedLine> lines = claimedLines;
+        if (lines == null) {
+            lines = pairLines();
+            claimedLines = lines;
+        }
+        return lines;
+    }
+
+    private List<ClaimedLine> pairLines() {
         int n = request.lines().isEmpty() ? order.lines().size() : request.lines().size();
         // one or two lines (nearly every claim) as List.of's own small list, made without an array
         return switch (n) {
@@ -47,5 +78,20 @@ public record Claim(Order order, Request request, LegalFacts legal) {
         }
         RequestLine requested = request.lines().get(index);
         return new ClaimedLine(order.line(requested.sku()).orElseThrow(), requested);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Claim c && order.equals(c.order) && request.equals(c.request) && legal.equals(c.legal);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(order, request, legal);
+    }
+
+    @Override
+    public String toString() {
+        return "Claim[order=" + order + ", request=" + request + ", legal=" + legal + "]";
     }
 }

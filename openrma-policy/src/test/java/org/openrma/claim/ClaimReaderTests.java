@@ -84,6 +84,17 @@ class ClaimReaderTests {
     }
 
     @Test
+    void aClaimIsEqualToAnotherOfTheSamePartsAndPairsItsLinesOnce() {
+        Claim claim = ClaimReader.read(VALID);
+        Claim same = new Claim(claim.order(), claim.request(), claim.legal());
+
+        assertThat(same).isEqualTo(claim).hasSameHashCodeAs(claim).hasToString(claim.toString());
+        assertThat(same.claimedLines()).isEqualTo(claim.claimedLines());
+        assertThat(claim.claimedLines()).as("made once for the claim, then kept").isSameAs(claim.claimedLines());
+        assertThat(ClaimReader.read(replace("number: \"T-1\"", "number: \"T-2\""))).isNotEqualTo(claim);
+    }
+
+    @Test
     void derivesInTransitFromAShipmentWithoutDelivery() {
         Claim claim = ClaimReader.read(replace("  delivered_at: \"2025-03-03T12:00:00Z\"\n", ""));
 
