@@ -80,9 +80,14 @@ final class LineVerdict {
         answer(Outcome.APPROVED, "a rule could not be evaluated: " + why);
     }
 
+    /** {@code kinds}: immutable and each kind once ({@link MissingEvidence#kinds}). */
     void missing(List<String> kinds) {
         if (missing.isEmpty()) {
-            missing = new ArrayList<>(kinds.size());
+            missing = kinds;                                                   // the usual single rule: its list, not a copy
+            return;
+        }
+        if (!(missing instanceof ArrayList)) {
+            missing = new ArrayList<>(missing);
         }
         addNew(missing, kinds);
     }

@@ -13,6 +13,8 @@ import org.openrma.policy.model.Rules.EvidenceRule;
  */
 record MissingEvidence(List<String> kinds, String needed, String reason) {
 
+    // kinds: immutable, each kind once (a kind both required and an alternative is listed once)
+
     /** Rules with more required kinds than this are worked out per claim (a plan keeps 2^(n+1) answers per rule). */
     static final int MOST_PLANNED = 6;
 
@@ -80,7 +82,14 @@ record MissingEvidence(List<String> kinds, String needed, String reason) {
                 needed.append(i > 0 ? ", " : "").append(rule.oneOf().get(i).replace('_', ' '));
             }
         }
-        return new MissingEvidence(List.copyOf(missing), needed.toString(), "evidence still needed: " + needed);
+        return new MissingEvidence(distinct(missing), needed.toString(), "evidence still needed: " + needed);
+    }
+
+    /** Each kind once, in order: a line's missing kinds can then start as this very list. */
+    private static List<String> distinct(List<String> kinds) {
+        List<String> once = new ArrayList<>(kinds.size());
+        LineVerdict.addNew(once, kinds);
+        return List.copyOf(once);
     }
 
     private static boolean oneOfMissing(EvidenceRule rule, Set<String> supplied) {

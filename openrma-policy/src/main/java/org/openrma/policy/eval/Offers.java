@@ -192,6 +192,19 @@ final class Offers {
         }
         boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
         run.trace().remedyValued(program, offer, value);
+        if (value == null && offer.bonusPercent() == null) {
+            return MOVING_GOODS[offer.resolution().ordinal()][byAgent ? 1 : 0];
+        }
         return new Remedy(offer.resolution(), value, offer.bonusPercent(), byAgent);
+    }
+
+    /** A remedy worth no amount (a repair, a replacement), by resolution and whether an agent sets it: the same for every claim. */
+    private static final Remedy[][] MOVING_GOODS = new Remedy[Resolution.values().length][2];
+
+    static {
+        for (Resolution r : Resolution.values()) {
+            MOVING_GOODS[r.ordinal()][0] = new Remedy(r, null, null, false);
+            MOVING_GOODS[r.ordinal()][1] = new Remedy(r, null, null, true);
+        }
     }
 }
