@@ -1,9 +1,10 @@
 package org.openrma.decision;
 
 import java.time.LocalDate;
-import java.util.AbstractMap;
+import java.util.AbstractCollection;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -16,7 +17,9 @@ import java.util.Set;
  * a decision carries them as numbers; equality and hash are a map's, so a decision carrying this equals one carrying any
  * other map of the same dates. {@link Decision} keeps such a map as it is instead of copying it.
  */
-public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> {
+public abstract sealed class DatesByName implements Map<String, LocalDate> {
+
+    // Map itself rather than AbstractMap, whose two cached views would add 8 bytes to every decision's dates
 
     private DatesByName() {}
 
@@ -30,6 +33,11 @@ public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> 
     abstract long epochDay(int index);
 
     @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
     public LocalDate get(Object name) {
         int i = indexOf(name);
         return i < 0 ? null : LocalDate.ofEpochDay(epochDay(i));
@@ -40,6 +48,16 @@ public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> 
         return indexOf(name) >= 0;
     }
 
+    @Override
+    public boolean containsValue(Object date) {
+        for (int i = 0, n = size(); i < n; i++) {
+            if (date instanceof LocalDate d && d.toEpochDay() == epochDay(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int indexOf(Object name) {
         for (int i = 0, n = size(); i < n; i++) {
             if (name(i).equals(name)) {
@@ -47,6 +65,83 @@ public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> 
             }
         }
         return -1;
+    }
+
+    @Override
+    public LocalDate put(String name, LocalDate date) {
+        throw new UnsupportedOperationException("a decision's dates cannot be changed");
+    }
+
+    @Override
+    public LocalDate remove(Object name) {
+        throw new UnsupportedOperationException("a decision's dates cannot be changed");
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends LocalDate> dates) {
+        throw new UnsupportedOperationException("a decision's dates cannot be changed");
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException("a decision's dates cannot be changed");
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return DatesByName.this.size();
+            }
+
+            @Override
+            public boolean contains(Object name) {
+                return containsKey(name);
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                Iterator<Entry<String, LocalDate>> entries = entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return entries.hasNext();
+                    }
+
+                    @Override
+                    public String next() {
+                        return entries.next().getKey();
+                    }
+                };
+            }
+        };
+    }
+
+    @Override
+    public Collection<LocalDate> values() {
+        return new AbstractCollection<>() {
+            @Override
+            public int size() {
+                return DatesByName.this.size();
+            }
+
+            @Override
+            public Iterator<LocalDate> iterator() {
+                Iterator<Entry<String, LocalDate>> entries = entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return entries.hasNext();
+                    }
+
+                    @Override
+                    public LocalDate next() {
+                        return entries.next().getValue();
+                    }
+                };
+            }
+        };
     }
 
     @Override
@@ -78,6 +173,44 @@ public abstract sealed class DatesByName extends AbstractMap<String, LocalDate> 
                 };
             }
         };
+    }
+
+    /** Equal to any map of the same dates by name, as {@link Map#equals} says. */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Map<?, ?> other) || other.size() != size()) {
+            return false;
+        }
+        for (int i = 0, n = size(); i < n; i++) {
+            Object date = other.get(name(i));
+            if (!(date instanceof LocalDate d) || d.toEpochDay() != epochDay(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link Map#hashCode} says: the sum of each entry's key hash XOR value hash. */
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0, n = size(); i < n; i++) {
+            hash += name(i).hashCode() ^ LocalDate.ofEpochDay(epochDay(i)).hashCode();
+        }
+        return hash;
+    }
+
+    /** As a {@code LinkedHashMap} of the same dates writes itself: {@code {claim_window_ends=2026-12-24, ...}}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0, n = size(); i < n; i++) {
+            text.append(i > 0 ? ", " : "").append(name(i)).append('=').append(LocalDate.ofEpochDay(epochDay(i)));
+        }
+        return text.append('}').toString();
     }
 
     private static final class One extends DatesByName {

@@ -42,9 +42,20 @@ class DatesByNameTests {
             assertThat(dates.toString()).isEqualTo(expected.toString());
             // the order the dates were first set, as the LinkedHashMap keeps it
             assertThat(List.copyOf(dates.entrySet())).isEqualTo(List.copyOf(expected.entrySet()));
+            assertThat(List.copyOf(dates.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+            assertThat(List.copyOf(dates.values())).isEqualTo(List.copyOf(expected.values()));
+            assertThat(dates.isEmpty()).isEqualTo(expected.isEmpty());
             for (String name : NAMES) {
                 assertThat(dates.get(name)).isEqualTo(expected.get(name));
                 assertThat(dates.containsKey(name)).isEqualTo(expected.containsKey(name));
+                assertThat(dates.getOrDefault(name, LocalDate.EPOCH)).isEqualTo(expected.getOrDefault(name, LocalDate.EPOCH));
+            }
+            LocalDate someDate = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(400));
+            assertThat(dates.containsValue(someDate)).isEqualTo(expected.containsValue(someDate));
+            if (!expected.isEmpty()) {
+                Map<String, LocalDate> oneDayLater = new LinkedHashMap<>(expected);
+                oneDayLater.replaceAll((name, date) -> date.plusDays(1));
+                assertThat(dates).isNotEqualTo(oneDayLater);
             }
         }
     }
@@ -64,6 +75,8 @@ class DatesByNameTests {
 
         assertThatThrownBy(() -> dates.put("c", LocalDate.EPOCH)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> dates.remove("a")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(dates::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> dates.putAll(Map.of("c", LocalDate.EPOCH))).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> dates.entrySet().iterator().next().setValue(LocalDate.EPOCH)).isInstanceOf(UnsupportedOperationException.class);
     }
 

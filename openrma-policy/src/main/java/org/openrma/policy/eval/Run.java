@@ -27,8 +27,6 @@ final class Run {
     private final Instant now;
     // the claim as a whole (no line), made when a rule about the whole claim asks: most decisions read only their lines
     private Subject subject;
-    private final CurrencyUnit currency;
-    private final List<ClaimedLine> claimed;
     // one subject per claimed line for the whole decision, every stage evaluates its rules against these: the first in a
     // field, the others in an array only for a claim of several lines (most claim one)
     private final Subject firstLineSubject;
@@ -38,14 +36,11 @@ final class Run {
     private final Plan plan;
     private boolean undecided;
 
-    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, CurrencyUnit currency, List<ClaimedLine> claimed,
-            Subject firstLineSubject, Subject[] moreLineSubjects, Trace trace, Money zero, Plan plan) {
+    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Subject firstLineSubject, Subject[] moreLineSubjects, Trace trace, Money zero, Plan plan) {
         this.policy = policy;
         this.version = version;
         this.claim = claim;
         this.now = now;
-        this.currency = currency;
-        this.claimed = claimed;
         this.firstLineSubject = firstLineSubject;
         this.moreLineSubjects = moreLineSubjects;
         this.trace = trace;
@@ -65,8 +60,7 @@ final class Run {
         for (int i = 1; i < claimed.size(); i++) {
             more[i - 1] = new Subject(claim, claimed.get(i), policy.calendar(), now);
         }
-        CurrencyUnit currency = claim.order().currency();
-        return new Run(policy, version, claim, now, currency, claimed, first, more, trace, zeroIn(currency), plan);
+        return new Run(policy, version, claim, now, first, more, trace, zeroIn(claim.order().currency()), plan);
     }
 
     PolicyModel policy() {
@@ -89,12 +83,14 @@ final class Run {
         return subject;
     }
 
+    /** The order's currency (its zero's: a field fewer per decision). */
     CurrencyUnit currency() {
-        return currency;
+        return zero.getCurrencyUnit();
     }
 
+    /** The claim's lines, which the claim keeps once paired. */
     List<ClaimedLine> claimed() {
-        return claimed;
+        return claim.claimedLines();
     }
 
     Trace trace() {
@@ -144,6 +140,7 @@ final class Run {
 
     /** The subject of a claimed line (one of {@link #claimed}). */
     Subject subjectOf(ClaimedLine line) {
+        List<ClaimedLine> claimed = claim.claimedLines();
         for (int i = 0; i < claimed.size(); i++) {
             if (claimed.get(i) == line) {
                 return lineSubject(i);
@@ -159,7 +156,7 @@ final class Run {
 
     /** An amount the policy states, in the order's currency, with the policy's rounding. */
     Money money(BigDecimal amount) {
-        return policy.rounding().round(BigMoney.of(currency, amount));
+        return policy.rounding().round(BigMoney.of(currency(), amount));
     }
 
     /** A fresh map for the values a rule reads, or one that keeps nothing when no explanation is recorded. */
@@ -170,7 +167,7 @@ final class Run {
     /** A condition holds for the claim as a whole. */
     boolean holdsForClaim(Condition c, Map<String, String> read) {
         // one that reads no line gives the same answer on any subject, so a line's, made already, serves
-        return c.test(c.readsLine() || claimed.isEmpty() ? subject() : firstLineSubject, read);
+        return c.test(c.readsLine() || firstLineSubject == null ? subject() : firstLineSubject, read);
     }
 
     /** A condition holds for the claim, or (when it reads the line) for any of the lines kept. */
