@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * An immutable map of names to dates in the order they were set, kept as epoch days: each {@code LocalDate} is made when it
@@ -40,7 +41,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
     @Override
     public LocalDate get(Object name) {
         int i = indexOf(name);
-        return i < 0 ? null : LocalDate.ofEpochDay(epochDay(i));
+        return i < 0 ? null : date(i);
     }
 
     @Override
@@ -89,33 +90,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
 
     @Override
     public Set<String> keySet() {
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return DatesByName.this.size();
-            }
-
-            @Override
-            public boolean contains(Object name) {
-                return containsKey(name);
-            }
-
-            @Override
-            public Iterator<String> iterator() {
-                Iterator<Entry<String, LocalDate>> entries = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return entries.hasNext();
-                    }
-
-                    @Override
-                    public String next() {
-                        return entries.next().getKey();
-                    }
-                };
-            }
-        };
+        return setOf(this::name);
     }
 
     @Override
@@ -128,24 +103,22 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
 
             @Override
             public Iterator<LocalDate> iterator() {
-                Iterator<Entry<String, LocalDate>> entries = entrySet().iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return entries.hasNext();
-                    }
-
-                    @Override
-                    public LocalDate next() {
-                        return entries.next().getValue();
-                    }
-                };
+                return each(DatesByName.this::date);
             }
         };
     }
 
     @Override
     public Set<Entry<String, LocalDate>> entrySet() {
+        return setOf(i -> Map.entry(name(i), date(i)));
+    }
+
+    private LocalDate date(int index) {
+        return LocalDate.ofEpochDay(epochDay(index));
+    }
+
+    /** A read-only view of one element per date, in order (names and entries are distinct, so a set). */
+    private <T> Set<T> setOf(IntFunction<T> element) {
         return new AbstractSet<>() {
             @Override
             public int size() {
@@ -153,24 +126,27 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
             }
 
             @Override
-            public Iterator<Entry<String, LocalDate>> iterator() {
-                return new Iterator<>() {
-                    private int next;
+            public Iterator<T> iterator() {
+                return each(element);
+            }
+        };
+    }
 
-                    @Override
-                    public boolean hasNext() {
-                        return next < size();
-                    }
+    private <T> Iterator<T> each(IntFunction<T> element) {
+        return new Iterator<>() {
+            private int next;
 
-                    @Override
-                    public Entry<String, LocalDate> next() {
-                        if (!hasNext()) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return Map.entry(name(i), LocalDate.ofEpochDay(epochDay(i)));
-                    }
-                };
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return element.apply(next++);
             }
         };
     }
@@ -198,7 +174,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
     public int hashCode() {
         int hash = 0;
         for (int i = 0, n = size(); i < n; i++) {
-            hash += name(i).hashCode() ^ LocalDate.ofEpochDay(epochDay(i)).hashCode();
+            hash += name(i).hashCode() ^ date(i).hashCode();
         }
         return hash;
     }
@@ -208,7 +184,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
     public String toString() {
         StringBuilder text = new StringBuilder("{");
         for (int i = 0, n = size(); i < n; i++) {
-            text.append(i > 0 ? ", " : "").append(name(i)).append('=').append(LocalDate.ofEpochDay(epochDay(i)));
+            text.append(i > 0 ? ", " : "").append(name(i)).append('=').append(date(i));
         }
         return text.append('}').toString();
     }
