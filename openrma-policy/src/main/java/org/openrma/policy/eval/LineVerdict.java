@@ -26,7 +26,7 @@ final class LineVerdict {
     int offerBits;
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
-    DatesByName.Builder missedWindows;                                                // null until a window is missed
+    DatesByName.Builder missedWindows;                                      // null until a window is missed
 
     LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
         this.line = line;

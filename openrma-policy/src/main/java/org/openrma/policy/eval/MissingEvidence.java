@@ -10,10 +10,11 @@ import org.openrma.policy.model.Rules.EvidenceRule;
  * What an evidence rule still needs from a claim: the kinds missing (every required kind not supplied, then every alternative
  * when none of them is), and the words that say so ("a, b, and one of: c, d"). They depend only on the rule and on which of
  * its kinds are missing, so a {@link Plan} writes them once per rule and {@link #mask} rather than per claim.
+ *
+ * @param kinds immutable, each kind once (a kind both required and an alternative is listed once), so a line's missing
+ *        kinds can start as this very list
  */
 record MissingEvidence(List<String> kinds, String needed, String reason) {
-
-    // kinds: immutable, each kind once (a kind both required and an alternative is listed once)
 
     /** Rules with more required kinds than this are worked out per claim (a plan keeps 2^(n+1) answers per rule). */
     static final int MOST_PLANNED = 6;
@@ -85,7 +86,7 @@ record MissingEvidence(List<String> kinds, String needed, String reason) {
         return new MissingEvidence(distinct(missing), needed.toString(), "evidence still needed: " + needed);
     }
 
-    /** Each kind once, in order: a line's missing kinds can then start as this very list. */
+    /** Each kind once, in order. */
     private static List<String> distinct(List<String> kinds) {
         List<String> once = new ArrayList<>(kinds.size());
         LineVerdict.addNew(once, kinds);

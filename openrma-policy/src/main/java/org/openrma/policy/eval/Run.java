@@ -36,7 +36,8 @@ final class Run {
     private final Plan plan;
     private boolean undecided;
 
-    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Subject firstLineSubject, Subject[] moreLineSubjects, Trace trace, Money zero, Plan plan) {
+    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Subject firstLineSubject, Subject[] moreLineSubjects,
+            Trace trace, Money zero, Plan plan) {
         this.policy = policy;
         this.version = version;
         this.claim = claim;
