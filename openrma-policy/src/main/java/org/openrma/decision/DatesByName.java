@@ -216,37 +216,12 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         }
     }
 
-    /** Two dates or more: the builder's own fields and arrays, which it no longer changes once built. */
-    private static final class Built extends DatesByName {
-        private final Builder dates;
-
-        Built(Builder dates) {
-            this.dates = dates;
-        }
-
-        @Override
-        String name(int index) {
-            Objects.checkIndex(index, dates.size);
-            return dates.name(index);
-        }
-
-        @Override
-        long epochDay(int index) {
-            Objects.checkIndex(index, dates.size);
-            return dates.epochDay(index);
-        }
-
-        @Override
-        public int size() {
-            return dates.size;
-        }
-    }
-
     /**
      * Dates set one by one, as a {@code LinkedHashMap} keeps them: a name set again keeps its place and takes the new date.
-     * The map {@link #build} makes reads this builder's fields and arrays, so a builder builds once.
+     * A builder is the map it builds (no second object per decision), so it builds once: {@link #build} ends its changes.
+     * Read as a map before that, it shows the dates set so far.
      */
-    public static final class Builder {
+    public static final class Builder extends DatesByName {
         // the first two dates in fields: most decisions carry one or two, and then no array is made
         private String name0;
         private long epochDay0;
@@ -289,12 +264,19 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
             }
         }
 
-        private String name(int i) {
+        @Override
+        String name(int i) {
             return i == 0 ? name0 : i == 1 ? name1 : moreNames[i - 2];
         }
 
-        private long epochDay(int i) {
+        @Override
+        long epochDay(int i) {
             return i == 0 ? epochDay0 : i == 1 ? epochDay1 : moreEpochDays[i - 2];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
 
         public Builder putIfAbsent(String name, long epochDay) {
@@ -318,10 +300,10 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
             return -1;
         }
 
-        /** The dates set, in the order first set; an empty map when none was. */
+        /** The dates set, in the order first set (this builder, which no longer changes); an empty map when none was. */
         public Map<String, LocalDate> build() {
             built = true;
-            return size == 0 ? Map.of() : new Built(this);
+            return size == 0 ? Map.of() : this;
         }
     }
 }

@@ -95,7 +95,7 @@ public record Decision(
         missingEvidence = List.copyOf(missingEvidence);
         deadlines = deadlines instanceof DatesByName ? deadlines : Map.copyOf(deadlines);
         programs = programs instanceof RenderedOnRead<ProgramVerdict> ? programs : List.copyOf(programs);
-        lines = lines instanceof RenderedOnRead<LineResult> ? lines : List.copyOf(lines);
+        lines = lines instanceof RenderedOnRead<LineResult> || lines instanceof MappedOnRead<?, LineResult> ? lines : List.copyOf(lines);
         explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
         remedies = List.copyOf(remedies);
         decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);

@@ -81,11 +81,13 @@ class DatesByNameTests {
     }
 
     @Test
-    void aBuilderBuildsOnceSinceTheMapReadsWhatItHolds() {
+    void aBuilderIsTheMapItBuildsSoItChangesNoMoreOnceBuilt() {
         DatesByName.Builder builder = new DatesByName.Builder().put("a", 1).put("b", 2);
         Map<String, LocalDate> dates = builder.build();
 
+        assertThat(dates).isSameAs(builder);
         assertThatThrownBy(() -> builder.put("c", 3)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> builder.putIfAbsent("c", 3)).isInstanceOf(IllegalStateException.class);
         assertThat(dates).containsOnlyKeys("a", "b");
     }
 

@@ -6,13 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Citation;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
 import org.openrma.decision.ExplanationStep;
 import org.openrma.decision.LineResult;
+import org.openrma.decision.MappedOnRead;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.ProgramVerdict;
@@ -162,15 +165,12 @@ public final class Evaluator {
                 remedies, words != null ? words.decisive() : trace.decisive(outcome, program.id()));
     }
 
+    /**
+     * The lines' results as a view of their verdicts, each made when read: nothing changes a verdict once the decision is
+     * made, and a caller of a decision without words (a replay) seldom reads them.
+     */
     private static List<LineResult> lineResults(ProgramRun decides) {
-        if (decides.lines.size() == 1) {
-            return List.of(result(decides.lines.getFirst()));                  // the usual claim of one line: no array
-        }
-        LineResult[] results = new LineResult[decides.lines.size()];
-        for (int i = 0; i < results.length; i++) {
-            results[i] = result(decides.lines.get(i));
-        }
-        return immutableList(results);
+        return MappedOnRead.of(decides.lines, Evaluator::result);
     }
 
     private static LineResult result(LineVerdict l) {
@@ -224,19 +224,25 @@ public final class Evaluator {
         return SUMMARY_OPENING.get(f.outcome()) + noProgramSays(f);
     }
 
+    /** What a claimed line no program serves is told: the same for every such line of a policy (a plan keeps it). */
+    static Function<ClaimedLine, LineResult> noProgramLine(PolicyModel policy) {
+        return noProgramLine(policy.whenNoProgramServes(), noProgramSays(policy.whenNoProgramServes()));
+    }
+
+    private static Function<ClaimedLine, LineResult> noProgramLine(PolicyModel.Fallback f, String says) {
+        List<String> reasons = List.of(says);
+        Outcome outcome = f.outcome();
+        return l -> new LineResult(l.line().sku(), l.requested().quantity(), outcome, l.price(), reasons);
+    }
+
     private static Decision noProgramServes(Run run, List<ProgramVerdict> verdicts, DecidedAgain words) {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
         String says = noProgramSays(f);
         var request = run.claim().request();
         Trace trace = run.trace();
         trace.noProgramServes(f, request.kind().wire(), request.reason().wire(), says);
-        List<String> reasons = List.of(says);
-        LineResult[] results = new LineResult[run.claimed().size()];
-        for (int i = 0; i < results.length; i++) {
-            var l = run.claimed().get(i);
-            results[i] = new LineResult(l.line().sku(), l.requested().quantity(), f.outcome(), l.price(), reasons);
-        }
-        List<LineResult> lines = immutableList(results);
+        // each line's result is the fallback's, a view of the claim's lines (immutable) made when read
+        List<LineResult> lines = MappedOnRead.of(run.claimed(), run.plan() != null ? run.plan().noProgramLine() : noProgramLine(f, says));
         String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
         return Decision.withoutProgram(f.outcome(), run.zero(), run.version(), verdicts, lines,
                 words != null ? words.explanation() : trace.steps(), summary, words != null ? words.decisive() : trace.decisive(f.outcome(), null));

@@ -55,8 +55,10 @@ final class Offers {
             return inOrder != null ? new Offered(resolutions, offered, false) : STILL_AVAILABLE[bits];
         }
         List<Rules.Offer> candidates = program.resolutions().offers();
-        // while every candidate so far is offered, the offers are a prefix of the program's own list and no list is made
-        int prefix = 0;
+        // without words, what the offers that hold add up to is the same for every claim they hold for: the plan has it made for
+        // each combination of a program's offers, so the loop only notes which hold, by their index in the program's list
+        boolean planned = inOrder == null && run.plan() != null && candidates.size() <= MOST_PLANNED_OFFERS;
+        int holding = 0;
         for (int i = 0; i < candidates.size(); i++) {
             Rules.Offer offer = candidates.get(i);
             Map<String, String> read = run.reads();
@@ -69,12 +71,11 @@ final class Offers {
                 continue;
             }
             if (offers) {
-                if (prefix == i) {
-                    prefix++;
+                if (planned) {
+                    holding |= 1 << i;
                 } else {
                     if (offered.isEmpty()) {
                         offered = new ArrayList<>(candidates.size());
-                        offered.addAll(candidates.subList(0, prefix));
                     }
                     offered.add(offer);
                 }
@@ -87,12 +88,8 @@ final class Offers {
                 run.trace().offered(program.id(), offer, read);
             }
         }
-        if (offered.isEmpty() && inOrder == null && run.plan() != null) {
-            // the offers are the program's first ones: what they offer is the same for every such claim, and the plan has it
-            return run.plan().offeredFirst(indexOf(runs, chosen), prefix);
-        }
-        if (offered.isEmpty() && prefix > 0) {
-            offered = prefix == candidates.size() ? candidates : candidates.subList(0, prefix);
+        if (planned) {
+            return run.plan().offered(indexOf(runs, chosen), holding);
         }
         return new Offered(inOrder != null ? inOrder : SETS[bits], offered, needsConsent);
     }
@@ -106,23 +103,35 @@ final class Offers {
         throw new IllegalArgumentException("the chosen run is not one of the runs");
     }
 
+    /** Programs of more offers than this are offered without the plan's table (2^n entries a program). */
+    static final int MOST_PLANNED_OFFERS = 8;
+
     /**
-     * By {@code n}: what an approved claim without words is offered when the program's first {@code n} offers are (no words:
-     * the remedies are one of {@link #SETS}), from none to every one; one list of these per program, made with the plan.
+     * By a bit set of the program's offers (bit i: its i-th offer holds): what an approved claim without words is offered,
+     * the offers in the program's order (no words: the remedies are one of {@link #SETS}); made with the plan, null for a
+     * program of more than {@link #MOST_PLANNED_OFFERS} offers.
      */
-    static Offered[] firstOffers(Program program) {
+    static Offered[] everyOffer(Program program) {
         List<Rules.Offer> candidates = program.resolutions().offers();
-        Offered[] byCount = new Offered[candidates.size() + 1];
-        int bits = 0;
-        boolean needsConsent = false;
-        byCount[0] = new Offered(SETS[0], List.of(), false);
-        for (int n = 1; n <= candidates.size(); n++) {
-            Rules.Offer offer = candidates.get(n - 1);
-            bits |= 1 << offer.resolution().ordinal();
-            needsConsent |= offer.needsConsent();
-            byCount[n] = new Offered(SETS[bits], n == candidates.size() ? candidates : candidates.subList(0, n), needsConsent);
+        if (candidates.size() > MOST_PLANNED_OFFERS) {
+            return null;
         }
-        return byCount;
+        Offered[] byHolding = new Offered[1 << candidates.size()];
+        for (int holding = 0; holding < byHolding.length; holding++) {
+            List<Rules.Offer> offers = new ArrayList<>();
+            int bits = 0;
+            boolean needsConsent = false;
+            for (int i = 0; i < candidates.size(); i++) {
+                if ((holding & 1 << i) != 0) {
+                    Rules.Offer offer = candidates.get(i);
+                    offers.add(offer);
+                    bits |= 1 << offer.resolution().ordinal();
+                    needsConsent |= offer.needsConsent();
+                }
+            }
+            byHolding[holding] = new Offered(SETS[bits], List.copyOf(offers), needsConsent);
+        }
+        return byHolding;
     }
 
     /**

@@ -4,6 +4,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.openrma.claim.ClaimedLine;
+import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
 import org.openrma.policy.model.PolicyModel;
@@ -14,8 +17,8 @@ import org.openrma.policy.model.Rules;
  * What one policy version's decisions share, worked out once when it is compiled rather than per claim: each
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
- * of its kinds missing; the summary of a claim no program serves; a serving program's verdict without words, by outcome;
- * what an approved claim without words is offered when a program's first offers are.
+ * of its kinds missing; the summary and line results of a claim no program serves; a serving program's verdict without words, by outcome;
+ * what an approved claim without words is offered for each combination of a program's offers.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -28,20 +31,24 @@ public final class Plan {
     private final Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence;
 
     private final String noProgramSummary;
-    /** By program index, by how many of its first offers an approved claim is offered: {@link Offers#firstOffers}. */
-    private final Offers.Offered[][] offeredFirst;
+    /** What a claimed line no program serves is told ({@link Evaluator#noProgramLine}). */
+    private final Function<ClaimedLine, LineResult> noProgramLine;
+    /** By program index, by which of its offers hold for an approved claim: {@link Offers#everyOffer}. */
+    private final Offers.Offered[][] offered;
     /** By program index and outcome ordinal: the verdict of a program that serves, decided without an explanation. */
     private final ProgramVerdict[][] servingUnsaid;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
-            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary, Offers.Offered[][] offeredFirst) {
+            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
+            Offers.Offered[][] offered) {
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
         this.servingUnsaid = servingUnsaid;
         this.missingEvidence = missingEvidence;
         this.noProgramSummary = noProgramSummary;
-        this.offeredFirst = offeredFirst;
+        this.noProgramLine = noProgramLine;
+        this.offered = offered;
     }
 
     public static Plan of(PolicyModel policy) {
@@ -69,12 +76,12 @@ public final class Plan {
                 }
             }
         }
-        Offers.Offered[][] offeredFirst = new Offers.Offered[programs.size()][];
-        for (int i = 0; i < offeredFirst.length; i++) {
-            offeredFirst[i] = Offers.firstOffers(programs.get(i));
+        Offers.Offered[][] offered = new Offers.Offered[programs.size()][];
+        for (int i = 0; i < offered.length; i++) {
+            offered[i] = Offers.everyOffer(programs.get(i));
         }
         return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy),
-                offeredFirst);
+                Evaluator.noProgramLine(policy), offered);
     }
 
     /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */
@@ -88,9 +95,17 @@ public final class Plan {
         return noProgramSummary;
     }
 
-    /** What an approved claim without words is offered when the first {@code count} offers of the program at {@code index} are. */
-    Offers.Offered offeredFirst(int index, int count) {
-        return offeredFirst[index][count];
+    /** What a claimed line no program serves is told, for each such line of a claim. */
+    Function<ClaimedLine, LineResult> noProgramLine() {
+        return noProgramLine;
+    }
+
+    /**
+     * What an approved claim without words is offered when the offers of the program at {@code index} in the bit set
+     * {@code holding} hold (bit i: its i-th offer); only for a program of at most {@link Offers#MOST_PLANNED_OFFERS} offers.
+     */
+    Offers.Offered offered(int index, int holding) {
+        return offered[index][holding];
     }
 
     /** The verdict of the program at {@code index} when it serves the claim with {@code outcome}, decided without an explanation. */

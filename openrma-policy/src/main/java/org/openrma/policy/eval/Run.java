@@ -24,28 +24,26 @@ final class Run {
     private final PolicyModel policy;
     private final PolicyVersionRef version;
     private final Claim claim;
-    private final Instant now;
-    // the claim as a whole (no line), made when a rule about the whole claim asks: most decisions read only their lines
+    // the claim as a whole (no line), made when a rule about the whole claim asks (most decisions read only their lines), or
+    // at once for a claim of no line: the instant of evaluation is then read from it rather than kept a second time
     private Subject subject;
     // one subject per claimed line for the whole decision, every stage evaluates its rules against these: the first in a
     // field, the others in an array only for a claim of several lines (most claim one)
     private final Subject firstLineSubject;
     private final Subject[] moreLineSubjects;
     private final Trace trace;
-    private final Money zero;
     private final Plan plan;
     private boolean undecided;
 
-    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Subject firstLineSubject, Subject[] moreLineSubjects,
-            Trace trace, Money zero, Plan plan) {
+    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, Subject firstLineSubject, Subject[] moreLineSubjects,
+            Trace trace, Plan plan) {
         this.policy = policy;
         this.version = version;
         this.claim = claim;
-        this.now = now;
+        this.subject = subject;
         this.firstLineSubject = firstLineSubject;
         this.moreLineSubjects = moreLineSubjects;
         this.trace = trace;
-        this.zero = zero;
         this.plan = plan;
     }
 
@@ -61,7 +59,8 @@ final class Run {
         for (int i = 1; i < claimed.size(); i++) {
             more[i - 1] = new Subject(claim, claimed.get(i), policy.calendar(), now);
         }
-        return new Run(policy, version, claim, now, first, more, trace, zeroIn(claim.order().currency()), plan);
+        Subject whole = first == null ? new Subject(claim, null, policy.calendar(), now) : null;
+        return new Run(policy, version, claim, whole, first, more, trace, plan);
     }
 
     PolicyModel policy() {
@@ -79,14 +78,14 @@ final class Run {
     /** The subject of the claim as a whole (no line). */
     Subject subject() {
         if (subject == null) {
-            subject = new Subject(claim, null, policy.calendar(), now);
+            subject = firstLineSubject.forLine(null);
         }
         return subject;
     }
 
-    /** The order's currency (its zero's: a field fewer per decision). */
+    /** The order's currency. */
     CurrencyUnit currency() {
-        return zero.getCurrencyUnit();
+        return claim.order().currency();
     }
 
     /** The claim's lines, which the claim keeps once paired. */
@@ -98,9 +97,9 @@ final class Run {
         return trace;
     }
 
-    /** Zero in the order's currency. */
+    /** Zero in the order's currency (looked up rather than kept: a field fewer per decision). */
     Money zero() {
-        return zero;
+        return zeroIn(claim.order().currency());
     }
 
     /** What the policy's decisions share, or null. */
