@@ -151,7 +151,7 @@ final class Explanation implements Trace {
         int count = 0;
         List<LineVerdict> lines = run.lines;
         for (int i = 0; i < lines.size(); i++) {
-            List<String> reasons = lines.get(i).reasons;
+            List<String> reasons = lines.get(i).reasons();
             for (int r = 0; r < reasons.size(); r++) {
                 String reason = reasons.get(r);
                 if (only == null) {

@@ -1,6 +1,7 @@
 package org.openrma.policy.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.openrma.claim.ClaimedLine;
@@ -17,7 +18,11 @@ final class LineVerdict {
     final Rules.WhenRejected whenRejected;
     Outcome outcome = Outcome.APPROVED;
     // most lines pass every rule: these fill only when a rule fails
-    List<String> reasons = List.of();
+    /**
+     * The reasons given, in order, as compactly as a decision that may never read them can keep them: null for none, the
+     * one String for one (most failing lines), a String array for more, filled from the front ({@link #reasons} reads it).
+     */
+    private Object reasons;
     /** Evidence kinds still needed, each once, in the order found (a short list searched, not a hashed set). */
     List<String> missing = List.of();
     /** The remedies still offered on a rejection, in the order offered: kept only when the decision records its words. */
@@ -58,18 +63,45 @@ final class LineVerdict {
             outcome = o;
         }
         if (reason != null) {
-            // immutable lists for the usual one or two reasons, which the line's result then keeps without copying
-            if (reasons.isEmpty()) {
-                reasons = List.of(reason);
-            } else if (reasons.size() == 1) {
-                reasons = List.of(reasons.getFirst(), reason);
-            } else {
-                if (!(reasons instanceof ArrayList)) {
-                    reasons = new ArrayList<>(reasons);
-                }
-                reasons.add(reason);
-            }
+            addReason(reason);
         }
+    }
+
+    private void addReason(String reason) {
+        switch (reasons) {
+            case null -> reasons = reason;
+            case String first -> reasons = new String[] {first, reason};
+            case String[] more -> {
+                int n = countOf(more);
+                String[] into = n < more.length ? more : Arrays.copyOf(more, n * 2);
+                into[n] = reason;
+                reasons = into;
+            }
+            default -> throw new IllegalStateException("reasons kept as " + reasons.getClass());
+        }
+    }
+
+    private static int countOf(String[] more) {
+        int n = more.length;
+        while (n > 0 && more[n - 1] == null) {
+            n--;
+        }
+        return n;
+    }
+
+    /** Whether a rule gave a reason for this line's answer. */
+    boolean hasReasons() {
+        return reasons != null;
+    }
+
+    /** The reasons given, in order, as an immutable list made when read. */
+    List<String> reasons() {
+        return switch (reasons) {
+            case null -> List.of();
+            case String only -> List.of(only);
+            case String[] more -> List.of(Arrays.copyOf(more, countOf(more)));
+            default -> throw new IllegalStateException("reasons kept as " + reasons.getClass());
+        };
     }
 
     /** A rule that cannot be evaluated: review, never anything a program's when_rejected could turn it into. */
