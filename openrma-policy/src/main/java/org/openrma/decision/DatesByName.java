@@ -284,8 +284,8 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         }
 
         /** Sets every date of {@code other} whose name is not set here yet, in {@code other}'s order. */
-        public Builder putAllAbsent(Builder other) {
-            for (int i = 0; i < other.size; i++) {
+        public Builder putAllAbsent(DatesByName other) {
+            for (int i = 0, n = other.size(); i < n; i++) {
                 putIfAbsent(other.name(i), other.epochDay(i));
             }
             return this;

@@ -70,6 +70,16 @@ class DatesByNameTests {
     }
 
     @Test
+    void aBuilderTakesTheAbsentDatesOfAnyOfTheseMaps() {
+        DatesByName.Builder builder = new DatesByName.Builder().put("a", 1);
+
+        builder.putAllAbsent(DatesByName.of("a", 5)).putAllAbsent(DatesByName.of("b", 2)).putAllAbsent(new DatesByName.Builder().put("c", 3).put("b", 9));
+
+        assertThat(builder.build()).containsExactly(Map.entry("a", LocalDate.ofEpochDay(1)), Map.entry("b", LocalDate.ofEpochDay(2)),
+                Map.entry("c", LocalDate.ofEpochDay(3)));
+    }
+
+    @Test
     void cannotBeChanged() {
         Map<String, LocalDate> dates = new DatesByName.Builder().put("a", 1).put("b", 2).build();
 

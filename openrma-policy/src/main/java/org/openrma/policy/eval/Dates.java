@@ -22,8 +22,8 @@ final class Dates {
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
         Window.End claimWindow = null;
-        for (int at = 0; at < chosen.lines.size(); at++) {
-            LineVerdict l = chosen.lines.get(at);
+        for (int at = 0; at < chosen.lines().size(); at++) {
+            LineVerdict l = chosen.lines().get(at);
             if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
                 claimWindow = l.windowEnd;
                 break;
@@ -42,8 +42,8 @@ final class Dates {
             components(run, chosen.program, kept, deadlines);
         } else {
             // a rejection lists every deadline that failed
-            for (int at = 0; at < chosen.lines.size(); at++) {
-                LineVerdict l = chosen.lines.get(at);
+            for (int at = 0; at < chosen.lines().size(); at++) {
+                LineVerdict l = chosen.lines().get(at);
                 if (l.missedWindows != null) {
                     deadlines.putAllAbsent(l.missedWindows);
                 }
@@ -59,8 +59,8 @@ final class Dates {
 
     /** Whether a line of the chosen program missed a window (a rejection lists every deadline that failed). */
     private static boolean anyMissed(ProgramRun chosen) {
-        for (int at = 0; at < chosen.lines.size(); at++) {
-            if (chosen.lines.get(at).missedWindows != null) {
+        for (int at = 0; at < chosen.lines().size(); at++) {
+            if (chosen.lines().get(at).missedWindows != null) {
                 return true;
             }
         }

@@ -141,10 +141,10 @@ public final class Evaluator {
         List<String> missing = List.of();
         if (outcome == Outcome.NEEDS_EVIDENCE) {
             // every line's kinds, each once, in order (each line's list has no repeats: one line's is the answer as it is)
-            List<String> all = decides.lines.size() == 1 ? decides.lines.getFirst().missing : new ArrayList<>();
-            if (decides.lines.size() > 1) {
-                for (int i = 0; i < decides.lines.size(); i++) {
-                    LineVerdict.addNew(all, decides.lines.get(i).missing);
+            List<String> all = decides.lines().size() == 1 ? decides.lines().getFirst().missing : new ArrayList<>();
+            if (decides.lines().size() > 1) {
+                for (int i = 0; i < decides.lines().size(); i++) {
+                    LineVerdict.addNew(all, decides.lines().get(i).missing);
                 }
             }
             missing = List.copyOf(all);
@@ -170,7 +170,7 @@ public final class Evaluator {
      * made, and a caller of a decision without words (a replay) seldom reads them.
      */
     private static List<LineResult> lineResults(ProgramRun decides) {
-        return MappedOnRead.of(decides.lines, Evaluator::result);
+        return MappedOnRead.of(decides.lines(), Evaluator::result);
     }
 
     private static LineResult result(LineVerdict l) {

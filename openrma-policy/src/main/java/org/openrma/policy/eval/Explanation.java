@@ -149,7 +149,7 @@ final class Explanation implements Trace {
         String only = null;
         String[] distinct = null;                                       // made for a second reason: most runs give one or none
         int count = 0;
-        List<LineVerdict> lines = run.lines;
+        List<LineVerdict> lines = run.lines();
         for (int i = 0; i < lines.size(); i++) {
             List<String> reasons = lines.get(i).reasons();
             for (int r = 0; r < reasons.size(); r++) {

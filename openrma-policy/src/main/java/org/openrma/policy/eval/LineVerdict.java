@@ -31,7 +31,7 @@ final class LineVerdict {
     int offerBits;
     Window.End windowEnd;
     /** Windows this line missed, by name: a rejection lists every deadline that failed. */
-    DatesByName.Builder missedWindows;                                      // null until a window is missed
+    DatesByName missedWindows;                          // null until a window is missed; one date, then a builder for more
 
     LineVerdict(ClaimedLine line, Rules.WhenRejected whenRejected) {
         this.line = line;
@@ -49,10 +49,13 @@ final class LineVerdict {
     }
 
     void missed(String name, long lastEpochDay) {
-        if (missedWindows == null) {
-            missedWindows = new DatesByName.Builder();
-        }
-        missedWindows.put(name, lastEpochDay);
+        missedWindows = switch (missedWindows) {
+            case null -> DatesByName.of(name, lastEpochDay);                  // the usual one window missed: no builder
+            case DatesByName.Builder more -> more.put(name, lastEpochDay);
+            // a name missed again takes the new date in its place, as a builder's put does
+            default -> missedWindows.containsKey(name) ? DatesByName.of(name, lastEpochDay)
+                    : new DatesByName.Builder().putAllAbsent(missedWindows).put(name, lastEpochDay);
+        };
     }
 
     void answer(Outcome o, String reason) {

@@ -38,8 +38,8 @@ final class Offers {
         if (chosen.outcome == Outcome.REJECTED) {
             for (ProgramRun r : runs) {
                 if (r.outcome == Outcome.REJECTED) {                          // a program that does not serve has no outcome
-                    for (int at = 0; at < r.lines.size(); at++) {
-                        LineVerdict l = r.lines.get(at);
+                    for (int at = 0; at < r.lines().size(); at++) {
+                        LineVerdict l = r.lines().get(at);
                         if (inOrder != null) {
                             inOrder.addAll(l.offers);
                         } else {

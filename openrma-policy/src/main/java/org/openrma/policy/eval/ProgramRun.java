@@ -1,33 +1,60 @@
 package org.openrma.policy.eval;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.model.Program;
 
-/** One program's answer for the claim: a verdict per claimed line, combined into the program's outcome (null: it does not serve). */
-final class ProgramRun {
+/**
+ * One program's answer for the claim: a verdict per claimed line, combined into the program's outcome (null: it does not
+ * serve). The run is itself the list of its lines' verdicts, in the claim's order: the stages after the first read that
+ * list, and a list kept beside the run would be one more object for every program that serves a claim.
+ */
+final class ProgramRun extends AbstractList<LineVerdict> implements RandomAccess {
 
     final Program program;
-    /** Empty (and immutable) while the program serves no line: most programs serve none of a claim's lines. */
-    List<LineVerdict> lines = List.of();
     Outcome outcome;
+    // the first line's verdict in a field, the others (a claim of several lines) in an array sized for them: most claims have one
+    private LineVerdict first;
+    private final LineVerdict[] rest;
 
+    /** The run of a program that serves none of the claim's lines: no verdict, no outcome. */
     ProgramRun(Program program) {
-        this.program = program;
+        this(program, 0);
     }
 
-    /** Adds a line's verdict; the list is made for the first one. */
-    void add(LineVerdict verdict, int claimedLines) {
-        if (claimedLines == 1) {
-            // the usual claim of one line: List.of's own small list, no array behind it
-            lines = List.of(verdict);
-            return;
+    /** A run that will hold a verdict for each of the claim's {@code claimedLines} lines ({@link #put}). */
+    ProgramRun(Program program, int claimedLines) {
+        this.program = program;
+        this.rest = claimedLines > 1 ? new LineVerdict[claimedLines - 1] : null;
+    }
+
+    /** Sets the verdict of the claimed line at {@code index}; the lines are put in order, each once, before the run is read. */
+    void put(int index, LineVerdict verdict) {
+        if (index == 0) {
+            first = verdict;
+        } else {
+            rest[index - 1] = verdict;
         }
-        if (lines.isEmpty()) {
-            lines = new ArrayList<>(claimedLines);
-        }
-        lines.add(verdict);
+    }
+
+    /** The lines' verdicts: this run. */
+    List<LineVerdict> lines() {
+        return this;
+    }
+
+    @Override
+    public LineVerdict get(int index) {
+        Objects.checkIndex(index, size());
+        return index == 0 ? first : rest[index - 1];
+    }
+
+    @Override
+    public int size() {
+        return first == null ? 0 : rest == null ? 1 : 1 + rest.length;
     }
 
     boolean served() {
@@ -37,20 +64,20 @@ final class ProgramRun {
     /** The lines this program does not reject: the ones money, shipping and dates are worked out for. */
     List<LineVerdict> kept() {
         int rejected = 0;
-        for (int at = 0; at < lines.size(); at++) {
-            LineVerdict l = lines.get(at);
+        for (int at = 0, n = size(); at < n; at++) {
+            LineVerdict l = get(at);
             rejected += l.outcome == Outcome.REJECTED ? 1 : 0;
         }
         if (rejected == 0) {
             // the usual case: every line is kept; the stages after this one only read the list, so it is not copied
-            return lines;
+            return this;
         }
-        if (rejected == lines.size()) {
+        if (rejected == size()) {
             return List.of();                                                   // a rejected claim of one line, most often
         }
-        List<LineVerdict> kept = new ArrayList<>(lines.size() - rejected);
-        for (int at = 0; at < lines.size(); at++) {
-            LineVerdict l = lines.get(at);
+        List<LineVerdict> kept = new ArrayList<>(size() - rejected);
+        for (int at = 0, n = size(); at < n; at++) {
+            LineVerdict l = get(at);
             if (l.outcome != Outcome.REJECTED) {
                 kept.add(l);
             }
@@ -61,8 +88,8 @@ final class ProgramRun {
     /** Combining lines: what the claim needs next comes first. */
     void combine() {
         Outcome combined = null;
-        for (int at = 0; at < lines.size(); at++) {
-            LineVerdict l = lines.get(at);
+        for (int at = 0, n = size(); at < n; at++) {
+            LineVerdict l = get(at);
             if (combined == null || claimPriority(l.outcome) < claimPriority(combined)) {
                 combined = l.outcome;
             }

@@ -63,12 +63,12 @@ final class Programs {
             // a run that serves nothing is the same for every claim: the plan's, when there is one
             return run.plan() != null ? run.plan().notServingRun(index) : new ProgramRun(program);
         }
-        ProgramRun result = new ProgramRun(program);
+        ProgramRun result = new ProgramRun(program, n);
         boolean perLine = n > 1;
         for (int i = 0; i < n; i++) {
             ClaimedLine line = claimed.get(i);
             LineVerdict verdict = new LineVerdict(line, program.whenRejected());
-            result.add(verdict, n);
+            result.put(i, verdict);
             if (!served.has(i) && !servedElsewhere(claimed, served, line)) {
                 verdict.answer(Outcome.REJECTED, "line " + line.line().sku() + " is not covered by '" + program.title() + "'");
                 continue;
