@@ -229,12 +229,12 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         private long epochDay1;
         private String[] moreNames;                                       // the third date on, made when one comes
         private long[] moreEpochDays;
-        private int size;
-        private boolean built;
+        // how many dates are set; once built, ~count (negative): a flag of its own would cost 8 bytes per map
+        private int count;
 
         public Builder put(String name, long epochDay) {
             Objects.requireNonNull(name, "name");
-            if (built) {
+            if (count < 0) {
                 throw new IllegalStateException("the dates were built already");
             }
             int i = indexOf(name);
@@ -242,8 +242,8 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
                 set(i, name, epochDay);
                 return this;
             }
-            if (size >= 2) {
-                int more = size - 2;
+            if (count >= 2) {
+                int more = count - 2;
                 if (moreNames == null) {
                     moreNames = new String[2];
                     moreEpochDays = new long[2];
@@ -252,7 +252,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
                     moreEpochDays = Arrays.copyOf(moreEpochDays, more * 2);
                 }
             }
-            set(size++, name, epochDay);
+            set(count++, name, epochDay);
             return this;
         }
 
@@ -276,7 +276,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
 
         @Override
         public int size() {
-            return size;
+            return count < 0 ? ~count : count;
         }
 
         public Builder putIfAbsent(String name, long epochDay) {
@@ -292,7 +292,7 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         }
 
         private int indexOf(String name) {
-            for (int i = 0; i < size; i++) {
+            for (int i = 0, n = size(); i < n; i++) {
                 if (name(i).equals(name)) {
                     return i;
                 }
@@ -302,8 +302,10 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
 
         /** The dates set, in the order first set (this builder, which no longer changes); an empty map when none was. */
         public Map<String, LocalDate> build() {
-            built = true;
-            return size == 0 ? Map.of() : this;
+            if (count >= 0) {
+                count = ~count;
+            }
+            return size() == 0 ? Map.of() : this;
         }
     }
 }

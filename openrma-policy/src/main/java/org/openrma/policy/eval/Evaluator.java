@@ -174,7 +174,7 @@ public final class Evaluator {
     }
 
     private static LineResult result(LineVerdict l) {
-        return new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome, l.line.price(), l.reasons());
+        return new LineResult(l.line.line().sku(), l.line.requested().quantity(), l.outcome(), l.line.price(), l.reasons());
     }
 
     /**

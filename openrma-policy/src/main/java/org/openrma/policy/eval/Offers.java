@@ -43,7 +43,7 @@ final class Offers {
                         if (inOrder != null) {
                             inOrder.addAll(l.offers);
                         } else {
-                            bits |= l.offerBits;
+                            bits |= l.offerBits();
                         }
                     }
                 }

@@ -66,7 +66,7 @@ final class ProgramRun extends AbstractList<LineVerdict> implements RandomAccess
         int rejected = 0;
         for (int at = 0, n = size(); at < n; at++) {
             LineVerdict l = get(at);
-            rejected += l.outcome == Outcome.REJECTED ? 1 : 0;
+            rejected += l.outcome() == Outcome.REJECTED ? 1 : 0;
         }
         if (rejected == 0) {
             // the usual case: every line is kept; the stages after this one only read the list, so it is not copied
@@ -78,7 +78,7 @@ final class ProgramRun extends AbstractList<LineVerdict> implements RandomAccess
         List<LineVerdict> kept = new ArrayList<>(size() - rejected);
         for (int at = 0, n = size(); at < n; at++) {
             LineVerdict l = get(at);
-            if (l.outcome != Outcome.REJECTED) {
+            if (l.outcome() != Outcome.REJECTED) {
                 kept.add(l);
             }
         }
@@ -90,8 +90,8 @@ final class ProgramRun extends AbstractList<LineVerdict> implements RandomAccess
         Outcome combined = null;
         for (int at = 0, n = size(); at < n; at++) {
             LineVerdict l = get(at);
-            if (combined == null || claimPriority(l.outcome) < claimPriority(combined)) {
-                combined = l.outcome;
+            if (combined == null || claimPriority(l.outcome()) < claimPriority(combined)) {
+                combined = l.outcome();
             }
         }
         outcome = combined;

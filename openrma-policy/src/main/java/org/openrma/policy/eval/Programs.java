@@ -97,7 +97,7 @@ final class Programs {
             for (int e = 0; e < evidence.size(); e++) {
                 evidence(run, program.id(), evidence.get(e), s, label, verdict);
             }
-            if (program.whenRejected() != null && verdict.outcome == program.whenRejected().outcome() && verdict.hasReasons()) {
+            if (program.whenRejected() != null && verdict.outcome() == program.whenRejected().outcome() && verdict.hasReasons()) {
                 trace.whenRejected(program, label);
             }
         }
