@@ -59,7 +59,8 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         return false;
     }
 
-    private int indexOf(Object name) {
+    /** Where {@code name} is, or -1. */
+    int indexOf(Object name) {
         for (int i = 0, n = size(); i < n; i++) {
             if (name(i).equals(name)) {
                 return i;
@@ -289,15 +290,6 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
                 putIfAbsent(other.name(i), other.epochDay(i));
             }
             return this;
-        }
-
-        private int indexOf(String name) {
-            for (int i = 0, n = size(); i < n; i++) {
-                if (name(i).equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         /** The dates set, in the order first set (this builder, which no longer changes); an empty map when none was. */
