@@ -18,7 +18,7 @@ final class LineVerdict {
     /**
      * The line's outcome (bits 0-1: its ordinal), what a rejection becomes under the program's when_rejected (bits 2-4: none,
      * or 1 + the outcome's ordinal) and the remedies still offered on a rejection (from bit 8: a bit per resolution's ordinal):
-     * a verdict is made for every line and serving program, and one int costs 12 bytes fewer than the enum, the rule and an int.
+     * a verdict is made for every line and serving program, and one int costs 8 bytes fewer than the enum, the rule and an int.
      */
     private int state;
     // most lines pass every rule: these fill only when a rule fails

@@ -72,19 +72,19 @@ final class Offers {
             }
             if (offers) {
                 if (planned) {
-                    holding |= 1 << i;
+                    holding |= 1 << i;                                  // the remedies and consent are the plan's
                 } else {
                     if (offered.isEmpty()) {
                         offered = new ArrayList<>(candidates.size());
                     }
                     offered.add(offer);
+                    if (inOrder != null) {
+                        inOrder.add(offer.resolution());
+                    } else {
+                        bits |= 1 << offer.resolution().ordinal();
+                    }
+                    needsConsent |= offer.needsConsent();
                 }
-                if (inOrder != null) {
-                    inOrder.add(offer.resolution());
-                } else {
-                    bits |= 1 << offer.resolution().ordinal();
-                }
-                needsConsent |= offer.needsConsent();
                 run.trace().offered(program.id(), offer, read);
             }
         }
