@@ -54,8 +54,42 @@ public record Request(
         lines = List.copyOf(lines);
         evidence = Set.copyOf(evidence);
         facts = Set.copyOf(facts);
-        words = words != null ? words : Words.of(reason, evidence, facts);
+        if (words == null) {
+            words = Words.of(reason, evidence, facts);
+        } else {
+            // a policy's gate lets a claim through without looking its words up when all are standard, which it tells by
+            // counting these: so the typed words must be exactly the standard ones written
+            if (!typedAsWritten(words.evidence(), evidence, Evidence.class)) {
+                throw new IllegalArgumentException("request.evidence " + evidence + " is not the standard evidence of the words written " + words.evidence());
+            }
+            if (!typedAsWritten(words.facts(), facts, Fact.class)) {
+                throw new IllegalArgumentException("request.facts " + facts + " are not the standard facts of the words written " + words.facts());
+            }
+        }
         attributes = Map.copyOf(attributes);
+    }
+
+    /** Whether {@code typed} holds exactly the standard words of {@code written} (the others are declared by a policy). */
+    private static <E extends Enum<E> & Vocabulary> boolean typedAsWritten(Set<String> written, Set<E> typed, Class<E> type) {
+        int standard = 0;
+        for (String word : written) {
+            Optional<E> parsed = Vocabulary.parse(type, word);
+            if (parsed.isPresent()) {
+                if (!typed.contains(parsed.get())) {
+                    return false;
+                }
+                standard++;
+            }
+        }
+        return standard == typed.size();
+    }
+
+    /**
+     * Whether every fact and every piece of evidence is written in a standard word, which every policy accepts: there are as
+     * many typed as written (the typed are the standard ones written, as the constructor checks), so no word is looked up.
+     */
+    public boolean allWordsStandard() {
+        return facts.size() == words.facts().size() && evidence.size() == words.evidence().size();
     }
 
     public Request(ClaimKind kind, Instant submittedAt, Reason reason, List<RequestLine> lines, boolean keepsFreeGifts, Set<Evidence> evidence,

@@ -223,19 +223,36 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
      * Read as a map before that, it shows the dates set so far.
      */
     public static final class Builder extends DatesByName {
-        // the first two dates in fields: most decisions carry one or two, and then no array is made
+        // the first two dates in fields: most decisions carry one or two, and then nothing else is made. How many are set
+        // is told by which names are (none, one, two, two and the rest's count), and whether the map is built by the rest's
+        // holder (a shared empty one for a map of two at most): a count and a flag of their own would make the builder 48
+        // bytes instead of 40
         private String name0;
         private long epochDay0;
         private String name1;
         private long epochDay1;
-        private String[] moreNames;                                       // the third date on, made when one comes
-        private long[] moreEpochDays;
-        // how many dates are set; once built, ~count (negative): a flag of its own would cost 8 bytes per map
-        private int count;
+        private More more;
+
+        /** The third date on, and whether the map is built. */
+        private static final class More {
+            /** What a map of two dates at most holds here once built. */
+            static final More BUILT = new More(null, null);
+
+            final String[] names;
+            final long[] epochDays;
+            int count;
+            boolean built;
+
+            More(String[] names, long[] epochDays) {
+                this.names = names;
+                this.epochDays = epochDays;
+                this.built = names == null;
+            }
+        }
 
         public Builder put(String name, long epochDay) {
             Objects.requireNonNull(name, "name");
-            if (count < 0) {
+            if (more != null && more.built) {
                 throw new IllegalStateException("the dates were built already");
             }
             int i = indexOf(name);
@@ -243,17 +260,19 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
                 set(i, name, epochDay);
                 return this;
             }
+            int count = size();
             if (count >= 2) {
-                int more = count - 2;
-                if (moreNames == null) {
-                    moreNames = new String[2];
-                    moreEpochDays = new long[2];
-                } else if (more == moreNames.length) {
-                    moreNames = Arrays.copyOf(moreNames, more * 2);
-                    moreEpochDays = Arrays.copyOf(moreEpochDays, more * 2);
+                int rest = count - 2;
+                if (more == null) {
+                    more = new More(new String[2], new long[2]);
+                } else if (rest == more.names.length) {
+                    More grown = new More(Arrays.copyOf(more.names, rest * 2), Arrays.copyOf(more.epochDays, rest * 2));
+                    grown.count = more.count;
+                    more = grown;
                 }
+                more.count++;
             }
-            set(count++, name, epochDay);
+            set(count, name, epochDay);
             return this;
         }
 
@@ -261,23 +280,23 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
             switch (i) {
                 case 0 -> { name0 = name; epochDay0 = epochDay; }
                 case 1 -> { name1 = name; epochDay1 = epochDay; }
-                default -> { moreNames[i - 2] = name; moreEpochDays[i - 2] = epochDay; }
+                default -> { more.names[i - 2] = name; more.epochDays[i - 2] = epochDay; }
             }
         }
 
         @Override
         String name(int i) {
-            return i == 0 ? name0 : i == 1 ? name1 : moreNames[i - 2];
+            return i == 0 ? name0 : i == 1 ? name1 : more.names[i - 2];
         }
 
         @Override
         long epochDay(int i) {
-            return i == 0 ? epochDay0 : i == 1 ? epochDay1 : moreEpochDays[i - 2];
+            return i == 0 ? epochDay0 : i == 1 ? epochDay1 : more.epochDays[i - 2];
         }
 
         @Override
         public int size() {
-            return count < 0 ? ~count : count;
+            return name0 == null ? 0 : name1 == null ? 1 : more == null ? 2 : 2 + more.count;
         }
 
         public Builder putIfAbsent(String name, long epochDay) {
@@ -294,8 +313,10 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
 
         /** The dates set, in the order first set (this builder, which no longer changes); an empty map when none was. */
         public Map<String, LocalDate> build() {
-            if (count >= 0) {
-                count = ~count;
+            if (more == null) {
+                more = More.BUILT;
+            } else {
+                more.built = true;
             }
             return size() == 0 ? Map.of() : this;
         }

@@ -97,7 +97,7 @@ public record Decision(
         programs = programs instanceof RenderedOnRead<ProgramVerdict> ? programs : List.copyOf(programs);
         lines = lines instanceof RenderedOnRead<LineResult> || lines instanceof MappedOnRead<?, LineResult> ? lines : List.copyOf(lines);
         explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
-        remedies = List.copyOf(remedies);
+        remedies = remedies instanceof MappedOnRead<?, Remedy> ? remedies : List.copyOf(remedies);
         decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);
     }
 

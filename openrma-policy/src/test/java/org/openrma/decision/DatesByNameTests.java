@@ -102,6 +102,27 @@ class DatesByNameTests {
     }
 
     @Test
+    void aBuilderOfAnySizeChangesNoMoreOnceBuiltAndAnotherStillDoes() {
+        for (int size = 0; size <= 5; size++) {
+            DatesByName.Builder builder = new DatesByName.Builder();
+            DatesByName.Builder notBuilt = new DatesByName.Builder();
+            for (int i = 0; i < size; i++) {
+                builder.put(NAMES.get(i), i);
+                notBuilt.put(NAMES.get(i), i);
+            }
+
+            Map<String, LocalDate> dates = builder.build();
+
+            assertThat(dates).hasSize(size);
+            assertThatThrownBy(() -> builder.put("another", 9)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> builder.put(NAMES.getFirst(), 9)).isInstanceOf(IllegalStateException.class);
+            assertThat(dates).hasSize(size);
+            // building one builder leaves the others open, whatever they hold
+            assertThat(notBuilt.put("another", 9)).hasSize(size + 1);
+        }
+    }
+
+    @Test
     void aDecisionKeepsTheDatesWithoutCopyingThem() {
         Map<String, LocalDate> dates = DatesByName.of("claim_window_ends", 20_000);
 

@@ -58,4 +58,36 @@ class MappedOnReadTests {
         assertThat(d.lines().get(0).sku()).isEqualTo("A-1");
         assertThat(made).hasValue(1);
     }
+
+    @Test
+    void aViewWithAContextMakesEachElementWithIt() {
+        List<Resolution> offered = List.of(Resolution.REFUND, Resolution.STORE_CREDIT);
+        Money net = Money.of(CurrencyUnit.EUR, 42);
+        List<Remedy> expected = List.of(new Remedy(Resolution.REFUND, net, null, false), new Remedy(Resolution.STORE_CREDIT, net, null, false));
+
+        List<Remedy> view = MappedOnRead.of(offered, net, (resolution, value) -> new Remedy(resolution, value, null, false));
+
+        assertThat(view).isEqualTo(expected).hasSameHashCodeAs(expected);
+        assertThat(view.get(1).value()).isEqualTo(net);
+        assertThatThrownBy(() -> view.add(expected.getFirst())).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aDecisionKeepsItsRemediesViewWithoutMakingThem() {
+        AtomicInteger made = new AtomicInteger();
+        Money zero = Money.zero(CurrencyUnit.EUR);
+        List<Remedy> remedies = MappedOnRead.of(List.of(Resolution.REFUND), zero, (resolution, value) -> {
+            made.incrementAndGet();
+            return new Remedy(resolution, value, null, false);
+        });
+
+        Decision d = new Decision(Outcome.APPROVED, "returns", java.util.Set.of(Resolution.REFUND), Chooser.CUSTOMER, false, zero,
+                java.util.Map.of(), Payer.CUSTOMER, zero, null, List.of(), java.util.Map.of(), null, List.of(), List.of(), List.of(), "",
+                remedies);
+
+        assertThat(d.remedies()).isSameAs(remedies);
+        assertThat(made).hasValue(0);
+        assertThat(d.remedies().getFirst().resolution()).isEqualTo(Resolution.REFUND);
+        assertThat(made).hasValue(1);
+    }
 }

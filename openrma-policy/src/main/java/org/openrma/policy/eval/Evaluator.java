@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.Citation;
@@ -48,7 +49,7 @@ public final class Evaluator {
 
     public static Decision decide(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
         Trace trace = detail == Detail.FULL ? new Explanation(claim.order().currency()) : Trace.NONE;
-        return decide(Run.of(policy, version, claim, now, trace));
+        return decide(Run.of(policy, claim, now, trace), version);
     }
 
     /**
@@ -65,8 +66,8 @@ public final class Evaluator {
 
     /** {@link #decideExplainedOnRead} with what the policy's decisions share worked out once ({@link Plan#of} of the same policy). */
     public static Decision decideExplainedOnRead(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Detail detail) {
-        Run run = Run.of(plan, policy, version, claim, now, Trace.NONE);
-        return decide(run, detail == Detail.FULL ? new DecidedAgain(plan, policy, version, claim, now) : null);
+        Run run = Run.of(plan, policy, claim, now, Trace.NONE);
+        return decide(run, version, detail == Detail.FULL ? new DecidedAgain(plan, policy, version, claim, now) : null);
     }
 
     /**
@@ -92,7 +93,7 @@ public final class Evaluator {
         @Override
         public synchronized Decision get() {
             if (decided == null) {
-                decided = decide(Run.of(plan, policy, version, claim, now, new Explanation(claim.order().currency())));
+                decided = decide(Run.of(plan, policy, claim, now, new Explanation(claim.order().currency())), version);
             }
             return decided;
         }
@@ -115,23 +116,27 @@ public final class Evaluator {
         }
     }
 
-    private static Decision decide(Run run) {
-        return decide(run, null);
+    private static Decision decide(Run run, PolicyVersionRef version) {
+        return decide(run, version, null);
     }
 
-    /** {@code words}: where the decision, made without them, finds its words when they are read (null: in the run's trace). */
-    private static Decision decide(Run run, DecidedAgain words) {
-        ProgramRun[] runs = Programs.runAll(run);                             // 1 serve, windows, checks, evidence, per line
+    /**
+     * {@code version}: the version the decision names (the run does not keep it: the decision is the only stage that reads it);
+     * {@code words}: where the decision, made without them, finds its words when they are read (null: in the run's trace).
+     */
+    private static Decision decide(Run run, PolicyVersionRef version, DecidedAgain words) {
+        Programs.runAll(run);                                               // 1 serve, windows, checks, evidence, per line
         // each program's verdict, unless the decision's words (made when read) carry them
-        List<ProgramVerdict> verdicts = words != null ? words.programs() : Selection.verdicts(run, runs);
-        ProgramRun decides = Selection.choose(run, runs);                  // 2 the policy's selection
+        List<ProgramVerdict> verdicts = words != null ? words.programs() : Selection.verdicts(run);
+        ProgramRun decides = Selection.choose(run);                        // 2 the policy's selection
         if (decides == null) {
-            return noProgramServes(run, verdicts, words);
+            return noProgramServes(run, version, verdicts, words);
         }
         Program program = decides.program;
         List<LineVerdict> kept = decides.kept();
-        Offers.Offered offers = Offers.offer(run, decides, runs, kept);                                       // 3
-        Refunds.Refund refund = Refunds.refund(run, program, decides.outcome, offers.resolutions(), kept);    // 4
+        Offers.Offered offers = Offers.offer(run, decides, kept);                                       // 3
+        Money net = Refunds.net(run, program, decides.outcome, offers.resolutions(), kept);                  // 4
+        Money refund = Refunds.refunded(offers.resolutions(), net, run.zero());
         Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept);    // 5
         Outcome outcome = decides.outcome;
         if (run.anyUndecided() && outcome == Outcome.APPROVED) {
@@ -150,17 +155,17 @@ public final class Evaluator {
             missing = List.copyOf(all);
         }
         Map<String, LocalDate> deadlines = Dates.dates(run, decides, outcome, kept);                                   // 6
-        var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), refund.net());
+        var remedies = Offers.remedies(run, program.id(), outcome, offers.offers(), net);
 
         Trace trace = run.trace();
         // made without words (words != null): every word is a view of the decision made again; the summary comes with the explanation
         List<LineResult> lines = words != null ? words.lines() : lineResults(decides);
-        String summary = words != null ? null : trace.summary(outcome, program, offers.resolutions(), refund.refund(), refund.deductions(),
+        String summary = words != null ? null : trace.summary(outcome, program, offers.resolutions(), refund, run.deductions(),
                 shipping.returnPaidBy(), missing, decides);
         // without words the remedies are a set made once for all decisions (Offers), immutable already
         Set<Resolution> resolutions = run.recording() ? immutable(offers.resolutions()) : offers.resolutions();
-        return new Decision(outcome, program.id(), resolutions, program.resolutions().chosenBy(), offers.needsConsent(), refund.refund(),
-                refund.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, run.version(),
+        return new Decision(outcome, program.id(), resolutions, program.resolutions().chosenBy(), offers.needsConsent(), refund,
+                run.deductions(), shipping.returnPaidBy(), shipping.reimbursed(), shipping.outboundPaidBy(), missing, deadlines, version,
                 verdicts, lines, words != null ? words.explanation() : trace.steps(), summary,
                 remedies, words != null ? words.decisive() : trace.decisive(outcome, program.id()));
     }
@@ -235,7 +240,7 @@ public final class Evaluator {
         return l -> new LineResult(l.line().sku(), l.requested().quantity(), outcome, l.price(), reasons);
     }
 
-    private static Decision noProgramServes(Run run, List<ProgramVerdict> verdicts, DecidedAgain words) {
+    private static Decision noProgramServes(Run run, PolicyVersionRef version, List<ProgramVerdict> verdicts, DecidedAgain words) {
         PolicyModel.Fallback f = run.policy().whenNoProgramServes();
         String says = noProgramSays(f);
         var request = run.claim().request();
@@ -244,7 +249,7 @@ public final class Evaluator {
         // each line's result is the fallback's, a view of the claim's lines (immutable) made when read
         List<LineResult> lines = MappedOnRead.of(run.claimed(), run.plan() != null ? run.plan().noProgramLine() : noProgramLine(f, says));
         String summary = run.plan() != null ? run.plan().noProgramSummary() : noProgramSummary(run.policy());
-        return Decision.withoutProgram(f.outcome(), run.zero(), run.version(), verdicts, lines,
+        return Decision.withoutProgram(f.outcome(), run.zero(), version, verdicts, lines,
                 words != null ? words.explanation() : trace.steps(), summary, words != null ? words.decisive() : trace.decisive(f.outcome(), null));
     }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.joda.money.Money;
+import org.openrma.decision.MappedOnRead;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Remedy;
 import org.openrma.decision.Resolution;
+import org.openrma.money.Rounding;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules;
 import org.openrma.policy.model.Unevaluable;
@@ -25,8 +27,8 @@ final class Offers {
 
     private Offers() {}
 
-    /** {@code runs}: every program's run; the rejecting ones among those that serve keep their paid remedies on offer. */
-    static Offered offer(Run run, ProgramRun chosen, ProgramRun[] runs, List<LineVerdict> kept) {
+    /** Of every program's run, the rejecting ones among those that serve keep their paid remedies on offer. */
+    static Offered offer(Run run, ProgramRun chosen, List<LineVerdict> kept) {
         Program program = chosen.program;
         // the explanation's words list remedies in the order offered (the reference evaluator, without a plan, keeps its
         // LinkedHashSet: the agreement tests hold the two against each other); without words order does not matter (the
@@ -36,8 +38,9 @@ final class Offers {
         List<Rules.Offer> offered = List.of();                              // a list is made for the first offer
         boolean needsConsent = false;
         if (chosen.outcome == Outcome.REJECTED) {
-            for (ProgramRun r : runs) {
-                if (r.outcome == Outcome.REJECTED) {                          // a program that does not serve has no outcome
+            for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {
+                ProgramRun r = run.programRun(i);
+                if (r.outcome == Outcome.REJECTED) {
                     for (int at = 0; at < r.lines().size(); at++) {
                         LineVerdict l = r.lines().get(at);
                         if (inOrder != null) {
@@ -89,18 +92,9 @@ final class Offers {
             }
         }
         if (planned) {
-            return run.plan().offered(indexOf(runs, chosen), holding);
+            return run.plan().offered(run.indexOf(chosen), holding);
         }
         return new Offered(inOrder != null ? inOrder : SETS[bits], offered, needsConsent);
-    }
-
-    private static int indexOf(ProgramRun[] runs, ProgramRun run) {
-        for (int i = 0; i < runs.length; i++) {
-            if (runs[i] == run) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("the chosen run is not one of the runs");
     }
 
     /** Programs of more offers than this are offered without the plan's table (2^n entries a program). */
@@ -169,38 +163,73 @@ final class Offers {
         if (offered.isEmpty()) {
             return List.of();
         }
+        if (!run.recording() && run.plan() != null && anyValued(offered)) {
+            // without words nothing is told as it is valued, so the remedies are a view of the offers valued when read (a
+            // replay seldom reads them): one 24-byte view instead of a Remedy per offer and the list that holds them
+            return MappedOnRead.of(offered, net, run.plan().remedyValuer());
+        }
         // one or two remedies (nearly every decision) go straight into List.of's own small list, with no array
+        Rounding rounding = run.policy().rounding();
         return switch (offered.size()) {
-            case 1 -> List.of(remedy(run, program, offered.getFirst(), net));
+            case 1 -> List.of(told(run, program, offered.getFirst(), net, rounding));
             case 2 -> {
-                Remedy first = remedy(run, program, offered.getFirst(), net);
-                yield List.of(first, remedy(run, program, offered.get(1), net));
+                Remedy first = told(run, program, offered.getFirst(), net, rounding);
+                yield List.of(first, told(run, program, offered.get(1), net, rounding));
+            }
+            case 3 -> {
+                // three remedies into List.of's own array, with none copied
+                Remedy first = told(run, program, offered.getFirst(), net, rounding);
+                Remedy second = told(run, program, offered.get(1), net, rounding);
+                yield List.of(first, second, told(run, program, offered.get(2), net, rounding));
             }
             default -> {
                 Remedy[] out = new Remedy[offered.size()];
                 for (int at = 0; at < offered.size(); at++) {
-                    out[at] = remedy(run, program, offered.get(at), net);
+                    out[at] = told(run, program, offered.get(at), net, rounding);
                 }
                 yield List.of(out);
             }
         };
     }
 
-    private static Remedy remedy(Run run, String program, Rules.Offer offer, Money net) {
-        Money base = switch (offer.resolution()) {
-            case REFUND, STORE_CREDIT, EXCHANGE -> net;
-            case PARTIAL_REFUND -> offer.upToPercent() != null ? net : null;
-            default -> null;
+    /** The remedy an offer gives, as the trace is told it is valued. */
+    private static Remedy told(Run run, String program, Rules.Offer offer, Money net, Rounding rounding) {
+        Remedy remedy = remedy(offer, net, rounding);
+        run.trace().remedyValued(program, offer, remedy.value());
+        return remedy;
+    }
+
+    /** Whether an offer's remedy carries an amount or a bonus, and so is made per claim (the others are {@link #MOVING_GOODS}). */
+    private static boolean anyValued(List<Rules.Offer> offered) {
+        for (int at = 0; at < offered.size(); at++) {
+            Rules.Offer offer = offered.get(at);
+            if (hasAmount(offer) || offer.bonusPercent() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the remedy is valued on the claim's net value (the others, a repair or a replacement, have no amount). */
+    private static boolean hasAmount(Rules.Offer offer) {
+        return switch (offer.resolution()) {
+            case REFUND, STORE_CREDIT, EXCHANGE -> true;
+            case PARTIAL_REFUND -> offer.upToPercent() != null;
+            default -> false;
         };
+    }
+
+    /** The remedy {@code offer} gives on {@code net}, with the policy's rounding: a function of its arguments alone. */
+    static Remedy remedy(Rules.Offer offer, Money net, Rounding rounding) {
+        Money base = hasAmount(offer) ? net : null;
         Money value = base;
         if (base != null && offer.upToPercent() != null) {
-            value = run.policy().rounding().round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
+            value = rounding.round(base.toBigMoney().multipliedBy(offer.upToPercent().movePointLeft(2)));
         }
         if (value != null && offer.bonusPercent() != null) {
-            value = value.plus(run.policy().rounding().round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
+            value = value.plus(rounding.round(value.toBigMoney().multipliedBy(offer.bonusPercent().movePointLeft(2))));
         }
         boolean byAgent = offer.upToPercent() != null || (offer.resolution() == Resolution.PARTIAL_REFUND);
-        run.trace().remedyValued(program, offer, value);
         if (value == null && offer.bonusPercent() == null) {
             return MOVING_GOODS[offer.resolution().ordinal()][byAgent ? 1 : 0];
         }

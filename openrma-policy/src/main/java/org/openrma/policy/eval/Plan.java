@@ -4,11 +4,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.joda.money.Money;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
+import org.openrma.decision.Remedy;
+import org.openrma.money.Rounding;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules;
@@ -18,7 +22,7 @@ import org.openrma.policy.model.Rules;
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
  * of its kinds missing; the summary and line results of a claim no program serves; a serving program's verdict without words, by outcome;
- * what an approved claim without words is offered for each combination of a program's offers.
+ * what an approved claim without words is offered for each combination of a program's offers; how an offer is valued.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -37,10 +41,12 @@ public final class Plan {
     private final Offers.Offered[][] offered;
     /** By program index and outcome ordinal: the verdict of a program that serves, decided without an explanation. */
     private final ProgramVerdict[][] servingUnsaid;
+    /** An offer's remedy on a claim's net value with this policy's rounding ({@link Offers#remedy}): one function for every view. */
+    private final BiFunction<Rules.Offer, Money, Remedy> remedyValuer;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
             Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
-            Offers.Offered[][] offered) {
+            Offers.Offered[][] offered, PolicyModel policy) {
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
@@ -49,6 +55,8 @@ public final class Plan {
         this.noProgramSummary = noProgramSummary;
         this.noProgramLine = noProgramLine;
         this.offered = offered;
+        Rounding rounding = policy.rounding();
+        this.remedyValuer = (offer, net) -> Offers.remedy(offer, net, rounding);
     }
 
     public static Plan of(PolicyModel policy) {
@@ -81,7 +89,7 @@ public final class Plan {
             offered[i] = Offers.everyOffer(programs.get(i));
         }
         return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy),
-                Evaluator.noProgramLine(policy), offered);
+                Evaluator.noProgramLine(policy), offered, policy);
     }
 
     /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */
@@ -108,6 +116,11 @@ public final class Plan {
         return offered[index][holding];
     }
 
+    /** What an offer's remedy is worth on a claim's net value under this policy, for a decision's remedies made when read. */
+    BiFunction<Rules.Offer, Money, Remedy> remedyValuer() {
+        return remedyValuer;
+    }
+
     /** The verdict of the program at {@code index} when it serves the claim with {@code outcome}, decided without an explanation. */
     ProgramVerdict servingUnsaid(int index, Outcome outcome) {
         return servingUnsaid[index][outcome.ordinal()];
@@ -130,19 +143,20 @@ public final class Plan {
      * give them, in the policy's order), as one immutable list made once per combination; null for a policy of more programs
      * than a combination can name.
      */
-    List<ProgramVerdict> verdictsUnsaid(ProgramRun[] runs) {
-        if (runs.length > MOST_PROGRAMS_COMBINED) {
+    List<ProgramVerdict> verdictsUnsaid(Run run) {
+        int programs = run.programCount();
+        if (programs > MOST_PROGRAMS_COMBINED) {
             return null;
         }
-        long combination = combination(runs);
+        long combination = combination(run);
         int slot = (int) ((combination * 0x9E3779B97F4A7C15L) >>> 58);     // the top 6 bits of a Fibonacci hash: 0..63
         VerdictsFor kept = verdictsUnsaid[slot];
         if (kept != null && kept.combination == combination) {
             return kept.verdicts;
         }
-        ProgramVerdict[] each = new ProgramVerdict[runs.length];
+        ProgramVerdict[] each = new ProgramVerdict[programs];
         for (int i = 0; i < each.length; i++) {
-            Outcome o = runs[i].outcome;
+            Outcome o = run.programRun(i).outcome;
             each[i] = o == null ? notServing[i] : servingUnsaid[i][o.ordinal()];
         }
         List<ProgramVerdict> made = Evaluator.immutableList(each);
@@ -151,11 +165,10 @@ public final class Plan {
     }
 
     /** Which programs serve and how, three bits a program: 0 when it serves none of the claim's lines, else 1 + its outcome's ordinal. */
-    private static long combination(ProgramRun[] runs) {
+    private static long combination(Run run) {
         long combination = 0;
-        for (int i = 0; i < runs.length; i++) {
-            Outcome o = runs[i].outcome;
-            combination |= (long) (o == null ? 0 : 1 + o.ordinal()) << (3 * i);
+        for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {         // a program that does not serve adds 0
+            combination |= (long) (1 + run.programRun(i).outcome.ordinal()) << (3 * i);
         }
         return combination;
     }

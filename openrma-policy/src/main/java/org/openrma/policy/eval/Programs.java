@@ -23,13 +23,12 @@ final class Programs {
 
     private Programs() {}
 
-    static ProgramRun[] runAll(Run run) {
+    /** Every program's run, kept by the run of the decision ({@link Run#programRun}). */
+    static void runAll(Run run) {
         List<Program> programs = run.policy().programs();
-        ProgramRun[] runs = new ProgramRun[programs.size()];
-        for (int i = 0; i < runs.length; i++) {
-            runs[i] = evaluate(run, programs.get(i), i);
+        for (int i = 0; i < programs.size(); i++) {
+            run.ran(i, evaluate(run, programs.get(i), i));
         }
-        return runs;
     }
 
     private static ProgramRun evaluate(Run run, Program program, int index) {

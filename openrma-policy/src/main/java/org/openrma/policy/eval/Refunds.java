@@ -33,19 +33,24 @@ final class Refunds {
     /** Remedies whose value is the items' price less the policy's deductions (a fee applies to an exchange too). */
     private static final Resolution[] VALUED = {Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT, Resolution.EXCHANGE};
 
-    /** Money back (zero unless a refund is offered), the net value of the remedy, and the deductions by kind. */
-    record Refund(Money refund, Money net, Map<DeductionKind, Money> deductions) {}
-
     private Refunds() {}
 
-    static Refund refund(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
+    /**
+     * The net value of the remedy: the items' price less the policy's deductions, zero for a rejection or a remedy that has
+     * no amount. The deductions, by kind, go to the run ({@link Run#deductions}): a record of the two would be one more
+     * object per decision.
+     */
+    static Money net(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
         Money zero = run.zero();
         if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
-            return nothingIn(zero);
+            return zero;
         }
-        // most refunds have no deduction, nearly all others one: its kind and amount in locals, a map only for a second kind
+        // most refunds have no deduction, nearly all others one or two kinds: their kinds and amounts in locals, a map only
+        // for a third kind
         DeductionKind firstKind = null;
         Money firstAmount = null;
+        DeductionKind secondKind = null;
+        Money secondAmount = null;
         Map<DeductionKind, Money> more = null;
         Money base = base(run, program, kept);
         long deducted = 0;                                                  // in minor units: no Money per step
@@ -61,15 +66,18 @@ final class Refunds {
                 continue;
             }
             if (amount.isPositive()) {
-                if (more == null && (firstKind == null || firstKind == d.kind())) {
+                DeductionKind kind = d.kind();
+                if (more != null) {
+                    more.merge(kind, amount, Money::plus);
+                } else if (firstKind == null || firstKind == kind) {
                     firstAmount = firstKind == null ? amount : firstAmount.plus(amount);
-                    firstKind = d.kind();
+                    firstKind = kind;
+                } else if (secondKind == null || secondKind == kind) {
+                    secondAmount = secondKind == null ? amount : secondAmount.plus(amount);
+                    secondKind = kind;
                 } else {
-                    if (more == null) {
-                        more = new EnumMap<>(DeductionKind.class);
-                        more.put(firstKind, firstAmount);
-                    }
-                    more.merge(d.kind(), amount, Money::plus);
+                    more = inKindsOrder(firstKind, firstAmount, secondKind, secondAmount);
+                    more.merge(kind, amount, Money::plus);
                 }
                 deducted = Math.addExact(deducted, minorIn(run, amount));
             }
@@ -77,26 +85,33 @@ final class Refunds {
         long baseMinor = base.getAmountMinorLong();
         Money net = deducted > baseMinor ? zero : deducted == 0 ? base : Money.ofMinor(run.currency(), baseMinor - deducted);
         // money goes back only when a refund is offered; an exchange or store credit carries the same net value
-        Money refund = anyOf(resolutions, REFUNDS) ? net : zero;
+        Money refund = refunded(resolutions, net, zero);
         if (refund.isPositive() && run.recording()) {                        // the amount deducted as Money only for the words
             run.trace().refunded(program.id(), program.refund(), base, Money.ofMinor(run.currency(), deducted), refund);
         }
-        // one kind: the immutable map the Decision keeps as it is; several: in the kinds' order for the summary, copied by the Decision
-        Map<DeductionKind, Money> deductions = more != null ? more : firstKind != null ? Map.of(firstKind, firstAmount) : Map.of();
-        return new Refund(refund, net, deductions);
+        // one or two kinds: the immutable map the Decision keeps as it is; with words, or more kinds, in the kinds' order for the
+        // summary (an EnumMap, copied by the Decision)
+        if (more != null) {
+            run.deducted(more);
+        } else if (secondKind != null) {
+            run.deducted(run.recording() ? inKindsOrder(firstKind, firstAmount, secondKind, secondAmount)
+                    : Map.of(firstKind, firstAmount, secondKind, secondAmount));
+        } else if (firstKind != null) {
+            run.deducted(Map.of(firstKind, firstAmount));
+        }
+        return net;
     }
 
-    /** The last "nothing refunded" handed out: as {@code Run}'s zero, claims come in one currency far more often than not. */
-    private static volatile Refund lastNothing;
+    private static Map<DeductionKind, Money> inKindsOrder(DeductionKind firstKind, Money firstAmount, DeductionKind secondKind, Money secondAmount) {
+        Map<DeductionKind, Money> both = new EnumMap<>(DeductionKind.class);
+        both.put(firstKind, firstAmount);
+        both.put(secondKind, secondAmount);
+        return both;
+    }
 
-    /** Nothing refunded, worth nothing, nothing deducted: a record of immutable values, made again only for another currency. */
-    private static Refund nothingIn(Money zero) {
-        Refund nothing = lastNothing;
-        if (nothing == null || nothing.refund() != zero) {
-            nothing = new Refund(zero, zero, Map.of());
-            lastNothing = nothing;
-        }
-        return nothing;
+    /** Money back: the net value when a refund is offered (a rejection's or an amountless remedy's net is zero), else zero. */
+    static Money refunded(Set<Resolution> resolutions, Money net, Money zero) {
+        return anyOf(resolutions, REFUNDS) ? net : zero;
     }
 
     /** Whether any of the remedies offered is one of {@code these}: a look-up for each of them, no iterator over either. */

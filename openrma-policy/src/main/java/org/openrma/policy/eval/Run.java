@@ -9,7 +9,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
-import org.openrma.decision.PolicyVersionRef;
+import org.openrma.decision.DeductionKind;
 import org.openrma.policy.model.Condition;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Subject;
@@ -22,7 +22,6 @@ import org.openrma.policy.model.Subject;
 final class Run {
 
     private final PolicyModel policy;
-    private final PolicyVersionRef version;
     private final Claim claim;
     // the claim as a whole (no line), made when a rule about the whole claim asks (most decisions read only their lines), or
     // at once for a claim of no line: the instant of evaluation is then read from it rather than kept a second time
@@ -33,12 +32,19 @@ final class Run {
     private final Subject[] moreLineSubjects;
     private final Trace trace;
     private final Plan plan;
-    private boolean undecided;
+    // every program's run (stage 1), kept without an array for the usual claim, which one program serves: the others' runs
+    // are then the plan's, the same for every claim; an array of them all only when a second program serves (or no plan)
+    private ProgramRun servingRun;
+    private ProgramRun[] runs;
+    // what stage 4 deducts from the refund, by kind (none, the usual case, until it says)
+    private Map<DeductionKind, Money> deductions = Map.of();
+    // bit 0: whether an amount or a party could not be worked out; above it, the index of servingRun plus one (0: none). One
+    // int for both: a boolean and an int would take Run past 56 bytes
+    private int state;
 
-    private Run(PolicyModel policy, PolicyVersionRef version, Claim claim, Subject subject, Subject firstLineSubject, Subject[] moreLineSubjects,
+    private Run(PolicyModel policy, Claim claim, Subject subject, Subject firstLineSubject, Subject[] moreLineSubjects,
             Trace trace, Plan plan) {
         this.policy = policy;
-        this.version = version;
         this.claim = claim;
         this.subject = subject;
         this.firstLineSubject = firstLineSubject;
@@ -47,12 +53,12 @@ final class Run {
         this.plan = plan;
     }
 
-    static Run of(PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
-        return of(null, policy, version, claim, now, trace);
+    static Run of(PolicyModel policy, Claim claim, Instant now, Trace trace) {
+        return of(null, policy, claim, now, trace);
     }
 
     /** {@code plan}: what the policy's decisions share, or null (the reference evaluator works everything out per claim). */
-    static Run of(Plan plan, PolicyModel policy, PolicyVersionRef version, Claim claim, Instant now, Trace trace) {
+    static Run of(Plan plan, PolicyModel policy, Claim claim, Instant now, Trace trace) {
         List<ClaimedLine> claimed = claim.claimedLines();
         Subject first = claimed.isEmpty() ? null : new Subject(claim, claimed.getFirst(), policy.calendar(), now);
         Subject[] more = claimed.size() <= 1 ? null : new Subject[claimed.size() - 1];
@@ -60,15 +66,11 @@ final class Run {
             more[i - 1] = new Subject(claim, claimed.get(i), policy.calendar(), now);
         }
         Subject whole = first == null ? new Subject(claim, null, policy.calendar(), now) : null;
-        return new Run(policy, version, claim, whole, first, more, trace, plan);
+        return new Run(policy, claim, whole, first, more, trace, plan);
     }
 
     PolicyModel policy() {
         return policy;
-    }
-
-    PolicyVersionRef version() {
-        return version;
     }
 
     Claim claim() {
@@ -109,12 +111,81 @@ final class Run {
 
     /** An amount or a party of this decision could not be worked out (the reason is in the trace). */
     void markUndecided() {
-        undecided = true;
+        state |= 1;
     }
 
     /** Whether {@link #markUndecided} was called. */
     boolean anyUndecided() {
-        return undecided;
+        return (state & 1) != 0;
+    }
+
+    /** Keeps what stage 4 deducts from the refund, by kind: what {@link #deductions} then gives. */
+    void deducted(Map<DeductionKind, Money> deductions) {
+        this.deductions = deductions;
+    }
+
+    /** What the refund has deducted, by kind (an immutable map or, for several kinds, one in the kinds' order). */
+    Map<DeductionKind, Money> deductions() {
+        return deductions;
+    }
+
+    /** How many programs the policy has, each with its run once {@link Programs#runAll} is done. */
+    int programCount() {
+        return policy.programs().size();
+    }
+
+    /** Keeps the run of the program at {@code index}: stage 1 gives each program's, in the policy's order, once. */
+    void ran(int index, ProgramRun run) {
+        if (runs != null) {
+            runs[index] = run;
+        } else if (plan != null && run == plan.notServingRun(index)) {
+            // the plan's: read from it again
+        } else if (plan != null && servingRun == null) {
+            servingRun = run;
+            state = (state & 1) | (index + 1) << 1;
+        } else {
+            ProgramRun[] all = new ProgramRun[programCount()];
+            for (int i = 0; i < index; i++) {
+                all[i] = programRun(i);
+            }
+            all[index] = run;
+            runs = all;
+        }
+    }
+
+    /** The run of the program at {@code index} in the policy's order (after {@link Programs#runAll}). */
+    ProgramRun programRun(int index) {
+        if (runs != null) {
+            return runs[index];
+        }
+        return index == (state >>> 1) - 1 ? servingRun : plan.notServingRun(index);
+    }
+
+    /**
+     * The index of the first program at or after {@code from} that serves the claim, or -1: the stages after the first walk
+     * the serving programs alone, most often one, found without a look at the others.
+     */
+    int nextServing(int from) {
+        if (runs == null) {
+            int at = (state >>> 1) - 1;
+            return at >= from ? at : -1;
+        }
+        for (int i = from; i < runs.length; i++) {
+            if (runs[i].served()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the program of {@code run} is in the policy's order. */
+    int indexOf(ProgramRun run) {
+        for (int i = 0, n = programCount(); i < n; i++) {
+            if (programRun(i) == run) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not one of this decision's runs: " + run.program.id());
     }
 
     /** Zero in each currency seen, made once: Money is immutable (at most one entry per ISO currency). */

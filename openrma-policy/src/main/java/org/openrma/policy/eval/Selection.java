@@ -16,21 +16,19 @@ final class Selection {
     private Selection() {}
 
     /**
-     * The run of the program that decides, or null when no program serves the claim. {@code runs} is every program's run,
-     * those that do not serve included ({@link ProgramRun#served()} false).
+     * The run of the program that decides, or null when no program serves the claim: one of the runs that serve
+     * ({@link ProgramRun#served()}), by the policy's selection.
      */
-    static ProgramRun choose(Run run, ProgramRun[] runs) {
-        // the programs that serve are the runs with an outcome, walked in place rather than copied into a list
+    static ProgramRun choose(Run run) {
+        // the programs that serve are the runs with an outcome, walked in place (the others skipped) rather than copied into a list
         ProgramRun first = null;
         int serving = 0;
         boolean allReject = true;
-        for (int i = 0; i < runs.length; i++) {
-            ProgramRun r = runs[i];
-            if (r.served()) {
-                first = first == null ? r : first;
-                serving++;
-                allReject &= r.outcome == Outcome.REJECTED;
-            }
+        for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {
+            ProgramRun r = run.programRun(i);
+            first = first == null ? r : first;
+            serving++;
+            allReject &= r.outcome == Outcome.REJECTED;
         }
         if (first == null) {
             return null;
@@ -40,19 +38,16 @@ final class Selection {
         ProgramRun chosen = first;
         if (allReject && selection != PolicyModel.Selection.FIRST_MATCH) {
             // the claim was meant for the program that names its kind; its refusal is the one to explain
-            for (int i = 0; i < runs.length; i++) {
-                ProgramRun r = runs[i];
-                if (r.served() && namesKind(r.program.serves(), kind)) {
+            for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {
+                ProgramRun r = run.programRun(i);
+                if (namesKind(r.program.serves(), kind)) {
                     chosen = r;
                     break;
                 }
             }
         }
-        for (int i = 0; i < runs.length; i++) {
-            ProgramRun r = runs[i];
-            if (!r.served()) {
-                continue;
-            }
+        for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {
+            ProgramRun r = run.programRun(i);
             boolean better = switch (selection) {
                 case FIRST_MATCH -> false;
                 case PREFERENCE_ORDER -> chosen.outcome == Outcome.REJECTED && r.outcome != Outcome.REJECTED;
@@ -68,16 +63,16 @@ final class Selection {
     }
 
     /** Each program's verdict, in the policy's order. */
-    static List<ProgramVerdict> verdicts(Run run, ProgramRun[] runs) {
+    static List<ProgramVerdict> verdicts(Run run) {
         // without words, every verdict is the plan's and the list recurs: the plan keeps the lists it has made
-        List<ProgramVerdict> planned = run.plan() != null && !run.recording() ? run.plan().verdictsUnsaid(runs) : null;
-        return planned != null ? planned : eachVerdict(run, runs);
+        List<ProgramVerdict> planned = run.plan() != null && !run.recording() ? run.plan().verdictsUnsaid(run) : null;
+        return planned != null ? planned : eachVerdict(run);
     }
 
-    private static List<ProgramVerdict> eachVerdict(Run run, ProgramRun[] runs) {
-        ProgramVerdict[] each = new ProgramVerdict[runs.length];
+    private static List<ProgramVerdict> eachVerdict(Run run) {
+        ProgramVerdict[] each = new ProgramVerdict[run.programCount()];
         for (int i = 0; i < each.length; i++) {
-            ProgramRun r = runs[i];
+            ProgramRun r = run.programRun(i);
             // a program that serves none of the claim's lines answers the same for every claim: the plan's verdict, with or without
             // words; without words, a program that serves answers with its outcome alone: the plan's verdict for that outcome
             ProgramVerdict planned = run.plan() == null ? null

@@ -1,0 +1,88 @@
+package org.openrma.policy.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openrma.testing.Policies.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openrma.claim.Claim;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Fact;
+import org.openrma.claim.InvalidClaimException;
+import org.openrma.claim.Request;
+import org.openrma.decision.Outcome;
+import org.openrma.policy.CompiledPolicy;
+import org.openrma.testing.Claims;
+
+/**
+ * A policy lets through a claim of standard words without looking them up, one of the words it declares after looking
+ * them up, and refuses one with a word it does not know, naming the field; a request's typed words are the standard ones
+ * written, which is what lets the first go without a look-up.
+ */
+class WordGateTests {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T00:00:00Z");
+
+    private static final CompiledPolicy POLICY = policy("""
+            vocabulary:
+              facts: [tags_cut_off]
+              evidence: [unboxing_video]
+            clauses: { C1: "Returns within 30 days, unless the tags are cut off." }
+            programs:
+              - id: return
+                serves: { kind: return }
+                window: { from: delivered, within: 30 days, cites: C1 }
+                checks:
+                  - { id: tags, if: { facts: [tags_cut_off] }, then: rejected, cites: C1 }
+                resolutions: { offer: [refund] }
+                return_shipping: [{ paid_by: customer }]
+            """);
+
+    private static Claim claimWith(List<String> facts, List<String> evidence) {
+        return Claims.aReturn().with("request.facts", facts).with("request.evidence", evidence).build();
+    }
+
+    @Test
+    void aClaimOfStandardWordsIsDecidedWithoutALookUp() {
+        Claim claim = claimWith(List.of("normal_wear"), List.of("photo"));
+
+        assertThat(claim.request().allWordsStandard()).isTrue();
+        assertThat(POLICY.decide(claim, NOW).outcome()).isEqualTo(Outcome.APPROVED);
+    }
+
+    @Test
+    void aClaimOfWordsThePolicyDeclaresIsDecidedByThem() {
+        Claim claim = claimWith(List.of("tags_cut_off"), List.of("photo", "unboxing_video"));
+
+        assertThat(claim.request().allWordsStandard()).isFalse();
+        assertThat(POLICY.decide(claim, NOW).outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void aClaimOfAWordThePolicyDoesNotKnowIsRefusedNamingTheField() {
+        for (Claim claim : List.of(claimWith(List.of("glitter"), List.of()), claimWith(List.of("normal_wear"), List.of("photo", "selfie")))) {
+            assertThatThrownBy(() -> POLICY.decide(claim, NOW)).isInstanceOf(InvalidClaimException.class)
+                    .hasMessageContaining(claim.request().words().facts().contains("glitter") ? "request.facts" : "request.evidence");
+        }
+    }
+
+    @Test
+    void aRequestRefusesTypedWordsThatAreNotTheStandardOnesWritten() {
+        Request r = claimWith(List.of("normal_wear"), List.of("photo")).request();
+        Request.Words written = new Request.Words(null, Set.of("photo", "selfie"), Set.of("normal_wear"));
+
+        assertThatThrownBy(() -> copy(r, Set.of(), r.facts(), written)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("request.evidence");
+        assertThatThrownBy(() -> copy(r, r.evidence(), Set.of(Fact.NORMAL_WEAR, Fact.MISUSE), written))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request.facts");
+        assertThat(copy(r, Set.of(Evidence.PHOTO), r.facts(), written).allWordsStandard()).isFalse();
+    }
+
+    private static Request copy(Request r, Set<Evidence> evidence, Set<Fact> facts, Request.Words words) {
+        return new Request(r.kind(), r.submittedAt(), r.reason(), r.lines(), r.keepsFreeGifts(), evidence, facts, r.costs(), r.protectionPlan(),
+                r.inspection(), r.rmaIssuedAt(), r.shippedBackAt(), r.returnShippingMethod(), r.preferredResolution(), words, r.attributes());
+    }
+}
