@@ -15,9 +15,11 @@ import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Subject;
 
 /**
- * What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation; and
- * whether an amount or a party could not be worked out. A class rather than a record for that one mutable fact, which the
- * stages report as they find it (a decision with one never goes out as an approval).
+ * What every stage of one decision reads: the policy, the claim, the instant, and the trace that records the explanation;
+ * what the stages hand on to the later ones (each program's run, what the refund deducts); and whether an amount or a party
+ * could not be worked out, which the stages report as they find it (a decision with one never goes out as an approval).
+ * A class rather than a record for those facts that the stages set; kept in one object rather than a record per stage,
+ * which would be one more object per decision each.
  */
 final class Run {
 
@@ -136,21 +138,24 @@ final class Run {
 
     /** Keeps the run of the program at {@code index}: stage 1 gives each program's, in the policy's order, once. */
     void ran(int index, ProgramRun run) {
-        if (runs != null) {
-            runs[index] = run;
-        } else if (plan != null && run == plan.notServingRun(index)) {
-            // the plan's: read from it again
-        } else if (plan != null && servingRun == null) {
-            servingRun = run;
-            state = (state & 1) | (index + 1) << 1;
-        } else {
+        if (runs == null && plan != null) {
+            if (run == plan.notServingRun(index)) {
+                return;                                                     // the plan's: read from it again
+            }
+            if (servingRun == null) {
+                servingRun = run;
+                state = (state & 1) | (index + 1) << 1;
+                return;
+            }
+        }
+        if (runs == null) {
             ProgramRun[] all = new ProgramRun[programCount()];
             for (int i = 0; i < index; i++) {
                 all[i] = programRun(i);
             }
-            all[index] = run;
             runs = all;
         }
+        runs[index] = run;
     }
 
     /** The run of the program at {@code index} in the policy's order (after {@link Programs#runAll}). */
@@ -168,7 +173,7 @@ final class Run {
     int nextServing(int from) {
         if (runs == null) {
             int at = (state >>> 1) - 1;
-            return at >= from ? at : -1;
+            return at >= from && servingRun.served() ? at : -1;
         }
         for (int i = from; i < runs.length; i++) {
             if (runs[i].served()) {
