@@ -3,7 +3,6 @@ package org.openrma.claim;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -282,7 +281,7 @@ public final class ClaimParser {
             throw UNUSUAL;
         }
         Reason reason = Vocabulary.parse(Reason.class, reasonWord).orElse(Reason.OTHER);
-        return new Request(kind, submitted, reason, lines, keeps, standard(evidenceWords, Evidence.class), standard(factWords, Fact.class),
+        return new Request(kind, submitted, reason, lines, keeps, Request.standard(evidenceWords, Evidence.class), Request.standard(factWords, Fact.class),
                 costs != null ? costs : Costs.none(cur), plan, inspection, rmaIssued, shippedBack, returnMethod, preferred,
                 new Request.Words(reasonWord, evidenceWords, factWords), Map.of());
     }
@@ -447,14 +446,6 @@ public final class ClaimParser {
         Set<String> out = new LinkedHashSet<>();
         for (String s : texts(p)) {
             out.add(openWord(s, type));
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E> & Vocabulary> Set<E> standard(Set<String> words, Class<E> type) {
-        Set<E> out = EnumSet.noneOf(type);
-        for (String w : words) {
-            Vocabulary.parse(type, w).ifPresent(out::add);
         }
         return out;
     }

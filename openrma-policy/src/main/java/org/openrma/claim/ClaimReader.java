@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -315,8 +314,8 @@ public final class ClaimReader {
         Boolean keeps = f.bool(n, at, "keeps_free_gifts");
         Set<String> evidenceWords = f.openWordSet(n, at, "evidence", Evidence.class);
         Set<String> factWords = f.openWordSet(n, at, "facts", Fact.class);
-        Set<Evidence> evidence = standard(evidenceWords, Evidence.class);
-        Set<Fact> facts = standard(factWords, Fact.class);
+        Set<Evidence> evidence = Request.standard(evidenceWords, Evidence.class);
+        Set<Fact> facts = Request.standard(factWords, Fact.class);
         Costs costs = f.optional(n, at, "costs", c -> {
             String p = JsonReader.path(at, "costs");
             f.allowOnly(c, p, Set.of("return_shipping", "return_logistics", "customs", "handling"));
@@ -342,14 +341,6 @@ public final class ClaimReader {
         return new Request(kind, submitted, reason, lines == null ? List.of() : lines, Boolean.TRUE.equals(keeps), evidence, facts,
                 costs != null ? costs : Costs.none(cur), plan, inspection, rmaIssued, shippedBack, returnMethod, preferred,
                 new Request.Words(reasonWord, evidenceWords, factWords), f.stringMap(n, at, "attributes"));
-    }
-
-    private static <E extends Enum<E> & Vocabulary> Set<E> standard(Set<String> words, Class<E> type) {
-        Set<E> out = EnumSet.noneOf(type);
-        for (String w : words) {
-            Vocabulary.parse(type, w).ifPresent(out::add);
-        }
-        return out;
     }
 
     private static void crossCheck(JsonReader f, Order order, Request request) {

@@ -1,6 +1,7 @@
 package org.openrma.claim;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,29 +60,23 @@ public record Request(
         } else {
             // a policy's gate lets a claim through without looking its words up when all are standard, which it tells by
             // counting these: so the typed words must be exactly the standard ones written
-            if (!typedAsWritten(words.evidence(), evidence, Evidence.class)) {
+            if (!evidence.equals(standard(words.evidence(), Evidence.class))) {
                 throw new IllegalArgumentException("request.evidence " + evidence + " is not the standard evidence of the words written " + words.evidence());
             }
-            if (!typedAsWritten(words.facts(), facts, Fact.class)) {
+            if (!facts.equals(standard(words.facts(), Fact.class))) {
                 throw new IllegalArgumentException("request.facts " + facts + " are not the standard facts of the words written " + words.facts());
             }
         }
         attributes = Map.copyOf(attributes);
     }
 
-    /** Whether {@code typed} holds exactly the standard words of {@code written} (the others are declared by a policy). */
-    private static <E extends Enum<E> & Vocabulary> boolean typedAsWritten(Set<String> written, Set<E> typed, Class<E> type) {
-        int standard = 0;
-        for (String word : written) {
-            Optional<E> parsed = Vocabulary.parse(type, word);
-            if (parsed.isPresent()) {
-                if (!typed.contains(parsed.get())) {
-                    return false;
-                }
-                standard++;
-            }
+    /** The standard words among {@code words} (the others are declared by a policy), as the typed fields hold them. */
+    static <E extends Enum<E> & Vocabulary> Set<E> standard(Set<String> words, Class<E> type) {
+        Set<E> out = EnumSet.noneOf(type);
+        for (String w : words) {
+            Vocabulary.parse(type, w).ifPresent(out::add);
         }
-        return standard == typed.size();
+        return out;
     }
 
     /**

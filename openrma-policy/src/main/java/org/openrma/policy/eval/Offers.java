@@ -165,7 +165,7 @@ final class Offers {
         }
         if (!run.recording() && run.plan() != null && anyValued(offered)) {
             // without words nothing is told as it is valued, so the remedies are a view of the offers valued when read (a
-            // replay seldom reads them): one 24-byte view instead of a Remedy per offer and the list that holds them
+            // replay seldom reads them): one 32-byte view instead of a Remedy per offer (32 B each) and the list that holds them
             return MappedOnRead.of(offered, net, run.plan().remedyValuer());
         }
         // one or two remedies (nearly every decision) go straight into List.of's own small list, with no array
