@@ -1,6 +1,7 @@
 package org.openrma.service;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,8 @@ public record OpenRmaProperties(
         @DefaultValue CustomerTokens customerTokens,
         @DefaultValue Outbox outbox,
         @DefaultValue Deadlines deadlines,
-        @DefaultValue SecretsAtRest secrets) {
+        @DefaultValue SecretsAtRest secrets,
+        @DefaultValue Reads reads) {
 
     /**
      * The database. When neither {@code url} nor {@code spring.datasource.url} is set, an embedded
@@ -53,4 +55,11 @@ public record OpenRmaProperties(
      * the embedded database; with an external database, set it (and keep it out of the database).
      */
     public record SecretsAtRest(String key) {}
+
+    /**
+     * {@code renderedCache}: how much JSON (claims and decisions as the API writes them, counted in characters, about a
+     * byte each) an instance keeps to copy into single-RMA reads instead of parsing and writing the stored rows again; the
+     * least useful is evicted first. About 9 KB per RMA with its latest decision: 64MB keeps some 7,000 RMAs. 0 keeps none.
+     */
+    public record Reads(@DefaultValue("64MB") DataSize renderedCache) {}
 }

@@ -42,6 +42,10 @@ public record OrderDocument(
         @Schema(description = "consumer law: how the contract was made; withdrawal rights need distance or off_premises") SalesChannel salesChannel,
         @Valid @Schema(description = "consumer law: one parcel each; the withdrawal period starts when the last one arrives") List<Shipment> shipments) {
 
+    public OrderDocument {
+        attributes = Wire.inNameOrder(attributes);
+    }
+
     /** Consumer law: one parcel of the order. */
     @Input
     @Schema(name = "OrderShipment")
@@ -66,7 +70,12 @@ public record OrderDocument(
                            @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 alpha-2 code such as DE")
                            @Schema(example = "DE", description = "consumer law: the buyer's country of habitual residence; selects the statutory pack")
                            String country,
-                           @Schema(description = "consumer law: false for a business buyer; absent is taken as a consumer") Boolean isConsumer) {}
+                           @Schema(description = "consumer law: false for a business buyer; absent is taken as a consumer") Boolean isConsumer) {
+
+        public Customer {
+            attributes = Wire.inNameOrder(attributes);
+        }
+    }
 
     @Schema(name = "OrderPastClaim")
     @Input
@@ -90,7 +99,12 @@ public record OrderDocument(
                        @Schema(example = "https://shop.example/images/tank-t2-black.png",
                                description = "a picture of the product: an http(s) URL, or a path on this service starting with /; "
                                        + "the portal shows pictures this service hosts (its Content-Security-Policy allows no other image host)")
-                       String imageUrl) {}
+                       String imageUrl) {
+
+        public Line {
+            attributes = Wire.inNameOrder(attributes);
+        }
+    }
 
     /** The shop reports a delivery event (POST /api/v1/orders/{number}/delivery). */
     @Schema(name = "DeliveryUpdate")

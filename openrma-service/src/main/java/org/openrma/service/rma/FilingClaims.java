@@ -42,9 +42,11 @@ class FilingClaims {
     private final Announcements announcements;
     private final Clock clock;
     private final OpenRmaProperties properties;
+    private final RenderedDocuments rendered;
 
     FilingClaims(Orders orders, OrderManagement orderManagement, Rmas rmas, ClaimDecisions decisions, ClaimUnits units,
-                 ClaimableQuantities claimable, AuditTrail audit, Announcements announcements, Clock clock, OpenRmaProperties properties) {
+                 ClaimableQuantities claimable, AuditTrail audit, Announcements announcements, Clock clock, OpenRmaProperties properties,
+                 RenderedDocuments rendered) {
         this.claimable = claimable;
         this.orders = orders;
         this.orderManagement = orderManagement;
@@ -55,6 +57,7 @@ class FilingClaims {
         this.announcements = announcements;
         this.clock = clock;
         this.properties = properties;
+        this.rendered = rendered;
     }
 
     RmaManagement.Filed file(Caller caller, Merchant merchant, FileClaim filed) {
@@ -101,7 +104,9 @@ class FilingClaims {
         units.claimed(merchant.id(), claim, id);
         audit.record(caller, "rma.submitted", "rma", id, null, Announcements.auditState(rma));
         announcements.announce(merchant, rma, null, decided.decision(), "rma.created");
-        return new RmaManagement.Filed(rma, decided.shown());
+        Rendered<RmaDocuments.Claim> shownClaim = rendered.written(RmaDocuments.claim(rma.claim()));
+        rendered.keepFiled(id, decided.seq(), decided.shown(), rma.version(), shownClaim);
+        return new RmaManagement.Filed(rma, decided.shown(), shownClaim);
     }
 
     private StoredOrder orderFromClaim(Caller caller, JsonNode document) {

@@ -1,11 +1,15 @@
 package org.openrma.service.rma;
 
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.openrma.service.OpenRmaProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,12 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Why this needs no invalidation, with any number of instances: what is kept is named by something that never
  * changes its content. A decision row is never updated (an RMA decided again gets a new {@code seq}), and an RMA's
  * claim only changes together with its {@code version} ({@link Rmas#update}); so (RMA, seq) and (RMA, version) name
- * one document for good. Only documents read from committed rows are kept: a command's answer may be rolled back
- * with its transaction, and a filing's answer has its objects' keys in the engine's order, not in the order the stored
- * JSON reads back in (PostgreSQL's), which is what every read shows. The rendering is this instance's own mapper's
- * (the one Spring MVC writes responses with), so a restart with changed code renders afresh.
+ * one document for good. What is kept is either read from committed rows or a filing's own rendering, kept once its
+ * transaction has committed ({@link #keepFiled}): a rolled-back filing's RMA never existed, but a rolled-back second
+ * decision's {@code seq} would be taken again by the next. A filing's rendering is the same text a read renders from
+ * the stored rows, on this instance or any other: the decision's is {@code DecisionJson}'s, whose key order the typed
+ * document follows, and the claim's is this instance's mapper's. The rendering is this instance's own mapper's (the
+ * one Spring MVC writes responses with), so a restart with changed code renders afresh.
  *
- * <p>Bounded by characters kept; a full cache starts over rather than grow (the RMAs read again come back at once).
+ * <p>Bounded by the characters kept ({@code openrma.reads.rendered-cache}); when full, Caffeine evicts what it judges
+ * least likely to be read again. Its hits, misses and evictions are metrics ({@code cache_gets_total{cache="openrma.rendered_documents"}}).
  */
 @Component
 public class RenderedDocuments {
@@ -40,9 +47,9 @@ public class RenderedDocuments {
 
         /**
          * A decision just made, written once, straight from the engine's record ({@code DecisionJson.compact}): the text is
-         * both stored (the decision row) and copied into the answer that filed it — the JSON the response's mapper writes
-         * for its typed document, but for the order of the keys. Not kept for reads: the row reads back with its objects'
-         * keys in PostgreSQL's order, and a read shows that one. Null for none.
+         * stored (the decision row), copied into the answer that filed it and, once the filing commits, kept for the reads
+         * ({@link #keepFiled}): it is the JSON the response's mapper writes for the typed document read back from the row.
+         * Null for none.
          */
         public static ShownDecision written(org.openrma.decision.Decision decision) {
             if (decision == null) {
@@ -57,36 +64,70 @@ public class RenderedDocuments {
 
     private record ClaimKey(UUID rmaId, int version) {}
 
-    /** About 200 KB of JSON per 100 RMAs shown in full: 32 M characters keep the last ~15,000 RMAs read. */
-    static final long MAX_CHARS = 32L * 1024 * 1024;
-
     private final JsonMapper mapper;
-    private final Map<DecisionKey, ShownDecision> decisions = new ConcurrentHashMap<>();
-    private final Map<ClaimKey, Rendered<RmaDocuments.Claim>> claims = new ConcurrentHashMap<>();
-    private final AtomicLong chars = new AtomicLong();
+    /** Keyed by {@link DecisionKey} (a {@link ShownDecision}) and {@link ClaimKey} (a rendered claim), weighed by characters. */
+    private final Cache<Object, Object> kept;
+    /** False for a cache of size 0: nothing is kept (Caffeine would keep an entry until its next maintenance). */
+    private final boolean keeping;
 
-    RenderedDocuments(JsonMapper mapper) {
+    RenderedDocuments(JsonMapper mapper, OpenRmaProperties properties, MeterRegistry meters) {
         this.mapper = mapper;
+        this.keeping = properties.reads().renderedCache().toBytes() > 0;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(properties.reads().renderedCache().toBytes())
+                .weigher((Object key, Object value) -> switch (value) {
+                    case ShownDecision d -> d.body().json().length();
+                    case Rendered<?> r -> r.json().length();
+                    default -> throw new IllegalArgumentException("not a rendering: " + value);
+                })
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(meters, kept, "openrma.rendered_documents");
     }
 
     /** The decision {@code seq} of an RMA; {@code stored} (its stored JSON) is read only when this instance has not rendered it yet. */
     public ShownDecision decision(UUID rmaId, int seq, Supplier<RmaDocuments.Decision> stored) {
         DecisionKey key = new DecisionKey(rmaId, seq);
-        ShownDecision shown = decisions.get(key);
+        ShownDecision shown = (ShownDecision) kept.getIfPresent(key);
         return shown != null ? shown : keepDecision(key, stored.get());
+    }
+
+    /** The claim of an RMA just filed, written by the response's mapper: the text a read of the RMA at its first version shows. */
+    public Rendered<RmaDocuments.Claim> written(RmaDocuments.Claim claim) {
+        return claim == null ? null : Rendered.written(mapper.writeValueAsString(claim));
+    }
+
+    /**
+     * Keeps a filing's decision ({@code seq}) and claim ({@code version}) for the reads that follow, once the filing's
+     * transaction commits; nothing when it rolls back, or outside a transaction (when it commits is not known there).
+     */
+    public void keepFiled(UUID rmaId, int seq, ShownDecision decision, int version, Rendered<RmaDocuments.Claim> claim) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (decision != null) {
+                    keep(new DecisionKey(rmaId, seq), decision);
+                }
+                if (claim != null) {
+                    keep(new ClaimKey(rmaId, version), claim);
+                }
+            }
+        });
     }
 
     /** Forgets every rendering, as a restart would. */
     void forget() {
-        decisions.clear();
-        claims.clear();
-        chars.set(0);
+        kept.invalidateAll();
     }
 
     /** The claim of an RMA at {@code version}; {@code stored} is read only when this instance has not rendered it yet. */
     public Rendered<RmaDocuments.Claim> claim(UUID rmaId, int version, Supplier<RmaDocuments.Claim> stored) {
         ClaimKey key = new ClaimKey(rmaId, version);
-        Rendered<RmaDocuments.Claim> shown = claims.get(key);
+        @SuppressWarnings("unchecked")
+        Rendered<RmaDocuments.Claim> shown = (Rendered<RmaDocuments.Claim>) kept.getIfPresent(key);
         if (shown != null) {
             return shown;
         }
@@ -94,8 +135,8 @@ public class RenderedDocuments {
         if (claim == null) {
             return null;
         }
-        Rendered<RmaDocuments.Claim> rendered = Rendered.written(mapper.writeValueAsString(claim));
-        keep(claims, key, rendered, rendered.json().length());
+        Rendered<RmaDocuments.Claim> rendered = written(claim);
+        keep(key, rendered);
         return rendered;
     }
 
@@ -106,16 +147,13 @@ public class RenderedDocuments {
         DecidedTerms terms = DecidedTerms.of(decision);
         String json = mapper.writeValueAsString(decision);
         ShownDecision shown = new ShownDecision(Rendered.written(json), terms.returnShippingPaidBy(), terms.needsConsent());
-        keep(decisions, key, shown, json.length());
+        keep(key, shown);
         return shown;
     }
 
-    private <K, V> void keep(Map<K, V> map, K key, V value, int length) {
-        if (chars.addAndGet(length) > MAX_CHARS) {
-            decisions.clear();
-            claims.clear();
-            chars.set(length);
+    private void keep(Object key, Object rendering) {
+        if (keeping) {
+            kept.put(key, rendering);
         }
-        map.put(key, value);
     }
 }

@@ -81,7 +81,7 @@ public class RmaController {
         Rma rma = filed.rma();
         // answered from what was just written: its decision as stored, and no customer choice (a new RMA has none yet)
         return ResponseEntity.created(URI.create("/api/v1/rmas/" + rma.id())).eTag(etag(rma))
-                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), Rendered.typed(RmaDocuments.claim(rma.claim())),
+                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), filed.decision(), filed.claim(),
                         dueSoonUntil(caller), null));
     }
 
@@ -158,8 +158,8 @@ public class RmaController {
         Rmas.Shown shown = rmas.shown(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
         Rma rma = shown.rma();
         RenderedDocuments.ShownDecision decision = shown.decisionSeq() == null ? null
-                : rendered.decision(rma.id(), shown.decisionSeq(), () -> RmaDocuments.decision(shown.decision()));
-        Rendered<RmaDocuments.Claim> claim = rendered.claim(rma.id(), rma.version(), () -> RmaDocuments.claim(shown.claim()));
+                : rendered.decision(rma.id(), shown.decisionSeq(), () -> RmaDocuments.storedDecision(shown.decisionJson()));
+        Rendered<RmaDocuments.Claim> claim = rendered.claim(rma.id(), rma.version(), () -> RmaDocuments.storedClaim(shown.claimJson()));
         return ResponseEntity.ok().eTag(etag(rma))
                 .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, claim, dueSoonUntil(caller), shown.choice()));
     }

@@ -4,9 +4,14 @@ import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.openrma.claim.Vocabulary;
 import org.openrma.decision.Chooser;
+import org.openrma.decision.DeductionKind;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import org.openrma.decision.Resolution;
@@ -26,6 +31,11 @@ public final class RmaDocuments {
     /** How one program answered: an outcome, or not_applicable when it does not serve the claim. */
     public enum ProgramOutcome { APPROVED, NEEDS_EVIDENCE, NEEDS_REVIEW, REJECTED, NOT_APPLICABLE }
 
+    /**
+     * The components are in the order {@code DecisionJson} writes the keys, so the response's mapper writes a stored
+     * decision read back (keys in PostgreSQL's order) as the very text the filing stored and answered; a filing's own
+     * rendering can then serve later reads ({@link RenderedDocuments#keepFiled}).
+     */
     @Schema(description = "The engine's decision on a claim under one policy version, with its explanation",
             requiredProperties = {"outcome", "resolutions", "needs_consent", "deductions", "remedies", "missing_evidence", "deadlines",
                     "policy_version", "programs", "lines", "explanation"})
@@ -49,15 +59,23 @@ public final class RmaDocuments {
             @NotNull PolicyVersion policyVersion,
             @NotNull List<ProgramVerdict> programs,
             @NotNull List<LineResult> lines,
-            @NotNull @Schema(description = "the clauses that decided the outcome") List<Citation> decisiveCitations,
-            @NotNull List<ExplanationStep> explanation,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "consumer law: what grants each resolution offered, by resolution (merchant:S0-01, statute:DE:§ 312g BGB); "
                     + "only when a statutory pack applied") Map<String, List<String>> legalBasis,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "merchant rules the statute displaced; only when a statutory pack applied") List<StatutoryOverride> overrides,
             @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "the statutory packs that applied and their routes; only when one applied") Statutory statutory) {}
+            @Schema(description = "the statutory packs that applied and their routes; only when one applied") Statutory statutory,
+            @NotNull @Schema(description = "the clauses that decided the outcome") List<Citation> decisiveCitations,
+            @NotNull List<ExplanationStep> explanation) {
+
+        /** Maps in {@code DecisionJson}'s order whatever order they were read in (a jsonb row reads back in PostgreSQL's). */
+        public Decision {
+            deductions = inWordOrder(deductions, DeductionKind.class);
+            deadlines = inNameOrder(deadlines);
+            legalBasis = inWordOrder(legalBasis, Resolution.class);
+        }
+    }
 
     @Schema(requiredProperties = {"rule", "provision"})
     public record StatutoryOverride(String rule, String provision, String before, String after) {}
@@ -89,7 +107,12 @@ public final class RmaDocuments {
     public record ExplanationStep(String program, String rule, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "the SKU, for a per-line rule") String line,
                                   StepResult result, String says,
                                   @Schema(description = "the claim values the rule read, by name") Map<String, String> read,
-                                  List<Citation> cites) {}
+                                  List<Citation> cites) {
+
+        public ExplanationStep {
+            read = inNameOrder(read);
+        }
+    }
 
     @Schema(requiredProperties = {"clause", "text"})
     public record Citation(@Schema(description = "the merchant's clause id") String clause, String text) {}
@@ -135,5 +158,35 @@ public final class RmaDocuments {
 
     static Claim claim(tools.jackson.databind.JsonNode stored) {
         return Wire.read(stored, Claim.class);
+    }
+
+    /** {@link #decision(tools.jackson.databind.JsonNode)} read straight from the stored text, without a tree between. */
+    static Decision storedDecision(String json) {
+        return json == null ? null : STORED_DECISION.readValue(json);
+    }
+
+    /** {@link #claim(tools.jackson.databind.JsonNode)} read straight from the stored text, without a tree between. */
+    static Claim storedClaim(String json) {
+        return json == null ? null : Wire.MAPPER.readValue(json, Claim.class);
+    }
+
+    /** Keys by name, as {@code DecisionJson} writes names. */
+    private static <V> Map<String, V> inNameOrder(Map<String, V> map) {
+        return map == null || map.size() < 2 ? map : Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    /**
+     * Keys in their vocabulary's order, as {@code DecisionJson} writes words (deduction kinds, resolutions); a word no
+     * longer in the vocabulary (an older row) after the others, by name.
+     */
+    private static <E extends Enum<E> & Vocabulary, V> Map<String, V> inWordOrder(Map<String, V> map, Class<E> vocabulary) {
+        if (map == null || map.size() < 2) {
+            return map;
+        }
+        Comparator<String> byWord = Comparator.comparingInt(
+                (String word) -> Vocabulary.parse(vocabulary, word).map(Enum::ordinal).orElse(Integer.MAX_VALUE));
+        Map<String, V> ordered = new TreeMap<>(byWord.thenComparing(Comparator.naturalOrder()));
+        ordered.putAll(map);
+        return Collections.unmodifiableMap(ordered);
     }
 }

@@ -57,8 +57,8 @@ public class RmaManagement {
         return filed(caller, body).rma();
     }
 
-    /** A claim just filed: the RMA and its decision as stored, so the answer needs no second read of what was just written. */
-    public record Filed(Rma rma, RenderedDocuments.ShownDecision decision) {}
+    /** A claim just filed: the RMA, its decision as stored and its claim as shown, so the answer needs no second read of what was just written. */
+    public record Filed(Rma rma, RenderedDocuments.ShownDecision decision, Rendered<RmaDocuments.Claim> claim) {}
 
     /** {@link #submit}, answering with the decision too. */
     @Transactional

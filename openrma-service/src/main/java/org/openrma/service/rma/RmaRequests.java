@@ -82,6 +82,10 @@ public final class RmaRequests {
             @PositiveOrZero @Schema(description = "consumer law: repairs or replacements already tried for this defect") Integer repairAttempts,
             @Schema(description = "consumer law (Australia): major or minor, once assessed") Failure failure) {
 
+        public ClaimRequest {
+            attributes = Wire.inNameOrder(attributes);
+        }
+
         /** What the portal's form asks: the kind, the reason, the lines, the evidence and a description; nothing else. */
         public static ClaimRequest asked(ClaimKind kind, String reason, List<ClaimLine> lines, List<String> evidence, String description) {
             return new ClaimRequest(kind, null, reason, lines, null, evidence, null, null, null, null, null, null, null, null, description,

@@ -111,16 +111,7 @@ public class Rmas {
      * An RMA as a single-RMA read shows it: the row with its claim left as stored text (parsed only when it has not been
      * rendered yet), the latest decision's seq and stored JSON, and the customer's choice.
      */
-    public record Shown(Rma rma, String claimJson, Integer decisionSeq, String decisionJson, CustomerChoice choice) {
-
-        public JsonNode claim() {
-            return Json.read(claimJson);
-        }
-
-        public JsonNode decision() {
-            return Json.read(decisionJson);
-        }
-    }
+    public record Shown(Rma rma, String claimJson, Integer decisionSeq, String decisionJson, CustomerChoice choice) {}
 
     /** {@link Shown}: the RMA, its latest decision and the customer's choice in one query (one round trip instead of three). */
     public Optional<Shown> shown(UUID merchantId, UUID id, UUID onlyOrder) {

@@ -1,6 +1,9 @@
 package org.openrma.service.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -41,5 +44,13 @@ public final class Wire {
 
     public static java.math.BigDecimal amount(String decimal) {
         return decimal == null ? null : new java.math.BigDecimal(decimal.strip());
+    }
+
+    /**
+     * A document's free-form attributes (plain values) with their keys by name: what a client sent and what a jsonb row
+     * reads back (keys in PostgreSQL's order) then write the same bytes.
+     */
+    public static Map<String, Object> inNameOrder(Map<String, Object> attributes) {
+        return attributes == null || attributes.size() < 2 ? attributes : Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 }

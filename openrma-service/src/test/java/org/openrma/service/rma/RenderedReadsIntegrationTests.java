@@ -8,6 +8,8 @@ import org.openrma.service.support.Api;
 import org.openrma.service.support.Claims;
 import org.openrma.service.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A single RMA read copies the claim and decision rendered once ({@link RenderedDocuments}) into its answer: the
  * answer must be byte for byte the one the typed documents give (the stored JSON parsed into {@link RmaDocuments}
  * records and written by the response's mapper), whether this instance rendered them at this read, at an earlier one,
- * or not at all (a command's answer).
+ * or not at all (a command's answer), or a filing rendered them for its own answer and kept them once it committed.
  */
 class RenderedReadsIntegrationTests extends IntegrationTest {
 
@@ -26,6 +28,8 @@ class RenderedReadsIntegrationTests extends IntegrationTest {
     JsonMapper mapper;
     @Autowired
     RenderedDocuments rendered;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** The answer the typed documents give for this RMA as an agent sees it: what every read wrote before renderings were kept. */
     private String typed(TestMerchant m, UUID id) {
@@ -51,6 +55,51 @@ class RenderedReadsIntegrationTests extends IntegrationTest {
         rendered.forget();
         assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
         assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+    }
+
+    @Test
+    void aFilingKeepsItsDecisionAndClaimForTheReadsOnceItCommits() {
+        TestMerchant m = newMerchant("kospet");
+        clock.set(java.time.Instant.parse("2024-04-22T10:00:00Z"));
+        ObjectNode sent = Claims.kospetDeadOnArrival("RK-" + m.slug(), "SN-RK-1");
+        // free-form attributes in an order PostgreSQL's jsonb does not keep
+        ((ObjectNode) sent.get("request")).putObject("attributes").put("zeta_score", 3).put("alpha", "x").put("mid", true).put("b", 1.5);
+        JsonNode filed = submit(m, sent);
+        UUID id = UUID.fromString(filed.get("id").asString());
+
+        // kept by the filing: neither the stored decision nor the stored claim is read to show them
+        RenderedDocuments.ShownDecision decision = rendered.decision(id, 1, () -> {
+            throw new AssertionError("the stored decision was read");
+        });
+        Rendered<RmaDocuments.Claim> claim = rendered.claim(id, filed.get("version").asInt(), () -> {
+            throw new AssertionError("the stored claim was read");
+        });
+        assertThat(decision.body().json()).isEqualTo(mapper.writeValueAsString(filed.get("decision")));
+        assertThat(claim.json()).isEqualTo(mapper.writeValueAsString(filed.get("claim")));
+        // and they are the bytes the stored rows render to
+        String expected = typed(m, id);
+        assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
+    }
+
+    @Test
+    void aFilingThatRollsBackKeepsNothing() {
+        UUID id = UUID.randomUUID();
+        var decision = new RenderedDocuments.ShownDecision(Rendered.written("{\"outcome\":\"approved\"}"), "merchant", false);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            rendered.keepFiled(id, 1, decision, 0, Rendered.written("{}"));
+            status.setRollbackOnly();
+        });
+
+        java.util.concurrent.atomic.AtomicInteger storedReads = new java.util.concurrent.atomic.AtomicInteger();
+        rendered.decision(id, 1, () -> {
+            storedReads.incrementAndGet();
+            return null;
+        });
+        rendered.claim(id, 0, () -> {
+            storedReads.incrementAndGet();
+            return null;
+        });
+        assertThat(storedReads).as("both read from the stored rows").hasValue(2);
     }
 
     @Test

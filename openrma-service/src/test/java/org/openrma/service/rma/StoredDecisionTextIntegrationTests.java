@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A filing writes its decision once, straight from the engine's record ({@code DecisionJson.compact}), stores that text as
  * the decision row and copies it into its answer: it must be the JSON the response's mapper writes for the typed document
- * the API documents (and the JSON of {@code DecisionJson}'s tree, {@code TypedDecisionAgreesWithDecisionJsonTests}).
+ * the API documents, byte for byte (and the JSON of {@code DecisionJson}'s tree, {@code TypedDecisionAgreesWithDecisionJsonTests}).
  */
 class StoredDecisionTextIntegrationTests extends IntegrationTest {
 
@@ -27,6 +27,8 @@ class StoredDecisionTextIntegrationTests extends IntegrationTest {
             assertThat(Json.read(text)).as(sample.what())
                     .isEqualTo(Json.read(responses.writeValueAsString(RmaDocuments.asStored(sample.decision()))))
                     .isEqualTo(DecisionJson.toTree(sample.decision()));
+            // byte for byte, keys in the same order: what a read renders from the stored row, so the filing's text can serve reads
+            assertThat(responses.writeValueAsString(RmaDocuments.decision(Json.read(text)))).as(sample.what()).isEqualTo(text);
         }
         assertThat(samples.stream().filter(s -> s.decision().legal() != null)).hasSizeGreaterThan(20);
     }
