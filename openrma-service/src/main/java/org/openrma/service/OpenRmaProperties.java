@@ -61,5 +61,11 @@ public record OpenRmaProperties(
      * byte each) an instance keeps to copy into single-RMA reads instead of parsing and writing the stored rows again; the
      * least useful is evicted first. About 9 KB per RMA with its latest decision: 64MB keeps some 7,000 RMAs. 0 keeps none.
      */
-    public record Reads(@DefaultValue("64MB") DataSize renderedCache) {}
+    public record Reads(@DefaultValue("64MB") DataSize renderedCache) {
+        public Reads {
+            if (renderedCache.isNegative()) {
+                throw new IllegalArgumentException("openrma.reads.rendered-cache: must be 0 or more, not " + renderedCache);
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.openrma.service.rma;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
@@ -44,6 +45,12 @@ class RenderedDocumentsTests {
     @Test
     void aCacheOfZeroKeepsNothing() {
         assertThat(storedReads(keeping("0", new SimpleMeterRegistry()))).isEqualTo(3);
+    }
+
+    @Test
+    void aNegativeSizeIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> keeping("-1MB", new SimpleMeterRegistry()))
+                .rootCause().hasMessageContaining("openrma.reads.rendered-cache: must be 0 or more");
     }
 
     @Test

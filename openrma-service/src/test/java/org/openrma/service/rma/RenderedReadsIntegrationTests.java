@@ -48,7 +48,7 @@ class RenderedReadsIntegrationTests extends IntegrationTest {
         assertThat(filed.status()).isEqualTo(201);
         UUID id = UUID.fromString(filed.json().get("id").asString());
 
-        // rendered at the first read, then copied; and again after the renderings are gone (a restart, another instance)
+        // kept by the filing, then copied; and rendered at the first read after the renderings are gone (a restart, another instance)
         String expected = typed(m, id);
         assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
         assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().text()).isEqualTo(expected);
