@@ -72,9 +72,10 @@ public class RenderedDocuments {
 
     RenderedDocuments(JsonMapper mapper, OpenRmaProperties properties, MeterRegistry meters) {
         this.mapper = mapper;
-        this.keeping = properties.reads().renderedCache().toBytes() > 0;
+        long characters = properties.reads().renderedCache().toBytes();
+        this.keeping = characters > 0;
         this.kept = Caffeine.newBuilder()
-                .maximumWeight(properties.reads().renderedCache().toBytes())
+                .maximumWeight(characters)
                 .weigher((Object key, Object value) -> switch (value) {
                     case ShownDecision d -> d.body().json().length();
                     case Rendered<?> r -> r.json().length();

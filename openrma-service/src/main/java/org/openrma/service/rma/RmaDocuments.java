@@ -72,7 +72,7 @@ public final class RmaDocuments {
         /** Maps in {@code DecisionJson}'s order whatever order they were read in (a jsonb row reads back in PostgreSQL's). */
         public Decision {
             deductions = inWordOrder(deductions, DeductionKind.class);
-            deadlines = inNameOrder(deadlines);
+            deadlines = Wire.inNameOrder(deadlines);
             legalBasis = inWordOrder(legalBasis, Resolution.class);
         }
     }
@@ -110,7 +110,7 @@ public final class RmaDocuments {
                                   List<Citation> cites) {
 
         public ExplanationStep {
-            read = inNameOrder(read);
+            read = Wire.inNameOrder(read);
         }
     }
 
@@ -168,11 +168,6 @@ public final class RmaDocuments {
     /** {@link #claim(tools.jackson.databind.JsonNode)} read straight from the stored text, without a tree between. */
     static Claim storedClaim(String json) {
         return json == null ? null : Wire.MAPPER.readValue(json, Claim.class);
-    }
-
-    /** Keys by name, as {@code DecisionJson} writes names. */
-    private static <V> Map<String, V> inNameOrder(Map<String, V> map) {
-        return map == null || map.size() < 2 ? map : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     /**

@@ -47,10 +47,10 @@ public final class Wire {
     }
 
     /**
-     * A document's free-form attributes (plain values) with their keys by name: what a client sent and what a jsonb row
-     * reads back (keys in PostgreSQL's order) then write the same bytes.
+     * A map with its keys by name: free-form attributes (plain values) or a stored document's maps, so what a client sent
+     * and what a jsonb row reads back (keys in PostgreSQL's order) write the same bytes.
      */
-    public static Map<String, Object> inNameOrder(Map<String, Object> attributes) {
-        return attributes == null || attributes.size() < 2 ? attributes : Collections.unmodifiableMap(new TreeMap<>(attributes));
+    public static <V> Map<String, V> inNameOrder(Map<String, V> map) {
+        return map == null || map.size() < 2 ? map : Collections.unmodifiableMap(new TreeMap<>(map));
     }
 }
