@@ -57,6 +57,9 @@ public final class Binder extends Reading {
         Binder b = new Binder(file);
         PolicyModel model = b.policy(root);
         boolean failed = b.sink.diagnostics.stream().anyMatch(Diagnostic::isError);
+        if (!failed) {
+            b.conditions.compile();                                         // only a policy that will decide claims needs its code
+        }
         return new Bound(failed ? Optional.empty() : Optional.of(model), b.sink.diagnostics, b.clauses.cited);
     }
 
@@ -192,7 +195,7 @@ public final class Binder extends Reading {
         String title = Optional.ofNullable(text(m, "title", false)).orElse(id);
         Condition serves = m.get("serves").map(this::condition).orElse(Condition.ALWAYS);
         if (section != null) {
-            serves = new Condition.All(List.of(section, serves));
+            serves = conditions.compiled(new Condition.All(List.of(Condition.Compiled.sourceOf(section), Condition.Compiled.sourceOf(serves))));
         }
         Window window = m.get("window").map(n -> window(n, false)).orElse(null);
         List<Check> checks = indexed(m.entries().get("checks"), id + ".checks", this::check);

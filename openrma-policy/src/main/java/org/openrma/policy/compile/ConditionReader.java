@@ -45,6 +45,7 @@ final class ConditionReader extends Reading {
     private final CelVariables celVariables;
     private final CelCompiler celCompiler;
     private final Set<String> undeclaredWarned = new LinkedHashSet<>();
+    private final ConditionCompiler code = new ConditionCompiler();
 
     ConditionReader(Sink sink, Declarations declarations) {
         super(sink);
@@ -55,7 +56,25 @@ final class ConditionReader extends Reading {
         this.celCompiler = builder.build();
     }
 
+    /**
+     * A condition a rule of the policy holds (a program's {@code serves}, a check, a window's {@code when}, ...), compiled:
+     * its tree, answered by the policy's code once {@link #compile} has made it.
+     */
     Condition condition(Node node) {
+        return compiled(tree(node));
+    }
+
+    /** A condition made of others read already (a section's and a program's {@code serves}), compiled as one. */
+    Condition compiled(Condition tree) {
+        return code.compiled(tree);
+    }
+
+    /** Makes the code of every condition read (once, when the whole policy has been read). */
+    void compile() {
+        code.compile();
+    }
+
+    private Condition tree(Node node) {
         if (node instanceof Node.Scalar s && Boolean.TRUE.equals(s.value())) {
             return Condition.ALWAYS;
         }
@@ -76,11 +95,11 @@ final class ConditionReader extends Reading {
     Condition conditionEntry(Node.Mapping m, String key, Node value) {
         switch (key) {
             case "not":
-                return new Condition.Not(condition(value));
+                return new Condition.Not(tree(value));
             case "any":
-                return new Condition.Any(list(value, "any", this::condition));
+                return new Condition.Any(list(value, "any", this::tree));
             case "all":
-                return new Condition.All(list(value, "all", this::condition));
+                return new Condition.All(list(value, "all", this::tree));
             case "tags":
                 return new Condition.HasAny(Condition.Marks.TAGS, Set.copyOf(strings(value, "tags")));
             case "facts":

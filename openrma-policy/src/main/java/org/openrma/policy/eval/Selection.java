@@ -99,6 +99,7 @@ final class Selection {
         return switch (serves) {
             case Condition.WordIn w -> w.field().name().equals("kind") && w.words().contains(kind);
             case Condition.All a -> anyNamesKind(a.parts(), kind);
+            case Condition.Compiled c -> namesKind(c.source(), kind);
             default -> false;
         };
     }

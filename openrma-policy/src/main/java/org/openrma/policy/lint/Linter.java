@@ -138,6 +138,7 @@ public final class Linter {
             case Condition.WordIn w when w.field().name().equals("delivery_status") -> w.words().contains("delivered");
             case Condition.All a -> a.parts().stream().allMatch(Linter::mayHaveAReturnLeg);
             case Condition.Any a -> a.parts().stream().anyMatch(Linter::mayHaveAReturnLeg);
+            case Condition.Compiled c -> mayHaveAReturnLeg(c.source());
             default -> true;
         };
     }

@@ -90,6 +90,47 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * A condition of a compiled policy: the tree it was read as ({@code source}), and its place ({@code index}) in the code
+     * made from the policy's conditions ({@link ConditionCode}). A decision without an explanation takes the code's answer;
+     * one with an explanation asks the tree, which records what it read, and so does a condition the code finds cannot be
+     * evaluated: the tree then throws the reason, as it would have anyway.
+     */
+    record Compiled(Condition source, boolean readsLine, ConditionCode.Slot slot, int index) implements Condition {
+        public Compiled(Condition source, ConditionCode.Slot slot, int index) {
+            this(source, source.readsLine(), slot, index);
+        }
+
+        public boolean test(Subject s, Map<String, String> read) {
+            if (!Reads.recording(read)) {
+                ConditionCode code = slot.code();
+                if (code != null) {
+                    int answer = code.test(index, s);
+                    if (answer != ConditionCode.UNEVALUABLE) {
+                        return answer == ConditionCode.HOLDS;
+                    }
+                }
+            }
+            return source.test(s, read);
+        }
+
+        /** Two compiled conditions are the same condition when their trees are, wherever their code is. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Compiled other && source.equals(other.source);
+        }
+
+        @Override
+        public int hashCode() {
+            return source.hashCode();
+        }
+
+        /** The tree a condition was read as, whether or not it was then compiled. */
+        public static Condition sourceOf(Condition c) {
+            return c instanceof Compiled compiled ? compiled.source : c;
+        }
+    }
+
     record Not(Condition part) implements Condition {
         public boolean test(Subject s, Map<String, String> read) {
             return !part.test(s, read);

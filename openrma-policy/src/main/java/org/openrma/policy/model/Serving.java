@@ -22,6 +22,7 @@ public final class Serving {
         return switch (c) {
             case Condition.All all -> combined(all.parts(), Known.FALSE, Known.TRUE, kind, reason);
             case Condition.Any any -> combined(any.parts(), Known.TRUE, Known.FALSE, kind, reason);
+            case Condition.Compiled compiled -> given(compiled.source(), kind, reason);
             case Condition.Not not -> switch (given(not.part(), kind, reason)) {
                 case TRUE -> Known.FALSE;
                 case FALSE -> Known.TRUE;

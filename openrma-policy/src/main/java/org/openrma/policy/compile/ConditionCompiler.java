@@ -1,0 +1,310 @@
+package org.openrma.policy.compile;
+
+import static org.objectweb.asm.Opcodes.ACC_FINAL;
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SUPER;
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.CHECKCAST;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.ICONST_M1;
+import static org.objectweb.asm.Opcodes.IFEQ;
+import static org.objectweb.asm.Opcodes.IFGE;
+import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.IF_ICMPNE;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.IRETURN;
+import static org.objectweb.asm.Opcodes.ISTORE;
+import static org.objectweb.asm.Opcodes.ISUB;
+import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.PUTSTATIC;
+import static org.objectweb.asm.Opcodes.RETURN;
+import static org.objectweb.asm.Opcodes.V21;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.ConditionCode;
+import org.openrma.policy.model.Reads;
+import org.openrma.policy.model.Subject;
+import org.openrma.policy.model.Unevaluable;
+
+/**
+ * Compiles a policy version's conditions to bytecode: one hidden class per version, a {@link ConditionCode} whose
+ * {@code test(index, subject)} answers the version's condition number {@code index} as its tree would without an
+ * explanation ({@link ConditionCode#HOLDS}, {@link ConditionCode#FAILS}, or {@link ConditionCode#UNEVALUABLE} where the tree
+ * throws).
+ *
+ * <p>Each node of each tree becomes a static method: {@code all}, {@code any} and {@code not} as branches over their parts'
+ * answers, with CEL's commutative logic (a false part decides an {@code all}, a true one an {@code any}, whatever the other
+ * parts do; otherwise a part that cannot be evaluated makes the whole so); each test on the claim (a word, a mark, a date, a
+ * number, CEL, ...) a call of that test's own record, held in a static final field of the class and so a constant to the
+ * JIT, which can inline it with its words, bits and bounds. The trees stay the reference: they record what a rule read for
+ * the explanation, and give the reason when a condition cannot be evaluated.
+ */
+final class ConditionCompiler {
+
+    private static final String CODE = Type.getInternalName(ConditionCode.class);
+    private static final String SUBJECT = Type.getDescriptor(Subject.class);
+    private static final String NODE = "(" + SUBJECT + ")I";
+    private static final String TEST = "(" + SUBJECT + Type.getDescriptor(Map.class) + ")Z";
+    private static final String UNEVALUABLE = Type.getInternalName(Unevaluable.class);
+
+    private final ConditionCode.Slot slot = new ConditionCode.Slot();
+    private final List<Condition> conditions = new ArrayList<>();
+    private boolean compiled;
+
+    /** The condition, numbered for the code to come (the empty condition, which always holds, as it is). */
+    Condition compiled(Condition tree) {
+        if (compiled) {
+            throw new IllegalStateException("the conditions were compiled already");
+        }
+        if (tree.equals(Condition.ALWAYS)) {
+            return Condition.ALWAYS;
+        }
+        conditions.add(tree);
+        return new Condition.Compiled(tree, slot, conditions.size() - 1);
+    }
+
+    /**
+     * Makes the code of every condition numbered so far and installs it. A policy whose code cannot be made (a class past
+     * the JVM's limits) keeps its trees, which give the same answers.
+     */
+    void compile() {
+        compiled = true;
+        if (conditions.isEmpty()) {
+            return;
+        }
+        ConditionCode code;
+        try {
+            code = define(new Generation(conditions).bytes());
+        } catch (MethodTooLargeException | ClassTooLargeException tooLarge) {
+            return;
+        }
+        slot.install(code);
+    }
+
+    private ConditionCode define(Generation.Bytes made) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(made.bytes(), made.constants(), true);
+            return (ConditionCode) lookup.findConstructor(lookup.lookupClass(), java.lang.invoke.MethodType.methodType(void.class))
+                    .invoke();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            // the class is ours and its constructor public: nothing here is expected to be refused
+            throw new IllegalStateException("the condition code could not be loaded", t);
+        }
+    }
+
+    /** One class's generation: its methods written as the trees are walked, and the tests it holds as constants. */
+    private static final class Generation {
+
+        record Bytes(byte[] bytes, List<Object> constants) {}
+
+        private final List<Condition> conditions;
+        private final List<Object> constants = new ArrayList<>();
+        private final ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                // no two reference types ever meet in a frame of this code; Object is right for any that would
+                return "java/lang/Object";
+            }
+        };
+        private final String name = Type.getInternalName(ConditionCompiler.class) + "$Code";
+        private final MethodVisitor initializer;
+        private int methods;
+
+        Generation(List<Condition> conditions) {
+            this.conditions = conditions;
+            writer.visit(V21, ACC_FINAL | ACC_SUPER, name, null, CODE, null);
+            MethodVisitor constructor = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+            constructor.visitCode();
+            constructor.visitVarInsn(ALOAD, 0);
+            constructor.visitMethodInsn(INVOKESPECIAL, CODE, "<init>", "()V", false);
+            constructor.visitInsn(RETURN);
+            constructor.visitMaxs(0, 0);
+            constructor.visitEnd();
+            initializer = writer.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+            initializer.visitCode();
+        }
+
+        Bytes bytes() {
+            int[] entries = new int[conditions.size()];
+            for (int i = 0; i < entries.length; i++) {
+                entries[i] = node(conditions.get(i));
+            }
+            MethodVisitor test = writer.visitMethod(ACC_PUBLIC, "test", "(I" + SUBJECT + ")I", null, null);
+            test.visitCode();
+            Label unknown = new Label();
+            Label[] cases = new Label[entries.length];
+            for (int i = 0; i < cases.length; i++) {
+                cases[i] = new Label();
+            }
+            test.visitVarInsn(ILOAD, 1);
+            test.visitTableSwitchInsn(0, entries.length - 1, unknown, cases);
+            for (int i = 0; i < cases.length; i++) {
+                test.visitLabel(cases[i]);
+                test.visitVarInsn(ALOAD, 2);
+                test.visitMethodInsn(INVOKESTATIC, name, method(entries[i]), NODE, false);
+                test.visitInsn(IRETURN);
+            }
+            test.visitLabel(unknown);
+            test.visitInsn(ICONST_M1);                                          // a number it was not made for: the tree decides
+            test.visitInsn(IRETURN);
+            test.visitMaxs(0, 0);
+            test.visitEnd();
+            initializer.visitInsn(RETURN);
+            initializer.visitMaxs(0, 0);
+            initializer.visitEnd();
+            writer.visitEnd();
+            return new Bytes(writer.toByteArray(), List.copyOf(constants));
+        }
+
+        private static String method(int number) {
+            return "n" + number;
+        }
+
+        /** Writes the method of one node (and, first, its parts'); gives its number. */
+        private int node(Condition c) {
+            return switch (c) {
+                case Condition.Compiled compiled -> node(compiled.source());
+                case Condition.All all -> combined(all.parts(), true);
+                case Condition.Any any -> combined(any.parts(), false);
+                case Condition.Not not -> negated(node(not.part()));
+                default -> test(c);
+            };
+        }
+
+        private MethodVisitor begin(int number) {
+            MethodVisitor m = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, method(number), NODE, null, null);
+            m.visitCode();
+            return m;
+        }
+
+        private static void end(MethodVisitor m) {
+            m.visitMaxs(0, 0);
+            m.visitEnd();
+        }
+
+        /**
+         * {@code all} ({@code every}) or {@code any}: the first part whose answer decides it returns; a part that cannot be
+         * evaluated is noted (local 1) and the rest still asked, since a later one may decide; else unevaluable if any was,
+         * else the answer of no decisive part.
+         */
+        private int combined(List<Condition> parts, boolean every) {
+            int[] numbers = new int[parts.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = node(parts.get(i));
+            }
+            int number = methods++;
+            MethodVisitor m = begin(number);
+            int decisive = every ? ConditionCode.FAILS : ConditionCode.HOLDS;
+            m.visitInsn(ICONST_0);
+            m.visitVarInsn(ISTORE, 1);                                        // whether a part could not be evaluated
+            for (int part : numbers) {
+                Label notDecisive = new Label();
+                Label evaluated = new Label();
+                m.visitVarInsn(ALOAD, 0);
+                m.visitMethodInsn(INVOKESTATIC, name, method(part), NODE, false);
+                m.visitVarInsn(ISTORE, 2);
+                m.visitVarInsn(ILOAD, 2);
+                m.visitInsn(decisive == ConditionCode.HOLDS ? ICONST_1 : ICONST_0);
+                m.visitJumpInsn(IF_ICMPNE, notDecisive);
+                m.visitInsn(decisive == ConditionCode.HOLDS ? ICONST_1 : ICONST_0);
+                m.visitInsn(IRETURN);
+                m.visitLabel(notDecisive);
+                m.visitVarInsn(ILOAD, 2);
+                m.visitJumpInsn(IFGE, evaluated);
+                m.visitInsn(ICONST_1);
+                m.visitVarInsn(ISTORE, 1);
+                m.visitLabel(evaluated);
+            }
+            Label allEvaluated = new Label();
+            m.visitVarInsn(ILOAD, 1);
+            m.visitJumpInsn(IFEQ, allEvaluated);
+            m.visitInsn(ICONST_M1);
+            m.visitInsn(IRETURN);
+            m.visitLabel(allEvaluated);
+            m.visitInsn(every ? ICONST_1 : ICONST_0);
+            m.visitInsn(IRETURN);
+            end(m);
+            return number;
+        }
+
+        /** {@code not}: the part's answer turned over; unevaluable stays so. */
+        private int negated(int part) {
+            int number = methods++;
+            MethodVisitor m = begin(number);
+            Label evaluated = new Label();
+            m.visitVarInsn(ALOAD, 0);
+            m.visitMethodInsn(INVOKESTATIC, name, method(part), NODE, false);
+            m.visitVarInsn(ISTORE, 1);
+            m.visitVarInsn(ILOAD, 1);
+            m.visitJumpInsn(IFGE, evaluated);
+            m.visitInsn(ICONST_M1);
+            m.visitInsn(IRETURN);
+            m.visitLabel(evaluated);
+            m.visitInsn(ICONST_1);
+            m.visitVarInsn(ILOAD, 1);
+            m.visitInsn(ISUB);
+            m.visitInsn(IRETURN);
+            end(m);
+            return number;
+        }
+
+        /**
+         * A test on the claim: its record's own {@code test}, on a constant of its exact type and with nothing recorded; a
+         * test that throws {@link Unevaluable} answers {@link ConditionCode#UNEVALUABLE} (anything else it throws goes on up,
+         * as from the tree).
+         */
+        private int test(Condition c) {
+            String field = "t" + constants.size();
+            String owner = Type.getInternalName(c.getClass());
+            writer.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, field, "L" + owner + ";", null, null).visitEnd();
+            initializer.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+            initializer.visitLdcInsn("_");                                   // ConstantDescs.DEFAULT_NAME: the class data's name
+            initializer.visitLdcInsn(Type.getType(Object.class));
+            initializer.visitLdcInsn(constants.size());
+            initializer.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
+            initializer.visitTypeInsn(CHECKCAST, owner);
+            initializer.visitFieldInsn(PUTSTATIC, name, field, "L" + owner + ";");
+            constants.add(c);
+
+            int number = methods++;
+            MethodVisitor m = begin(number);
+            Label start = new Label();
+            Label finish = new Label();
+            Label unevaluable = new Label();
+            m.visitTryCatchBlock(start, finish, unevaluable, UNEVALUABLE);
+            m.visitLabel(start);
+            m.visitFieldInsn(GETSTATIC, name, field, "L" + owner + ";");
+            m.visitVarInsn(ALOAD, 0);
+            m.visitFieldInsn(GETSTATIC, Type.getInternalName(Reads.class), "DISCARD", Type.getDescriptor(Map.class));
+            m.visitMethodInsn(INVOKEVIRTUAL, owner, "test", TEST, false);
+            m.visitLabel(finish);
+            m.visitInsn(IRETURN);                                             // true and false are 1 and 0: HOLDS and FAILS
+            m.visitLabel(unevaluable);
+            m.visitInsn(POP);
+            m.visitInsn(ICONST_M1);
+            m.visitInsn(IRETURN);
+            end(m);
+            return number;
+        }
+    }
+}
