@@ -56,8 +56,12 @@ class RenderedDocumentsTests {
     @Test
     void hitsAndMissesAreMetrics() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        storedReads(keeping("1MB", meters));
+        RenderedDocuments rendered = keeping("1MB", meters);
+        storedReads(rendered);
         assertThat(meters.get("cache.gets").tag("cache", "openrma.rendered_documents").tag("result", "hit").functionCounter().count()).isEqualTo(2);
         assertThat(meters.get("cache.gets").tag("cache", "openrma.rendered_documents").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+        // the meters hold the cache weakly (a collected cache counts nothing): it must outlive the assertions, as the
+        // service's one instance does
+        java.lang.ref.Reference.reachabilityFence(rendered);
     }
 }
