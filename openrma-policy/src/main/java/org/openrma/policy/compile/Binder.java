@@ -161,7 +161,7 @@ public final class Binder extends Reading {
             error(m, "a section needs 'programs'");
         }
         Condition outer = section;
-        section = m.get("when").map(this::condition).orElse(Condition.ALWAYS);
+        section = m.get("when").map(conditions::tree).orElse(Condition.ALWAYS);      // compiled with each program's serves
         try {
             return list(m.entries().get("programs"), "programs", this::program);
         } finally {
@@ -193,10 +193,8 @@ public final class Binder extends Reading {
             return null;
         }
         String title = Optional.ofNullable(text(m, "title", false)).orElse(id);
-        Condition serves = m.get("serves").map(this::condition).orElse(Condition.ALWAYS);
-        if (section != null) {
-            serves = conditions.compiled(new Condition.All(List.of(Condition.Compiled.sourceOf(section), Condition.Compiled.sourceOf(serves))));
-        }
+        Condition serves = m.get("serves").map(conditions::tree).orElse(Condition.ALWAYS);
+        serves = conditions.compiled(section != null ? new Condition.All(List.of(section, serves)) : serves);
         Window window = m.get("window").map(n -> window(n, false)).orElse(null);
         List<Check> checks = indexed(m.entries().get("checks"), id + ".checks", this::check);
         List<EvidenceRule> evidence = indexed(m.entries().get("evidence"), id + ".evidence", this::evidence);

@@ -13,7 +13,6 @@ import static org.objectweb.asm.Opcodes.ICONST_1;
 import static org.objectweb.asm.Opcodes.ICONST_M1;
 import static org.objectweb.asm.Opcodes.IFEQ;
 import static org.objectweb.asm.Opcodes.IFGE;
-import static org.objectweb.asm.Opcodes.IFNE;
 import static org.objectweb.asm.Opcodes.IF_ICMPNE;
 import static org.objectweb.asm.Opcodes.ILOAD;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
@@ -213,7 +212,7 @@ final class ConditionCompiler {
             }
             int number = methods++;
             MethodVisitor m = begin(number);
-            int decisive = every ? ConditionCode.FAILS : ConditionCode.HOLDS;
+            int decisive = every ? ICONST_0 : ICONST_1;                   // the answer that decides: FAILS for all, HOLDS for any
             m.visitInsn(ICONST_0);
             m.visitVarInsn(ISTORE, 1);                                        // whether a part could not be evaluated
             for (int part : numbers) {
@@ -223,9 +222,9 @@ final class ConditionCompiler {
                 m.visitMethodInsn(INVOKESTATIC, name, method(part), NODE, false);
                 m.visitVarInsn(ISTORE, 2);
                 m.visitVarInsn(ILOAD, 2);
-                m.visitInsn(decisive == ConditionCode.HOLDS ? ICONST_1 : ICONST_0);
+                m.visitInsn(decisive);
                 m.visitJumpInsn(IF_ICMPNE, notDecisive);
-                m.visitInsn(decisive == ConditionCode.HOLDS ? ICONST_1 : ICONST_0);
+                m.visitInsn(decisive);
                 m.visitInsn(IRETURN);
                 m.visitLabel(notDecisive);
                 m.visitVarInsn(ILOAD, 2);

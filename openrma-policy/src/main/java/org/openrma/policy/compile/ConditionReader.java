@@ -64,7 +64,7 @@ final class ConditionReader extends Reading {
         return compiled(tree(node));
     }
 
-    /** A condition made of others read already (a section's and a program's {@code serves}), compiled as one. */
+    /** A condition put together from trees read already (a section's and a program's {@code serves}), compiled as one. */
     Condition compiled(Condition tree) {
         return code.compiled(tree);
     }
@@ -74,7 +74,8 @@ final class ConditionReader extends Reading {
         code.compile();
     }
 
-    private Condition tree(Node node) {
+    /** The condition's tree, not compiled: for a part of a condition put together later ({@link #compiled}). */
+    Condition tree(Node node) {
         if (node instanceof Node.Scalar s && Boolean.TRUE.equals(s.value())) {
             return Condition.ALWAYS;
         }

@@ -124,11 +124,6 @@ public sealed interface Condition {
         public int hashCode() {
             return source.hashCode();
         }
-
-        /** The tree a condition was read as, whether or not it was then compiled. */
-        public static Condition sourceOf(Condition c) {
-            return c instanceof Compiled compiled ? compiled.source : c;
-        }
     }
 
     record Not(Condition part) implements Condition {

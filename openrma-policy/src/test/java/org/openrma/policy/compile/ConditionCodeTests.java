@@ -54,7 +54,8 @@ class ConditionCodeTests {
 
     private static Answer byTree(Condition c, Subject s) {
         try {
-            return Condition.Compiled.sourceOf(c).test(s, Reads.DISCARD) ? Answer.HOLDS : Answer.FAILS;
+            Condition tree = c instanceof Condition.Compiled compiled ? compiled.source() : c;
+            return tree.test(s, Reads.DISCARD) ? Answer.HOLDS : Answer.FAILS;
         } catch (Unevaluable e) {
             return Answer.UNEVALUABLE;
         }
