@@ -34,14 +34,30 @@ public record Request(
      * The request's words as written, standard or declared by the policy: what the engine reads.
      * The typed fields above hold the standard words only ({@link Reason#OTHER} for a declared reason).
      */
-    public record Words(String reason, Set<String> evidence, Set<String> facts) {
+    public record Words(String reason, Set<String> evidence, Set<String> facts, boolean standard) {
         public Words {
             evidence = Set.copyOf(evidence);
             facts = Set.copyOf(facts);
+            if (standard != allStandard(evidence, facts)) {
+                throw new IllegalArgumentException("words " + evidence + " " + facts + (standard ? " are not" : " are") + " all standard");
+            }
+        }
+
+        /**
+         * {@code standard}: whether every fact and every piece of evidence is a standard word, each its own constant (as many
+         * constants as words), which every policy accepts: worked out once here, so a decision reads one flag where it
+         * compared four sets.
+         */
+        public Words(String reason, Set<String> evidence, Set<String> facts) {
+            this(reason, evidence, facts, allStandard(Set.copyOf(evidence), Set.copyOf(facts)));
+        }
+
+        private static boolean allStandard(Set<String> evidence, Set<String> facts) {
+            return Request.standard(evidence, Evidence.class).size() == evidence.size() && Request.standard(facts, Fact.class).size() == facts.size();
         }
 
         static Words of(Reason reason, Set<Evidence> evidence, Set<Fact> facts) {
-            return new Words(reason == null ? null : reason.wire(), wires(evidence), wires(facts));
+            return new Words(reason == null ? null : reason.wire(), wires(evidence), wires(facts), true);
         }
 
         private static Set<String> wires(Set<? extends Vocabulary> words) {
@@ -59,7 +75,10 @@ public record Request(
             words = Words.of(reason, evidence, facts);
         } else {
             // a policy's gate lets a claim through without looking its words up when all are standard, which it tells by
-            // counting these: so the typed words must be exactly the standard ones written
+            // counting these, and by the typed reason: so the typed words must be exactly the standard ones written
+            if (reason != typedReason(words.reason()) || reason != null && reason != Reason.OTHER && !reason.wire().equals(words.reason())) {
+                throw new IllegalArgumentException("request.reason " + reason + " is not the standard reason of the word written '" + words.reason() + "'");
+            }
             if (!evidence.equals(standard(words.evidence(), Evidence.class))) {
                 throw new IllegalArgumentException("request.evidence " + evidence + " is not the standard evidence of the words written " + words.evidence());
             }
@@ -68,6 +87,11 @@ public record Request(
             }
         }
         attributes = Map.copyOf(attributes);
+    }
+
+    /** The typed reason of a word written: its constant, {@link Reason#OTHER} for a word a policy declares, null for none. */
+    private static Reason typedReason(String word) {
+        return word == null ? null : Vocabulary.parse(Reason.class, word).orElse(Reason.OTHER);
     }
 
     /** The standard words among {@code words} (the others are declared by a policy), as the typed fields hold them. */
@@ -80,11 +104,12 @@ public record Request(
     }
 
     /**
-     * Whether every fact and every piece of evidence is written in a standard word, which every policy accepts: there are as
-     * many typed as written (the typed are the standard ones written, as the constructor checks), so no word is looked up.
+     * Whether every fact and every piece of evidence is written in a standard word, which every policy accepts, so no word is
+     * looked up: {@link Words#standard}, worked out when the words were read (the typed are the standard ones written, as the
+     * constructor checks).
      */
     public boolean allWordsStandard() {
-        return facts.size() == words.facts().size() && evidence.size() == words.evidence().size();
+        return words.standard();
     }
 
     public Request(ClaimKind kind, Instant submittedAt, Reason reason, List<RequestLine> lines, boolean keepsFreeGifts, Set<Evidence> evidence,

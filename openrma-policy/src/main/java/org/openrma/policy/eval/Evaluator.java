@@ -135,9 +135,9 @@ public final class Evaluator {
         Program program = decides.program;
         List<LineVerdict> kept = decides.kept();
         Offers.Offered offers = Offers.offer(run, decides, kept);                                       // 3
-        Money net = Refunds.net(run, program, decides.outcome, offers.resolutions(), kept);                  // 4
-        Money refund = Refunds.refunded(offers.resolutions(), net, run.zero());
-        Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers.resolutions(), kept);    // 5
+        Money net = Refunds.net(run, program, decides.outcome, offers, kept);                                // 4
+        Money refund = Refunds.refunded(offers, net, run.zero());
+        Shipping.Legs shipping = Shipping.legs(run, program, decides.outcome, offers, kept);                 // 5
         Outcome outcome = decides.outcome;
         if (run.anyUndecided() && outcome == Outcome.APPROVED) {
             // an amount or a party that cannot be worked out never goes out as an approval

@@ -22,8 +22,29 @@ import org.openrma.policy.model.Unevaluable;
  */
 final class Offers {
 
-    /** The remedies offered, the offers that made them, and whether one waits for the customer's consent. */
-    record Offered(Set<Resolution> resolutions, List<Rules.Offer> offers, boolean needsConsent) {}
+    /**
+     * The remedies offered, the offers that made them, and whether one waits for the customer's consent; {@code bits}: the
+     * remedies as a bit set of the enum's ordinals, which the later stages test ({@link #bits(Resolution...)}).
+     */
+    record Offered(Set<Resolution> resolutions, List<Rules.Offer> offers, boolean needsConsent, int bits) {
+        Offered(Set<Resolution> resolutions, List<Rules.Offer> offers, boolean needsConsent) {
+            this(resolutions, offers, needsConsent, Offers.bits(resolutions.toArray(Resolution[]::new)));
+        }
+
+        /** Whether any of the remedies offered is one of {@code these} (a {@link #bits(Resolution...)} set). */
+        boolean anyOf(int these) {
+            return (bits & these) != 0;
+        }
+    }
+
+    /** Remedies as a bit set of the enum's ordinals. */
+    static int bits(Resolution... resolutions) {
+        int bits = 0;
+        for (Resolution r : resolutions) {
+            bits |= 1 << r.ordinal();
+        }
+        return bits;
+    }
 
     private Offers() {}
 

@@ -29,9 +29,9 @@ import org.openrma.policy.model.Unevaluable;
  */
 final class Refunds {
 
-    private static final Resolution[] REFUNDS = {Resolution.REFUND, Resolution.PARTIAL_REFUND};
+    private static final int REFUNDS = Offers.bits(Resolution.REFUND, Resolution.PARTIAL_REFUND);
     /** Remedies whose value is the items' price less the policy's deductions (a fee applies to an exchange too). */
-    private static final Resolution[] VALUED = {Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT, Resolution.EXCHANGE};
+    private static final int VALUED = Offers.bits(Resolution.REFUND, Resolution.PARTIAL_REFUND, Resolution.STORE_CREDIT, Resolution.EXCHANGE);
 
     private Refunds() {}
 
@@ -40,9 +40,9 @@ final class Refunds {
      * no amount. The deductions, by kind, go to the run ({@link Run#deductions}): a record of the two would be one more
      * object per decision.
      */
-    static Money net(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
+    static Money net(Run run, Program program, Outcome outcome, Offers.Offered offered, List<LineVerdict> kept) {
         Money zero = run.zero();
-        if (outcome == Outcome.REJECTED || !anyOf(resolutions, VALUED)) {
+        if (outcome == Outcome.REJECTED || !offered.anyOf(VALUED)) {
             return zero;
         }
         // most refunds have no deduction, nearly all others one or two kinds: their kinds and amounts in locals, a map only
@@ -85,7 +85,7 @@ final class Refunds {
         long baseMinor = base.getAmountMinorLong();
         Money net = deducted > baseMinor ? zero : deducted == 0 ? base : Money.ofMinor(run.currency(), baseMinor - deducted);
         // money goes back only when a refund is offered; an exchange or store credit carries the same net value
-        Money refund = refunded(resolutions, net, zero);
+        Money refund = refunded(offered, net, zero);
         if (refund.isPositive() && run.recording()) {                        // the amount deducted as Money only for the words
             run.trace().refunded(program.id(), program.refund(), base, Money.ofMinor(run.currency(), deducted), refund);
         }
@@ -110,21 +110,8 @@ final class Refunds {
     }
 
     /** Money back: the net value when a refund is offered (a rejection's or an amountless remedy's net is zero), else zero. */
-    static Money refunded(Set<Resolution> resolutions, Money net, Money zero) {
-        return anyOf(resolutions, REFUNDS) ? net : zero;
-    }
-
-    /** Whether any of the remedies offered is one of {@code these}: a look-up for each of them, no iterator over either. */
-    static boolean anyOf(Set<Resolution> resolutions, Resolution[] these) {
-        if (resolutions.isEmpty()) {
-            return false;
-        }
-        for (Resolution r : these) {
-            if (resolutions.contains(r)) {
-                return true;
-            }
-        }
-        return false;
+    static Money refunded(Offers.Offered offered, Money net, Money zero) {
+        return offered.anyOf(REFUNDS) ? net : zero;
     }
 
     private static Money base(Run run, Program program, List<LineVerdict> kept) {

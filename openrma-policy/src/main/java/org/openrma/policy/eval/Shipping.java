@@ -2,7 +2,6 @@ package org.openrma.policy.eval;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.claim.DeliveryStatus;
@@ -22,15 +21,15 @@ import org.openrma.policy.model.Unevaluable;
 final class Shipping {
 
     /** Remedies that send something back to the customer, so the outbound leg matters. */
-    private static final Resolution[] SHIPS_OUT = {Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR, Resolution.EXCHANGE,
-            Resolution.RESHIPMENT, Resolution.SPARE_PARTS};
+    private static final int SHIPS_OUT = Offers.bits(Resolution.REPLACEMENT, Resolution.REPAIR, Resolution.PAID_REPAIR, Resolution.EXCHANGE,
+            Resolution.RESHIPMENT, Resolution.SPARE_PARTS);
 
     /** Who pays return shipping (null: nothing goes back), the postage reimbursed, who pays outbound (null: nothing goes out). */
     record Legs(Payer returnPaidBy, Money reimbursed, Payer outboundPaidBy) {}
 
     private Shipping() {}
 
-    static Legs legs(Run run, Program program, Outcome outcome, Set<Resolution> resolutions, List<LineVerdict> kept) {
+    static Legs legs(Run run, Program program, Outcome outcome, Offers.Offered offered, List<LineVerdict> kept) {
         Trace trace = run.trace();
         Payer returnPayer = Payer.CUSTOMER;
         Money reimbursed = run.zero();
@@ -56,7 +55,7 @@ final class Shipping {
             }
         }
         Payer outboundPayer = null;
-        if (outcome != Outcome.REJECTED && Refunds.anyOf(resolutions, SHIPS_OUT)) {
+        if (outcome != Outcome.REJECTED && offered.anyOf(SHIPS_OUT)) {
             try {
                 ShippingRule rule = first(run, program.id(), program.outboundShipping(), kept, "outbound shipping");
                 outboundPayer = rule != null ? rule.paidBy() : Payer.UNDETERMINED;

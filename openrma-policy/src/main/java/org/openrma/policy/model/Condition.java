@@ -140,19 +140,31 @@ public sealed interface Condition {
      * A single-valued field is one of the words ({@code none} matches an absent value). On a field whose words are a closed
      * vocabulary ({@code kind}, {@code channel}, ...) the words are also a bit mask over its constants, made when the policy
      * is compiled ({@code wordBits}, {@link #NO_BITS} otherwise): a claim is tested on the bit of its constant, with no
-     * string hashed.
+     * string hashed. On a field a policy may add words to ({@code reason}, {@code line.condition}: {@code standardBits}) a
+     * claim's standard word is tested on its bit the same way, and only a word the policy declares (or "other") is looked up.
      */
-    record WordIn(Field field, Set<String> words, long wordBits) implements Condition {
+    record WordIn(Field field, Set<String> words, long wordBits, boolean standardBits) implements Condition {
         /** {@code wordBits} of a field that is not a closed vocabulary (or an attribute declared under such a name). */
         public static final long NO_BITS = 0;
 
         public WordIn(Field field, Set<String> words) {
-            this(field, words, field.named() != null && field.declared() != null ? NO_BITS
-                    : field.named() != null && field.named().closedVocabulary() ? field.named().mask(words) : NO_BITS);
+            this(field, words, bits(field, words), field.named() != null && field.declared() == null && field.named().openVocabulary());
+        }
+
+        private static long bits(Field field, Set<String> words) {
+            if (field.named() == null || field.declared() != null) {
+                return NO_BITS;
+            }
+            return field.named().closedVocabulary() || field.named().openVocabulary() ? field.named().mask(words) : NO_BITS;
         }
 
         public boolean test(Subject s, Map<String, String> read) {
-            if (wordBits != NO_BITS) {
+            if (standardBits) {
+                Enum<?> standard = field.named().standardConstant(s);
+                if (standard != null && !Reads.recording(read)) {
+                    return (wordBits >>> standard.ordinal() & 1) != 0;
+                }
+            } else if (wordBits != NO_BITS) {
                 Enum<?> constant = field.named().constant(s);
                 if (Reads.recording(read)) {
                     // the word the field reads: its constant's, or "none" (a closed field has no declared default)

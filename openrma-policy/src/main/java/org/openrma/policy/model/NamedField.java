@@ -133,10 +133,18 @@ public enum NamedField {
         return vocabulary != null && declarable == null && vocabulary.getEnumConstants().length < NONE_BIT;
     }
 
+    /**
+     * Whether a policy may add words to the field's vocabulary ({@code reason}, {@code line.condition}): a claim's word is
+     * then one of its constants ({@link #standardConstant}), tested on a bit, or a word a policy declares, looked up.
+     */
+    boolean openVocabulary() {
+        return vocabulary != null && declarable != null && vocabulary.getEnumConstants().length < NONE_BIT;
+    }
+
     /** The bit of an absent word ("none") in a {@link #mask}; a constant's bit is its ordinal. */
     static final int NONE_BIT = 63;
 
-    /** The bits of {@code words} among this field's constants, and {@link #NONE_BIT} for "none". Only for a closed vocabulary. */
+    /** The bits of {@code words} among this field's constants, and {@link #NONE_BIT} for "none". Only for a field with a vocabulary. */
     long mask(java.util.Set<String> words) {
         long mask = words.contains("none") ? 1L << NONE_BIT : 0;
         for (Enum<?> e : vocabulary.getEnumConstants()) {
@@ -160,6 +168,19 @@ public enum NamedField {
             case FINDING -> request.inspection() == null ? null : request.inspection().finding();
             case PREFERRED_RESOLUTION -> request.preferredResolution();
             default -> throw new IllegalStateException(name + " has no closed vocabulary");
+        };
+    }
+
+    /**
+     * The claim's constant of an open vocabulary when its word is a standard one, or null when it is a word a policy declares,
+     * "other" (the reason that also stands for those) or absent: then only the word tells. A claim's typed word is the
+     * constant of the word written ({@code Request}, {@code RequestLine}), so the constant's bit answers as the word would.
+     */
+    Enum<?> standardConstant(Subject s) {
+        return switch (this) {
+            case REASON -> s.claim().request().reason() == Reason.OTHER ? null : s.claim().request().reason();
+            case LINE_CONDITION -> s.line() == null ? null : s.line().requested().condition();
+            default -> throw new IllegalStateException(name + " has no open vocabulary");
         };
     }
 

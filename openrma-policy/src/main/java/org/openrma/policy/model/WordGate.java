@@ -49,8 +49,8 @@ public final class WordGate {
 
     private boolean plainlyAccepted(Claim claim) {
         var request = claim.request();
-        String reason = request.reasonWord();
-        if (reason != null && !reasons.contains(reason)) {
+        // a standard word (its constant, which every policy accepts) needs no look-up; "other" and declared words do
+        if (request.reason() == Reason.OTHER && !reasons.contains(request.reasonWord())) {
             return false;
         }
         // a claim of standard words only (most) is let through without a look-up, and so without an iterator over its words
@@ -62,7 +62,7 @@ public final class WordGate {
         var lines = request.lines();
         for (int i = 0; i < lines.size(); i++) {
             RequestLine l = lines.get(i);
-            if (l.conditionWord() != null && !conditions.contains(l.conditionWord())) {
+            if (l.condition() == null && l.conditionWord() != null && !conditions.contains(l.conditionWord())) {
                 return false;
             }
         }

@@ -82,6 +82,45 @@ class NamedFieldReadTests {
     }
 
     @Test
+    void aWordTestOnAVocabularyAPolicyMayAddToAnswersOnTheStandardWordsBitAsOnTheWord() {
+        BusinessCalendar calendar = BusinessCalendar.weekendsOnly(java.time.ZoneOffset.UTC);
+        List<Claim> claims = new ArrayList<>();
+        for (String reason : List.of("defective", "changed_mind", "other", "lost_in_mail")) {
+            claims.add(Claims.aReturn().reason(reason).orderLine("S1", "servo", "100.00", 1).orderLine("S2", "servo", "20.00", 1)
+                    .orderLine("S3", "servo", "20.00", 1).claiming("S1", 1, "used").claiming("S2", 1, "refurbished").claiming("S3", 1, null).build());
+        }
+        List<java.util.Set<String>> wordSets = List.of(java.util.Set.of("defective"), java.util.Set.of("other"), java.util.Set.of("lost_in_mail"),
+                java.util.Set.of("defective", "lost_in_mail", "none"), java.util.Set.of("used"), java.util.Set.of("refurbished"),
+                java.util.Set.of("used", "refurbished", "none"), java.util.Set.of("none"), java.util.Set.of("unknown_word"));
+        int open = 0;
+        int byBit = 0;
+        for (NamedField f : NamedField.values()) {
+            if (!f.openVocabulary()) {
+                continue;
+            }
+            open++;
+            Field field = Field.of(f.name);
+            for (java.util.Set<String> words : wordSets) {
+                Condition.WordIn test = new Condition.WordIn(field, words);
+                assertThat(test.standardBits()).isTrue();
+                for (Claim claim : claims) {
+                    for (ClaimedLine line : claim.claimedLines()) {
+                        Subject s = new Subject(claim, line, calendar, Instant.EPOCH);
+                        boolean byWord = words.contains(field.read(s));
+                        assertThat(test.test(s, Reads.DISCARD)).as("%s %s on %s", f.name, words, field.read(s)).isEqualTo(byWord);
+                        java.util.Map<String, String> read = new java.util.HashMap<>();
+                        assertThat(test.test(s, read)).isEqualTo(byWord);
+                        assertThat(read).containsEntry(f.name, field.read(s));
+                        byBit += f.standardConstant(s) != null ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertThat(open).isEqualTo(2);
+        assertThat(byBit).isGreaterThan(50);
+    }
+
+    @Test
     void fieldsTheClaimGivesAreReadAndOthersAreNull() {
         Claim claim = claims().get(2);
         Subject line = new Subject(claim, claim.claimedLines().getLast(), BusinessCalendar.weekendsOnly(java.time.ZoneOffset.UTC), Instant.EPOCH);

@@ -12,7 +12,10 @@ import org.openrma.claim.Claim;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.Fact;
 import org.openrma.claim.InvalidClaimException;
+import org.openrma.claim.ItemCondition;
+import org.openrma.claim.Reason;
 import org.openrma.claim.Request;
+import org.openrma.claim.RequestLine;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.testing.Claims;
@@ -72,13 +75,42 @@ class WordGateTests {
     @Test
     void aRequestRefusesTypedWordsThatAreNotTheStandardOnesWritten() {
         Request r = claimWith(List.of("normal_wear"), List.of("photo")).request();
-        Request.Words written = new Request.Words(null, Set.of("photo", "selfie"), Set.of("normal_wear"));
+        Request.Words written = new Request.Words(r.reasonWord(), Set.of("photo", "selfie"), Set.of("normal_wear"));
 
         assertThatThrownBy(() -> copy(r, Set.of(), r.facts(), written)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("request.evidence");
         assertThatThrownBy(() -> copy(r, r.evidence(), Set.of(Fact.NORMAL_WEAR, Fact.MISUSE), written))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request.facts");
         assertThat(copy(r, Set.of(Evidence.PHOTO), r.facts(), written).allWordsStandard()).isFalse();
+    }
+
+    @Test
+    void aRequestRefusesATypedReasonOrConditionThatIsNotTheWordWritten() {
+        Request r = claimWith(List.of(), List.of()).request();
+        Request.Words declared = new Request.Words("lost_in_mail", r.words().evidence(), r.words().facts());
+
+        assertThatThrownBy(() -> withReason(r, Reason.DEFECTIVE, declared)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("request.reason");
+        assertThat(withReason(r, Reason.OTHER, declared).reasonWord()).isEqualTo("lost_in_mail");
+        assertThatThrownBy(() -> withReason(r, Reason.OTHER, new Request.Words("defective", Set.of(), Set.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request.reason");
+        assertThatThrownBy(() -> new RequestLine("S1", 1, ItemCondition.USED, "damaged")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line S1");
+        assertThatThrownBy(() -> new RequestLine("S1", 1, null, "used")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new RequestLine("S1", 1, null, "refurbished").conditionWord()).isEqualTo("refurbished");
+    }
+
+    @Test
+    void whetherAllWordsAreStandardIsWorkedOutFromTheWordsAndCannotBeClaimed() {
+        assertThat(new Request.Words("defective", Set.of("photo"), Set.of("normal_wear")).standard()).isTrue();
+        assertThat(new Request.Words("defective", Set.of("photo", "selfie"), Set.of()).standard()).isFalse();
+        assertThatThrownBy(() -> new Request.Words("defective", Set.of("selfie"), Set.of(), true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("are not all standard");
+    }
+
+    private static Request withReason(Request r, Reason reason, Request.Words words) {
+        return new Request(r.kind(), r.submittedAt(), reason, r.lines(), r.keepsFreeGifts(), Set.of(), Set.of(), r.costs(), r.protectionPlan(),
+                r.inspection(), r.rmaIssuedAt(), r.shippedBackAt(), r.returnShippingMethod(), r.preferredResolution(), words, r.attributes());
     }
 
     private static Request copy(Request r, Set<Evidence> evidence, Set<Fact> facts, Request.Words words) {
