@@ -148,14 +148,16 @@ public sealed interface Condition {
         public static final long NO_BITS = 0;
 
         public WordIn(Field field, Set<String> words) {
-            this(field, words, bits(field, words), field.named() != null && field.declared() == null && field.named().openVocabulary());
+            this(field, words, bits(field, words), namedField(field) && field.named().openVocabulary());
+        }
+
+        /** A field of the claim's own (not an attribute a policy declares under such a name): only these have constants. */
+        private static boolean namedField(Field field) {
+            return field.named() != null && field.declared() == null;
         }
 
         private static long bits(Field field, Set<String> words) {
-            if (field.named() == null || field.declared() != null) {
-                return NO_BITS;
-            }
-            return field.named().closedVocabulary() || field.named().openVocabulary() ? field.named().mask(words) : NO_BITS;
+            return namedField(field) && (field.named().closedVocabulary() || field.named().openVocabulary()) ? field.named().mask(words) : NO_BITS;
         }
 
         public boolean test(Subject s, Map<String, String> read) {

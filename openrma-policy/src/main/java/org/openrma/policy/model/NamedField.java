@@ -178,7 +178,10 @@ public enum NamedField {
      */
     Enum<?> standardConstant(Subject s) {
         return switch (this) {
-            case REASON -> s.claim().request().reason() == Reason.OTHER ? null : s.claim().request().reason();
+            case REASON -> {
+                Reason reason = s.claim().request().reason();
+                yield reason == Reason.OTHER ? null : reason;
+            }
             case LINE_CONDITION -> s.line() == null ? null : s.line().requested().condition();
             default -> throw new IllegalStateException(name + " has no open vocabulary");
         };
