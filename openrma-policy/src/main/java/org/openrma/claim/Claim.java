@@ -9,14 +9,15 @@ import java.util.Objects;
  * status, sales channel, ...), {@link LegalFacts#NONE} when the claim does not say.
  *
  * <p>A value like a record of its three parts (equality, hash and text are theirs), and a class only so that it keeps its
- * {@link #claimedLines}, worked out from them once per claim rather than once per decision: a claim is often decided more
- * than once (under two policy versions in a replay, with and without consumer law).
+ * {@link #claimedLines} and whether it is {@link #readableByAnyPolicy}, worked out from them once per claim rather than once
+ * per decision: a claim is often decided more than once (under two policy versions in a replay, with and without consumer law).
  */
 public final class Claim {
 
     private final Order order;
     private final Request request;
     private final LegalFacts legal;
+    private final boolean readableByAnyPolicy;
     // made on first read, as String keeps its hash: two threads that both make it make equal immutable lists
     private List<ClaimedLine> claimedLines;
 
@@ -24,6 +25,7 @@ public final class Claim {
         this.order = Objects.requireNonNull(order, "order");
         this.request = Objects.requireNonNull(request, "request");
         this.legal = legal == null ? LegalFacts.NONE : legal;
+        this.readableByAnyPolicy = onlyStandardWords(request) && withoutAttributes(order, request);
     }
 
     public Claim(Order order, Request request) {
@@ -40,6 +42,40 @@ public final class Claim {
 
     public LegalFacts legal() {
         return legal;
+    }
+
+    /**
+     * Whether every word of the claim is a standard one (its constant, which every policy accepts) and it carries no
+     * free-form attribute (which a policy must declare): so any policy reads it without looking anything up. Worked out once,
+     * while the claim's parts are fresh, rather than by every decision, which would bring each of them back into the cache
+     * for this alone.
+     */
+    public boolean readableByAnyPolicy() {
+        return readableByAnyPolicy;
+    }
+
+    private static boolean onlyStandardWords(Request request) {
+        if (request.reason() == Reason.OTHER || !request.allWordsStandard()) {
+            return false;
+        }
+        for (RequestLine l : request.lines()) {
+            if (l.condition() == null && l.conditionWord() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean withoutAttributes(Order order, Request request) {
+        if (!request.attributes().isEmpty() || !order.attributes().isEmpty() || order.customer() == null || !order.customer().attributes().isEmpty()) {
+            return false;
+        }
+        for (OrderLine l : order.lines()) {
+            if (!l.attributes().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

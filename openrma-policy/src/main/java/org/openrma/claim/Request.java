@@ -34,12 +34,16 @@ public record Request(
      * The request's words as written, standard or declared by the policy: what the engine reads.
      * The typed fields above hold the standard words only ({@link Reason#OTHER} for a declared reason).
      */
-    public record Words(String reason, Set<String> evidence, Set<String> facts, boolean standard) {
+    public record Words(String reason, Set<String> evidence, Set<String> facts, boolean standard, long evidenceBits, long factBits) {
         public Words {
             evidence = Set.copyOf(evidence);
             facts = Set.copyOf(facts);
             if (standard != allStandard(evidence, facts)) {
                 throw new IllegalArgumentException("words " + evidence + " " + facts + (standard ? " are not" : " are") + " all standard");
+            }
+            if (evidenceBits != bits(evidence, Evidence.class) || factBits != bits(facts, Fact.class)) {
+                throw new IllegalArgumentException("words " + evidence + " " + facts + ": their standard constants' bits are "
+                        + bits(evidence, Evidence.class) + " and " + bits(facts, Fact.class) + ", not " + evidenceBits + " and " + factBits);
             }
         }
 
@@ -48,12 +52,36 @@ public record Request(
          * constants as words), which every policy accepts: worked out once here, so a decision reads one flag where it
          * compared four sets.
          */
+        public Words(String reason, Set<String> evidence, Set<String> facts, boolean standard) {
+            this(reason, evidence, facts, standard, bits(Set.copyOf(evidence), Evidence.class), bits(Set.copyOf(facts), Fact.class));
+        }
+
+        /**
+         * {@code evidenceBits} and {@code factBits}: the standard words among them as their constants' bits (bit = ordinal), so a
+         * policy's test of a claim of standard words only ({@code standard}) is one mask, without a look-up in these sets.
+         */
         public Words(String reason, Set<String> evidence, Set<String> facts) {
             this(reason, evidence, facts, allStandard(Set.copyOf(evidence), Set.copyOf(facts)));
         }
 
+        /** Every word is a standard one written exactly as its constant's wire word (which {@link #bits} counts). */
         private static boolean allStandard(Set<String> evidence, Set<String> facts) {
-            return Request.standard(evidence, Evidence.class).size() == evidence.size() && Request.standard(facts, Fact.class).size() == facts.size();
+            return Long.bitCount(bits(evidence, Evidence.class)) == evidence.size() && Long.bitCount(bits(facts, Fact.class)) == facts.size();
+        }
+
+        /**
+         * The standard words among {@code words}, written exactly as their wire words, as their constants' bits (each
+         * vocabulary has under 64 words): what a look-up of those words in {@code words} finds.
+         */
+        public static <E extends Enum<E> & Vocabulary> long bits(java.util.Collection<String> words, Class<E> type) {
+            long bits = 0;
+            for (String w : words) {
+                E constant = Vocabulary.exactly(type, w);
+                if (constant != null) {
+                    bits |= 1L << constant.ordinal();
+                }
+            }
+            return bits;
         }
 
         static Words of(Reason reason, Set<Evidence> evidence, Set<Fact> facts) {

@@ -25,6 +25,11 @@ public interface Vocabulary {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalized)).findFirst();
     }
 
+    /** The constant whose wire word {@code word} is, exactly (no trimming or case folding), or null. */
+    static <E extends Enum<E> & Vocabulary> E exactly(Class<E> type, String word) {
+        return word == null ? null : type.cast(Words.BY_WIRE.get(type).get(word));
+    }
+
     /** Each vocabulary's words, looked up without case folding on the common path. */
     final class Words {
         private static final ClassValue<java.util.Map<String, Object>> BY_WIRE = new ClassValue<>() {

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.joda.money.Money;
 import org.openrma.calendar.Length;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Fact;
+import org.openrma.claim.Request;
 import org.openrma.claim.Vocabulary;
 
 /**
@@ -223,21 +226,43 @@ public sealed interface Condition {
             };
         }
 
+        /** The standard words among {@code words} as their constants' bits: none for tags, which have no standard words. */
+        long standardBits(Set<String> words) {
+            return switch (this) {
+                case TAGS -> 0;
+                case FACTS -> Request.Words.bits(words, Fact.class);
+                case EVIDENCE -> Request.Words.bits(words, Evidence.class);
+            };
+        }
+
+        long claimedBits(Request.Words claimed) {
+            return this == FACTS ? claimed.factBits() : claimed.evidenceBits();
+        }
+
         String present(Subject s) {
             Set<String> present = marked(s);
             return present.isEmpty() ? "none" : present.stream().sorted().collect(Collectors.joining(","));
         }
     }
 
-    /** At least one of the words is among the claim's facts, evidence, or the line's tags ({@code sorted}: the words, sorted). */
-    record HasAny(Marks marks, Set<String> words, List<String> sorted) implements Condition {
+    /**
+     * At least one of the words is among the claim's facts, evidence, or the line's tags ({@code sorted}: the words, sorted;
+     * {@code standardBits}: the standard facts or evidence among them as their constants' bits, {@link Request.Words#bits}).
+     */
+    record HasAny(Marks marks, Set<String> words, List<String> sorted, long standardBits) implements Condition {
         public HasAny(Marks marks, Set<String> words) {
-            this(marks, Set.copyOf(words), words.stream().sorted().toList());
+            this(marks, Set.copyOf(words), words.stream().sorted().toList(), marks.standardBits(words));
         }
 
         public boolean test(Subject s, Map<String, String> read) {
             if (Reads.recording(read)) {
                 Reads.later(read, marks.label, () -> marks.present(s));      // the supplier only when something keeps it
+            } else if (marks != Marks.TAGS) {
+                Request.Words claimed = s.claim().request().words();
+                if (claimed.standard()) {
+                    // the claim's words are all standard, each its constant's bit: a word of ours it has is a standard one
+                    return (marks.claimedBits(claimed) & standardBits) != 0;
+                }
             }
             return marks.anyOf(s, sorted);
         }

@@ -6,6 +6,7 @@ import static org.openrma.testing.Policies.policy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openrma.claim.Claim;
@@ -16,6 +17,7 @@ import org.openrma.claim.ItemCondition;
 import org.openrma.claim.Reason;
 import org.openrma.claim.Request;
 import org.openrma.claim.RequestLine;
+import org.openrma.decision.Detail;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.testing.Claims;
@@ -40,6 +42,7 @@ class WordGateTests {
                 window: { from: delivered, within: 30 days, cites: C1 }
                 checks:
                   - { id: tags, if: { facts: [tags_cut_off] }, then: rejected, cites: C1 }
+                  - { id: worn, if: { facts: [water_damage, tags_cut_off] }, then: needs_review, cites: C1 }
                 resolutions: { offer: [refund] }
                 return_shipping: [{ paid_by: customer }]
             """);
@@ -106,6 +109,48 @@ class WordGateTests {
         assertThat(new Request.Words("defective", Set.of("photo", "selfie"), Set.of()).standard()).isFalse();
         assertThatThrownBy(() -> new Request.Words("defective", Set.of("selfie"), Set.of(), true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("are not all standard");
+    }
+
+    @Test
+    void aFactTestOnAClaimOfStandardWordsReadsTheirBitsAndFindsWhatALookUpOfTheWordsWouldFind() {
+        Claim worn = claimWith(List.of("water_damage", "misuse"), List.of("photo"));
+        Claim misused = claimWith(List.of("misuse"), List.of());
+        Claim cut = claimWith(List.of("tags_cut_off"), List.of());
+
+        assertThat(worn.request().words().factBits()).isEqualTo(1L << Fact.WATER_DAMAGE.ordinal() | 1L << Fact.MISUSE.ordinal());
+        assertThat(worn.request().words().evidenceBits()).isEqualTo(1L << Evidence.PHOTO.ordinal());
+        for (Detail detail : Detail.values()) {
+            assertThat(POLICY.decide(worn, NOW, detail).outcome()).as("a standard fact of the test, %s", detail).isEqualTo(Outcome.NEEDS_REVIEW);
+            assertThat(POLICY.decide(misused, NOW, detail).outcome()).as("no fact of the test, %s", detail).isEqualTo(Outcome.APPROVED);
+            assertThat(POLICY.decide(cut, NOW, detail).outcome()).as("a declared fact, looked up, %s", detail).isEqualTo(Outcome.REJECTED);
+        }
+    }
+
+    @Test
+    void onlyAWordWrittenExactlyAsItsStandardWordCountsAsStandard() {
+        Request.Words loose = new Request.Words("defective", Set.of(), Set.of("Normal_Wear"));
+
+        assertThat(loose.standard()).isFalse();
+        assertThat(loose.factBits()).isZero();
+        assertThatThrownBy(() -> new Request.Words("defective", Set.of(), Set.of("normal_wear"), true, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bits");
+    }
+
+    @Test
+    void aClaimIsReadableByAnyPolicyOnlyWithStandardWordsAndNoAttributes() {
+        assertThat(claimWith(List.of("normal_wear"), List.of("photo")).readableByAnyPolicy()).isTrue();
+        assertThat(claimWith(List.of("tags_cut_off"), List.of()).readableByAnyPolicy()).as("a declared fact").isFalse();
+        assertThat(Claims.aReturn().reason("lost_in_mail").build().readableByAnyPolicy()).as("a declared reason").isFalse();
+        assertThat(Claims.aReturn().orderLine("S1", "servo", "100.00", 1).claiming("S1", 1, "refurbished").build().readableByAnyPolicy())
+                .as("a declared condition").isFalse();
+        assertThat(Claims.aReturn().with("request.attributes", Map.of("channel_note", "x")).build().readableByAnyPolicy())
+                .as("a request attribute").isFalse();
+        assertThat(Claims.aReturn().with("order.attributes", Map.of("payment_method", "card")).build().readableByAnyPolicy())
+                .as("an order attribute").isFalse();
+        assertThat(Claims.aReturn().with("order.customer", Map.of("id", "C-1", "attributes", Map.of("segment", "b2b"))).build()
+                .readableByAnyPolicy()).as("a customer attribute").isFalse();
+        assertThat(Claims.aReturn().orderLine("S1", "servo", "100.00", 1, Map.of("attributes", Map.of("warranty_months", "24")))
+                .claiming("S1", 1, "opened_unused").build().readableByAnyPolicy()).as("a line attribute").isFalse();
     }
 
     private static Request withReason(Request r, Reason reason, Request.Words words) {
