@@ -48,17 +48,17 @@ public record Request(
         }
 
         /**
-         * {@code standard}: whether every fact and every piece of evidence is a standard word, each its own constant (as many
-         * constants as words), which every policy accepts: worked out once here, so a decision reads one flag where it
-         * compared four sets.
+         * {@code evidenceBits} and {@code factBits}: the standard words among them as their constants' bits (bit = ordinal), so a
+         * policy's test of a claim of standard words only ({@code standard}) is one mask, without a look-up in these sets.
          */
         public Words(String reason, Set<String> evidence, Set<String> facts, boolean standard) {
             this(reason, evidence, facts, standard, bits(Set.copyOf(evidence), Evidence.class), bits(Set.copyOf(facts), Fact.class));
         }
 
         /**
-         * {@code evidenceBits} and {@code factBits}: the standard words among them as their constants' bits (bit = ordinal), so a
-         * policy's test of a claim of standard words only ({@code standard}) is one mask, without a look-up in these sets.
+         * {@code standard}: whether every fact and every piece of evidence is a standard word written exactly as its constant's
+         * wire word (as many constants as words), which every policy accepts: worked out once here, so a decision reads one
+         * flag where it compared four sets.
          */
         public Words(String reason, Set<String> evidence, Set<String> facts) {
             this(reason, evidence, facts, allStandard(Set.copyOf(evidence), Set.copyOf(facts)));

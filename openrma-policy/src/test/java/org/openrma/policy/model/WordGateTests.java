@@ -127,6 +127,15 @@ class WordGateTests {
     }
 
     @Test
+    void everyStandardFactAndPieceOfEvidenceHasABitOfItsOwn() {
+        assertThat(Fact.values().length).isLessThanOrEqualTo(Long.SIZE);
+        assertThat(Evidence.values().length).isLessThanOrEqualTo(Long.SIZE);
+        for (Fact f : Fact.values()) {
+            assertThat(Request.Words.bits(Set.of(f.wire()), Fact.class)).isEqualTo(1L << f.ordinal());
+        }
+    }
+
+    @Test
     void onlyAWordWrittenExactlyAsItsStandardWordCountsAsStandard() {
         Request.Words loose = new Request.Words("defective", Set.of(), Set.of("Normal_Wear"));
 
