@@ -38,12 +38,14 @@ public record Request(
         public Words {
             evidence = Set.copyOf(evidence);
             facts = Set.copyOf(facts);
-            if (standard != allStandard(evidence, facts)) {
-                throw new IllegalArgumentException("words " + evidence + " " + facts + (standard ? " are not" : " are") + " all standard");
-            }
-            if (evidenceBits != bits(evidence, Evidence.class) || factBits != bits(facts, Fact.class)) {
+            long evidenceHas = bits(evidence, Evidence.class);
+            long factsHave = bits(facts, Fact.class);
+            if (evidenceBits != evidenceHas || factBits != factsHave) {
                 throw new IllegalArgumentException("words " + evidence + " " + facts + ": their standard constants' bits are "
-                        + bits(evidence, Evidence.class) + " and " + bits(facts, Fact.class) + ", not " + evidenceBits + " and " + factBits);
+                        + evidenceHas + " and " + factsHave + ", not " + evidenceBits + " and " + factBits);
+            }
+            if (standard != allStandard(evidence, evidenceHas, facts, factsHave)) {
+                throw new IllegalArgumentException("words " + evidence + " " + facts + (standard ? " are not" : " are") + " all standard");
             }
         }
 
@@ -52,7 +54,7 @@ public record Request(
          * policy's test of a claim of standard words only ({@code standard}) is one mask, without a look-up in these sets.
          */
         public Words(String reason, Set<String> evidence, Set<String> facts, boolean standard) {
-            this(reason, evidence, facts, standard, bits(Set.copyOf(evidence), Evidence.class), bits(Set.copyOf(facts), Fact.class));
+            this(reason, evidence, facts, standard, bits(evidence, Evidence.class), bits(facts, Fact.class));
         }
 
         /**
@@ -61,12 +63,12 @@ public record Request(
          * flag where it compared four sets.
          */
         public Words(String reason, Set<String> evidence, Set<String> facts) {
-            this(reason, evidence, facts, allStandard(Set.copyOf(evidence), Set.copyOf(facts)));
+            this(reason, evidence, facts, allStandard(evidence, bits(evidence, Evidence.class), facts, bits(facts, Fact.class)));
         }
 
-        /** Every word is a standard one written exactly as its constant's wire word (which {@link #bits} counts). */
-        private static boolean allStandard(Set<String> evidence, Set<String> facts) {
-            return Long.bitCount(bits(evidence, Evidence.class)) == evidence.size() && Long.bitCount(bits(facts, Fact.class)) == facts.size();
+        /** Every word is a standard one written exactly as its constant's wire word: each has its bit ({@link #bits}, one per word). */
+        private static boolean allStandard(Set<String> evidence, long evidenceBits, Set<String> facts, long factBits) {
+            return Long.bitCount(evidenceBits) == evidence.size() && Long.bitCount(factBits) == facts.size();
         }
 
         /**

@@ -17,9 +17,9 @@ public interface Vocabulary {
         if (word == null) {
             return Optional.empty();
         }
-        Object exact = Words.BY_WIRE.get(type).get(word);
+        E exact = exactly(type, word);
         if (exact != null) {
-            return Optional.of(type.cast(exact));
+            return Optional.of(exact);
         }
         String normalized = word.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalized)).findFirst();
