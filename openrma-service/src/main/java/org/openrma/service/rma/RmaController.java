@@ -49,11 +49,11 @@ public class RmaController {
     private final Merchants merchants;
     private final BeanChecks beanChecks;
     private final CustomerChoices choices;
-    private final RenderedDocuments rendered;
+    private final ShownRmas shownRmas;
 
     public RmaController(RmaManagement management, Rmas rmas, AuditTrail audit, RefundLedger ledger, Merchants merchants,
-                         BeanChecks beanChecks, CustomerChoices choices, RenderedDocuments rendered) {
-        this.rendered = rendered;
+                         BeanChecks beanChecks, CustomerChoices choices, ShownRmas shownRmas) {
+        this.shownRmas = shownRmas;
         this.choices = choices;
         this.beanChecks = beanChecks;
         this.management = management;
@@ -153,15 +153,12 @@ public class RmaController {
 
     @GetMapping("/rmas/{id}")
     public ResponseEntity<RmaView> get(Caller caller, @PathVariable UUID id) {
-        // one query for the RMA, its latest decision and the customer's choice; the stored claim and decision are parsed
-        // and written only the first time this instance shows them (RenderedDocuments)
-        Rmas.Shown shown = rmas.shown(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
+        // one query for the RMA, its latest decision's seq and the customer's choice; the claim and decision are fetched,
+        // parsed and written only when this instance has not shown them yet (ShownRmas, RenderedDocuments)
+        ShownRmas.Shown shown = shownRmas.find(caller.merchantId(), id, caller.orderScope()).orElseThrow(() -> ApiProblem.notFound("RMA", id));
         Rma rma = shown.rma();
-        RenderedDocuments.ShownDecision decision = shown.decisionSeq() == null ? null
-                : rendered.decision(rma.id(), shown.decisionSeq(), () -> RmaDocuments.storedDecision(shown.decisionJson()));
-        Rendered<RmaDocuments.Claim> claim = rendered.claim(rma.id(), rma.version(), () -> RmaDocuments.storedClaim(shown.claimJson()));
         return ResponseEntity.ok().eTag(etag(rma))
-                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), decision, claim, dueSoonUntil(caller), shown.choice()));
+                .body(RmaView.of(rma, RmaLifecycle.Actor.of(caller), shown.decision(), shown.claim(), dueSoonUntil(caller), shown.choice()));
     }
 
     @GetMapping("/rmas/{id}/decisions")

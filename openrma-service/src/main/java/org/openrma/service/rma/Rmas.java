@@ -108,25 +108,58 @@ public class Rmas {
     }
 
     /**
-     * An RMA as a single-RMA read shows it: the row with its claim left as stored text (parsed only when it has not been
-     * rendered yet), the latest decision's seq and stored JSON, and the customer's choice.
+     * An RMA as a single-RMA read shows it, without its documents: the row (all but the claim), its latest decision's seq
+     * and the customer's choice. The claim and the decision are rendered once per instance and named by what never changes
+     * ({@link RenderedDocuments}: (RMA, version), (RMA, seq)), so a read that has them rendered needs only these; one that
+     * has not fetches their text by name ({@link #claimText}, {@link #decisionText}).
      */
-    public record Shown(Rma rma, String claimJson, Integer decisionSeq, String decisionJson, CustomerChoice choice) {}
+    public record Shown(Rma rma, Integer decisionSeq, CustomerChoice choice) {}
 
-    /** {@link Shown}: the RMA, its latest decision and the customer's choice in one query (one round trip instead of three). */
+    /** {@link Shown} in one query: the row, the latest decision's seq and the customer's choice, but no document. */
     public Optional<Shown> shown(UUID merchantId, UUID id, UUID onlyOrder) {
+        String sql = "select " + ROW_WITHOUT_CLAIM + ", (select max(seq) from decision d where d.merchant_id = r.merchant_id and d.rma_id = r.id)"
+                + " as decision_seq, " + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
+                + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
+                + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
+        return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder))
+                .query((rs, n) -> new Shown(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs))).optional();
+    }
+
+    /** The claim of an RMA as stored at {@code version}; empty once the RMA has moved on to another version. */
+    public Optional<String> claimText(UUID merchantId, UUID id, int version) {
+        return jdbc.sql("select claim from rma where merchant_id = ? and id = ? and version = ?").params(merchantId, id, version)
+                .query(String.class).optional();
+    }
+
+    /** The stored decision {@code seq} of an RMA (decision rows are never changed), or null where the engine failed. */
+    public String decisionText(UUID merchantId, UUID rmaId, int seq) {
+        return jdbc.sql("select decision from decision where merchant_id = ? and rma_id = ? and seq = ?").params(merchantId, rmaId, seq)
+                .query((rs, n) -> rs.getString("decision")).optional().orElse(null);
+    }
+
+    /** {@link Shown} with its claim and latest decision as stored, all from one snapshot. */
+    public record ShownAsStored(Shown shown, String claimJson, String decisionJson) {}
+
+    /** {@link ShownAsStored} in one query: for a read whose RMA moved on between {@link #shown} and {@link #claimText}. */
+    public Optional<ShownAsStored> shownAsStored(UUID merchantId, UUID id, UUID onlyOrder) {
         String sql = "select r.*, o.number as order_number, d.seq as decision_seq, d.decision as decision_json, "
                 + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
                 + " left join lateral (select seq, decision from decision where merchant_id = r.merchant_id and rma_id = r.id"
                 + " order by seq desc limit 1) d on true"
                 + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
                 + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
-        List<Object> params = new ArrayList<>(List.of(merchantId, id));
-        if (onlyOrder != null) {
-            params.add(onlyOrder);
+        return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder)).query((rs, n) -> new ShownAsStored(
+                new Shown(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs)),
+                rs.getString("claim"), rs.getString("decision_json"))).optional();
+    }
+
+    private static List<Object> withOrder(List<Object> params, UUID onlyOrder) {
+        if (onlyOrder == null) {
+            return params;
         }
-        return jdbc.sql(sql).params(params).query((rs, n) -> new Shown(rma(rs, null), rs.getString("claim"),
-                (Integer) rs.getObject("decision_seq"), rs.getString("decision_json"), CustomerChoices.map(rs))).optional();
+        List<Object> all = new ArrayList<>(params);
+        all.add(onlyOrder);
+        return all;
     }
 
     /** An order locked for the rest of the transaction, with the RMAs filed on it so far (as the lock found them). */
@@ -383,6 +416,12 @@ public class Rmas {
     static Rma map(ResultSet rs, int n) throws SQLException {
         return rma(rs, (ObjectNode) Json.read(rs.getString("claim")));
     }
+
+    /** The columns {@link #rma} reads, all but the claim, of {@code rma r join customer_order o}. */
+    private static final String ROW_WITHOUT_CLAIM = "r.id, r.merchant_id, r.number, r.order_id, o.number as order_number, r.policy_id,"
+            + " r.status, r.outcome, r.customer_email, r.ship_back_by, r.evidence_due_by, r.sla_due_by, r.sla_breached, r.resolution,"
+            + " r.customer_consent_at, r.outbound_carrier, r.outbound_tracking, r.return_tracking, r.created_at, r.created_by,"
+            + " r.updated_at, r.version, r.assignee_id, r.assignee";
 
     /** The RMA of a row, with {@code claim} as given (null where the caller shows the claim from its text, {@link Shown}). */
     private static Rma rma(ResultSet rs, ObjectNode claim) throws SQLException {

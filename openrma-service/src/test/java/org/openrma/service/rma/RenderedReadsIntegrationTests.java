@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openrma.service.support.Api;
 import org.openrma.service.support.Claims;
+import org.openrma.service.support.DatabaseRoundTrips;
 import org.openrma.service.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,12 @@ class RenderedReadsIntegrationTests extends IntegrationTest {
     RenderedDocuments rendered;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate statements;
+    @Autowired
+    org.openrma.service.OpenRmaProperties properties;
 
     /** The answer the typed documents give for this RMA as an agent sees it: what every read wrote before renderings were kept. */
     private String typed(TestMerchant m, UUID id) {
@@ -117,6 +124,53 @@ class RenderedReadsIntegrationTests extends IntegrationTest {
         assertThat(evidence.text()).isEqualTo(expected);
         String after = api.get("/api/v1/rmas/" + id).key(m.agent()).send().text();
         assertThat(after).isEqualTo(expected).isNotEqualTo(before);
+    }
+
+    @Test
+    void aReadOfAnRmaThisInstanceHasShownFetchesNeitherItsClaimNorItsDecision() {
+        TestMerchant m = newMerchant("kst-servos");
+        ObjectNode claim = Claims.kstDefectiveDiscontinuedServo("RF-" + m.slug());
+        assertThat(api.post("/api/v1/orders", Claims.order(claim)).key(m.agent()).send().status()).isEqualTo(201);
+        UUID id = UUID.fromString(submit(m, Claims.byOrderNumber(claim)).get("id").asString());
+        Runnable read = () -> assertThat(api.get("/api/v1/rmas/" + id).key(m.agent()).send().status()).isEqualTo(200);
+        read.run();
+
+        DatabaseRoundTrips.Counted kept = DatabaseRoundTrips.counted(read);
+        rendered.forget();
+        DatabaseRoundTrips.Counted fetched = DatabaseRoundTrips.counted(read);
+        DatabaseRoundTrips.Counted keptAgain = DatabaseRoundTrips.counted(read);
+
+        assertThat(fetched.executes()).as("the claim and the decision fetched by name").isEqualTo(kept.executes() + 2);
+        assertThat(keptAgain.executes()).as("and kept from then on").isEqualTo(kept.executes());
+        assertThat(kept.executes()).as("the row, the decision's seq and the choice in one statement").isEqualTo(1);
+    }
+
+    @Test
+    void aReadOfAnRmaThatMovesOnBetweenItsRowAndItsClaimShowsItFromOneSnapshot() {
+        TestMerchant m = newMerchant("kospet");
+        clock.set(java.time.Instant.parse("2024-09-11T10:00:00Z"));
+        JsonNode rma = submit(m, Claims.kospetDoaWithoutPackagingPhoto("RM-" + m.slug()));
+        UUID id = UUID.fromString(rma.get("id").asString());
+        rendered.forget();
+        // another request adds the evidence just after this read has taken the RMA's row, before it fetches the claim
+        Rmas racing = new Rmas(jdbc, statements, clock, properties) {
+            @Override
+            public java.util.Optional<String> claimText(UUID merchantId, UUID rmaId, int version) {
+                Api.Response evidence = act(m, rma, "add-evidence", java.util.Map.of("evidence", java.util.List.of("packaging_photo")));
+                assertThat(evidence.status()).as(evidence.text()).isEqualTo(200);
+                return super.claimText(merchantId, rmaId, version);
+            }
+        };
+
+        ShownRmas.Shown shown = new ShownRmas(racing, rendered).find(m.id(), id, null).orElseThrow();
+
+        Rma now = rmas.find(m.id(), id, null).orElseThrow();
+        assertThat(now.version()).isGreaterThan(rma.get("version").asInt());
+        assertThat(shown.rma().version()).as("the RMA as it is now, not as the first query found it").isEqualTo(now.version());
+        assertThat(shown.claim().json()).isEqualTo(mapper.writeValueAsString(RmaDocuments.claim(now.claim())));
+        RmaView view = RmaView.of(shown.rma(), RmaLifecycle.Actor.AGENT, shown.decision(), shown.claim(),
+                rmas.dueSoonUntil(merchants.current(m.id()).timeZone()), shown.choice());
+        assertThat(mapper.writeValueAsString(view)).isEqualTo(typed(m, id));
     }
 
     @Test
