@@ -113,16 +113,16 @@ public class Rmas {
      * ({@link RenderedDocuments}: (RMA, version), (RMA, seq)), so a read that has them rendered needs only these; one that
      * has not fetches their text by name ({@link #claimText}, {@link #decisionText}).
      */
-    public record Shown(Rma rma, Integer decisionSeq, CustomerChoice choice) {}
+    public record ShownRow(Rma rma, Integer decisionSeq, CustomerChoice choice) {}
 
-    /** {@link Shown} in one query: the row, the latest decision's seq and the customer's choice, but no document. */
-    public Optional<Shown> shown(UUID merchantId, UUID id, UUID onlyOrder) {
+    /** {@link ShownRow} in one query: the row, the latest decision's seq and the customer's choice, but no document. */
+    public Optional<ShownRow> shown(UUID merchantId, UUID id, UUID onlyOrder) {
         String sql = "select " + ROW_WITHOUT_CLAIM + ", (select max(seq) from decision d where d.merchant_id = r.merchant_id and d.rma_id = r.id)"
                 + " as decision_seq, " + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
                 + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
                 + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
         return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder))
-                .query((rs, n) -> new Shown(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs))).optional();
+                .query((rs, n) -> new ShownRow(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs))).optional();
     }
 
     /** The claim of an RMA as stored at {@code version}; empty once the RMA has moved on to another version. */
@@ -137,8 +137,8 @@ public class Rmas {
                 .query((rs, n) -> rs.getString("decision")).optional().orElse(null);
     }
 
-    /** {@link Shown} with its claim and latest decision as stored, all from one snapshot. */
-    public record ShownAsStored(Shown shown, String claimJson, String decisionJson) {}
+    /** {@link ShownRow} with its claim and latest decision as stored, all from one snapshot. */
+    public record ShownAsStored(ShownRow shown, String claimJson, String decisionJson) {}
 
     /** {@link ShownAsStored} in one query: for a read whose RMA moved on between {@link #shown} and {@link #claimText}. */
     public Optional<ShownAsStored> shownAsStored(UUID merchantId, UUID id, UUID onlyOrder) {
@@ -149,7 +149,7 @@ public class Rmas {
                 + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
                 + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
         return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder)).query((rs, n) -> new ShownAsStored(
-                new Shown(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs)),
+                new ShownRow(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs)),
                 rs.getString("claim"), rs.getString("decision_json"))).optional();
     }
 
@@ -423,7 +423,7 @@ public class Rmas {
             + " r.customer_consent_at, r.outbound_carrier, r.outbound_tracking, r.return_tracking, r.created_at, r.created_by,"
             + " r.updated_at, r.version, r.assignee_id, r.assignee";
 
-    /** The RMA of a row, with {@code claim} as given (null where the caller shows the claim from its text, {@link Shown}). */
+    /** The RMA of a row, with {@code claim} as given (null where the caller shows the claim from its text, {@link ShownRow}). */
     private static Rma rma(ResultSet rs, ObjectNode claim) throws SQLException {
         return new Rma(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class), rs.getString("number"),
                 rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("policy_id"),

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The row is read without the documents: a rendering is named by what never changes, (RMA, version) for the claim and
  * (RMA, seq) for the decision, so the row's version and the latest decision's seq tell whether this instance has them.
- * Most reads do, and take one query that does not make PostgreSQL write out and send some 9 KB of jsonb they would not use;
- * a read that has not rendered a document fetches its text by that name. An RMA that moves on to another version between
- * its row and its claim is read again in one query that takes both from one snapshot.
+ * Most reads do, and take one query that does not make PostgreSQL write out and send the documents as text (a claim and
+ * its decision are about 5 KB) for nothing; a read that has not rendered a document fetches its text by that name. An RMA
+ * that moves on to another version between its row and its claim is read again in one query that takes both from one
+ * snapshot.
  */
 @Component
 class ShownRmas {
@@ -29,11 +30,11 @@ class ShownRmas {
 
     /** The RMA of this merchant (and of {@code onlyOrder}, for a customer), or empty when there is none. */
     Optional<Shown> find(UUID merchantId, UUID id, UUID onlyOrder) {
-        Optional<Rmas.Shown> found = rmas.shown(merchantId, id, onlyOrder);
+        Optional<Rmas.ShownRow> found = rmas.shown(merchantId, id, onlyOrder);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Rmas.Shown row = found.get();
+        Rmas.ShownRow row = found.get();
         Rma rma = row.rma();
         // the claim column is never null: no claim at the row's version means the RMA has moved on since
         Rendered<RmaDocuments.Claim> claim = rendered.claim(rma.id(), rma.version(),
