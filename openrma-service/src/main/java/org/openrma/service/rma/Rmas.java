@@ -99,12 +99,8 @@ public class Rmas {
     }
 
     public Optional<Rma> find(UUID merchantId, UUID id, UUID onlyOrder) {
-        String sql = SELECT + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
-        List<Object> params = new ArrayList<>(List.of(merchantId, id));
-        if (onlyOrder != null) {
-            params.add(onlyOrder);
-        }
-        return jdbc.sql(sql).params(params).query(Rmas::map).optional();
+        OneRma one = OneRma.of(merchantId, id, onlyOrder);
+        return jdbc.sql(SELECT + one.where()).params(one.params()).query(Rmas::map).optional();
     }
 
     /**
@@ -117,11 +113,12 @@ public class Rmas {
 
     /** {@link ShownRow} in one query: the row, the latest decision's seq and the customer's choice, but no document. */
     public Optional<ShownRow> shown(UUID merchantId, UUID id, UUID onlyOrder) {
+        OneRma one = OneRma.of(merchantId, id, onlyOrder);
         String sql = "select " + ROW_WITHOUT_CLAIM + ", (select max(seq) from decision d where d.merchant_id = r.merchant_id and d.rma_id = r.id)"
                 + " as decision_seq, " + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
                 + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
-                + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
-        return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder))
+                + one.where();
+        return jdbc.sql(sql).params(one.params())
                 .query((rs, n) -> new ShownRow(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs))).optional();
     }
 
@@ -142,24 +139,25 @@ public class Rmas {
 
     /** {@link ShownAsStored} in one query: for a read whose RMA moved on between {@link #shown} and {@link #claimText}. */
     public Optional<ShownAsStored> shownAsStored(UUID merchantId, UUID id, UUID onlyOrder) {
+        OneRma one = OneRma.of(merchantId, id, onlyOrder);
         String sql = "select r.*, o.number as order_number, d.seq as decision_seq, d.decision as decision_json, "
                 + CustomerChoices.COLUMNS + " from rma r join customer_order o on o.id = r.order_id"
                 + " left join lateral (select seq, decision from decision where merchant_id = r.merchant_id and rma_id = r.id"
                 + " order by seq desc limit 1) d on true"
                 + " left join rma_customer_choice c on c.merchant_id = r.merchant_id and c.rma_id = r.id"
-                + " where r.merchant_id = ? and r.id = ?" + (onlyOrder != null ? " and r.order_id = ?" : "");
-        return jdbc.sql(sql).params(withOrder(List.of(merchantId, id), onlyOrder)).query((rs, n) -> new ShownAsStored(
+                + one.where();
+        return jdbc.sql(sql).params(one.params()).query((rs, n) -> new ShownAsStored(
                 new ShownRow(rma(rs, null), (Integer) rs.getObject("decision_seq"), CustomerChoices.map(rs)),
                 rs.getString("claim"), rs.getString("decision_json"))).optional();
     }
 
-    private static List<Object> withOrder(List<Object> params, UUID onlyOrder) {
-        if (onlyOrder == null) {
-            return params;
+    /** The condition that picks one RMA of a merchant (and of one order, for a customer), and its parameters. */
+    private record OneRma(String where, List<Object> params) {
+
+        static OneRma of(UUID merchantId, UUID id, UUID onlyOrder) {
+            return onlyOrder == null ? new OneRma(" where r.merchant_id = ? and r.id = ?", List.of(merchantId, id))
+                    : new OneRma(" where r.merchant_id = ? and r.id = ? and r.order_id = ?", List.of(merchantId, id, onlyOrder));
         }
-        List<Object> all = new ArrayList<>(params);
-        all.add(onlyOrder);
-        return all;
     }
 
     /** An order locked for the rest of the transaction, with the RMAs filed on it so far (as the lock found them). */

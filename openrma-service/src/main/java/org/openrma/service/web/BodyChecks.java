@@ -182,8 +182,9 @@ public class BodyChecks extends RequestBodyAdviceAdapter {
             List<Shape.Field> fields = new ArrayList<>();
             Set<String> known = new TreeSet<>();
             for (RecordComponent c : record.getRecordComponents()) {
-                fields.add(new Shape.Field(snake(c.getName()), c.getGenericType()));
-                known.add(snake(c.getName()));
+                String name = snake(c.getName());
+                fields.add(new Shape.Field(name, c.getGenericType()));
+                known.add(name);
             }
             return new Shape(List.copyOf(fields), java.util.Collections.unmodifiableSet(known));
         }
