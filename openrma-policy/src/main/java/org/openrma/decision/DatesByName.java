@@ -190,6 +190,61 @@ public abstract sealed class DatesByName implements Map<String, LocalDate> {
         return text.append('}').toString();
     }
 
+    /**
+     * Dates worked out the first time any of them is read, by {@link #work}, then kept: what a decision made without its
+     * words carries when its dates take more than the claim window's last day (a deadline counted in business days, a
+     * component's end), since a replay or a what-if never reads them. The maker promises that {@code work} gives the same
+     * dates whenever it is called: it reads only what no longer changes once the decision is made. Safe to read from
+     * several threads: the dates are worked out once.
+     */
+    public abstract static non-sealed class OnRead extends DatesByName {
+        private volatile DatesByName dates;
+
+        protected OnRead() {}
+
+        /** The dates, as any map (called once, on the first read). */
+        protected abstract Map<String, LocalDate> work();
+
+        private DatesByName dates() {
+            DatesByName worked = dates;
+            if (worked == null) {
+                synchronized (this) {
+                    worked = dates;
+                    if (worked == null) {
+                        worked = asDatesByName(work());
+                        dates = worked;                                     // the volatile write publishes a built map
+                    }
+                }
+            }
+            return worked;
+        }
+
+        private static DatesByName asDatesByName(Map<String, LocalDate> dates) {
+            if (dates instanceof DatesByName byName) {
+                return byName;
+            }
+            Builder built = new Builder();
+            dates.forEach((name, date) -> built.put(name, date.toEpochDay()));
+            built.build();
+            return built;
+        }
+
+        @Override
+        String name(int index) {
+            return dates().name(index);
+        }
+
+        @Override
+        long epochDay(int index) {
+            return dates().epochDay(index);
+        }
+
+        @Override
+        public int size() {
+            return dates().size();
+        }
+    }
+
     private static final class One extends DatesByName {
         private final String name;
         private final long epochDay;

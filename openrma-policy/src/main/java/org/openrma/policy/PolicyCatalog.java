@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.openrma.claim.Claim;
 import org.openrma.decision.Decision;
@@ -29,9 +31,12 @@ public final class PolicyCatalog {
     private static final String BUILT_IN_INDEX = "/openrma/policies/index.txt";
 
     private final Map<String, List<CompiledPolicy>> versionsById;
+    // the ids in order, for listing them; versionsById, hashed, for the look-up every decision makes
+    private final Set<String> policyIds;
 
     private PolicyCatalog(Map<String, List<CompiledPolicy>> versionsById) {
-        this.versionsById = versionsById;
+        this.versionsById = Map.copyOf(versionsById);
+        this.policyIds = Collections.unmodifiableSet(new TreeSet<>(versionsById.keySet()));
     }
 
     public static PolicyCatalog of(List<CompiledPolicy> policies) {
@@ -111,14 +116,14 @@ public final class PolicyCatalog {
     }
 
     public Set<String> policyIds() {
-        return versionsById.keySet();
+        return policyIds;
     }
 
     /** All versions of a policy, oldest first. */
     public List<CompiledPolicy> versions(String policyId) {
         List<CompiledPolicy> versions = versionsById.get(policyId);
         if (versions == null) {
-            throw new UnknownPolicyException(policyId, versionsById.keySet());
+            throw new UnknownPolicyException(policyId, policyIds);
         }
         return versions;
     }

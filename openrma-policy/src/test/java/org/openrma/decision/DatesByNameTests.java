@@ -123,6 +123,41 @@ class DatesByNameTests {
     }
 
     @Test
+    void datesWorkedOnReadAreWorkedOnceOnTheFirstReadAndKeepTheirOrder() {
+        java.util.concurrent.atomic.AtomicInteger worked = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, LocalDate> inOrder = new java.util.LinkedHashMap<>();
+        inOrder.put("ship_back_by", LocalDate.ofEpochDay(7));
+        inOrder.put("claim_window_ends", LocalDate.ofEpochDay(3));
+        DatesByName onRead = new DatesByName.OnRead() {
+            @Override
+            protected Map<String, LocalDate> work() {
+                worked.incrementAndGet();
+                return inOrder;
+            }
+        };
+
+        assertThat(worked).hasValue(0);
+        assertThat(onRead).containsExactly(Map.entry("ship_back_by", LocalDate.ofEpochDay(7)), Map.entry("claim_window_ends", LocalDate.ofEpochDay(3)));
+        assertThat(onRead).isEqualTo(inOrder).hasSameHashCodeAs(inOrder).hasToString(inOrder.toString());
+        assertThat(worked).hasValue(1);
+        assertThatThrownBy(() -> onRead.put("c", LocalDate.EPOCH)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void datesWorkedOnReadMayBeNone() {
+        DatesByName none = new DatesByName.OnRead() {
+            @Override
+            protected Map<String, LocalDate> work() {
+                return Map.of();
+            }
+        };
+
+        assertThat(none).isEmpty();
+        assertThat(none).isEqualTo(Map.of());
+        assertThat(none.get("ship_back_by")).isNull();
+    }
+
+    @Test
     void aDecisionKeepsTheDatesWithoutCopyingThem() {
         Map<String, LocalDate> dates = DatesByName.of("claim_window_ends", 20_000);
 

@@ -21,18 +21,54 @@ final class Dates {
     private Dates() {}
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        Window.End claimWindow = null;
-        for (int at = 0; at < chosen.lines().size(); at++) {
-            LineVerdict l = chosen.lines().get(at);
-            if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
-                claimWindow = l.windowEnd;
-                break;
-            }
-        }
+        Window.End claimWindow = claimWindow(chosen);
         if (outcome != Outcome.REJECTED ? !hasDeadlines(run, chosen.program, kept) : !anyMissed(chosen)) {
             // the claim window's last day at most (most decisions): the map itself, no builder to make it
             return claimWindow == null ? Map.of() : DatesByName.of("claim_window_ends", claimWindow.lastEpochDay());
         }
+        if (!run.recording()) {
+            // nothing to write into an explanation: the deadlines are counted when first read (a replay never reads them)
+            return new WorkedOnRead(run, chosen, outcome, kept);
+        }
+        return worked(run, chosen, outcome, kept, claimWindow);
+    }
+
+    /** The first limited claim window of the chosen program's lines, or null. */
+    private static Window.End claimWindow(ProgramRun chosen) {
+        for (int at = 0; at < chosen.lines().size(); at++) {
+            LineVerdict l = chosen.lines().get(at);
+            if (l.windowEnd != null && !l.windowEnd.isUnlimited()) {
+                return l.windowEnd;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A decision's dates counted the first time they are read. Everything {@link #worked} reads is settled once the decision is
+     * made: the policy, the claim, its subjects and the chosen program's line verdicts.
+     */
+    private static final class WorkedOnRead extends DatesByName.OnRead {
+        private final Run run;
+        private final ProgramRun chosen;
+        private final Outcome outcome;
+        private final List<LineVerdict> kept;
+
+        WorkedOnRead(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
+            this.run = run;
+            this.chosen = chosen;
+            this.outcome = outcome;
+            this.kept = kept;
+        }
+
+        @Override
+        protected Map<String, LocalDate> work() {
+            return worked(run, chosen, outcome, kept, claimWindow(chosen));
+        }
+    }
+
+    /** Every date of a decision that carries more than the claim window's last day. */
+    private static Map<String, LocalDate> worked(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept, Window.End claimWindow) {
         DatesByName.Builder deadlines = new DatesByName.Builder();
         if (claimWindow != null) {
             deadlines.put("claim_window_ends", claimWindow.lastEpochDay());

@@ -65,7 +65,7 @@ final class Refunds {
                 run.trace().unevaluable(program.id(), d.name(), null, e.getMessage(), d.cites());
                 continue;
             }
-            if (amount.isPositive()) {
+            if (positive(amount)) {
                 DeductionKind kind = d.kind();
                 if (more != null) {
                     more.merge(kind, amount, Money::plus);
@@ -86,7 +86,7 @@ final class Refunds {
         Money net = deducted > baseMinor ? zero : deducted == 0 ? base : Money.ofMinor(run.currency(), baseMinor - deducted);
         // money goes back only when a refund is offered; an exchange or store credit carries the same net value
         Money refund = refunded(offered, net, zero);
-        if (refund.isPositive() && run.recording()) {                        // the amount deducted as Money only for the words
+        if (run.recording() && refund.isPositive()) {                        // the amount deducted as Money only for the words
             run.trace().refunded(program.id(), program.refund(), base, Money.ofMinor(run.currency(), deducted), refund);
         }
         // one or two kinds: the immutable map the Decision keeps as it is; with words, or more kinds, in the kinds' order for the
@@ -301,11 +301,14 @@ final class Refunds {
     /** The order's shipping charge in proportion to the value of the lines claimed. */
     private static Money shippingShare(Run run, List<LineVerdict> kept) {
         Money shipping = run.claim().order().shipping().amount();
-        long total = run.claim().order().merchandiseTotalMinor();
+        if (!positive(shipping)) {
+            return run.zero();                                              // free shipping: no order total to sum
+        }
         long claimed = claimedMinor(run, kept);
-        if (!shipping.isPositive() || claimed == 0) {
+        if (claimed == 0) {
             return run.zero();
         }
+        long total = run.claim().order().merchandiseTotalMinor();
         if (claimed == total || total == 0) {
             return shipping;
         }
@@ -321,5 +324,10 @@ final class Refunds {
         var exact = shipping.getAmount().multiply(Money.ofMinor(run.currency(), claimed).getAmount())
                 .divide(Money.ofMinor(run.currency(), total).getAmount(), MathContext.DECIMAL128);
         return run.money(exact);
+    }
+
+    /** {@code amount.isPositive()} from the amount's sign alone: Money's own compares a BigDecimal with zero. */
+    private static boolean positive(Money amount) {
+        return amount.getAmount().signum() > 0;
     }
 }
