@@ -21,16 +21,16 @@ final class Dates {
     private Dates() {}
 
     static Map<String, LocalDate> dates(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
-        Window.End claimWindow = claimWindow(chosen);
         if (outcome != Outcome.REJECTED ? !hasDeadlines(run, chosen.program, kept) : !anyMissed(chosen)) {
             // the claim window's last day at most (most decisions): the map itself, no builder to make it
+            Window.End claimWindow = claimWindow(chosen);
             return claimWindow == null ? Map.of() : DatesByName.of("claim_window_ends", claimWindow.lastEpochDay());
         }
         if (!run.recording()) {
             // nothing to write into an explanation: the deadlines are counted when first read (a replay never reads them)
             return new WorkedOnRead(run, chosen, outcome, kept);
         }
-        return worked(run, chosen, outcome, kept, claimWindow);
+        return worked(run, chosen, outcome, kept);
     }
 
     /** The first limited claim window of the chosen program's lines, or null. */
@@ -63,13 +63,14 @@ final class Dates {
 
         @Override
         protected Map<String, LocalDate> work() {
-            return worked(run, chosen, outcome, kept, claimWindow(chosen));
+            return worked(run, chosen, outcome, kept);
         }
     }
 
     /** Every date of a decision that carries more than the claim window's last day. */
-    private static Map<String, LocalDate> worked(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept, Window.End claimWindow) {
+    private static Map<String, LocalDate> worked(Run run, ProgramRun chosen, Outcome outcome, List<LineVerdict> kept) {
         DatesByName.Builder deadlines = new DatesByName.Builder();
+        Window.End claimWindow = claimWindow(chosen);
         if (claimWindow != null) {
             deadlines.put("claim_window_ends", claimWindow.lastEpochDay());
         }
