@@ -205,6 +205,14 @@ public final class BusinessCalendar {
         return endOfDay(lastDay(start, amount, unit));
     }
 
+    /**
+     * The first instant of a date in this zone: {@code dateOf(i)} is that date or later exactly when {@code i} is not before
+     * it (where a transition skips midnight, the day starts when the gap ends).
+     */
+    public Instant startOfDay(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant();
+    }
+
     /** The last instant of a date in this zone (windows include their last day). */
     public Instant endOfDay(LocalDate date) {
         if (fixedOffset != null && date.isBefore(LocalDate.MAX)) {

@@ -28,6 +28,8 @@ public final class CompiledPolicy {
     private final List<Diagnostic> warnings;
     private final WordGate gate;
     private final org.openrma.policy.eval.Plan plan;
+    /** The first instant of the day the version comes into force, in its calendar's zone: which version decides is one comparison. */
+    private final Instant inForceFrom;
 
     CompiledPolicy(PolicyModel model, PolicyVersionRef ref, String fileName, String sourceText, List<Diagnostic> warnings) {
         this.model = model;
@@ -37,6 +39,7 @@ public final class CompiledPolicy {
         this.warnings = List.copyOf(warnings);
         this.gate = new WordGate(model.declarations());
         this.plan = org.openrma.policy.eval.Plan.of(model);
+        this.inForceFrom = model.calendar().startOfDay(model.effectiveFrom());
     }
 
     /** Decides a claim; {@code now} is the instant of evaluation (deadlines not yet met are judged against it). */
@@ -141,10 +144,11 @@ public final class CompiledPolicy {
 
     /**
      * Whether this version is in force at the instant (the order's placement): its first day has begun in the policy's time
-     * zone. The calendar reads the date with epoch-day arithmetic in a fixed-offset zone such as UTC, with no zone rules.
+     * zone. That day's first instant is worked out once, when the version is compiled.
      */
     public boolean inForceAt(Instant instant) {
-        return !model.effectiveFrom().isAfter(model.calendar().dateOf(instant));
+        // the same as "effective_from is not after the instant's date in the calendar's zone", without making that date
+        return !instant.isBefore(inForceFrom);
     }
 
     public PolicyVersionRef ref() {

@@ -33,6 +33,20 @@ class BusinessCalendarTests {
     }
 
     @Test
+    void aDaysFirstInstantIsWhereInstantsStartHavingThatDate() {
+        // a version in force "from a date" is told by comparing instants with that day's first one: it must split instants
+        // exactly where their dates reach the day, also where a transition skips midnight (Santiago, Beirut) or the offset is fixed
+        for (String id : new String[] {"UTC", "+05:30", "Asia/Tokyo", "America/Santiago", "Asia/Beirut", "Europe/Berlin"}) {
+            var calendar = BusinessCalendar.weekendsOnly(ZoneId.of(id));
+            for (LocalDate day = LocalDate.of(2024, 1, 1); day.isBefore(LocalDate.of(2025, 1, 1)); day = day.plusDays(1)) {
+                Instant first = calendar.startOfDay(day);
+                assertThat(calendar.dateOf(first)).as("%s %s", id, day).isEqualTo(day);
+                assertThat(calendar.dateOf(first.minusNanos(1))).as("%s %s", id, day).isBefore(day);
+            }
+        }
+    }
+
+    @Test
     void fixedOffsetZonesGiveTheDatesAndDayEndsTheZoneRulesGive() {
         // the calendar counts fixed-offset zones in epoch days; it must agree with java.time's zone arithmetic everywhere
         for (String id : new String[] {"UTC", "Z", "+05:30", "-08:00", "Etc/GMT+11"}) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.openrma.claim.Evidence;
+import org.openrma.claim.Request;
 import org.openrma.policy.model.Rules.EvidenceRule;
 
 /**
@@ -36,6 +38,42 @@ record MissingEvidence(List<String> kinds, String needed, String reason) {
             }
         }
         return oneOfMissing(rule, supplied) ? mask | 1 << ONE_OF_BIT : mask;
+    }
+
+    /**
+     * A rule's every answer, by {@link #mask} (null for a rule of more than {@link #MOST_PLANNED} required kinds, whose
+     * answer is worked out per claim), and its kinds as the bits of their standard words ({@link Request.Words#bits}; 0 for a
+     * kind the policy declares): a claim whose words are all standard supplies a kind exactly when the kind has a bit and the
+     * claim's evidence has it, so its mask is worked out from bits, without a look-up in its set.
+     */
+    record Planned(EvidenceRule rule, MissingEvidence[] byMask, long[] requiredBits, long oneOfBits) {
+
+        static Planned of(EvidenceRule rule) {
+            long[] required = new long[rule.allOf().size()];
+            for (int i = 0; i < required.length; i++) {
+                required[i] = Request.Words.bits(List.of(rule.allOf().get(i)), Evidence.class);
+            }
+            MissingEvidence[] byMask = required.length <= MOST_PLANNED ? everyAnswer(rule) : null;
+            return new Planned(rule, byMask, required, Request.Words.bits(rule.oneOf(), Evidence.class));
+        }
+
+        /** What the rule still needs from a claim of these words, or null: as {@link #find}. */
+        MissingEvidence answer(Request.Words words) {
+            if (byMask == null) {
+                return find(rule, words.evidence());
+            }
+            if (!words.standard()) {
+                return byMask[mask(rule, words.evidence())];
+            }
+            long supplied = words.evidenceBits();
+            int mask = 0;
+            for (int i = 0; i < requiredBits.length; i++) {
+                if ((supplied & requiredBits[i]) == 0) {
+                    mask |= 1 << i;
+                }
+            }
+            return byMask[!rule.oneOf().isEmpty() && (supplied & oneOfBits) == 0 ? mask | 1 << ONE_OF_BIT : mask];
+        }
     }
 
     /** Every answer of a rule of at most {@link #MOST_PLANNED} required kinds, by {@link #mask} (null where nothing is missing). */

@@ -1,13 +1,12 @@
 package org.openrma.policy.eval;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.joda.money.Money;
+import org.openrma.claim.ClaimKind;
 import org.openrma.claim.ClaimedLine;
+import org.openrma.claim.Request;
 import org.openrma.decision.LineResult;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
@@ -22,7 +21,8 @@ import org.openrma.policy.model.Rules;
  * program's run and verdict when it serves none of a claim's lines (the verdict as a claim decided without an explanation
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
  * of its kinds missing; the summary and line results of a claim no program serves; a serving program's verdict without words, by outcome;
- * what an approved claim without words is offered for each combination of a program's offers; how an offer is valued.
+ * what an approved claim without words is offered for each combination of a program's offers; how an offer is valued;
+ * which kinds of claim each program's {@code serves} names.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -31,8 +31,13 @@ public final class Plan {
     private final ProgramVerdict[] notServingSaid;
     private final ProgramRun[] notServingRuns;
 
-    /** Each program evidence rule's answers by {@link MissingEvidence#mask} (rules of more kinds than planned are not here). */
-    private final Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence;
+    /**
+     * By program index and evidence rule index: the rule's answers ({@link MissingEvidence.Planned}).
+     */
+    private final MissingEvidence.Planned[][] missingEvidence;
+
+    /** By program index and claim kind ordinal: whether the program's {@code serves} names the kind ({@link Selection#namesKind}). */
+    private final boolean[][] namesKind;
 
     private final String noProgramSummary;
     /** What a claimed line no program serves is told ({@link Evaluator#noProgramLine}). */
@@ -45,7 +50,7 @@ public final class Plan {
     private final BiFunction<Rules.Offer, Money, Remedy> remedyValuer;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
-            Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence, String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
+            MissingEvidence.Planned[][] missingEvidence, String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
             Offers.Offered[][] offered, PolicyModel policy) {
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
@@ -55,6 +60,13 @@ public final class Plan {
         this.noProgramSummary = noProgramSummary;
         this.noProgramLine = noProgramLine;
         this.offered = offered;
+        List<Program> programs = policy.programs();
+        this.namesKind = new boolean[programs.size()][ClaimKind.values().length];
+        for (int p = 0; p < programs.size(); p++) {
+            for (ClaimKind kind : ClaimKind.values()) {
+                namesKind[p][kind.ordinal()] = Selection.namesKind(programs.get(p).serves(), kind.wire());
+            }
+        }
         Rounding rounding = policy.rounding();
         this.remedyValuer = (offer, net) -> Offers.remedy(offer, net, rounding);
     }
@@ -76,12 +88,12 @@ public final class Plan {
                 servingUnsaid[i][o.ordinal()] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), o, null);
             }
         }
-        Map<Rules.EvidenceRule, MissingEvidence[]> missingEvidence = new IdentityHashMap<>();
-        for (Program program : programs) {
-            for (Rules.EvidenceRule rule : program.evidence()) {
-                if (rule.allOf().size() <= MissingEvidence.MOST_PLANNED) {
-                    missingEvidence.put(rule, MissingEvidence.everyAnswer(rule));
-                }
+        MissingEvidence.Planned[][] missingEvidence = new MissingEvidence.Planned[programs.size()][];
+        for (int p = 0; p < programs.size(); p++) {
+            List<Rules.EvidenceRule> rules = programs.get(p).evidence();
+            missingEvidence[p] = new MissingEvidence.Planned[rules.size()];
+            for (int r = 0; r < rules.size(); r++) {
+                missingEvidence[p][r] = MissingEvidence.Planned.of(rules.get(r));
             }
         }
         Offers.Offered[][] offered = new Offers.Offered[programs.size()][];
@@ -92,10 +104,12 @@ public final class Plan {
                 Evaluator.noProgramLine(policy), offered, policy);
     }
 
-    /** What an evidence rule of this policy still needs from a claim that supplies {@code supplied}, or null: as {@link MissingEvidence#find}. */
-    MissingEvidence missingEvidence(Rules.EvidenceRule rule, Set<String> supplied) {
-        MissingEvidence[] byMask = missingEvidence.get(rule);
-        return byMask == null ? MissingEvidence.find(rule, supplied) : byMask[MissingEvidence.mask(rule, supplied)];
+    /**
+     * What the evidence rule at {@code rule} of the program at {@code program} still needs from a claim of these words, or
+     * null: as {@link MissingEvidence#find}.
+     */
+    MissingEvidence missingEvidence(int program, int rule, Request.Words words) {
+        return missingEvidence[program][rule].answer(words);
     }
 
     /** The summary of a claim no program of this policy serves ({@link Evaluator#noProgramSummary}). */
@@ -171,6 +185,11 @@ public final class Plan {
             combination |= (long) (1 + run.programRun(i).outcome.ordinal()) << (3 * i);
         }
         return combination;
+    }
+
+    /** Whether the {@code serves} of the program at {@code index} names this kind of claim. */
+    boolean namesKind(int index, ClaimKind kind) {
+        return namesKind[index][kind.ordinal()];
     }
 
     /** The run of the program at {@code index} when it serves none of the claim's lines (shared: nothing changes it). */

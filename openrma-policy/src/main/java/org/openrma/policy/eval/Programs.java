@@ -3,8 +3,8 @@ package org.openrma.policy.eval;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.openrma.claim.ClaimedLine;
+import org.openrma.claim.Request;
 import org.openrma.decision.Outcome;
 import org.openrma.policy.model.Event;
 import org.openrma.policy.model.Program;
@@ -94,7 +94,7 @@ final class Programs {
             }
             List<EvidenceRule> evidence = program.evidence();
             for (int e = 0; e < evidence.size(); e++) {
-                evidence(run, program.id(), evidence.get(e), s, label, verdict);
+                evidence(run, index, e, program.id(), evidence.get(e), s, label, verdict);
             }
             if (program.whenRejected() != null && verdict.outcome() == program.whenRejected().outcome() && verdict.hasReasons()) {
                 trace.whenRejected(program, label);
@@ -208,7 +208,9 @@ final class Programs {
         };
     }
 
-    private static void evidence(Run run, String program, EvidenceRule rule, Subject s, String label, LineVerdict verdict) {
+    /** {@code programIndex} and {@code ruleIndex}: where the plan keeps the rule's answers. */
+    private static void evidence(Run run, int programIndex, int ruleIndex, String program, EvidenceRule rule, Subject s, String label,
+            LineVerdict verdict) {
         Map<String, String> read = run.reads();
         try {
             if (!rule.when().test(s, read)) {
@@ -219,10 +221,11 @@ final class Programs {
             unevaluable(run, program, rule.name(), label, e.getMessage(), rule.cites(), verdict);
             return;
         }
-        Set<String> supplied = run.claim().request().words().evidence();
-        run.trace().read(read, "evidence", supplied);
+        Request.Words words = run.claim().request().words();
+        run.trace().read(read, "evidence", words.evidence());
         // the words for what is missing depend only on the rule and which of its kinds are missing: the plan has them written
-        MissingEvidence missing = run.plan() != null ? run.plan().missingEvidence(rule, supplied) : MissingEvidence.find(rule, supplied);
+        MissingEvidence missing = run.plan() != null ? run.plan().missingEvidence(programIndex, ruleIndex, words)
+                : MissingEvidence.find(rule, words.evidence());
         if (missing == null) {
             run.trace().evidenceSupplied(program, rule, label, read);
             return;

@@ -1,6 +1,7 @@
 package org.openrma.policy.eval;
 
 import java.util.List;
+import org.openrma.claim.ClaimKind;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
 import org.openrma.policy.model.Condition;
@@ -38,9 +39,10 @@ final class Selection {
         ProgramRun chosen = first;
         if (allReject && selection != PolicyModel.Selection.FIRST_MATCH) {
             // the claim was meant for the program that names its kind; its refusal is the one to explain
+            ClaimKind claimKind = run.claim().request().kind();
             for (int i = run.nextServing(0); i >= 0; i = run.nextServing(i + 1)) {
                 ProgramRun r = run.programRun(i);
-                if (namesKind(r.program.serves(), kind)) {
+                if (run.plan() != null ? run.plan().namesKind(i, claimKind) : namesKind(r.program.serves(), kind)) {
                     chosen = r;
                     break;
                 }
@@ -95,7 +97,7 @@ final class Selection {
     }
 
     /** Whether a program's {@code serves} names this kind of claim (not only reasons or channels). */
-    private static boolean namesKind(Condition serves, String kind) {
+    static boolean namesKind(Condition serves, String kind) {
         return switch (serves) {
             case Condition.WordIn w -> w.field().name().equals("kind") && w.words().contains(kind);
             case Condition.All a -> anyNamesKind(a.parts(), kind);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openrma.claim.Claim;
+import org.openrma.claim.Request;
 import org.openrma.decision.Decision;
 import org.openrma.decision.Detail;
 import org.openrma.policy.model.Condition;
@@ -52,6 +53,29 @@ class MissingEvidenceTests {
             checked++;
         }
         assertThat(checked).isEqualTo(32);
+    }
+
+    @Test
+    void theAnswerReadFromAClaimsBitsIsTheOneWorkedOutFromItsWords() {
+        // standard kinds and one the policy declares, required and as alternatives; claims of standard words only (read by bits)
+        // and claims with a declared word among them (read from the set)
+        var rule = rule(List.of("photo", "receipt_scan", "video"), List.of("proof_of_purchase", "receipt_scan"));
+        var planned = MissingEvidence.Planned.of(rule);
+        List<String> kinds = List.of("photo", "receipt_scan", "video", "proof_of_purchase", "parcel_photo");
+
+        int byBits = 0;
+        for (int subset = 0; subset < 1 << kinds.size(); subset++) {
+            Set<String> supplied = new HashSet<>();
+            for (int i = 0; i < kinds.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    supplied.add(kinds.get(i));
+                }
+            }
+            var words = new Request.Words("defective", supplied, Set.of());
+            byBits += words.standard() ? 1 : 0;
+            assertThat(planned.answer(words)).as("supplied %s", supplied).isEqualTo(MissingEvidence.find(rule, supplied));
+        }
+        assertThat(byBits).isEqualTo(16);
     }
 
     @Test
