@@ -167,17 +167,15 @@ final class LineVerdict {
         }
     }
 
-    /** {@code inOrder}: the decision records its words, which list the remedies in the order offered. */
-    void offer(Set<Resolution> resolutions, boolean inOrder) {
-        if (resolutions.isEmpty()) {
+    /**
+     * {@code bits}: the same remedies as their constants' bits ({@link #offerBits}), which a plan works out once per rule;
+     * {@code inOrder}: the decision records its words, which list the remedies in the order offered.
+     */
+    void offer(Set<Resolution> resolutions, int bits, boolean inOrder) {
+        if (bits == 0) {
             return;
         }
-        // by the enum's constants and contains: no iterator over the rule's set
-        for (Resolution r : ALL_RESOLUTIONS) {
-            if (resolutions.contains(r)) {
-                state |= 1 << OFFERS_SHIFT + r.ordinal();
-            }
-        }
+        state |= bits << OFFERS_SHIFT;
         if (inOrder) {
             if (offers.isEmpty()) {
                 offers = new RemediesInOrder();                                // in the order offered, as a LinkedHashSet kept them
@@ -186,6 +184,17 @@ final class LineVerdict {
                 offers.add(r);
             }
         }
+    }
+
+    /** The remedies as their constants' bits (bit = ordinal), by the enum's constants and contains: no iterator over the set. */
+    static int offerBits(Set<Resolution> resolutions) {
+        int bits = 0;
+        for (Resolution r : ALL_RESOLUTIONS) {
+            if (resolutions.contains(r)) {
+                bits |= 1 << r.ordinal();
+            }
+        }
+        return bits;
     }
 
     private static final Resolution[] ALL_RESOLUTIONS = Resolution.values();

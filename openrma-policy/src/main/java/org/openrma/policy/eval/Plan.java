@@ -22,7 +22,7 @@ import org.openrma.policy.model.Rules;
  * and as one decided with it gives it), the same for every such claim; what each evidence rule says for every combination
  * of its kinds missing; the summary and line results of a claim no program serves; a serving program's verdict without words, by outcome;
  * what an approved claim without words is offered for each combination of a program's offers; how an offer is valued;
- * which kinds of claim each program's {@code serves} names.
+ * which kinds of claim each program's {@code serves} names; the remedies each check offers, as bits.
  * The reference evaluator ({@link Evaluator#decide}) does without it and makes every verdict afresh.
  */
 public final class Plan {
@@ -38,6 +38,8 @@ public final class Plan {
 
     /** By program index and claim kind ordinal: whether the program's {@code serves} names the kind ({@link Selection#namesKind}). */
     private final boolean[][] namesKind;
+    /** By program index and check index: the remedies the check offers when it fires, as bits ({@link LineVerdict#offerBits}). */
+    private final int[][] checkOffers;
 
     private final String noProgramSummary;
     /** What a claimed line no program serves is told ({@link Evaluator#noProgramLine}). */
@@ -65,6 +67,14 @@ public final class Plan {
         for (int p = 0; p < programs.size(); p++) {
             for (ClaimKind kind : ClaimKind.values()) {
                 namesKind[p][kind.ordinal()] = Selection.namesKind(programs.get(p).serves(), kind.wire());
+            }
+        }
+        this.checkOffers = new int[programs.size()][];
+        for (int p = 0; p < programs.size(); p++) {
+            List<Rules.Check> checks = programs.get(p).checks();
+            checkOffers[p] = new int[checks.size()];
+            for (int c = 0; c < checks.size(); c++) {
+                checkOffers[p][c] = LineVerdict.offerBits(checks.get(c).offers());
             }
         }
         Rounding rounding = policy.rounding();
@@ -185,6 +195,11 @@ public final class Plan {
             combination |= (long) (1 + run.programRun(i).outcome.ordinal()) << (3 * i);
         }
         return combination;
+    }
+
+    /** The remedies the check at {@code check} of the program at {@code program} offers, as bits. */
+    int checkOffers(int program, int check) {
+        return checkOffers[program][check];
     }
 
     /** Whether the {@code serves} of the program at {@code index} names this kind of claim. */

@@ -90,7 +90,7 @@ final class Programs {
             }
             List<Check> checks = program.checks();
             for (int c = 0; c < checks.size(); c++) {
-                check(run, program.id(), checks.get(c), s, label, verdict);
+                check(run, index, c, program.id(), checks.get(c), s, label, verdict);
             }
             List<EvidenceRule> evidence = program.evidence();
             for (int e = 0; e < evidence.size(); e++) {
@@ -171,7 +171,9 @@ final class Programs {
         return e;
     }
 
-    private static void check(Run run, String program, Check check, Subject s, String label, LineVerdict verdict) {
+    /** {@code programIndex} and {@code checkIndex}: where the plan keeps the remedies the check offers as bits. */
+    private static void check(Run run, int programIndex, int checkIndex, String program, Check check, Subject s, String label,
+            LineVerdict verdict) {
         Map<String, String> read = run.reads();
         boolean holds;
         try {
@@ -186,7 +188,8 @@ final class Programs {
             run.trace().checkFired(program, check, label, read, says);
             verdict.answer(check.outcome(), says);
             if (check.outcome() != Outcome.APPROVED) {
-                verdict.offer(check.offers(), run.recording());
+                int bits = run.plan() != null ? run.plan().checkOffers(programIndex, checkIndex) : LineVerdict.offerBits(check.offers());
+                verdict.offer(check.offers(), bits, run.recording());
             }
         } else {
             run.trace().checkHeld(program, check, label, read);
