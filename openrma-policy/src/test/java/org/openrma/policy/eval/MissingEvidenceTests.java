@@ -23,6 +23,17 @@ class MissingEvidenceTests {
         return new EvidenceRule("evidence", Condition.ALWAYS, allOf, oneOf, List.of(), null);
     }
 
+    /** The kinds whose bit is set in {@code subset}. */
+    private static Set<String> subset(List<String> kinds, int subset) {
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            if ((subset & 1 << i) != 0) {
+                chosen.add(kinds.get(i));
+            }
+        }
+        return chosen;
+    }
+
     @Test
     void namesEveryRequiredKindMissingThenTheAlternatives() {
         var rule = rule(List.of("photo_of_damage", "receipt", "serial_number"), List.of("video", "courier_report"));
@@ -43,12 +54,7 @@ class MissingEvidenceTests {
 
         int checked = 0;
         for (int subset = 0; subset < 1 << kinds.size(); subset++) {
-            Set<String> supplied = new HashSet<>();
-            for (int i = 0; i < kinds.size(); i++) {
-                if ((subset & 1 << i) != 0) {
-                    supplied.add(kinds.get(i));
-                }
-            }
+            Set<String> supplied = subset(kinds, subset);
             assertThat(planned[MissingEvidence.mask(rule, supplied)]).as("supplied %s", supplied).isEqualTo(MissingEvidence.find(rule, supplied));
             checked++;
         }
@@ -65,12 +71,7 @@ class MissingEvidenceTests {
 
         int byBits = 0;
         for (int subset = 0; subset < 1 << kinds.size(); subset++) {
-            Set<String> supplied = new HashSet<>();
-            for (int i = 0; i < kinds.size(); i++) {
-                if ((subset & 1 << i) != 0) {
-                    supplied.add(kinds.get(i));
-                }
-            }
+            Set<String> supplied = subset(kinds, subset);
             var words = new Request.Words("defective", supplied, Set.of());
             byBits += words.standard() ? 1 : 0;
             assertThat(planned.answer(words)).as("supplied %s", supplied).isEqualTo(MissingEvidence.find(rule, supplied));
