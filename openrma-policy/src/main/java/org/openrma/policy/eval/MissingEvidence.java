@@ -46,15 +46,24 @@ record MissingEvidence(List<String> kinds, String needed, String reason) {
      * kind the policy declares): a claim whose words are all standard supplies a kind exactly when the kind has a bit and the
      * claim's evidence has it, so its mask is worked out from bits, without a look-up in its set.
      */
-    record Planned(EvidenceRule rule, MissingEvidence[] byMask, long[] requiredBits, long oneOfBits) {
+    static final class Planned {
+        private final EvidenceRule rule;
+        private final MissingEvidence[] byMask;
+        private final long[] requiredBits;
+        private final long oneOfBits;
+
+        private Planned(EvidenceRule rule) {
+            this.rule = rule;
+            this.requiredBits = new long[rule.allOf().size()];
+            for (int i = 0; i < requiredBits.length; i++) {
+                requiredBits[i] = Request.Words.bits(List.of(rule.allOf().get(i)), Evidence.class);
+            }
+            this.byMask = requiredBits.length <= MOST_PLANNED ? everyAnswer(rule) : null;
+            this.oneOfBits = Request.Words.bits(rule.oneOf(), Evidence.class);
+        }
 
         static Planned of(EvidenceRule rule) {
-            long[] required = new long[rule.allOf().size()];
-            for (int i = 0; i < required.length; i++) {
-                required[i] = Request.Words.bits(List.of(rule.allOf().get(i)), Evidence.class);
-            }
-            MissingEvidence[] byMask = required.length <= MOST_PLANNED ? everyAnswer(rule) : null;
-            return new Planned(rule, byMask, required, Request.Words.bits(rule.oneOf(), Evidence.class));
+            return new Planned(rule);
         }
 
         /** What the rule still needs from a claim of these words, or null: as {@link #find}. */

@@ -31,11 +31,9 @@ public final class Plan {
     private final ProgramVerdict[] notServingSaid;
     private final ProgramRun[] notServingRuns;
 
-    /**
-     * By program index and evidence rule index: the rule's answers ({@link MissingEvidence.Planned}).
-     */
+    // what each program's rules answer that no claim changes, by program index and then rule index (or claim kind ordinal)
+    /** By program index and evidence rule index: the rule's answers ({@link MissingEvidence.Planned}). */
     private final MissingEvidence.Planned[][] missingEvidence;
-
     /** By program index and claim kind ordinal: whether the program's {@code serves} names the kind ({@link Selection#namesKind}). */
     private final boolean[][] namesKind;
     /** By program index and check index: the remedies the check offers when it fires, as bits ({@link LineVerdict#offerBits}). */
@@ -52,29 +50,31 @@ public final class Plan {
     private final BiFunction<Rules.Offer, Money, Remedy> remedyValuer;
 
     private Plan(ProgramVerdict[] notServing, ProgramVerdict[] notServingSaid, ProgramRun[] notServingRuns, ProgramVerdict[][] servingUnsaid,
-            MissingEvidence.Planned[][] missingEvidence, String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
+            String noProgramSummary, Function<ClaimedLine, LineResult> noProgramLine,
             Offers.Offered[][] offered, PolicyModel policy) {
         this.notServing = notServing;
         this.notServingSaid = notServingSaid;
         this.notServingRuns = notServingRuns;
         this.servingUnsaid = servingUnsaid;
-        this.missingEvidence = missingEvidence;
         this.noProgramSummary = noProgramSummary;
         this.noProgramLine = noProgramLine;
         this.offered = offered;
         List<Program> programs = policy.programs();
+        this.missingEvidence = new MissingEvidence.Planned[programs.size()][];
         this.namesKind = new boolean[programs.size()][ClaimKind.values().length];
-        for (int p = 0; p < programs.size(); p++) {
-            for (ClaimKind kind : ClaimKind.values()) {
-                namesKind[p][kind.ordinal()] = Selection.namesKind(programs.get(p).serves(), kind.wire());
-            }
-        }
         this.checkOffers = new int[programs.size()][];
         for (int p = 0; p < programs.size(); p++) {
-            List<Rules.Check> checks = programs.get(p).checks();
-            checkOffers[p] = new int[checks.size()];
-            for (int c = 0; c < checks.size(); c++) {
-                checkOffers[p][c] = LineVerdict.offerBits(checks.get(c).offers());
+            Program program = programs.get(p);
+            missingEvidence[p] = new MissingEvidence.Planned[program.evidence().size()];
+            for (int r = 0; r < missingEvidence[p].length; r++) {
+                missingEvidence[p][r] = MissingEvidence.Planned.of(program.evidence().get(r));
+            }
+            for (ClaimKind kind : ClaimKind.values()) {
+                namesKind[p][kind.ordinal()] = Selection.namesKind(program.serves(), kind.wire());
+            }
+            checkOffers[p] = new int[program.checks().size()];
+            for (int c = 0; c < checkOffers[p].length; c++) {
+                checkOffers[p][c] = LineVerdict.offerBits(program.checks().get(c).offers());
             }
         }
         Rounding rounding = policy.rounding();
@@ -98,19 +98,11 @@ public final class Plan {
                 servingUnsaid[i][o.ordinal()] = new ProgramVerdict(programs.get(i).id(), programs.get(i).title(), o, null);
             }
         }
-        MissingEvidence.Planned[][] missingEvidence = new MissingEvidence.Planned[programs.size()][];
-        for (int p = 0; p < programs.size(); p++) {
-            List<Rules.EvidenceRule> rules = programs.get(p).evidence();
-            missingEvidence[p] = new MissingEvidence.Planned[rules.size()];
-            for (int r = 0; r < rules.size(); r++) {
-                missingEvidence[p][r] = MissingEvidence.Planned.of(rules.get(r));
-            }
-        }
         Offers.Offered[][] offered = new Offers.Offered[programs.size()][];
         for (int i = 0; i < offered.length; i++) {
             offered[i] = Offers.everyOffer(programs.get(i));
         }
-        return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, missingEvidence, Evaluator.noProgramSummary(policy),
+        return new Plan(notServing, notServingSaid, notServingRuns, servingUnsaid, Evaluator.noProgramSummary(policy),
                 Evaluator.noProgramLine(policy), offered, policy);
     }
 
