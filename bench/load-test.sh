@@ -6,7 +6,7 @@
 # Usage: bench/load-test.sh            (env: SUBMIT_SECONDS=30 READ_SECONDS=30 SUBMIT_CONCURRENCY=32 READ_CONCURRENCY=64
 #                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080
 #                                             OUT=bench/results TAG=name: results as $OUT/load-<TAG>-summary.txt, -generator.txt
-#                                             and -cpu.txt; the summary ends with CPU|phase|service ms/request|PostgreSQL ms/request)
+#                                             and -cpu.txt; the summary ends with CPU|phase|service|PostgreSQL|generator ms/request)
 # Database: a fresh database on the PostgreSQL at 127.0.0.1:5432 (user postgres), dropped at the end;
 # without that server, the service's embedded PostgreSQL in a temporary folder.
 set -euo pipefail
@@ -65,27 +65,35 @@ echo "RSS idle (10 s after start): $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | te
 
 # --- load, from a second JVM; sample the service's RSS every second meanwhile
 PEAK=$(mktemp)
-# every second also the CPU ticks used so far by the service and by PostgreSQL (all its processes): "epoch-ms service postgres"
+# every second also the CPU ticks used so far by the service, by PostgreSQL (all its processes) and by the load generator,
+# which shares the two cores with them: "epoch-ms service postgres generator"
 CPU_LOG="$OUT/load$T-cpu.txt"
 : > "$CPU_LOG"
+GEN_PID=$(mktemp)
 ( peak=0; while kill -0 $SVC 2>/dev/null; do r=$(ps -o rss= -p $SVC || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo $peak > "$PEAK"
     pg=$(for p in $(pgrep -u postgres 2>/dev/null); do awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null; done | awk '{s += $1} END {print s + 0}')
-    echo "$(date +%s%3N) $(awk '{print $14 + $15}' /proc/$SVC/stat 2>/dev/null || echo 0) $pg" >> "$CPU_LOG"
+    gen=$( [ -s "$GEN_PID" ] && awk '{print $14 + $15}' "/proc/$(cat "$GEN_PID")/stat" 2>/dev/null || echo 0)
+    echo "$(date +%s%3N) $(awk '{print $14 + $15}' /proc/$SVC/stat 2>/dev/null || echo 0) $pg $gen" >> "$CPU_LOG"
     sleep 1; done ) &
 SAMPLER=$!
 "$JAVA" -Xmx1g -cp "$BENCH_JAR" org.openrma.bench.load.LoadGenerator --base "$B" --key "$KEY" --policy "${POLICY:-kst-servos}" \
   --orders "${ORDERS:-20000}" --submit-seconds "${SUBMIT_SECONDS:-30}" --submit-concurrency "${SUBMIT_CONCURRENCY:-32}" \
-  --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" | tee "$OUT/load$T-generator.txt"
+  --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" > "$OUT/load$T-generator.txt" &
+GEN=$!
+echo $GEN > "$GEN_PID"
+tail -f --pid=$GEN "$OUT/load$T-generator.txt"
+wait $GEN
 kill $SAMPLER 2>/dev/null || true
 echo "RSS peak under load: $(( $(cat "$PEAK") / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 echo "RSS after load: $(( $(ps -o rss= -p $SVC) / 1024 )) MiB" | tee -a "$OUT/load$T-summary.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load$T-summary.txt"
 grep '^RESULT' "$OUT/load$T-generator.txt" >> "$OUT/load$T-summary.txt"
 # CPU per request of each phase, from the samples nearest its start and end (next to the throughput, which on two shared
-# cores moves with whatever else runs; it still moves with the machine's own speed): CPU|phase|service ms/request|PostgreSQL ms/request
+# cores moves with whatever else runs; it still moves with the machine's own speed):
+# CPU|phase|service ms/request|PostgreSQL ms/request|load generator ms/request
 TICKS=$(getconf CLK_TCK)
 grep '^WINDOW' "$OUT/load$T-generator.txt" | while IFS='|' read -r _ name from to requests; do
   awk -v from="$from" -v to="$to" -v n="$requests" -v tck="$TICKS" -v name="$name" '
-    $1 <= from { s0 = $2; p0 = $3 }  $1 <= to { s1 = $2; p1 = $3 }
-    END { if (n > 0 && s1 > s0) printf "CPU|%s|%.2f|%.2f\n", name, (s1 - s0) * 1000 / tck / n, (p1 - p0) * 1000 / tck / n }' "$CPU_LOG"
+    $1 <= from { s0 = $2; p0 = $3; g0 = $4 }  $1 <= to { s1 = $2; p1 = $3; g1 = $4 }
+    END { if (n > 0 && s1 > s0) printf "CPU|%s|%.2f|%.2f|%.2f\n", name, (s1 - s0) * 1000 / tck / n, (p1 - p0) * 1000 / tck / n, (g1 - g0) * 1000 / tck / n }' "$CPU_LOG"
 done | tee -a "$OUT/load$T-summary.txt"
