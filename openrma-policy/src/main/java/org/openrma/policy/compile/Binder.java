@@ -234,7 +234,7 @@ public final class Binder extends Reading {
             return new Rules.WhenRejected(o, text(wm, "says", false), cites(wm));
         }).orElse(null);
         return new Program(id, title, serves, window, checks, evidence, resolutions, refund, deductions, returnShipping, outbound, deadlines,
-                components, whenRejected);
+                components, whenRejected, conditions.group(Program.lineRuleConditions(window, deadlines, checks, evidence)));
     }
 
     private Check check(Node node, String defaultName) {

@@ -21,6 +21,11 @@ import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
 import static org.objectweb.asm.Opcodes.IRETURN;
 import static org.objectweb.asm.Opcodes.ISTORE;
 import static org.objectweb.asm.Opcodes.ISUB;
+import static org.objectweb.asm.Opcodes.LCONST_0;
+import static org.objectweb.asm.Opcodes.LLOAD;
+import static org.objectweb.asm.Opcodes.LOR;
+import static org.objectweb.asm.Opcodes.LRETURN;
+import static org.objectweb.asm.Opcodes.LSTORE;
 import static org.objectweb.asm.Opcodes.POP;
 import static org.objectweb.asm.Opcodes.PUTSTATIC;
 import static org.objectweb.asm.Opcodes.RETURN;
@@ -38,6 +43,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 import org.openrma.policy.model.Condition;
 import org.openrma.policy.model.ConditionCode;
+import org.openrma.policy.model.ConditionGroup;
 import org.openrma.policy.model.Reads;
 import org.openrma.policy.model.Subject;
 import org.openrma.policy.model.Unevaluable;
@@ -54,18 +60,28 @@ import org.openrma.policy.model.Unevaluable;
  * number, CEL, ...) a call of that test's own record, held in a static final field of the class and so a constant to the
  * JIT, which can inline it with its words, bits and bounds. The trees stay the reference: they record what a rule read for
  * the explanation, and give the reason when a condition cannot be evaluated.
+ *
+ * <p>Conditions always asked together (the rules each line a program serves is held to) are also a {@link ConditionGroup}:
+ * a method of its own that asks each in turn and gives their answers as bits of a {@code long}, {@code answers(group,
+ * subject)}, so a decision asks a line's rules in one call in which every condition is a direct call the JIT can inline.
  */
 final class ConditionCompiler {
 
     private static final String CODE = Type.getInternalName(ConditionCode.class);
     private static final String SUBJECT = Type.getDescriptor(Subject.class);
     private static final String NODE = "(" + SUBJECT + ")I";
+    private static final String GROUP = "(" + SUBJECT + ")J";
     private static final String TEST = "(" + SUBJECT + Type.getDescriptor(Map.class) + ")Z";
     private static final String UNEVALUABLE = Type.getInternalName(Unevaluable.class);
 
     private final ConditionCode.Slot slot = new ConditionCode.Slot();
     private final List<Condition> conditions = new ArrayList<>();
+    /** By group number: each member's condition number, or {@link #HOLDS_ALWAYS}. */
+    private final List<int[]> groups = new ArrayList<>();
     private boolean compiled;
+
+    /** A group's member that always holds: the empty condition, which is not numbered. */
+    private static final int HOLDS_ALWAYS = -1;
 
     /** The condition, numbered for the code to come (the empty condition, which always holds, as it is). */
     Condition compiled(Condition tree) {
@@ -80,6 +96,32 @@ final class ConditionCompiler {
     }
 
     /**
+     * The conditions answered together by one method of the code to come ({@link ConditionGroup}); null when they cannot be:
+     * more than a group holds, or one of them not numbered here.
+     */
+    ConditionGroup group(List<Condition> members) {
+        if (compiled) {
+            throw new IllegalStateException("the conditions were compiled already");
+        }
+        if (!ConditionGroup.fits(members)) {
+            return null;
+        }
+        int[] numbers = new int[members.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            Condition c = members.get(i);
+            if (Condition.ALWAYS.equals(c)) {
+                numbers[i] = HOLDS_ALWAYS;
+            } else if (c instanceof Condition.Compiled numbered && numbered.slot() == slot) {
+                numbers[i] = numbered.index();
+            } else {
+                return null;
+            }
+        }
+        groups.add(numbers);
+        return new ConditionGroup(slot, groups.size() - 1, numbers.length);
+    }
+
+    /**
      * Makes the code of every condition numbered so far and installs it. A policy whose code cannot be made (a class past
      * the JVM's limits) keeps its trees, which give the same answers.
      */
@@ -90,7 +132,7 @@ final class ConditionCompiler {
         }
         ConditionCode code;
         try {
-            code = define(new Generation(conditions).bytes());
+            code = define(new Generation(conditions, groups).bytes());
         } catch (MethodTooLargeException | ClassTooLargeException tooLarge) {
             return;
         }
@@ -116,6 +158,7 @@ final class ConditionCompiler {
         record Bytes(byte[] bytes, List<Object> constants) {}
 
         private final List<Condition> conditions;
+        private final List<int[]> groups;
         private final List<Object> constants = new ArrayList<>();
         private final ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -128,8 +171,9 @@ final class ConditionCompiler {
         private final MethodVisitor initializer;
         private int methods;
 
-        Generation(List<Condition> conditions) {
+        Generation(List<Condition> conditions, List<int[]> groups) {
             this.conditions = conditions;
+            this.groups = groups;
             writer.visit(V21, ACC_FINAL | ACC_SUPER, name, null, CODE, null);
             MethodVisitor constructor = writer.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
             constructor.visitCode();
@@ -167,11 +211,79 @@ final class ConditionCompiler {
             test.visitInsn(IRETURN);
             test.visitMaxs(0, 0);
             test.visitEnd();
+            answers(entries);
             initializer.visitInsn(RETURN);
             initializer.visitMaxs(0, 0);
             initializer.visitEnd();
             writer.visitEnd();
             return new Bytes(writer.toByteArray(), List.copyOf(constants));
+        }
+
+        /**
+         * {@code answers(group, subject)}: a switch over the groups, each a method of its own ({@link #group}); a number it was
+         * not made for is {@link ConditionGroup#UNTOLD}.
+         */
+        private void answers(int[] entries) {
+            for (int g = 0; g < groups.size(); g++) {
+                group(g, groups.get(g), entries);
+            }
+            MethodVisitor answers = writer.visitMethod(ACC_PUBLIC, "answers", "(I" + SUBJECT + ")J", null, null);
+            answers.visitCode();
+            Label unknown = new Label();
+            if (!groups.isEmpty()) {
+                Label[] cases = new Label[groups.size()];
+                for (int g = 0; g < cases.length; g++) {
+                    cases[g] = new Label();
+                }
+                answers.visitVarInsn(ILOAD, 1);
+                answers.visitTableSwitchInsn(0, cases.length - 1, unknown, cases);
+                for (int g = 0; g < cases.length; g++) {
+                    answers.visitLabel(cases[g]);
+                    answers.visitVarInsn(ALOAD, 2);
+                    answers.visitMethodInsn(INVOKESTATIC, name, "g" + g, GROUP, false);
+                    answers.visitInsn(LRETURN);
+                }
+            }
+            answers.visitLabel(unknown);
+            answers.visitLdcInsn(ConditionGroup.UNTOLD);
+            answers.visitInsn(LRETURN);
+            answers.visitMaxs(0, 0);
+            answers.visitEnd();
+        }
+
+        /**
+         * One group's method: each member's node asked in turn, its answer a bit (local 1, a long); the first that cannot be
+         * evaluated makes the whole {@link ConditionGroup#UNTOLD}, so that each is asked again on its own and says why.
+         */
+        private void group(int number, int[] members, int[] entries) {
+            MethodVisitor m = writer.visitMethod(ACC_PRIVATE | ACC_STATIC, "g" + number, GROUP, null, null);
+            m.visitCode();
+            m.visitInsn(LCONST_0);
+            m.visitVarInsn(LSTORE, 1);
+            for (int bit = 0; bit < members.length; bit++) {
+                Label fails = new Label();
+                if (members[bit] != HOLDS_ALWAYS) {
+                    Label evaluated = new Label();
+                    m.visitVarInsn(ALOAD, 0);
+                    m.visitMethodInsn(INVOKESTATIC, name, method(entries[members[bit]]), NODE, false);
+                    m.visitVarInsn(ISTORE, 3);
+                    m.visitVarInsn(ILOAD, 3);
+                    m.visitJumpInsn(IFGE, evaluated);
+                    m.visitLdcInsn(ConditionGroup.UNTOLD);
+                    m.visitInsn(LRETURN);
+                    m.visitLabel(evaluated);
+                    m.visitVarInsn(ILOAD, 3);
+                    m.visitJumpInsn(IFEQ, fails);
+                }
+                m.visitVarInsn(LLOAD, 1);
+                m.visitLdcInsn(1L << bit);
+                m.visitInsn(LOR);
+                m.visitVarInsn(LSTORE, 1);
+                m.visitLabel(fails);
+            }
+            m.visitVarInsn(LLOAD, 1);
+            m.visitInsn(LRETURN);
+            end(m);
         }
 
         private static String method(int number) {

@@ -2,6 +2,7 @@ package org.openrma.policy.compile;
 
 import org.openrma.policy.model.CelVariables;
 import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.ConditionGroup;
 import org.openrma.policy.model.DateSource;
 import org.openrma.policy.model.DateTest;
 import org.openrma.policy.model.Declarations;
@@ -67,6 +68,11 @@ final class ConditionReader extends Reading {
     /** A condition put together from trees read already (a section's and a program's {@code serves}), compiled as one. */
     Condition compiled(Condition tree) {
         return code.compiled(tree);
+    }
+
+    /** The conditions answered together by the code to come ({@link ConditionCompiler#group}), or null. */
+    ConditionGroup group(List<Condition> conditions) {
+        return code.group(conditions);
     }
 
     /** Makes the code of every condition read (once, when the whole policy has been read). */

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.Request;
 import org.openrma.decision.Outcome;
+import org.openrma.policy.model.ConditionGroup;
 import org.openrma.policy.model.Event;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Rules.Check;
@@ -64,6 +65,8 @@ final class Programs {
         }
         ProgramRun result = new ProgramRun(program, n);
         boolean perLine = n > 1;
+        // a decision without words takes the answers of the rules' conditions for a line from one call of the policy's code
+        ConditionGroup lineRules = run.plan() != null && !run.recording() ? program.lineRules() : null;
         for (int i = 0; i < n; i++) {
             ClaimedLine line = claimed.get(i);
             LineVerdict verdict = new LineVerdict(line, program.whenRejected());
@@ -73,28 +76,29 @@ final class Programs {
                 continue;
             }
             Subject s = run.lineSubject(i);
+            long answers = lineRules != null ? lineRules.answers(s) : ConditionGroup.UNTOLD;
             String label = perLine ? line.line().sku() : null;
             String why = undecidable == null ? null : undecidableFor(claimed, undecidable, line);
             if (why != null) {
                 unevaluable(run, program.id(), program.id() + ".serves", label, why, List.of(), verdict);
             }
             if (program.window() != null) {
-                verdict.windowEnd = window(run, program.id(), program.window(), s, label, verdict);
+                verdict.windowEnd = window(run, program.id(), program.window(), s, label, verdict, answers, 0);
             }
             // indexed loops: no iterator per program and line
             List<Window> deadlines = program.deadlines();
             for (int d = 0; d < deadlines.size(); d++) {
                 if (deadlines.get(d).bounds() != Event.SUBMITTED) {
-                    window(run, program.id(), deadlines.get(d), s, label, verdict);
+                    window(run, program.id(), deadlines.get(d), s, label, verdict, answers, program.deadlineRule(d));
                 }
             }
             List<Check> checks = program.checks();
             for (int c = 0; c < checks.size(); c++) {
-                check(run, index, c, program.id(), checks.get(c), s, label, verdict);
+                check(run, index, c, program.id(), checks.get(c), s, label, verdict, answers, program.checkRule(c));
             }
             List<EvidenceRule> evidence = program.evidence();
             for (int e = 0; e < evidence.size(); e++) {
-                evidence(run, index, e, program.id(), evidence.get(e), s, label, verdict);
+                evidence(run, index, e, program.id(), evidence.get(e), s, label, verdict, answers, program.evidenceRule(e));
             }
             if (program.whenRejected() != null && verdict.outcome() == program.whenRejected().outcome() && verdict.hasReasons()) {
                 trace.whenRejected(program, label);
@@ -128,11 +132,16 @@ final class Programs {
         return why;
     }
 
-    private static Window.End window(Run run, String program, Window w, Subject s, String label, LineVerdict verdict) {
+    /**
+     * {@code answers}, {@code rule}: the line's rules' answers ({@link ConditionGroup}) and the place of this window's
+     * {@code when} among them.
+     */
+    private static Window.End window(Run run, String program, Window w, Subject s, String label, LineVerdict verdict, long answers,
+            int rule) {
         Map<String, String> read = run.reads();
         Window.End e;
         try {
-            if (!w.when().test(s, read)) {
+            if (!ConditionGroup.holds(answers, rule, w.when(), s, read)) {
                 return null;
             }
             e = w.span().endAt(s, read);
@@ -171,13 +180,16 @@ final class Programs {
         return e;
     }
 
-    /** {@code programIndex} and {@code checkIndex}: where the plan keeps the remedies the check offers as bits. */
+    /**
+     * {@code programIndex} and {@code checkIndex}: where the plan keeps the remedies the check offers as bits; {@code answers},
+     * {@code rule}: the line's rules' answers and the place of this check's condition among them.
+     */
     private static void check(Run run, int programIndex, int checkIndex, String program, Check check, Subject s, String label,
-            LineVerdict verdict) {
+            LineVerdict verdict, long answers, int rule) {
         Map<String, String> read = run.reads();
         boolean holds;
         try {
-            holds = check.condition().test(s, read);
+            holds = ConditionGroup.holds(answers, rule, check.condition(), s, read);
         } catch (Unevaluable e) {
             unevaluable(run, program, check.name(), label, e.getMessage(), check.cites(), verdict);
             return;
@@ -211,12 +223,15 @@ final class Programs {
         };
     }
 
-    /** {@code programIndex} and {@code ruleIndex}: where the plan keeps the rule's answers. */
+    /**
+     * {@code programIndex} and {@code ruleIndex}: where the plan keeps the rule's answers; {@code answers}, {@code when}: the
+     * line's rules' answers and the place of this rule's {@code when} among them.
+     */
     private static void evidence(Run run, int programIndex, int ruleIndex, String program, EvidenceRule rule, Subject s, String label,
-            LineVerdict verdict) {
+            LineVerdict verdict, long answers, int when) {
         Map<String, String> read = run.reads();
         try {
-            if (!rule.when().test(s, read)) {
+            if (!ConditionGroup.holds(answers, when, rule.when(), s, read)) {
                 run.trace().evidenceNotNeeded(program, rule, label, read);
                 return;
             }

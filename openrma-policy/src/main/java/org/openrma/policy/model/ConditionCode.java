@@ -22,6 +22,12 @@ public abstract class ConditionCode {
     public abstract int test(int index, Subject s);
 
     /**
+     * The answers of the conditions of group number {@code group} (its {@link ConditionGroup#index}) on {@code s}, one bit each
+     * in the group's order (set: it holds), or {@link ConditionGroup#UNTOLD} when one of them cannot be evaluated.
+     */
+    public abstract long answers(int group, Subject s);
+
+    /**
      * Where a policy version's conditions find their code: set once, when every condition of the version has been read and
      * the code made from them. Until then, or when no code could be made, the trees decide.
      */

@@ -27,9 +27,49 @@ public record Program(
         List<ShippingRule> outboundShipping,
         List<Window> deadlines,
         List<Rules.Component> components,
-        Rules.WhenRejected whenRejected) {
+        Rules.WhenRejected whenRejected,
+        ConditionGroup lineRules) {
 
+    /**
+     * {@code lineRules}: the conditions of {@link #lineRuleConditions} answered together, or null when they are not (too many
+     * of them, or a program made without code): each is then asked on its own.
+     */
     public Program {
         components = List.copyOf(components);
+        if (lineRules != null && lineRules.size() != lineRuleConditions(window, deadlines, checks, evidence).size()) {
+            throw new IllegalArgumentException("program " + id + ": its line rules' group answers " + lineRules.size()
+                    + " conditions, not its " + lineRuleConditions(window, deadlines, checks, evidence).size());
+        }
+    }
+
+    /**
+     * The conditions every line the program serves is held to, in the order a line meets them: the window's {@code when}
+     * (when the program has a window), each deadline's, each check's condition, each evidence rule's {@code when}. Their
+     * places: {@link #deadlineRule}, {@link #checkRule}, {@link #evidenceRule}; the window's is 0.
+     */
+    public static List<Condition> lineRuleConditions(Window window, List<Window> deadlines, List<Check> checks, List<EvidenceRule> evidence) {
+        List<Condition> conditions = new java.util.ArrayList<>(deadlines.size() + checks.size() + evidence.size() + 1);
+        if (window != null) {
+            conditions.add(window.when());
+        }
+        deadlines.forEach(d -> conditions.add(d.when()));
+        checks.forEach(c -> conditions.add(c.condition()));
+        evidence.forEach(e -> conditions.add(e.when()));
+        return conditions;
+    }
+
+    /** The place of deadline number {@code index}'s {@code when} among {@link #lineRuleConditions}. */
+    public int deadlineRule(int index) {
+        return (window != null ? 1 : 0) + index;
+    }
+
+    /** The place of check number {@code index}'s condition among {@link #lineRuleConditions}. */
+    public int checkRule(int index) {
+        return deadlineRule(deadlines.size()) + index;
+    }
+
+    /** The place of evidence rule number {@code index}'s {@code when} among {@link #lineRuleConditions}. */
+    public int evidenceRule(int index) {
+        return checkRule(checks.size()) + index;
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openrma.claim.Claim;
 import org.openrma.policy.model.Condition;
 import org.openrma.policy.model.ConditionCode;
+import org.openrma.policy.model.ConditionGroup;
 import org.openrma.policy.model.PolicyModel;
 import org.openrma.policy.model.Program;
 import org.openrma.policy.model.Reads;
@@ -145,6 +146,95 @@ class ConditionCodeTests {
                 }
             }
         }
+    }
+
+    /** The answers of conditions asked one by one of their trees, as a group gives them. */
+    private static long byTrees(List<Condition> conditions, Subject s) {
+        long answers = 0;
+        for (int i = 0; i < conditions.size(); i++) {
+            switch (byTree(conditions.get(i), s)) {
+                case HOLDS -> answers |= 1L << i;
+                case FAILS -> { }
+                case UNEVALUABLE -> {
+                    return ConditionGroup.UNTOLD;
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static List<Condition> lineRuleConditions(Program p) {
+        return Program.lineRuleConditions(p.window(), p.deadlines(), p.checks(), p.evidence());
+    }
+
+    @Test
+    void aProgramsLineRulesAnsweredTogetherGiveEachConditionsOwnAnswerOrNoneWhenOneCannotBeEvaluated() {
+        PolicyModel policy = bound("group.yaml", """
+                policy: group-test
+                version: "1"
+                effective_from: 2020-01-01
+                attributes:
+                  order.attributes.vip: { type: boolean }
+                clauses:
+                  C1: "Rules under test."
+                programs:
+                  - id: return
+                    serves: { kind: return }
+                    window: { from: delivered, within: 30 days, when: { not: { reason: defective } }, cites: C1 }
+                    checks:
+                      - { id: vip, require: { order.attributes.vip: true }, otherwise: needs_review, cites: C1 }
+                      - { id: always, if: true, then: approved, cites: C1 }
+                      - { id: marketplace, if: { channel: marketplace }, then: rejected, cites: C1 }
+                    evidence:
+                      - { id: photos, when: { reason: defective }, all_of: [photo], cites: C1 }
+                    deadlines:
+                      - { name: ship_back_by, from: rma_issued, within: 14 days, when: { reason: changed_mind }, cites: C1 }
+                """);
+        Program program = policy.programs().getFirst();
+        List<Condition> conditions = lineRuleConditions(program);
+        assertThat(program.lineRules()).isNotNull();
+        assertThat(program.lineRules().size()).isEqualTo(conditions.size()).isEqualTo(6);
+        assertThat(program.checkRule(1)).as("window, one deadline, then the checks").isEqualTo(3);
+        assertThat(program.evidenceRule(0)).isEqualTo(5);
+        Set<Long> seen = new java.util.HashSet<>();
+        for (String reason : List.of("defective", "changed_mind")) {
+            for (String channel : List.of("official_store", "marketplace")) {
+                for (Map<String, Object> attributes : List.<Map<String, Object>>of(Map.of(), Map.of("vip", "true"), Map.of("vip", "false"),
+                        Map.of("vip", "maybe"))) {
+                    Claim claim = Claims.aReturn().reason(reason).with("order.channel", channel).with("order.attributes", attributes).build();
+                    Subject s = new Subject(claim, claim.claimedLines().getFirst(), policy.calendar(), claim.request().submittedAt());
+                    long answers = program.lineRules().answers(s);
+                    assertThat(answers).as("%s %s %s", reason, channel, attributes).isEqualTo(byTrees(conditions, s));
+                    seen.add(answers);
+                }
+            }
+        }
+        assertThat(seen).as("some claims cannot be told, and the others differ").contains(ConditionGroup.UNTOLD).hasSizeGreaterThan(4);
+    }
+
+    @Test
+    void everySamplePolicysProgramsAnswerTheirLineRulesTogetherAsTheirTreesDo() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(POLICIES)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        List<Claim> claims = List.of(Claims.aReturn().build(), Claims.aReturn().reason("defective").build(),
+                Claims.aReturn().kind("warranty").reason("defective").submittedAt("2026-01-06T09:00:00Z").build(),
+                Claims.aReturn().kind("cancellation").reason("changed_mind").build());
+        int programs = 0;
+        for (Path file : files) {
+            PolicyModel policy = bound(file.getFileName().toString(), Files.readString(file));
+            for (Program program : policy.programs()) {
+                assertThat(program.lineRules()).as("%s: %s", file, program.id()).isNotNull();
+                assertThat(program.lineRules().slot().installed()).isTrue();
+                for (Claim claim : claims) {
+                    Subject s = new Subject(claim, claim.claimedLines().getFirst(), policy.calendar(), claim.request().submittedAt());
+                    assertThat(program.lineRules().answers(s)).as("%s: %s", file, program.id()).isEqualTo(byTrees(lineRuleConditions(program), s));
+                }
+                programs++;
+            }
+        }
+        assertThat(programs).isGreaterThanOrEqualTo(10);
     }
 
     @Test
