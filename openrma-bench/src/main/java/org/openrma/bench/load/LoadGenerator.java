@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * java -cp benchmarks.jar org.openrma.bench.load.LoadGenerator --base http://127.0.0.1:18080 --key ork_demo_kst_agent \
  *     --policy kst-servos --orders 20000 --submit-seconds 30 --submit-concurrency 32 --read-seconds 30 --read-concurrency 64
+ *     [--warmup-seconds 20: that long of submissions and then of reads, not counted, before the measured phases]
  * </pre>
  */
 public final class LoadGenerator {
@@ -55,9 +56,17 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new TreeMap<>(Map.of("--base", "http://127.0.0.1:18080", "--key", "ork_demo_kst_agent", "--policy", "kst-servos",
-                "--orders", "20000", "--load-concurrency", "16", "--submit-seconds", "30", "--submit-concurrency", "32", "--read-seconds", "30",
-                "--read-concurrency", "64", "--run", String.valueOf(System.currentTimeMillis() % 1_000_000)));
+        Map<String, String> a = new TreeMap<>(Map.ofEntries(Map.entry("--base", "http://127.0.0.1:18080"),
+                Map.entry("--key", "ork_demo_kst_agent"),
+                Map.entry("--policy", "kst-servos"),
+                Map.entry("--orders", "20000"),
+                Map.entry("--load-concurrency", "16"),
+                Map.entry("--submit-seconds", "30"),
+                Map.entry("--submit-concurrency", "32"),
+                Map.entry("--read-seconds", "30"),
+                Map.entry("--read-concurrency", "64"),
+                Map.entry("--warmup-seconds", "0"),
+                Map.entry("--run", String.valueOf(System.currentTimeMillis() % 1_000_000))));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!a.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + a.keySet());
@@ -95,8 +104,7 @@ public final class LoadGenerator {
 
         AtomicInteger nextClaim = new AtomicInteger();
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-        long submitNanos = Duration.ofSeconds(Long.parseLong(a.get("--submit-seconds"))).toNanos();
-        Phase submit = phase("submit claims (POST /api/v1/rmas)", Integer.parseInt(a.get("--submit-concurrency")), submitNanos, () -> {
+        Call submitting = () -> {
             int i = nextClaim.getAndIncrement();
             if (i >= orders) {
                 return null; // every order has its claim; stop rather than claim twice
@@ -109,7 +117,22 @@ public final class LoadGenerator {
                 }
             }
             return r;
-        });
+        };
+        long warmupNanos = Duration.ofSeconds(Long.parseLong(a.get("--warmup-seconds"))).toNanos();
+        if (warmupNanos > 0) {
+            // the same requests, not counted: the measured phases then find the service's code compiled, as a service
+            // that has run for a while has it, instead of paying its JIT in their first seconds
+            phase("warm-up: submit claims", Integer.parseInt(a.get("--submit-concurrency")), warmupNanos, submitting).print();
+            String[] warm = ids.toArray(String[]::new);
+            AtomicLong nextWarmRead = new AtomicLong();
+            if (warm.length > 0) {
+                phase("warm-up: read RMAs", Integer.parseInt(a.get("--read-concurrency")), warmupNanos,
+                        () -> get("/api/v1/rmas/" + warm[(int) (nextWarmRead.getAndIncrement() % warm.length)])).print();
+            }
+            ids.clear();                                                    // the measured reads read what the measured phase filed
+        }
+        long submitNanos = Duration.ofSeconds(Long.parseLong(a.get("--submit-seconds"))).toNanos();
+        Phase submit = phase("submit claims (POST /api/v1/rmas)", Integer.parseInt(a.get("--submit-concurrency")), submitNanos, submitting);
         submit.print();
         if (nextClaim.get() >= orders) {
             System.out.println("  note: every loaded order was claimed before the time was up; load more orders (--orders) for a longer run");
