@@ -67,6 +67,17 @@ final class Programs {
         boolean perLine = n > 1;
         // a decision without words takes the answers of the rules' conditions for a line from one call of the policy's code
         ConditionGroup lineRules = run.plan() != null && !run.recording() ? program.lineRules() : null;
+        // what every line reads of the program, read once: the rules, and where their conditions' answers start
+        String id = program.id();
+        List<Window> deadlines = program.deadlines();
+        List<Check> checks = program.checks();
+        List<EvidenceRule> evidence = program.evidence();
+        int deadlineCount = deadlines.size();
+        int checkCount = checks.size();
+        int evidenceCount = evidence.size();
+        int deadlineRules = program.deadlineRule(0);
+        int checkRules = program.checkRule(0);
+        int evidenceRules = program.evidenceRule(0);
         for (int i = 0; i < n; i++) {
             ClaimedLine line = claimed.get(i);
             LineVerdict verdict = new LineVerdict(line, program.whenRejected());
@@ -80,25 +91,22 @@ final class Programs {
             String label = perLine ? line.line().sku() : null;
             String why = undecidable == null ? null : undecidableFor(claimed, undecidable, line);
             if (why != null) {
-                unevaluable(run, program.id(), program.id() + ".serves", label, why, List.of(), verdict);
+                unevaluable(run, id, id + ".serves", label, why, List.of(), verdict);
             }
             if (program.window() != null) {
-                verdict.windowEnd = window(run, program.id(), program.window(), s, label, verdict, answers, 0);
+                verdict.windowEnd = window(run, id, program.window(), s, label, verdict, answers, 0);
             }
             // indexed loops: no iterator per program and line
-            List<Window> deadlines = program.deadlines();
-            for (int d = 0; d < deadlines.size(); d++) {
+            for (int d = 0; d < deadlineCount; d++) {
                 if (deadlines.get(d).bounds() != Event.SUBMITTED) {
-                    window(run, program.id(), deadlines.get(d), s, label, verdict, answers, program.deadlineRule(d));
+                    window(run, id, deadlines.get(d), s, label, verdict, answers, deadlineRules + d);
                 }
             }
-            List<Check> checks = program.checks();
-            for (int c = 0; c < checks.size(); c++) {
-                check(run, index, c, program.id(), checks.get(c), s, label, verdict, answers, program.checkRule(c));
+            for (int c = 0; c < checkCount; c++) {
+                check(run, index, c, id, checks.get(c), s, label, verdict, answers, checkRules + c);
             }
-            List<EvidenceRule> evidence = program.evidence();
-            for (int e = 0; e < evidence.size(); e++) {
-                evidence(run, index, e, program.id(), evidence.get(e), s, label, verdict, answers, program.evidenceRule(e));
+            for (int e = 0; e < evidenceCount; e++) {
+                evidence(run, index, e, id, evidence.get(e), s, label, verdict, answers, evidenceRules + e);
             }
             if (program.whenRejected() != null && verdict.outcome() == program.whenRejected().outcome() && verdict.hasReasons()) {
                 trace.whenRejected(program, label);
