@@ -35,6 +35,8 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -103,7 +105,7 @@ final class ConditionCompiler {
         if (compiled) {
             throw new IllegalStateException("the conditions were compiled already");
         }
-        if (!ConditionGroup.fits(members)) {
+        if (members.size() > ConditionGroup.MOST_CONDITIONS) {
             return null;
         }
         int[] numbers = new int[members.size()];
@@ -191,26 +193,8 @@ final class ConditionCompiler {
             for (int i = 0; i < entries.length; i++) {
                 entries[i] = node(conditions.get(i));
             }
-            MethodVisitor test = writer.visitMethod(ACC_PUBLIC, "test", "(I" + SUBJECT + ")I", null, null);
-            test.visitCode();
-            Label unknown = new Label();
-            Label[] cases = new Label[entries.length];
-            for (int i = 0; i < cases.length; i++) {
-                cases[i] = new Label();
-            }
-            test.visitVarInsn(ILOAD, 1);
-            test.visitTableSwitchInsn(0, entries.length - 1, unknown, cases);
-            for (int i = 0; i < cases.length; i++) {
-                test.visitLabel(cases[i]);
-                test.visitVarInsn(ALOAD, 2);
-                test.visitMethodInsn(INVOKESTATIC, name, method(entries[i]), NODE, false);
-                test.visitInsn(IRETURN);
-            }
-            test.visitLabel(unknown);
-            test.visitInsn(ICONST_M1);                                          // a number it was not made for: the tree decides
-            test.visitInsn(IRETURN);
-            test.visitMaxs(0, 0);
-            test.visitEnd();
+            // test(index, subject): the condition's node; a number it was not made for is UNEVALUABLE, so the tree decides
+            dispatch("test", NODE, IRETURN, entries.length, i -> method(entries[i]), m -> m.visitInsn(ICONST_M1));
             answers(entries);
             initializer.visitInsn(RETURN);
             initializer.visitMaxs(0, 0);
@@ -219,36 +203,42 @@ final class ConditionCompiler {
             return new Bytes(writer.toByteArray(), List.copyOf(constants));
         }
 
-        /**
-         * {@code answers(group, subject)}: a switch over the groups, each a method of its own ({@link #group}); a number it was
-         * not made for is {@link ConditionGroup#UNTOLD}.
-         */
+        /** {@code answers(group, subject)}: each group's own method ({@link #group}); a number it was not made for is UNTOLD. */
         private void answers(int[] entries) {
             for (int g = 0; g < groups.size(); g++) {
                 group(g, groups.get(g), entries);
             }
-            MethodVisitor answers = writer.visitMethod(ACC_PUBLIC, "answers", "(I" + SUBJECT + ")J", null, null);
-            answers.visitCode();
-            Label unknown = new Label();
-            if (!groups.isEmpty()) {
-                Label[] cases = new Label[groups.size()];
-                for (int g = 0; g < cases.length; g++) {
-                    cases[g] = new Label();
+            dispatch("answers", GROUP, LRETURN, groups.size(), g -> "g" + g, m -> m.visitLdcInsn(ConditionGroup.UNTOLD));
+        }
+
+        /**
+         * The public method {@code named(int number, Subject)} of the code: a switch on the number to the static method
+         * {@code target(number)} of the same {@code descriptor} ({@code (Subject)} and the answer), whose answer it returns
+         * by {@code returning}; any other number returns what {@code unknown} pushes.
+         */
+        private void dispatch(String named, String descriptor, int returning, int count, IntFunction<String> target,
+                Consumer<MethodVisitor> unknown) {
+            MethodVisitor m = writer.visitMethod(ACC_PUBLIC, named, "(I" + descriptor.substring(1), null, null);
+            m.visitCode();
+            Label other = new Label();
+            if (count > 0) {
+                Label[] cases = new Label[count];
+                for (int i = 0; i < count; i++) {
+                    cases[i] = new Label();
                 }
-                answers.visitVarInsn(ILOAD, 1);
-                answers.visitTableSwitchInsn(0, cases.length - 1, unknown, cases);
-                for (int g = 0; g < cases.length; g++) {
-                    answers.visitLabel(cases[g]);
-                    answers.visitVarInsn(ALOAD, 2);
-                    answers.visitMethodInsn(INVOKESTATIC, name, "g" + g, GROUP, false);
-                    answers.visitInsn(LRETURN);
+                m.visitVarInsn(ILOAD, 1);
+                m.visitTableSwitchInsn(0, count - 1, other, cases);
+                for (int i = 0; i < count; i++) {
+                    m.visitLabel(cases[i]);
+                    m.visitVarInsn(ALOAD, 2);
+                    m.visitMethodInsn(INVOKESTATIC, name, target.apply(i), descriptor, false);
+                    m.visitInsn(returning);
                 }
             }
-            answers.visitLabel(unknown);
-            answers.visitLdcInsn(ConditionGroup.UNTOLD);
-            answers.visitInsn(LRETURN);
-            answers.visitMaxs(0, 0);
-            answers.visitEnd();
+            m.visitLabel(other);
+            unknown.accept(m);
+            m.visitInsn(returning);
+            end(m);
         }
 
         /**

@@ -1,7 +1,5 @@
 package org.openrma.policy.model;
 
-import java.util.List;
-
 /**
  * Conditions that are always asked together, answered by one call of the policy's code: the rules every line a program
  * serves is held to (its window's {@code when}, each deadline's, each check's condition, each evidence rule's
@@ -39,10 +37,5 @@ public record ConditionGroup(ConditionCode.Slot slot, int index, int size) {
      */
     public static boolean holds(long answers, int position, Condition condition, Subject s, java.util.Map<String, String> read) {
         return answers != UNTOLD ? (answers & 1L << position) != 0 : condition.test(s, read);
-    }
-
-    /** Whether a group of these conditions can be made: few enough of them. */
-    public static boolean fits(List<Condition> conditions) {
-        return conditions.size() <= MOST_CONDITIONS;
     }
 }

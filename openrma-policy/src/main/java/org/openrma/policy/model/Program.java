@@ -36,9 +36,10 @@ public record Program(
      */
     public Program {
         components = List.copyOf(components);
-        if (lineRules != null && lineRules.size() != lineRuleConditions(window, deadlines, checks, evidence).size()) {
+        int lineRuleCount = lineRuleConditions(window, deadlines, checks, evidence).size();
+        if (lineRules != null && lineRules.size() != lineRuleCount) {
             throw new IllegalArgumentException("program " + id + ": its line rules' group answers " + lineRules.size()
-                    + " conditions, not its " + lineRuleConditions(window, deadlines, checks, evidence).size());
+                    + " conditions, not its " + lineRuleCount);
         }
     }
 

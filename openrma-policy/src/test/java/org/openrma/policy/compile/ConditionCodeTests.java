@@ -53,6 +53,19 @@ class ConditionCodeTests {
         return all;
     }
 
+    /** A return for each reason (defective, changed_mind), channel (official store, marketplace) and order attributes given. */
+    private static List<Claim> returnsFor(List<Map<String, Object>> attributesEach) {
+        List<Claim> claims = new ArrayList<>();
+        for (String reason : List.of("defective", "changed_mind")) {
+            for (String channel : List.of("official_store", "marketplace")) {
+                for (Map<String, Object> attributes : attributesEach) {
+                    claims.add(Claims.aReturn().reason(reason).with("order.channel", channel).with("order.attributes", attributes).build());
+                }
+            }
+        }
+        return claims;
+    }
+
     private static Answer byTree(Condition c, Subject s) {
         try {
             Condition tree = c instanceof Condition.Compiled compiled ? compiled.source() : c;
@@ -92,15 +105,8 @@ class ConditionCodeTests {
                       - { id: nested, require: { any: [ { all: [ { order.attributes.vip: false }, { order.attributes.score: { below: 3 } } ] }, { not: { reason: changed_mind } } ] }, otherwise: needs_review, cites: C1 }
                       - { id: mapping, if: { reason: defective, channel: marketplace, order.attributes.vip: true }, then: needs_review, cites: C1 }
                 """);
-        List<Claim> claims = new ArrayList<>();
-        for (String reason : List.of("defective", "changed_mind")) {
-            for (String channel : List.of("official_store", "marketplace")) {
-                for (Map<String, Object> attributes : List.<Map<String, Object>>of(Map.of(), Map.of("vip", "true"), Map.of("vip", "false"),
-                        Map.of("score", "7"), Map.of("vip", "false", "score", "2"), Map.of("vip", "yes", "score", "many"))) {
-                    claims.add(Claims.aReturn().reason(reason).with("order.channel", channel).with("order.attributes", attributes).build());
-                }
-            }
-        }
+        List<Claim> claims = returnsFor(List.of(Map.of(), Map.of("vip", "true"), Map.of("vip", "false"), Map.of("score", "7"),
+                Map.of("vip", "false", "score", "2"), Map.of("vip", "yes", "score", "many")));
         Set<Answer> seen = EnumSet.noneOf(Answer.class);
         int compared = 0;
         for (Condition c : conditions(policy)) {
@@ -197,17 +203,11 @@ class ConditionCodeTests {
         assertThat(program.checkRule(1)).as("window, one deadline, then the checks").isEqualTo(3);
         assertThat(program.evidenceRule(0)).isEqualTo(5);
         Set<Long> seen = new java.util.HashSet<>();
-        for (String reason : List.of("defective", "changed_mind")) {
-            for (String channel : List.of("official_store", "marketplace")) {
-                for (Map<String, Object> attributes : List.<Map<String, Object>>of(Map.of(), Map.of("vip", "true"), Map.of("vip", "false"),
-                        Map.of("vip", "maybe"))) {
-                    Claim claim = Claims.aReturn().reason(reason).with("order.channel", channel).with("order.attributes", attributes).build();
-                    Subject s = new Subject(claim, claim.claimedLines().getFirst(), policy.calendar(), claim.request().submittedAt());
-                    long answers = program.lineRules().answers(s);
-                    assertThat(answers).as("%s %s %s", reason, channel, attributes).isEqualTo(byTrees(conditions, s));
-                    seen.add(answers);
-                }
-            }
+        for (Claim claim : returnsFor(List.of(Map.of(), Map.of("vip", "true"), Map.of("vip", "false"), Map.of("vip", "maybe")))) {
+            Subject s = new Subject(claim, claim.claimedLines().getFirst(), policy.calendar(), claim.request().submittedAt());
+            long answers = program.lineRules().answers(s);
+            assertThat(answers).as("%s", claim).isEqualTo(byTrees(conditions, s));
+            seen.add(answers);
         }
         assertThat(seen).as("some claims cannot be told, and the others differ").contains(ConditionGroup.UNTOLD).hasSizeGreaterThan(4);
     }
