@@ -3,7 +3,7 @@
 # under load, then claim submissions and RMA reads driven over loopback by a second JVM
 # (org.openrma.bench.load.LoadGenerator: JDK HttpClient, virtual threads, closed loop, fixed duration).
 #
-# Usage: bench/load-test.sh            (env: SUBMIT_SECONDS=30 READ_SECONDS=30 SUBMIT_CONCURRENCY=32 READ_CONCURRENCY=64 WARMUP_SECONDS=0
+# Usage: bench/load-test.sh            (env: SUBMIT_SECONDS=30 READ_SECONDS=30 SUBMIT_CONCURRENCY=32 READ_CONCURRENCY=64 WARMUP_SECONDS=0 FLOOR_SECONDS=0
 #                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080
 #                                             OUT=bench/results TAG=name: results as $OUT/load-<TAG>-summary.txt, -generator.txt
 #                                             and -cpu.txt; the summary ends with CPU|phase|service|PostgreSQL|generator ms/request)
@@ -79,6 +79,7 @@ SAMPLER=$!
 "$JAVA" -Xmx1g -cp "$BENCH_JAR" org.openrma.bench.load.LoadGenerator --base "$B" --key "$KEY" --policy "${POLICY:-kst-servos}" \
   --orders "${ORDERS:-20000}" --submit-seconds "${SUBMIT_SECONDS:-30}" --submit-concurrency "${SUBMIT_CONCURRENCY:-32}" \
   --read-seconds "${READ_SECONDS:-30}" --read-concurrency "${READ_CONCURRENCY:-64}" --warmup-seconds "${WARMUP_SECONDS:-0}" \
+  --floor-seconds "${FLOOR_SECONDS:-0}" \
   > "$OUT/load$T-generator.txt" &
 GEN=$!
 echo $GEN > "$GEN_PID"

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrma.bench.mix.ClaimMix;
@@ -34,6 +35,11 @@ import tools.jackson.databind.node.ObjectNode;
  * java -cp benchmarks.jar org.openrma.bench.load.LoadGenerator --base http://127.0.0.1:18080 --key ork_demo_kst_agent \
  *     --policy kst-servos --orders 20000 --submit-seconds 30 --submit-concurrency 32 --read-seconds 30 --read-concurrency 64
  *     [--warmup-seconds 20: that long of submissions and then of reads, not counted, before the measured phases]
+ *     [--floor-seconds 20: last, that long of GETs of each of --floor-paths, pages the same service answers with no database
+ *      work: the ceiling of the web stack itself, with the read phase's concurrency. By default /api/v1/policies (the API
+ *      key, every filter, Spring Security, MVC and Jackson, as a read, from the merchant's cached catalog),
+ *      /api/v1/rma-lifecycle (the same without a key: the API's one public GET) and /livez (no key: the actuator); each
+ *      after a warm-up of its own with --warmup-seconds]
  * </pre>
  */
 public final class LoadGenerator {
@@ -66,6 +72,8 @@ public final class LoadGenerator {
                 Map.entry("--read-seconds", "30"),
                 Map.entry("--read-concurrency", "64"),
                 Map.entry("--warmup-seconds", "0"),
+                Map.entry("--floor-seconds", "0"),
+                Map.entry("--floor-paths", "/api/v1/policies,/api/v1/rma-lifecycle,/livez"),
                 Map.entry("--run", String.valueOf(System.currentTimeMillis() % 1_000_000))));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!a.containsKey(args[i])) {
@@ -148,6 +156,20 @@ public final class LoadGenerator {
         Phase read = phase("read RMAs (GET /api/v1/rmas/{id})", Integer.parseInt(a.get("--read-concurrency")), readNanos,
                 () -> get("/api/v1/rmas/" + rmaIds[(int) (nextRead.getAndIncrement() % rmaIds.length)]));
         read.print();
+
+        long floorNanos = Duration.ofSeconds(Long.parseLong(a.get("--floor-seconds"))).toNanos();
+        if (floorNanos > 0) {
+            // the same filters, security, dispatch and JSON writing as a read, without its query and its RMA: what the web stack
+            // alone takes a request, the ceiling of any read on this machine
+            int concurrency = Integer.parseInt(a.get("--read-concurrency"));
+            for (String floorPath : a.get("--floor-paths").split(",")) {
+                if (warmupNanos > 0) {
+                    // its code compiled first, as the measured reads found theirs
+                    phase("warm-up: stack floor (GET " + floorPath + ")", concurrency, warmupNanos, () -> get(floorPath)).print();
+                }
+                phase("stack floor (GET " + floorPath + ")", concurrency, floorNanos, () -> get(floorPath)).print();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ requests
@@ -184,7 +206,7 @@ public final class LoadGenerator {
 
     /** {@code startedAt}/{@code endedAt}: epoch milliseconds, so a script can match CPU samples of other processes to the phase. */
     private record Phase(String name, int concurrency, long wallNanos, long[] latencies, Map<String, Integer> statuses, List<String> sampleErrors,
-                         long startedAt, long endedAt) {
+                         long startedAt, long endedAt, long bodyChars) {
         void print() {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
@@ -192,7 +214,8 @@ public final class LoadGenerator {
             double seconds = wallNanos / 1e9;
             System.out.printf("%n%s: concurrency %d, %.1f s%n", name, concurrency, seconds);
             System.out.printf("  requests %d, 2xx %d, statuses %s%n", sorted.length, ok, statuses);
-            System.out.printf("  throughput %.0f req/s (2xx: %.0f/s)%n", sorted.length / seconds, ok / seconds);
+            System.out.printf("  throughput %.0f req/s (2xx: %.0f/s), answers of %d characters on average%n", sorted.length / seconds,
+                    ok / seconds, sorted.length == 0 ? 0 : bodyChars / sorted.length);
             if (sorted.length > 0) {
                 System.out.printf("  latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
                         ms(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
@@ -218,6 +241,7 @@ public final class LoadGenerator {
         List<long[]> perWorker = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        LongAdder bodyChars = new LongAdder();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < concurrency; w++) {
                 workers.submit(() -> {
@@ -232,6 +256,7 @@ public final class LoadGenerator {
                                 break;
                             }
                             status = String.valueOf(r.status);
+                            bodyChars.add(r.body.length());
                             nanos = r.nanos;
                             if (r.status >= 300 && errors.size() < 3) {
                                 errors.add(r.status + " " + r.body.substring(0, Math.min(300, r.body.length())));
@@ -256,6 +281,6 @@ public final class LoadGenerator {
         }
         long wall = System.nanoTime() - start;
         long[] all = perWorker.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors, startedAt, clock.millis());
+        return new Phase(name, concurrency, wall, all, new TreeMap<>(statuses), errors, startedAt, clock.millis(), bodyChars.sum());
     }
 }

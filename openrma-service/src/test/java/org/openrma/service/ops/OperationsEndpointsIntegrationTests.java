@@ -2,8 +2,10 @@ package org.openrma.service.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +13,8 @@ import org.openrma.service.support.Api;
 import org.openrma.service.support.Claims;
 import org.openrma.service.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** What operators and their tools see: probes, the Prometheus scrape with the domain metrics, request ids. */
 class OperationsEndpointsIntegrationTests extends IntegrationTest {
@@ -32,6 +36,19 @@ class OperationsEndpointsIntegrationTests extends IntegrationTest {
             "/actuator/heapdump", "/actuator/loggers", "/actuator/threaddump", "/actuator/mappings"})
     void otherActuatorEndpointsAreClosed(String path) {
         assertThat(api.get(path).send().status()).isEqualTo(404);
+    }
+
+    @Autowired
+    WebServerApplicationContext webServerContext;
+
+    @Test
+    void requestsAreServedOnVirtualThreadsWhereTheJdkDoesNotPinThem() {
+        TomcatWebServer tomcat = (TomcatWebServer) webServerContext.getWebServer();
+        Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
+
+        assertThat(executor instanceof VirtualThreadExecutor)
+                .as("Tomcat's executor %s", executor)
+                .isEqualTo(Runtime.version().feature() >= VirtualThreadsByDefault.FIRST_JDK_WITHOUT_PINNING);
     }
 
     @Test

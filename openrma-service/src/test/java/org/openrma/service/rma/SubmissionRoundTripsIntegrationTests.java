@@ -35,6 +35,7 @@ class SubmissionRoundTripsIntegrationTests extends IntegrationTest {
         System.out.printf("submission round trips: first %d executes / %d syncs, steady %d executes / %d syncs%n  %s%n",
                 runs.getFirst().executes(), runs.getFirst().syncs(), steady.executes(), steady.syncs(),
                 String.join("\n  ", runs.getFirst().statements()));
-        assertThat(steady.syncs()).as("round trips of a submission: %s", steady.statements()).isLessThanOrEqualTo(7);
+        // at least one: a count of nothing means the counter no longer sees the request's thread
+        assertThat(steady.syncs()).as("round trips of a submission: %s", steady.statements()).isBetween(1, 7);
     }
 }

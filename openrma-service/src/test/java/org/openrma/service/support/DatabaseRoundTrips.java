@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * How many times a request talks to PostgreSQL: the driver's own protocol log counts the statements executed and the
  * round trips (each "Sync" waits for the server), on Tomcat's request threads only (the outbox relay, deadline tasks and
- * cache listener are not the request's).
+ * cache listener are not the request's): platform threads named {@code http-nio-*}, or, where requests run on virtual
+ * threads (ops.VirtualThreadsByDefault), Tomcat's {@code tomcat-handler-*}.
  */
 public final class DatabaseRoundTrips {
 
@@ -43,7 +44,7 @@ public final class DatabaseRoundTrips {
 
         @Override
         public void publish(LogRecord record) {
-            if (!Thread.currentThread().getName().startsWith("http-nio-") || record.getMessage() == null) {
+            if (!requestThread(Thread.currentThread().getName()) || record.getMessage() == null) {
                 return;
             }
             String m = record.getMessage();
@@ -54,6 +55,10 @@ public final class DatabaseRoundTrips {
             } else if (m.startsWith(" FE=> Parse")) {
                 statements.add(m.replaceAll("\\s+", " "));
             }
+        }
+
+        private static boolean requestThread(String name) {
+            return name.startsWith("http-nio-") || name.startsWith("tomcat-handler-");
         }
 
         @Override
