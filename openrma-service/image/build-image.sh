@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the service's container image as a tarball, target/openrma-service-image.tar, with Jib (no Docker daemon).
 #   openrma-service/image/build-image.sh            offline: on a base image built here from this machine's JDK
-#   BASE=eclipse-temurin:21-jre openrma-service/image/build-image.sh     on a registry base image (needs the registry)
+#   BASE=eclipse-temurin:25-jre openrma-service/image/build-image.sh     on a registry base image (needs the registry)
 # Load it with `docker load -i openrma-service/target/openrma-service-image.tar` (or podman load, skopeo copy ...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
