@@ -62,6 +62,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        Clock clock = Clock.systemUTC();
         Map<String, String> a = new TreeMap<>(Map.ofEntries(Map.entry("--base", "http://127.0.0.1:18080"),
                 Map.entry("--key", "ork_demo_kst_agent"),
                 Map.entry("--policy", "kst-servos"),
@@ -74,7 +75,7 @@ public final class LoadGenerator {
                 Map.entry("--warmup-seconds", "0"),
                 Map.entry("--floor-seconds", "0"),
                 Map.entry("--floor-paths", "/api/v1/policies,/api/v1/rma-lifecycle,/livez"),
-                Map.entry("--run", String.valueOf(System.currentTimeMillis() % 1_000_000))));
+                Map.entry("--run", String.valueOf(clock.millis() % 1_000_000))));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!a.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + a.keySet());
@@ -82,7 +83,7 @@ public final class LoadGenerator {
             a.put(args[i], args[i + 1]);
         }
         System.out.println("load generator: " + a);
-        new LoadGenerator(a.get("--base"), a.get("--key"), Clock.systemUTC()).run(a);
+        new LoadGenerator(a.get("--base"), a.get("--key"), clock).run(a);
     }
 
     private void run(Map<String, String> a) throws Exception {
