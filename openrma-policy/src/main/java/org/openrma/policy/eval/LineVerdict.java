@@ -175,7 +175,7 @@ final class LineVerdict {
         if (bits == 0) {
             return;
         }
-        state |= bits << OFFERS_SHIFT;
+        offer(bits);
         if (inOrder) {
             if (offers.isEmpty()) {
                 offers = new RemediesInOrder();                                // in the order offered, as a LinkedHashSet kept them
@@ -184,6 +184,11 @@ final class LineVerdict {
                 offers.add(r);
             }
         }
+    }
+
+    /** The remedies still offered, as their constants' bits, for a decision without words (0: none). */
+    void offer(int bits) {
+        state |= bits << OFFERS_SHIFT;
     }
 
     /** The remedies as their constants' bits (bit = ordinal), by the enum's constants and contains: no iterator over the set. */

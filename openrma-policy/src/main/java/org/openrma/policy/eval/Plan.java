@@ -36,8 +36,12 @@ public final class Plan {
     private final MissingEvidence.Planned[][] missingEvidence;
     /** By program index and claim kind ordinal: whether the program's {@code serves} names the kind ({@link Selection#namesKind}). */
     private final boolean[][] namesKind;
+    /** By program index: the kinds of claim its {@code serves} can hold for, as bits ({@link Selection#kindsServed}). */
+    private final long[] kindsServed;
     /** By program index and check index: the remedies the check offers when it fires, as bits ({@link LineVerdict#offerBits}). */
     private final int[][] checkOffers;
+    /** By program index: its checks and evidence rules as bits of its line rules' answers, or null ({@link RuleBits#of}). */
+    private final RuleBits[] ruleBits;
 
     private final String noProgramSummary;
     /** What a claimed line no program serves is told ({@link Evaluator#noProgramLine}). */
@@ -63,6 +67,8 @@ public final class Plan {
         this.missingEvidence = new MissingEvidence.Planned[programs.size()][];
         this.namesKind = new boolean[programs.size()][ClaimKind.values().length];
         this.checkOffers = new int[programs.size()][];
+        this.ruleBits = new RuleBits[programs.size()];
+        this.kindsServed = new long[programs.size()];
         for (int p = 0; p < programs.size(); p++) {
             Program program = programs.get(p);
             missingEvidence[p] = new MissingEvidence.Planned[program.evidence().size()];
@@ -76,6 +82,8 @@ public final class Plan {
             for (int c = 0; c < checkOffers[p].length; c++) {
                 checkOffers[p][c] = LineVerdict.offerBits(program.checks().get(c).offers());
             }
+            ruleBits[p] = RuleBits.of(program);
+            kindsServed[p] = Selection.kindsServed(program.serves());
         }
         Rounding rounding = policy.rounding();
         this.remedyValuer = (offer, net) -> Offers.remedy(offer, net, rounding);
@@ -192,6 +200,16 @@ public final class Plan {
     /** The remedies the check at {@code check} of the program at {@code program} offers, as bits. */
     int checkOffers(int program, int check) {
         return checkOffers[program][check];
+    }
+
+    /** The checks and evidence rules of the program at {@code index} as bits of its line rules' answers, or null. */
+    RuleBits ruleBits(int index) {
+        return ruleBits[index];
+    }
+
+    /** Whether the {@code serves} of the program at {@code index} can hold for a claim of this kind (if not, it serves none of its lines). */
+    boolean mayServe(int index, ClaimKind kind) {
+        return (kindsServed[index] >>> kind.ordinal() & 1) != 0;
     }
 
     /** Whether the {@code serves} of the program at {@code index} names this kind of claim. */

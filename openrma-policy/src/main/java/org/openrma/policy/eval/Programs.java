@@ -3,6 +3,7 @@ package org.openrma.policy.eval;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.openrma.claim.ClaimKind;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.Request;
 import org.openrma.decision.Outcome;
@@ -27,8 +28,11 @@ final class Programs {
     /** Every program's run, kept by the run of the decision ({@link Run#programRun}). */
     static void runAll(Run run) {
         List<Program> programs = run.policy().programs();
+        Plan plan = run.plan();
+        // without words, a program whose serves asks for another kind of claim serves none of its lines: the plan's run, untested
+        ClaimKind kind = plan != null && !run.recording() ? run.claim().request().kind() : null;
         for (int i = 0; i < programs.size(); i++) {
-            run.ran(i, evaluate(run, programs.get(i), i));
+            run.ran(i, kind != null && !plan.mayServe(i, kind) ? plan.notServingRun(i) : evaluate(run, programs.get(i), i));
         }
     }
 
@@ -102,11 +106,18 @@ final class Programs {
                     window(run, id, deadlines.get(d), s, label, verdict, answers, deadlineRules + d);
                 }
             }
-            for (int c = 0; c < checkCount; c++) {
-                check(run, index, c, id, checks.get(c), s, label, verdict, answers, checkRules + c);
-            }
-            for (int e = 0; e < evidenceCount; e++) {
-                evidence(run, index, e, id, evidence.get(e), s, label, verdict, answers, evidenceRules + e);
+            if (answers != ConditionGroup.UNTOLD) {
+                // told only without words: the checks that fire and the evidence rules that apply, read off the answers' bits
+                RuleBits bits = run.plan().ruleBits(index);
+                firedChecks(bits, answers, verdict);
+                neededEvidence(run, index, bits, answers, verdict);
+            } else {
+                for (int c = 0; c < checkCount; c++) {
+                    check(run, index, c, id, checks.get(c), s, label, verdict, answers, checkRules + c);
+                }
+                for (int e = 0; e < evidenceCount; e++) {
+                    evidence(run, index, e, id, evidence.get(e), s, label, verdict, answers, evidenceRules + e);
+                }
             }
             if (program.whenRejected() != null && verdict.outcome() == program.whenRejected().outcome() && verdict.hasReasons()) {
                 trace.whenRejected(program, label);
@@ -188,6 +199,36 @@ final class Programs {
         return e;
     }
 
+    /** What the checks that fire on a line say and offer, in the checks' order, as {@link #check} gives it without words. */
+    private static void firedChecks(RuleBits bits, long answers, LineVerdict verdict) {
+        for (long fired = bits.fired(answers); fired != 0; fired &= fired - 1) {
+            int c = Long.numberOfTrailingZeros(fired) - bits.firstCheck();
+            verdict.answer(bits.outcomes()[c], bits.says()[c]);
+            verdict.offer(bits.offers()[c]);
+        }
+    }
+
+    /** What the evidence rules that apply to a line still need, in the rules' order, as {@link #evidence} gives it without words. */
+    private static void neededEvidence(Run run, int programIndex, RuleBits bits, long answers, LineVerdict verdict) {
+        long applying = bits.applying(answers);
+        if (applying == 0) {
+            return;
+        }
+        Request.Words words = run.claim().request().words();
+        for (; applying != 0; applying &= applying - 1) {
+            MissingEvidence missing = run.plan().missingEvidence(programIndex, Long.numberOfTrailingZeros(applying) - bits.firstEvidence(), words);
+            if (missing != null) {
+                verdict.missing(missing.kinds());
+                verdict.answer(Outcome.NEEDS_EVIDENCE, missing.reason());
+            }
+        }
+    }
+
+    /** What a check says when it fires: its words, or its outcome's. */
+    static String says(Check check) {
+        return check.says() != null ? check.says() : describe(check.outcome());
+    }
+
     /**
      * {@code programIndex} and {@code checkIndex}: where the plan keeps the remedies the check offers as bits; {@code answers},
      * {@code rule}: the line's rules' answers and the place of this check's condition among them.
@@ -204,7 +245,7 @@ final class Programs {
         }
         boolean fires = check.require() ? !holds : holds;
         if (fires) {
-            String says = check.says() != null ? check.says() : describe(check.outcome());
+            String says = says(check);
             run.trace().checkFired(program, check, label, read, says);
             verdict.answer(check.outcome(), says);
             if (check.outcome() != Outcome.APPROVED) {

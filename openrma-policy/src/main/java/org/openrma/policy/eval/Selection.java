@@ -5,6 +5,7 @@ import org.openrma.claim.ClaimKind;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.ProgramVerdict;
 import org.openrma.policy.model.Condition;
+import org.openrma.policy.model.NamedField;
 import org.openrma.policy.model.PolicyModel;
 
 /**
@@ -95,6 +96,31 @@ final class Selection {
             case REJECTED -> 3;
         };
     }
+
+    /**
+     * The kinds of claim a program's {@code serves} can hold for, as bits of {@link ClaimKind}'s ordinals: those its test of the
+     * claim's {@code kind} names when that test is the condition or a part of an {@code all} (a false part decides an
+     * {@code all}, whatever its other parts do, even one that cannot be evaluated), every kind otherwise.
+     */
+    static long kindsServed(Condition serves) {
+        return switch (serves) {
+            // a test without a kind's bits (none made for its words) is asked, not read here
+            case Condition.WordIn w when w.field().named() == NamedField.KIND && w.field().declared() == null
+                    && w.wordBits() != Condition.WordIn.NO_BITS -> w.wordBits();
+            case Condition.All a -> {
+                long kinds = ANY_KIND;
+                for (int i = 0; i < a.parts().size(); i++) {
+                    kinds &= kindsServed(a.parts().get(i));
+                }
+                yield kinds;
+            }
+            case Condition.Compiled c -> kindsServed(c.source());
+            default -> ANY_KIND;
+        };
+    }
+
+    /** {@link #kindsServed} of a condition that does not test the kind. */
+    static final long ANY_KIND = -1L;
 
     /** Whether a program's {@code serves} names this kind of claim (not only reasons or channels). */
     static boolean namesKind(Condition serves, String kind) {
