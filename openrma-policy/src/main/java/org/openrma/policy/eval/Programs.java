@@ -71,6 +71,8 @@ final class Programs {
         boolean perLine = n > 1;
         // a decision without words takes the answers of the rules' conditions for a line from one call of the policy's code
         ConditionGroup lineRules = run.plan() != null && !run.recording() ? program.lineRules() : null;
+        // and acts on them as bits: the checks that fire, the evidence rules that apply
+        RuleBits ruleBits = lineRules != null ? run.plan().ruleBits(index) : null;
         // what every line reads of the program, read once: the rules, and where their conditions' answers start
         String id = program.id();
         List<Window> deadlines = program.deadlines();
@@ -108,9 +110,8 @@ final class Programs {
             }
             if (answers != ConditionGroup.UNTOLD) {
                 // told only without words: the checks that fire and the evidence rules that apply, read off the answers' bits
-                RuleBits bits = run.plan().ruleBits(index);
-                firedChecks(bits, answers, verdict);
-                neededEvidence(run, index, bits, answers, verdict);
+                firedChecks(ruleBits, answers, verdict);
+                neededEvidence(run, index, ruleBits, answers, verdict);
             } else {
                 for (int c = 0; c < checkCount; c++) {
                     check(run, index, c, id, checks.get(c), s, label, verdict, answers, checkRules + c);
