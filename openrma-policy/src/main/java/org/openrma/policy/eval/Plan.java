@@ -82,7 +82,7 @@ public final class Plan {
             for (int c = 0; c < checkOffers[p].length; c++) {
                 checkOffers[p][c] = LineVerdict.offerBits(program.checks().get(c).offers());
             }
-            ruleBits[p] = RuleBits.of(program);
+            ruleBits[p] = RuleBits.of(program, checkOffers[p]);
             kindsServed[p] = Selection.kindsServed(program.serves());
         }
         Rounding rounding = policy.rounding();

@@ -23,8 +23,11 @@ import org.openrma.policy.model.Rules.Check;
 record RuleBits(long checks, long firesWhenFalse, long evidence, int firstCheck, int firstEvidence, Outcome[] outcomes, String[] says,
         int[] offers) {
 
-    /** The program's rule bits; null when its line rules are not answered together (too many, or no code). */
-    static RuleBits of(Program program) {
+    /**
+     * The program's rule bits; null when its line rules are not answered together (too many, or no code). {@code checkOffers}:
+     * by check, the remedies it offers as bits, as the plan keeps them ({@link Plan#checkOffers}).
+     */
+    static RuleBits of(Program program, int[] checkOffers) {
         if (program.lineRules() == null) {
             return null;
         }
@@ -44,7 +47,7 @@ record RuleBits(long checks, long firesWhenFalse, long evidence, int firstCheck,
             }
             outcomes[c] = check.outcome();
             says[c] = Programs.says(check);
-            offers[c] = check.outcome() == Outcome.APPROVED ? 0 : LineVerdict.offerBits(check.offers());
+            offers[c] = check.outcome() == Outcome.APPROVED ? 0 : checkOffers[c];
         }
         long evidence = 0;
         for (int e = 0; e < program.evidence().size(); e++) {
