@@ -3,8 +3,13 @@ package org.openrma.service.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.WaitUntilState;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,19 +37,7 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
 
     private void refusalLeadsToAWarrantyClaim(String order, String refusalShot, String warrantyShot) {
         TestMerchant m = newMerchant("kospet");
-        var now = clock.instant();
-        var imported = api.post("/api/v1/orders", """
-                {"number": "%s", "channel": "official_store", "placed_at": "%s", "shipped_at": "%s", "delivered_at": "%s",
-                 "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
-                 "customer": {"id": "C-%s", "email": "kim@example.com"},
-                 "lines": [{"sku": "KSP-TANK-T2", "category": "smartwatch", "unit_price": "129.00", "quantity": 1}]}"""
-                .formatted(order, now.minus(Duration.ofDays(44)), now.minus(Duration.ofDays(43)), now.minus(Duration.ofDays(40)), order)).key(m.admin()).send();
-        assertThat(imported.status()).isEqualTo(201);
-
-        page.navigate(url("/portal/" + m.slug()));
-        page.getByLabel("Order number").fill(order);
-        page.getByLabel("E-mail address").fill("kim@example.com");
-        page.click("button:has-text('Find my order')");
+        findWatchDeliveredFortyDaysAgo(m, order);
         page.selectOption("#kind", "return");
         // a return offers no "the parcel has not arrived"
         assertThat(page.locator("#reason option[value=not_received]")).isHidden();
@@ -78,5 +71,46 @@ class RefusalToWarrantyIntegrationTests extends BrowserTest {
         assertThat(page.locator("#message")).containsText("was sent");
         assertThat(page.locator("#status")).containsText("Authorized");
         assertThat(rmaCount(m)).isEqualTo(1);
+    }
+
+    /**
+     * A customer who attaches the photo while the page's scripts are still loading (a slow connection, a quick hand) is not
+     * left with the preview of the form as it was served: once htmx listens, the changed form asks for its preview again.
+     */
+    @Test
+    void aPhotoAttachedBeforeThePageScriptsHaveLoadedStillUpdatesThePreview() {
+        TestMerchant m = newMerchant("kospet");
+        findWatchDeliveredFortyDaysAgo(m, "KSP-B-3");
+        List<Route> heldScripts = new CopyOnWriteArrayList<>();
+        page.route("**/htmx.min.js", heldScripts::add);
+
+        page.navigate(url("/portal/" + m.slug() + "/order?kind=warranty&reason=defective&pick_0=1&qty_0=1&cond_0=used"),
+                new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+        page.waitForCondition(() -> !heldScripts.isEmpty());
+        assertThat(page.locator("#preview")).containsText("Eligible once we have more evidence");
+        page.setInputFiles("#files", new FilePayload("screen.png", "image/png", PNG));
+        assertThat((Boolean) page.evaluate("() => typeof htmx === 'undefined'")).as("htmx still loading when the photo is attached").isTrue();
+        heldScripts.forEach(Route::resume);
+
+        assertThat(page.locator("#preview .badge").first()).hasText("Eligible");
+        assertThat(page.locator("#preview")).containsText("under 2-year free repair");
+    }
+
+    /** The customer has found their KOSPET watch's order (delivered 40 days ago, past the 30-day return) in the portal. */
+    private void findWatchDeliveredFortyDaysAgo(TestMerchant m, String order) {
+        var now = clock.instant();
+        var imported = api.post("/api/v1/orders", """
+                {"number": "%s", "channel": "official_store", "placed_at": "%s", "shipped_at": "%s", "delivered_at": "%s",
+                 "currency": "USD", "shipping": {"method": "economy", "amount": "0.00"},
+                 "customer": {"id": "C-%s", "email": "kim@example.com"},
+                 "lines": [{"sku": "KSP-TANK-T2", "category": "smartwatch", "unit_price": "129.00", "quantity": 1}]}"""
+                .formatted(order, now.minus(Duration.ofDays(44)), now.minus(Duration.ofDays(43)), now.minus(Duration.ofDays(40)), order)).key(m.admin()).send();
+        assertThat(imported.status()).isEqualTo(201);
+
+        page.navigate(url("/portal/" + m.slug()));
+        page.getByLabel("Order number").fill(order);
+        page.getByLabel("E-mail address").fill("kim@example.com");
+        page.click("button:has-text('Find my order')");
+        assertThat(page.locator("#kind")).isVisible();
     }
 }
