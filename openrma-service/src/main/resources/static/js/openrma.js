@@ -51,32 +51,35 @@ document.addEventListener("htmx:afterSwap", function (event) {
   pickedBeforePreview = [];
 });
 
-// A customer can change the request form before the page's scripts have loaded (a slow connection, a photo attached at
-// once): htmx did not see that change, so the preview beside the form would still answer the form as it was served. Once
-// htmx listens (it sets itself up on DOMContentLoaded before this script's listener runs), such a form asks again.
+// A customer (or an agent) can change a form before the page's scripts have loaded (a slow connection, a photo attached at
+// once): htmx did not see that change, so what it would have fetched (the preview beside the request form, a lint, a
+// breakdown) still answers the form as it was served. Once htmx listens (it sets itself up on DOMContentLoaded before
+// this script's listener runs), each such element is told of the change as its trigger expects it.
 document.addEventListener("DOMContentLoaded", function () {
-  var form = document.getElementById("claim-form");
-  if (form && changedSinceServed(form)) {
-    form.dispatchEvent(new Event("change", {bubbles: true}));
-  }
+  Array.prototype.forEach.call(document.querySelectorAll("[hx-trigger]"), function (element) {
+    var fields = element.tagName === "FORM" ? element.elements : [element];
+    if (Array.prototype.some.call(fields, changedSinceServed)) {
+      var trigger = element.getAttribute("hx-trigger");
+      var onInputAlone = /^\s*input\b/.test(trigger) && !/\bchange\b/.test(trigger);
+      element.dispatchEvent(new Event(onInputAlone ? "input" : "change", {bubbles: true}));
+    }
+  });
 });
 
-function changedSinceServed(form) {
-  return Array.prototype.some.call(form.elements, function (field) {
-    if (field.type === "file") {
-      return field.files.length > 0;
-    }
-    if (field.type === "checkbox" || field.type === "radio") {
-      return field.checked !== field.defaultChecked;
-    }
-    if (field.tagName === "SELECT") {
-      return Array.prototype.some.call(field.options, function (option, i) {
-        // a single choice with nothing marked selected was served showing its first option
-        var served = option.defaultSelected || (field.type === "select-one" && i === 0
-            && !Array.prototype.some.call(field.options, function (o) { return o.defaultSelected; }));
-        return option.selected !== served;
-      });
-    }
-    return "defaultValue" in field && field.value !== field.defaultValue;
-  });
+function changedSinceServed(field) {
+  if (field.type === "file") {
+    return field.files.length > 0;
+  }
+  if (field.type === "checkbox" || field.type === "radio") {
+    return field.checked !== field.defaultChecked;
+  }
+  if (field.tagName === "SELECT") {
+    return Array.prototype.some.call(field.options, function (option, i) {
+      // a single choice with nothing marked selected was served showing its first option
+      var served = option.defaultSelected || (field.type === "select-one" && i === 0
+          && !Array.prototype.some.call(field.options, function (o) { return o.defaultSelected; }));
+      return option.selected !== served;
+    });
+  }
+  return "defaultValue" in field && field.value !== field.defaultValue;
 }
