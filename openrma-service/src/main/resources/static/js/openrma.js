@@ -74,10 +74,10 @@ function changedSinceServed(field) {
     return field.checked !== field.defaultChecked;
   }
   if (field.tagName === "SELECT") {
+    // a single choice with no option marked selected was served showing its first option
+    var noneMarked = !Array.prototype.some.call(field.options, function (option) { return option.defaultSelected; });
     return Array.prototype.some.call(field.options, function (option, i) {
-      // a single choice with nothing marked selected was served showing its first option
-      var served = option.defaultSelected || (field.type === "select-one" && i === 0
-          && !Array.prototype.some.call(field.options, function (o) { return o.defaultSelected; }));
+      var served = option.defaultSelected || (noneMarked && field.type === "select-one" && i === 0);
       return option.selected !== served;
     });
   }
