@@ -90,15 +90,49 @@ public record Decision(
     }
 
     public Decision {
-        resolutions = Set.copyOf(resolutions);
-        deductions = Map.copyOf(deductions);
-        missingEvidence = List.copyOf(missingEvidence);
-        deadlines = deadlines instanceof DatesByName ? deadlines : Map.copyOf(deadlines);
-        programs = programs instanceof RenderedOnRead<ProgramVerdict> ? programs : List.copyOf(programs);
-        lines = lines instanceof RenderedOnRead<LineResult> || lines instanceof MappedOnRead<?, LineResult> ? lines : List.copyOf(lines);
-        explanation = explanation instanceof RenderedOnRead<ExplanationStep> ? explanation : List.copyOf(explanation);
-        remedies = remedies instanceof MappedOnRead<?, Remedy> ? remedies : List.copyOf(remedies);
-        decisiveCitations = decisiveCitations instanceof RenderedOnRead<Citation> ? decisiveCitations : List.copyOf(decisiveCitations);
+        // What the engine hands over cannot change already, and a replay makes millions of decisions a second: each component
+        // is tested by its class before copyOf is asked, in methods of their own, so that this constructor compiles small
+        // enough for the JIT to inline into the engine, where copyOf's own paths made it too large to (BENCHMARKS.md, E12).
+        // What it keeps, copyOf would have returned as it is, or is one of the engine's read-only views.
+        resolutions = Immutable.set(resolutions);
+        deductions = Immutable.map(deductions);
+        missingEvidence = Immutable.list(missingEvidence);
+        deadlines = deadlines instanceof DatesByName ? deadlines : Immutable.map(deadlines);
+        programs = Immutable.list(programs);
+        lines = Immutable.list(lines);
+        explanation = Immutable.list(explanation);
+        remedies = Immutable.list(remedies);
+        decisiveCitations = Immutable.list(decisiveCitations);
+    }
+
+    /**
+     * A component as the decision keeps it: as it is when it cannot change (the JDK's immutable collections that
+     * {@code copyOf} hands back uncopied, or a view the engine renders or maps when read), else an immutable copy.
+     */
+    private static final class Immutable {
+        private static final Class<?> SET_OF_ONE_OR_TWO = Set.of(1).getClass();
+        private static final Class<?> SET_OF_MORE = Set.of().getClass();
+        private static final Class<?> MAP_OF_ONE = Map.of(1, 1).getClass();
+        private static final Class<?> MAP_OF_MORE = Map.of().getClass();
+        private static final Class<?> LIST_OF_ONE_OR_TWO = List.of(1).getClass();
+        private static final List<?> NO_ELEMENTS = List.of();
+
+        static <E> Set<E> set(Set<E> set) {
+            return set.getClass() == SET_OF_ONE_OR_TWO || set.getClass() == SET_OF_MORE ? set : Set.copyOf(set);
+        }
+
+        static <K, V> Map<K, V> map(Map<K, V> map) {
+            return map.getClass() == MAP_OF_ONE || map.getClass() == MAP_OF_MORE ? map : Map.copyOf(map);
+        }
+
+        /**
+         * A List.of of three or more elements and a stream's toList share a class, and the second may hold a null: such a list
+         * is left to List.copyOf, which keeps the first and copies the second.
+         */
+        static <E> List<E> list(List<E> list) {
+            return list.getClass() == LIST_OF_ONE_OR_TWO || list == NO_ELEMENTS || list instanceof RenderedOnRead<E>
+                    || list instanceof MappedOnRead<?, E> ? list : List.copyOf(list);
+        }
     }
 
     /**
