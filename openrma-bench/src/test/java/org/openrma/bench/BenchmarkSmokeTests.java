@@ -23,6 +23,7 @@ class BenchmarkSmokeTests {
         Options options = new OptionsBuilder()
                 .include(EngineBenchmark.class.getName())
                 .include(ThreeEnginesBenchmark.class.getName())
+                .include(DecisionFloorBenchmark.class.getName())
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .forks(0)
@@ -34,8 +35,9 @@ class BenchmarkSmokeTests {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         // 4 policies through the catalogue; 2 policies x (OpenRMA full, words read, reference, outcome only; Drools pooled,
-        // Drools new session; Java). EngineBenchmark: 2 methods x 4 policies; ThreeEnginesBenchmark: 7 methods x 2 policies
-        assertThat(results).hasSize(2 * 4 + 7 * 2);
+        // Drools new session; Java). EngineBenchmark: 2 methods x 4 policies; ThreeEnginesBenchmark: 7 methods x 2 policies;
+        // DecisionFloorBenchmark: 1 method on kst-servos
+        assertThat(results).hasSize(2 * 4 + 7 * 2 + 1);
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }

@@ -1,0 +1,45 @@
+package org.openrma.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openrma.bench.handwritten.KstServosAsDecision;
+import org.openrma.bench.mix.ClaimMix;
+import org.openrma.claim.Claim;
+
+/**
+ * kst-servos written by hand and answering with OpenRMA's outcome-only {@link org.openrma.decision.Decision}, on
+ * {@link ThreeEnginesBenchmark}'s claim mix: the floor for an engine that returns a {@code Decision}, to set beside that
+ * benchmark's {@code handWritten} (a 4-field verdict) and {@code openRmaOutcomeOnly}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.AverageTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class DecisionFloorBenchmark {
+
+    private Claim[] claims;
+    private KstServosAsDecision byHand;
+
+    @Setup
+    public void setUp() {
+        Policies.Compared kstServos = Policies.Compared.KST_SERVOS;
+        claims = ClaimMix.claims(kstServos.mix, EngineBenchmark.SEED, EngineBenchmark.MIX).toArray(Claim[]::new);
+        byHand = new KstServosAsDecision(kstServos.openRma());
+    }
+
+    @Benchmark
+    public Object handWrittenAsDecision(Cursor cursor) {
+        return byHand.decide(claims[cursor.next(EngineBenchmark.MIX - 1)]);
+    }
+}
