@@ -1,12 +1,10 @@
 package org.openrma.bench.handwritten;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.bench.engines.Outcomes;
@@ -23,17 +21,12 @@ import org.openrma.claim.Reason;
 import org.openrma.claim.Request;
 import org.openrma.claim.ShippingMethod;
 import org.openrma.decision.Chooser;
-import org.openrma.decision.DatesByName;
 import org.openrma.decision.Decision;
-import org.openrma.decision.Detail;
 import org.openrma.decision.DeductionKind;
-import org.openrma.decision.LineResult;
-import org.openrma.decision.MappedOnRead;
 import org.openrma.decision.Outcome;
 import org.openrma.decision.Payer;
 import org.openrma.decision.PolicyVersionRef;
 import org.openrma.decision.ProgramVerdict;
-import org.openrma.decision.Remedy;
 import org.openrma.decision.Resolution;
 import org.openrma.policy.CompiledPolicy;
 
@@ -135,7 +128,7 @@ public final class KstServosAsDecision {
         }
         Money zero = zeroIn(c.order().currency());
         List<ProgramVerdict> verdicts = RETURN_DECIDES.get(outcome.ordinal());
-        AskedOnRead later = new AskedOnRead(openRma, c);
+        AskedOfOpenRma later = new AskedOfOpenRma(openRma, c);
         if (outcome == Outcome.REJECTED) {
             return new Decision(outcome, RETURN, Set.of(), Chooser.CUSTOMER, false, zero, Map.of(), Payer.CUSTOMER, zero, null, List.of(),
                     later.deadlines(), version, verdicts, later.lines(), List.of(), "", List.of(), List.of());
@@ -160,7 +153,7 @@ public final class KstServosAsDecision {
 
     private Decision cancel(Claim c) {
         Money zero = zeroIn(c.order().currency());
-        AskedOnRead later = new AskedOnRead(openRma, c);
+        AskedOfOpenRma later = new AskedOfOpenRma(openRma, c);
         if (c.order().deliveryStatus() != DeliveryStatus.NOT_SHIPPED) {
             return new Decision(Outcome.REJECTED, CANCELLATION, Set.of(), Chooser.CUSTOMER, false, zero, Map.of(), Payer.CUSTOMER, zero, null,
                     List.of(), later.deadlines(), version, CANCELLATION_DECIDES.get(Outcome.REJECTED.ordinal()), later.lines(), List.of(), "",
@@ -185,7 +178,7 @@ public final class KstServosAsDecision {
 
     private Decision noProgram(Claim c) {
         return Decision.withoutProgram(Outcome.NEEDS_REVIEW, zeroIn(c.order().currency()), version, NONE_SERVES,
-                new AskedOnRead(openRma, c).lines(), List.of(), NO_PROGRAM_SUMMARY, List.of());
+                new AskedOfOpenRma(openRma, c).lines(), List.of(), NO_PROGRAM_SUMMARY, List.of());
     }
 
     private Money zeroIn(CurrencyUnit currency) {
@@ -193,49 +186,5 @@ public final class KstServosAsDecision {
             lastZero = Money.zero(currency);
         }
         return lastZero;
-    }
-
-    /**
-     * What a decision works out only when it is read (dates, lines' results, remedies' values), asked of OpenRMA's decision of
-     * the same claim the first time one of them is read: the same views OpenRMA's decision makes, of one object each.
-     */
-    private static final class AskedOnRead implements Supplier<Decision> {
-        private final CompiledPolicy openRma;
-        private final Claim claim;
-        private Decision decided;
-
-        AskedOnRead(CompiledPolicy openRma, Claim claim) {
-            this.openRma = openRma;
-            this.claim = claim;
-        }
-
-        @Override
-        public synchronized Decision get() {
-            if (decided == null) {
-                decided = openRma.decide(claim, claim.request().submittedAt(), Detail.OUTCOME_ONLY);
-            }
-            return decided;
-        }
-
-        Map<String, LocalDate> deadlines() {
-            return new DatesByName.OnRead() {
-                @Override
-                protected Map<String, LocalDate> work() {
-                    return AskedOnRead.this.get().deadlines();
-                }
-            };
-        }
-
-        List<LineResult> lines() {
-            return MappedOnRead.of(claim.claimedLines(), this, (line, decision) -> decision.get().lines().get(claim.claimedLines().indexOf(line)));
-        }
-
-        /** The values of the {@code count} offers that hold, in the program's order. */
-        List<Remedy> remedies(int count) {
-            return MappedOnRead.of(FIRST.get(count), this, (at, decision) -> decision.get().remedies().get(at));
-        }
-
-        /** 0, 0 to 1, ... 0 to 3: where each offer that holds is among them. */
-        private static final List<List<Integer>> FIRST = List.of(List.of(), List.of(0), List.of(0, 1), List.of(0, 1, 2), List.of(0, 1, 2, 3));
     }
 }
