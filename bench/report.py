@@ -34,7 +34,7 @@ def table_single(entries, title, engines):
             ns = e["primaryMetric"]["score"]; err = e["primaryMetric"]["scoreError"]
             alloc = e["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", float("nan"))
             vs_hand = f"{ns / hand['primaryMetric']['score']:.0f}x" if hand else "—"
-            faster = f"{ns / ours['primaryMetric']['score']:.1f}x" if ours and eng not in OURS + ("handWritten",) else "—"
+            faster = f"{ns / ours['primaryMetric']['score']:.1f}x" if ours and eng not in OURS + HAND else "—"
             print(f"| {p} | {eng} | {ns:,.0f} ± {err:,.0f} | {1e9 / ns:,.0f} | {alloc:,.0f} | {vs_hand} | {faster} |")
 
 def table_max(entries, title, engines):
@@ -55,11 +55,13 @@ def table_max(entries, title, engines):
                 continue
             s = e["primaryMetric"]["score"]; err = e["primaryMetric"]["scoreError"]
             vs_hand = f"{hand['primaryMetric']['score'] / s:.0f}x" if hand else "—"
-            faster = f"{ours['primaryMetric']['score'] / s:.1f}x" if ours and eng not in OURS + ("handWritten",) else "—"
+            faster = f"{ours['primaryMetric']['score'] / s:.1f}x" if ours and eng not in OURS + HAND else "—"
             print(f"| {p} | {eng} | {e['threads']} | {s:,.0f} ± {err:,.0f} | {s / NPROC:,.0f} | {vs_hand} | {faster} |")
 
+HAND = ("handWritten", "handWrittenAsDecision")
 OURS = ("openRma", "openRmaWordsRead", "openRmaReference", "openRmaOutcomeOnly", "decide", "decideOutcomeOnly")
-ENGINES = ["openRma", "openRmaWordsRead", "openRmaReference", "openRmaOutcomeOnly", "handWritten", "drools", "droolsNewSession"]
+ENGINES = ["openRma", "openRmaWordsRead", "openRmaReference", "openRmaOutcomeOnly", "handWritten", "handWrittenAsDecision", "drools",
+           "droolsNewSession"]
 table_single(load("engine-three-1t"), "E1. Three engines, one thread (`-t 1 -bm avgt -prof gc`)", ENGINES)
 table_max(load("engine-three-max"), "E2. Three engines, all cores (`-t max -bm thrpt`)", ENGINES)
 table_single(load("engine-catalog-1t"), "E3. OpenRMA through the catalogue on every seed policy, one thread", ["decide", "decideOutcomeOnly"])
