@@ -2,21 +2,17 @@ package org.openrma.bench.handwritten;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import org.openrma.claim.Channel;
 import org.openrma.claim.Claim;
-import org.openrma.claim.ClaimKind;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.Evidence;
 import org.openrma.claim.Fact;
 import org.openrma.claim.Finding;
 import org.openrma.claim.ItemCondition;
-import org.openrma.claim.Reason;
 import org.openrma.claim.Request;
 import org.openrma.decision.Chooser;
 import org.openrma.decision.Decision;
@@ -29,7 +25,7 @@ import org.openrma.policy.CompiledPolicy;
 
 /**
  * policies/kospet/2025-01-01.yaml written by hand, as {@link Kospet2025ByHand}, but answering with the {@link Decision}
- * OpenRMA's outcome-only decision returns ({@code Kospet2025AsDecisionTests} holds the two alike on the claim mix): every
+ * OpenRMA's outcome-only decision returns ({@code AsDecisionTests} holds the two alike on the claim mix): every
  * program that serves is answered, since the decision lists each program's verdict, and the first that does not reject
  * decides. What OpenRMA works out only when read is asked of it when read ({@link AskedOfOpenRma}).
  */
@@ -45,9 +41,6 @@ public final class Kospet2025AsDecision {
     private static final int WORRY_FREE_PLUS = 3;
     private static final int PROGRAMS = 4;
 
-    private static final Set<Fact> PHYSICAL_DAMAGE = EnumSet.of(Fact.PHYSICAL_DAMAGE, Fact.WATER_DAMAGE, Fact.MISUSE, Fact.DISASSEMBLED,
-            Fact.FIRMWARE_MODIFIED, Fact.PARTS_MODIFIED, Fact.NORMAL_WEAR, Fact.IMPROPER_STORAGE, Fact.CONTINUED_USE_AFTER_FAULT,
-            Fact.WARRANTY_VOIDED);
     private static final List<String> DEFECT_MEDIA = List.of("photo", "video");
     private static final Set<Resolution> PAID_SERVICE = Set.of(Resolution.PAID_REPAIR, Resolution.SPARE_PARTS);
     private static final List<Set<Resolution>> OFFERED = List.of(Set.of(Resolution.REFUND), Set.of(Resolution.REPLACEMENT),
@@ -71,7 +64,6 @@ public final class Kospet2025AsDecision {
 
     private final CompiledPolicy openRma;
     private final PolicyVersionRef version;
-    private Money lastZero;
 
     public Kospet2025AsDecision(CompiledPolicy openRma) {
         this.openRma = openRma;
@@ -80,12 +72,9 @@ public final class Kospet2025AsDecision {
 
     public Decision decide(Claim c) {
         Request q = c.request();
-        ClaimKind kind = q.kind();
-        Reason reason = q.reason();
-        boolean quality = reason == Reason.DEFECTIVE || reason == Reason.DEAD_ON_ARRIVAL || reason == Reason.DAMAGED_IN_TRANSIT
-                || reason == Reason.NOT_AS_DESCRIBED;
+        boolean quality = Kospet2025ByHand.quality(q.reason());
         boolean noMedia = !q.evidence().contains(Evidence.PHOTO) && !q.evidence().contains(Evidence.VIDEO);
-        Money zero = zeroIn(c.order().currency());
+        Money zero = Lines.zeroIn(c.order().currency());
         AskedOfOpenRma later = new AskedOfOpenRma(openRma, c);
         int combination = 0;
         int chosen = -1;
@@ -95,13 +84,7 @@ public final class Kospet2025AsDecision {
         // walked from the last program to the first: each program's outcome is then the base-5 digit of its place, and the
         // first that serves (or, if any, the first that does not reject) is the one kept
         for (int p = PROGRAMS - 1; p >= 0; p--) {
-            boolean serves = switch (p) {
-                case UNCONDITIONAL_RETURN -> kind == ClaimKind.RETURN;
-                case FREE_REPLACEMENT -> (kind == ClaimKind.WARRANTY || kind == ClaimKind.RETURN) && quality;
-                case FREE_REPAIR -> kind == ClaimKind.WARRANTY;
-                default -> kind == ClaimKind.WARRANTY && "worry_free_plus".equals(q.protectionPlan())
-                        && (reason == Reason.ACCIDENTAL_DAMAGE || q.facts().contains(Fact.WATER_DAMAGE) || q.facts().contains(Fact.PHYSICAL_DAMAGE));
-            };
+            boolean serves = Kospet2025ByHand.serves(p, c, quality);
             combination *= 5;
             if (!serves) {
                 continue;
@@ -128,7 +111,7 @@ public final class Kospet2025AsDecision {
                 Finding finding = q.inspection() == null ? null : q.inspection().finding();
                 boolean damaged = false;
                 for (Fact f : q.facts()) {
-                    damaged |= PHYSICAL_DAMAGE.contains(f);
+                    damaged |= Kospet2025ByHand.PHYSICAL_DAMAGE.contains(f);
                 }
                 boolean rejected = p == FREE_REPLACEMENT ? channel != Channel.OFFICIAL_STORE
                         : channel != Channel.OFFICIAL_STORE && channel != Channel.AUTHORIZED_DEALER;
@@ -199,12 +182,5 @@ public final class Kospet2025AsDecision {
             case NEEDS_EVIDENCE -> 2;
             case REJECTED -> 3;
         };
-    }
-
-    private Money zeroIn(CurrencyUnit currency) {
-        if (lastZero == null || lastZero.getCurrencyUnit() != currency) {
-            lastZero = Money.zero(currency);
-        }
-        return lastZero;
     }
 }

@@ -27,7 +27,7 @@ public final class Kospet2025ByHand {
 
     private Kospet2025ByHand() {}
 
-    private static final Set<Fact> PHYSICAL_DAMAGE = EnumSet.of(Fact.PHYSICAL_DAMAGE, Fact.WATER_DAMAGE, Fact.MISUSE, Fact.DISASSEMBLED,
+    static final Set<Fact> PHYSICAL_DAMAGE = EnumSet.of(Fact.PHYSICAL_DAMAGE, Fact.WATER_DAMAGE, Fact.MISUSE, Fact.DISASSEMBLED,
             Fact.FIRMWARE_MODIFIED, Fact.PARTS_MODIFIED, Fact.NORMAL_WEAR, Fact.IMPROPER_STORAGE, Fact.CONTINUED_USE_AFTER_FAULT,
             Fact.WARRANTY_VOIDED);
     private static final Verdict NO_PROGRAM = new Verdict(Outcome.NEEDS_REVIEW, 0, 0, Payer.CUSTOMER);
@@ -38,21 +38,10 @@ public final class Kospet2025ByHand {
     private static final int WORRY_FREE_PLUS = 3;
 
     public static Verdict decide(Claim c) {
-        Request q = c.request();
-        ClaimKind kind = q.kind();
-        Reason reason = q.reason();
-        boolean qualityReason = reason == Reason.DEFECTIVE || reason == Reason.DEAD_ON_ARRIVAL || reason == Reason.DAMAGED_IN_TRANSIT
-                || reason == Reason.NOT_AS_DESCRIBED;
+        boolean qualityReason = quality(c.request().reason());
         int firstServing = -1;
         for (int program = UNCONDITIONAL_RETURN; program <= WORRY_FREE_PLUS; program++) {
-            boolean serves = switch (program) {
-                case UNCONDITIONAL_RETURN -> kind == ClaimKind.RETURN;
-                case FREE_REPLACEMENT -> (kind == ClaimKind.WARRANTY || kind == ClaimKind.RETURN) && qualityReason;
-                case FREE_REPAIR -> kind == ClaimKind.WARRANTY;
-                default -> kind == ClaimKind.WARRANTY && "worry_free_plus".equals(q.protectionPlan())
-                        && (reason == Reason.ACCIDENTAL_DAMAGE || q.facts().contains(Fact.WATER_DAMAGE) || q.facts().contains(Fact.PHYSICAL_DAMAGE));
-            };
-            if (!serves) {
+            if (!serves(program, c, qualityReason)) {
                 continue;
             }
             if (firstServing < 0) {
@@ -64,6 +53,25 @@ public final class Kospet2025ByHand {
             }
         }
         return firstServing < 0 ? NO_PROGRAM : new Verdict(Outcome.REJECTED, 0, 0, Payer.CUSTOMER);
+    }
+
+    /** A quality issue, as the free replacement and the free repair name it. */
+    static boolean quality(Reason reason) {
+        return reason == Reason.DEFECTIVE || reason == Reason.DEAD_ON_ARRIVAL || reason == Reason.DAMAGED_IN_TRANSIT
+                || reason == Reason.NOT_AS_DESCRIBED;
+    }
+
+    /** Whether the program (by its place in the policy) serves the claim. */
+    static boolean serves(int program, Claim c, boolean qualityReason) {
+        Request q = c.request();
+        ClaimKind kind = q.kind();
+        return switch (program) {
+            case UNCONDITIONAL_RETURN -> kind == ClaimKind.RETURN;
+            case FREE_REPLACEMENT -> (kind == ClaimKind.WARRANTY || kind == ClaimKind.RETURN) && qualityReason;
+            case FREE_REPAIR -> kind == ClaimKind.WARRANTY;
+            default -> kind == ClaimKind.WARRANTY && "worry_free_plus".equals(q.protectionPlan())
+                    && (q.reason() == Reason.ACCIDENTAL_DAMAGE || q.facts().contains(Fact.WATER_DAMAGE) || q.facts().contains(Fact.PHYSICAL_DAMAGE));
+        };
     }
 
     /** The verdict if the program does not reject the claim, else null. */

@@ -1,19 +1,14 @@
 package org.openrma.bench.handwritten;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
-import org.openrma.bench.engines.Outcomes;
-import org.openrma.claim.Channel;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimKind;
 import org.openrma.claim.ClaimedLine;
 import org.openrma.claim.DeliveryStatus;
-import org.openrma.claim.Fact;
 import org.openrma.claim.Finding;
 import org.openrma.claim.Inspection;
 import org.openrma.claim.ItemCondition;
@@ -33,7 +28,7 @@ import org.openrma.policy.CompiledPolicy;
 /**
  * policies/kst-servos.yaml written by hand, as {@link KstServosByHand}, but answering with the {@link Decision} OpenRMA's
  * outcome-only decision returns: the same outcome, program, remedies, consent, refund, deductions, shipping parties,
- * postage and programs' verdicts, worked out here ({@code KstServosAsDecisionTests} holds the two alike on the claim mix).
+ * postage and programs' verdicts, worked out here ({@code AsDecisionTests} holds the two alike on the claim mix).
  * What OpenRMA's outcome-only decision works out only when read (the dates, each line's result, each remedy's value) is a
  * view here too, of one object each, which asks OpenRMA when read, as OpenRMA's decision asks itself again for its words.
  * The floor for an engine that answers with a {@code Decision}: what the result adds to the 4-field floor (BENCHMARKS.md,
@@ -64,7 +59,6 @@ public final class KstServosAsDecision {
     /** OpenRMA's own decision of the policy, asked only when a view of this one is read. */
     private final CompiledPolicy openRma;
     private final PolicyVersionRef version;
-    private Money lastZero;
 
     public KstServosAsDecision(CompiledPolicy openRma) {
         this.openRma = openRma;
@@ -79,34 +73,11 @@ public final class KstServosAsDecision {
         };
     }
 
-    private static boolean quality(Reason r) {
-        return r == Reason.DEFECTIVE || r == Reason.DEAD_ON_ARRIVAL || r == Reason.NOT_AS_DESCRIBED;
-    }
-
-    private static boolean notAddressed(Reason r) {
-        return switch (r) {
-            case WRONG_ITEM_SENT, DAMAGED_IN_TRANSIT, MISSING_ITEMS, NOT_RECEIVED, COUNTERFEIT, ADVERSE_REACTION -> true;
-            default -> false;
-        };
-    }
-
     private Decision giveBack(Claim c) {
         Request q = c.request();
         Reason reason = q.reason();
-        Instant delivered = c.order().deliveredAt();
-        Outcome claimLevel = Outcome.APPROVED;
-        if (delivered == null) {
-            claimLevel = Outcome.NEEDS_REVIEW;
-        } else if (!Lines.withinDays(delivered, q.submittedAt(), 7)) {
-            claimLevel = Outcome.REJECTED;
-        }
-        if (c.order().channel() != Channel.OFFICIAL_STORE || q.facts().contains(Fact.RETURNED_WITHOUT_AUTHORIZATION)) {
-            claimLevel = Outcome.REJECTED;
-        }
-        if (notAddressed(reason)) {
-            claimLevel = Outcomes.worse(claimLevel, Outcome.NEEDS_REVIEW);
-        }
-        boolean qualityReason = quality(reason);
+        Outcome claimLevel = KstServosByHand.returnForTheWholeClaim(c);
+        boolean qualityReason = KstServosByHand.quality(reason);
         Outcome outcome = Outcome.REJECTED;
         long kept = 0;
         boolean discontinuedKept = false;
@@ -126,7 +97,7 @@ public final class KstServosAsDecision {
                 discontinuedKept |= l.line().tags().contains("discontinued");
             }
         }
-        Money zero = zeroIn(c.order().currency());
+        Money zero = Lines.zeroIn(c.order().currency());
         List<ProgramVerdict> verdicts = RETURN_DECIDES.get(outcome.ordinal());
         AskedOfOpenRma later = new AskedOfOpenRma(openRma, c);
         if (outcome == Outcome.REJECTED) {
@@ -152,7 +123,7 @@ public final class KstServosAsDecision {
     }
 
     private Decision cancel(Claim c) {
-        Money zero = zeroIn(c.order().currency());
+        Money zero = Lines.zeroIn(c.order().currency());
         AskedOfOpenRma later = new AskedOfOpenRma(openRma, c);
         if (c.order().deliveryStatus() != DeliveryStatus.NOT_SHIPPED) {
             return new Decision(Outcome.REJECTED, CANCELLATION, Set.of(), Chooser.CUSTOMER, false, zero, Map.of(), Payer.CUSTOMER, zero, null,
@@ -177,14 +148,7 @@ public final class KstServosAsDecision {
     }
 
     private Decision noProgram(Claim c) {
-        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, zeroIn(c.order().currency()), version, NONE_SERVES,
+        return Decision.withoutProgram(Outcome.NEEDS_REVIEW, Lines.zeroIn(c.order().currency()), version, NONE_SERVES,
                 new AskedOfOpenRma(openRma, c).lines(), List.of(), NO_PROGRAM_SUMMARY, List.of());
-    }
-
-    private Money zeroIn(CurrencyUnit currency) {
-        if (lastZero == null || lastZero.getCurrencyUnit() != currency) {
-            lastZero = Money.zero(currency);
-        }
-        return lastZero;
     }
 }

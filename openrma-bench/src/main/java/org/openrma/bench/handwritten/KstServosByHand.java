@@ -35,7 +35,7 @@ public final class KstServosByHand {
         };
     }
 
-    private static boolean quality(Reason r) {
+    static boolean quality(Reason r) {
         return r == Reason.DEFECTIVE || r == Reason.DEAD_ON_ARRIVAL || r == Reason.NOT_AS_DESCRIBED;
     }
 
@@ -46,9 +46,9 @@ public final class KstServosByHand {
         };
     }
 
-    private static Verdict giveBack(Claim c) {
+    /** The return program's answer for every line alike: the window, the store, authorization and the reasons it leaves open. */
+    static Outcome returnForTheWholeClaim(Claim c) {
         Request q = c.request();
-        Reason reason = q.reason();
         Instant delivered = c.order().deliveredAt();
         Outcome claimLevel = Outcome.APPROVED;
         if (delivered == null) {
@@ -59,9 +59,13 @@ public final class KstServosByHand {
         if (c.order().channel() != Channel.OFFICIAL_STORE || q.facts().contains(Fact.RETURNED_WITHOUT_AUTHORIZATION)) {
             claimLevel = Outcome.REJECTED;
         }
-        if (notAddressed(reason)) {
-            claimLevel = worse(claimLevel, Outcome.NEEDS_REVIEW);
-        }
+        return notAddressed(q.reason()) ? worse(claimLevel, Outcome.NEEDS_REVIEW) : claimLevel;
+    }
+
+    private static Verdict giveBack(Claim c) {
+        Request q = c.request();
+        Reason reason = q.reason();
+        Outcome claimLevel = returnForTheWholeClaim(c);
         boolean qualityReason = quality(reason);
         Outcome program = Outcome.REJECTED;
         long kept = 0;

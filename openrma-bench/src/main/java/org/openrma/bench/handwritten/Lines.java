@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ItemCondition;
 import org.openrma.claim.OrderLine;
@@ -78,6 +80,19 @@ final class Lines {
         }
         return BigDecimal.valueOf(shippingCents, 2).multiply(BigDecimal.valueOf(claimedCents, 2))
                 .divide(BigDecimal.valueOf(totalCents, 2), RoundingMode.HALF_EVEN).setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    }
+
+    /** The last zero handed out: claims come in one currency far more often than not (Money is immutable, as the engine's zero). */
+    private static volatile Money lastZero;
+
+    /** Zero in the currency, made once per currency in a row, as the engine keeps it. */
+    static Money zeroIn(CurrencyUnit currency) {
+        Money zero = lastZero;
+        if (zero == null || zero.getCurrencyUnit() != currency) {
+            zero = Money.zero(currency);
+            lastZero = zero;
+        }
+        return zero;
     }
 
     /** Combining line answers into the program's: what the claim needs next comes first. */
