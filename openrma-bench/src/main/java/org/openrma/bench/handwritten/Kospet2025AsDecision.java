@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.joda.money.Money;
+import org.openrma.bench.engines.Outcomes;
 import org.openrma.claim.Channel;
 import org.openrma.claim.Claim;
 import org.openrma.claim.ClaimedLine;
@@ -93,7 +94,7 @@ public final class Kospet2025AsDecision {
             long kept = 0;
             int offers = 0;
             if (p == UNCONDITIONAL_RETURN) {
-                Outcome claimLevel = worst(window(c, p), c.order().channel() == Channel.OFFICIAL_STORE ? Outcome.APPROVED : Outcome.REJECTED);
+                Outcome claimLevel = Outcomes.worse(window(c, p), c.order().channel() == Channel.OFFICIAL_STORE ? Outcome.APPROVED : Outcome.REJECTED);
                 outcome = null;
                 List<ClaimedLine> lines = c.claimedLines();
                 for (int i = 0; i < lines.size(); i++) {
@@ -123,7 +124,7 @@ public final class Kospet2025AsDecision {
                     offers = 1;
                 }
                 rejected |= damaged || finding == Finding.MISUSE || q.facts().contains(Fact.NO_ANTI_COUNTERFEIT_MARK) || finding == Finding.NO_FAULT_FOUND;
-                outcome = worst(window(c, p), rejected ? Outcome.REJECTED : noMedia ? Outcome.NEEDS_EVIDENCE : Outcome.APPROVED);
+                outcome = Outcomes.worse(window(c, p), rejected ? Outcome.REJECTED : noMedia ? Outcome.NEEDS_EVIDENCE : Outcome.APPROVED);
             }
             combination += 1 + outcome.ordinal();
             if (outcome == Outcome.REJECTED) {
@@ -168,19 +169,5 @@ public final class Kospet2025AsDecision {
         Instant submitted = c.request().submittedAt();
         boolean open = program == FREE_REPAIR ? Lines.withinYears(delivered, submitted, 2) : Lines.withinDays(delivered, submitted, 30);
         return open ? Outcome.APPROVED : Outcome.REJECTED;
-    }
-
-    /** The more severe of two rule answers for a line: rejected, then needs_evidence, needs_review, approved. */
-    private static Outcome worst(Outcome a, Outcome b) {
-        return severity(a) >= severity(b) ? a : b;
-    }
-
-    private static int severity(Outcome o) {
-        return switch (o) {
-            case APPROVED -> 0;
-            case NEEDS_REVIEW -> 1;
-            case NEEDS_EVIDENCE -> 2;
-            case REJECTED -> 3;
-        };
     }
 }
