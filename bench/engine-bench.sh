@@ -37,9 +37,8 @@ run() { # name, then JMH arguments
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/$name.txt"
 }
 
-# E1: three engines, one thread, ns/decision and bytes allocated per decision; with them the hand-written Java answering
-# with OpenRMA's Decision (BENCHMARKS.md, E12)
-run engine-three-1t 'ThreeEnginesBenchmark|DecisionFloorBenchmark' $ITER -t 1 -bm avgt -tu ns -prof gc
+# E1: three engines, one thread, ns/decision and bytes allocated per decision
+run engine-three-1t ThreeEnginesBenchmark $ITER -t 1 -bm avgt -tu ns -prof gc
 # E2: three engines, all cores, decisions per second (ONE_THREAD=1 runs only the one-thread tables E1 and E3)
 [ "${ONE_THREAD:-}" = 1 ] || run engine-three-max ThreeEnginesBenchmark $ITER -t max -bm thrpt -tu s
 # E3: OpenRMA through the catalogue on every seed policy, one thread, with allocation

@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.openrma.bench.drools.DroolsPolicy;
 import org.openrma.bench.engines.Verdict;
+import org.openrma.bench.handwritten.Kospet2025AsDecision;
 import org.openrma.bench.handwritten.Kospet2025ByHand;
+import org.openrma.bench.handwritten.KstServosAsDecision;
 import org.openrma.bench.handwritten.KstServosByHand;
 import org.openrma.bench.mix.ClaimMix;
 import org.openrma.claim.Claim;
+import org.openrma.decision.Decision;
 import org.openrma.policy.CompiledPolicy;
 import org.openrma.policy.PolicyCatalog;
 import org.openrma.policy.PolicyCompiler;
@@ -38,20 +41,33 @@ public final class Policies {
 
     /** One of the two policies written three ways: {@code kst-servos} or {@code kospet-2025}. */
     public enum Compared {
-        KST_SERVOS("kst-servos", "kst-servos.yaml", ClaimMix.Profile.KST_SERVOS, KstServosByHand::decide),
-        KOSPET_2025("kospet-2025", "kospet/2025-01-01.yaml", ClaimMix.Profile.KOSPET_2025, Kospet2025ByHand::decide);
+        KST_SERVOS("kst-servos", "kst-servos.yaml", ClaimMix.Profile.KST_SERVOS, KstServosByHand::decide,
+                openRma -> new KstServosAsDecision(openRma)::decide),
+        KOSPET_2025("kospet-2025", "kospet/2025-01-01.yaml", ClaimMix.Profile.KOSPET_2025, Kospet2025ByHand::decide,
+                openRma -> new Kospet2025AsDecision(openRma)::decide);
 
         public final String id;
         public final String file;
         public final ClaimMix.Profile mix;
         public final Function<Claim, Verdict> byHand;
+        private final Function<CompiledPolicy, Function<Claim, Decision>> asDecision;
         private volatile CompiledPolicy compiled;
 
-        Compared(String id, String file, ClaimMix.Profile mix, Function<Claim, Verdict> byHand) {
+        Compared(String id, String file, ClaimMix.Profile mix, Function<Claim, Verdict> byHand,
+                Function<CompiledPolicy, Function<Claim, Decision>> asDecision) {
             this.id = id;
             this.file = file;
             this.mix = mix;
             this.byHand = byHand;
+            this.asDecision = asDecision;
+        }
+
+        /**
+         * The rules by hand answering with the {@link Decision} OpenRMA's outcome-only decision returns (its views made when
+         * read asked of {@link #openRma}): the floor of an engine that returns a {@code Decision} (BENCHMARKS.md, E12).
+         */
+        public Function<Claim, Decision> byHandAsDecision() {
+            return asDecision.apply(openRma());
         }
 
         public static Compared of(String id) {

@@ -22,7 +22,8 @@ import org.openrma.policy.CompiledPolicy;
 
 /**
  * The same policy decided three ways on the same claim mix: OpenRMA (the YAML policy compiled),
- * Drools (DRL rules; a pooled session per claim, and a new session per claim), and hand-written Java (the floor). Each returns
+ * Drools (DRL rules; a pooled session per claim, and a new session per claim), and hand-written Java (the floor, as a
+ * 4-field verdict and as OpenRMA's {@link Decision}). Each returns
  * its natural result; ThreeEnginesAgreeTests checks the results agree.
  */
 @State(Scope.Benchmark)
@@ -40,6 +41,7 @@ public class ThreeEnginesBenchmark {
     private CompiledPolicy openRma;
     private DroolsPolicy drools;
     private Function<Claim, Verdict> byHand;
+    private Function<Claim, Decision> byHandAsDecision;
 
     @Setup
     public void setUp() {
@@ -48,6 +50,7 @@ public class ThreeEnginesBenchmark {
         openRma = compared.openRma();
         drools = compared.drools();
         byHand = compared.byHand;
+        byHandAsDecision = compared.byHandAsDecision();
     }
 
     @Benchmark
@@ -91,5 +94,11 @@ public class ThreeEnginesBenchmark {
     @Benchmark
     public Object handWritten(Cursor cursor) {
         return byHand.apply(claims[cursor.next(EngineBenchmark.MIX - 1)]);
+    }
+
+    /** The same rules by hand answering with OpenRMA's outcome-only {@link Decision}: the floor of an engine that returns one. */
+    @Benchmark
+    public Object handWrittenAsDecision(Cursor cursor) {
+        return byHandAsDecision.apply(claims[cursor.next(EngineBenchmark.MIX - 1)]);
     }
 }

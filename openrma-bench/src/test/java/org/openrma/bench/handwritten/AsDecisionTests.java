@@ -61,10 +61,7 @@ class AsDecisionTests {
     @ParameterizedTest
     @EnumSource(Policies.Compared.class)
     void answersEveryClaimOfTheMixAsOpenRmasOutcomeOnlyDecisionDoes(Policies.Compared policy) {
-        Function<Claim, Decision> byHand = switch (policy) {
-            case KST_SERVOS -> new KstServosAsDecision(policy.openRma())::decide;
-            case KOSPET_2025 -> new Kospet2025AsDecision(policy.openRma())::decide;
-        };
+        Function<Claim, Decision> byHand = policy.byHandAsDecision();
         List<Claim> claims = ClaimMix.claims(policy.mix, EngineBenchmark.SEED, CLAIMS);
         List<String> disagreements = new ArrayList<>();
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
