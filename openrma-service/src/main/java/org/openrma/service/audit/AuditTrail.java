@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.openrma.service.access.Caller;
+import org.openrma.service.db.Write;
+import org.openrma.service.db.Writes;
 import org.openrma.service.web.Json;
 import org.openrma.service.web.Cursor;
 import org.openrma.service.web.Page;
@@ -23,22 +25,28 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Writes writes;
 
-    public AuditTrail(JdbcClient jdbc, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, Clock clock, Writes writes) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writes = writes;
     }
 
     public record AuditEvent(long id, Instant at, String actor, String action, String entityType, String entityId,
                              JsonNode before, JsonNode after) {}
 
     public void record(Caller caller, String action, String entityType, Object entityId, Object before, Object after) {
-        jdbc.sql("""
+        writes.one(recording(caller, action, entityType, entityId, before, after));
+    }
+
+    /** The event's row, to be sent with the rows of the change it records ({@link Writes#together}). */
+    public Write recording(Caller caller, String action, String entityType, Object entityId, Object before, Object after) {
+        return new Write("""
                 insert into audit_event (merchant_id, at, actor, action, entity_type, entity_id, before, after)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(caller.merchantId(), Timestamp.from(clock.instant()), caller.name(), action, entityType, String.valueOf(entityId),
-                        before == null ? null : Json.write(before), after == null ? null : Json.write(after))
-                .update();
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
+                caller.merchantId(), Timestamp.from(clock.instant()), caller.name(), action, entityType, String.valueOf(entityId),
+                before == null ? null : Json.write(before), after == null ? null : Json.write(after));
     }
 
     public Page<AuditEvent> list(UUID merchantId, String entityType, String entityId, int page, int size) {

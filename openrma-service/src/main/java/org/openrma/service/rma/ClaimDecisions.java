@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.openrma.claim.InvalidClaimException;
 import org.openrma.decision.Decision;
+import org.openrma.service.db.Write;
+import org.openrma.service.db.Writes;
 import org.openrma.service.merchant.Merchant;
 import org.openrma.service.ops.OperationsMetrics;
 import org.openrma.service.policy.MerchantPolicies;
@@ -27,9 +29,11 @@ class ClaimDecisions {
     private final ClaimUnits units;
     private final Clock clock;
     private final OperationsMetrics metrics;
+    private final Writes writes;
 
-    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics) {
+    ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics, Writes writes) {
         this.rmas = rmas;
+        this.writes = writes;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
@@ -64,11 +68,15 @@ class ClaimDecisions {
 
     /** Stores a decision once its RMA row exists. */
     void store(Rma rma, Decided d) {
-        if (d == null) {
-            return;
+        if (d != null) {
+            writes.one(storing(rma, d));
         }
+    }
+
+    /** The decision's row, to be sent with the other rows of the change that made it ({@link Writes#together}). */
+    Write storing(Rma rma, Decided d) {
         Decision decision = d.decision();
-        rmas.insertDecision(rma.merchantId(), rma.id(), d.seq(), d.trigger(), d.at(), d.outcomeWire(), d.policyId(),
+        return rmas.insertingDecision(rma.merchantId(), rma.id(), d.seq(), d.trigger(), d.at(), d.outcomeWire(), d.policyId(),
                 decision == null ? null : decision.policyVersion().version(), decision == null ? null : decision.policyVersion().sha256(),
                 d.claim(), d.json(), d.error());
     }

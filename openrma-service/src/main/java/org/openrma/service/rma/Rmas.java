@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.openrma.service.OpenRmaProperties;
+import org.openrma.service.db.Write;
+import org.openrma.service.db.Writes;
 import org.openrma.service.order.Orders;
 import org.openrma.service.order.StoredOrder;
 import org.openrma.service.web.Cursor;
@@ -69,17 +71,17 @@ public class Rmas {
         }
     }
 
-    public void insert(Rma r) {
-        jdbc.sql("""
+    /** The RMA's row as a new RMA writes it: to be sent with the filing's other rows ({@link Writes#together}). */
+    public Write inserting(Rma r) {
+        return new Write("""
                 insert into rma (id, merchant_id, number, order_id, policy_id, status, outcome, claim, customer_email, ship_back_by,
                     evidence_due_by, sla_due_by, sla_breached, resolution, customer_consent_at, outbound_carrier, outbound_tracking, return_tracking,
                     created_at, created_by, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(r.id(), r.merchantId(), r.number(), r.orderId(), r.policyId(), r.status().name(), r.outcome(), Json.write(r.claim()),
-                        r.customerEmail(), date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), r.resolution(),
-                        timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
-                        Timestamp.from(r.updatedAt()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                r.id(), r.merchantId(), r.number(), r.orderId(), r.policyId(), r.status().name(), r.outcome(), Json.write(r.claim()),
+                r.customerEmail(), date(r.shipBackBy()), date(r.evidenceDueBy()), date(r.slaDueBy()), r.slaBreached(), r.resolution(),
+                timestamp(r.customerConsentAt()), r.outboundCarrier(), r.outboundTracking(), r.returnTracking(), Timestamp.from(r.createdAt()), r.createdBy(),
+                Timestamp.from(r.updatedAt()));
     }
 
     /**
@@ -370,15 +372,15 @@ public class Rmas {
         return jdbc.sql("select coalesce(max(seq), 0) + 1 from decision where rma_id = ?").param(rmaId).query(Integer.class).single();
     }
 
-    public void insertDecision(UUID merchantId, UUID rmaId, int seq, String trigger, Instant at, String outcome, String policyId,
-                               String policyVersion, String sha256, JsonNode claim, String decision, String engineError) {
-        jdbc.sql("""
+    /** A decision's row ({@link Writes#together}). */
+    public Write insertingDecision(UUID merchantId, UUID rmaId, int seq, String trigger, Instant at, String outcome, String policyId,
+                                   String policyVersion, String sha256, JsonNode claim, String decision, String engineError) {
+        return new Write("""
                 insert into decision (merchant_id, rma_id, seq, trigger, decided_at, outcome, policy_id, policy_version, policy_sha256,
                     claim, decision, engine_error)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""")
-                .params(merchantId, rmaId, seq, trigger, Timestamp.from(at), outcome, policyId, policyVersion, sha256, Json.write(claim),
-                        decision, engineError)
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""",
+                merchantId, rmaId, seq, trigger, Timestamp.from(at), outcome, policyId, policyVersion, sha256, Json.write(claim),
+                decision, engineError);
     }
 
     public List<StoredDecision> decisions(UUID merchantId, UUID rmaId) {

@@ -23,8 +23,18 @@ public final class DatabaseRoundTrips {
     private DatabaseRoundTrips() {}
 
     public static Counted counted(Runnable request) {
+        return counted(request, ProtocolCounter::requestThread);
+    }
+
+    /** What {@code work} sent on the calling thread (a test that talks to a repository itself, not through a request). */
+    public static Counted countedOnThisThread(Runnable work) {
+        Thread caller = Thread.currentThread();
+        return counted(work, name -> Thread.currentThread() == caller);
+    }
+
+    private static Counted counted(Runnable request, java.util.function.Predicate<String> counts) {
         Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
-        ProtocolCounter counter = new ProtocolCounter();
+        ProtocolCounter counter = new ProtocolCounter(counts);
         Level before = driver.getLevel();
         driver.setLevel(Level.FINEST);
         driver.addHandler(counter);
@@ -38,13 +48,18 @@ public final class DatabaseRoundTrips {
     }
 
     private static final class ProtocolCounter extends Handler {
+        final java.util.function.Predicate<String> counts;
         final AtomicInteger executes = new AtomicInteger();
         final AtomicInteger syncs = new AtomicInteger();
         final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
+        ProtocolCounter(java.util.function.Predicate<String> counts) {
+            this.counts = counts;
+        }
+
         @Override
         public void publish(LogRecord record) {
-            if (!requestThread(Thread.currentThread().getName()) || record.getMessage() == null) {
+            if (!counts.test(Thread.currentThread().getName()) || record.getMessage() == null) {
                 return;
             }
             String m = record.getMessage();
