@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -32,7 +33,7 @@ public final class DatabaseRoundTrips {
         return counted(work, name -> Thread.currentThread() == caller);
     }
 
-    private static Counted counted(Runnable request, java.util.function.Predicate<String> counts) {
+    private static Counted counted(Runnable request, Predicate<String> counts) {
         Logger driver = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
         ProtocolCounter counter = new ProtocolCounter(counts);
         Level before = driver.getLevel();
@@ -48,12 +49,12 @@ public final class DatabaseRoundTrips {
     }
 
     private static final class ProtocolCounter extends Handler {
-        final java.util.function.Predicate<String> counts;
+        final Predicate<String> counts;
         final AtomicInteger executes = new AtomicInteger();
         final AtomicInteger syncs = new AtomicInteger();
         final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
-        ProtocolCounter(java.util.function.Predicate<String> counts) {
+        ProtocolCounter(Predicate<String> counts) {
             this.counts = counts;
         }
 
