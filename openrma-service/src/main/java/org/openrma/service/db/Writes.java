@@ -29,10 +29,6 @@ public class Writes {
 
     /** Runs the writes in order, in one round trip. */
     public void together(Write... writes) {
-        if (writes.length == 1) {
-            one(writes[0]);
-            return;
-        }
         String sql = Arrays.stream(writes).map(Write::sql).collect(Collectors.joining(";\n"));
         Object[] params = Arrays.stream(writes).flatMap(w -> w.params().stream()).toArray();
         jdbc.execute(sql, (PreparedStatementCallback<Void>) ps -> {

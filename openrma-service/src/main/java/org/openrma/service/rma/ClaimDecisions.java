@@ -33,11 +33,11 @@ class ClaimDecisions {
 
     ClaimDecisions(Rmas rmas, MerchantPolicies policies, ClaimUnits units, Clock clock, OperationsMetrics metrics, Writes writes) {
         this.rmas = rmas;
-        this.writes = writes;
         this.policies = policies;
         this.units = units;
         this.clock = clock;
         this.metrics = metrics;
+        this.writes = writes;
     }
 
     /** Decides the claim after bringing unit history in (a voided serial adds the fact warranty_voided). */

@@ -50,7 +50,6 @@ class FilingClaims {
                  ClaimableQuantities claimable, AuditTrail audit, Announcements announcements, Clock clock, OpenRmaProperties properties,
                  RenderedDocuments rendered, Writes writes) {
         this.claimable = claimable;
-        this.writes = writes;
         this.orders = orders;
         this.orderManagement = orderManagement;
         this.rmas = rmas;
@@ -61,6 +60,7 @@ class FilingClaims {
         this.clock = clock;
         this.properties = properties;
         this.rendered = rendered;
+        this.writes = writes;
     }
 
     RmaManagement.Filed file(Caller caller, Merchant merchant, FileClaim filed) {
