@@ -158,6 +158,8 @@ class StudioIntegrationTests extends BrowserTest {
         page.click("#publish");
         assertThat(page.locator("#message")).containsText("Published kingdo 2025-06-b");
         assertThat(page.locator("#versions")).containsText("2025-06-b");
+        // the published page is measured once its editor is in place too, as the review is above (a CI run measured it mid-load)
+        assertThat(page.locator("#editor .cm-editor")).isVisible();
         assertNoSidewaysScroll("the published version at 375 px");
         screenshot("studio-4-phone-published");
         assertThat(errors).as("console errors (CSP, scripts)").isEmpty();
