@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of engine builds through the catalogue (EngineBenchmark) on a noisy VM (BENCHMARKS.md, pass 9): the jars alternated
+# A/B of engine builds through the catalogue (EngineBenchmark) on a noisy VM (BENCHMARKS-history.md, pass 9): the jars alternated
 # ROUNDS times (default 3) under the build lock, 8 one-second iterations each, and every iteration of every round pooled
 # into min / p25 / median per jar. On a shared VM whose speed moves by 1.5x between runs of the same jar, the minimum is
 # the steadier estimate of what the code costs; the median says how noisy the runs were.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Two service profiles side by side, in ms of service CPU per request (BENCHMARKS.md, S6).
+"""Two service profiles side by side, in ms of service CPU per request (BENCHMARKS-history.md, S6).
 
 Usage: python3 bench/collapsed-service-compare.py A.collapsed A_MS B.collapsed B_MS
 A_MS, B_MS: the service's CPU per request in each profiled phase (the load test's CPU| lines). Each frame's inclusive share

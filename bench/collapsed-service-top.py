@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where a service's CPU goes, from an async-profiler collapsed file of the whole JVM (BENCHMARKS.md, S3).
+"""Where a service's CPU goes, from an async-profiler collapsed file of the whole JVM (BENCHMARKS-history.md, S3).
 
 Usage: python3 bench/collapsed-service-top.py FILE [N]
 Prints the share of each thread group, then the N most frequent frames by inclusive share (framework and OpenRMA frames),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Inclusive share of each OpenRMA frame in an async-profiler collapsed-stack file (BENCHMARKS.md, pass 8).
+"""Inclusive share of each OpenRMA frame in an async-profiler collapsed-stack file (BENCHMARKS-history.md, pass 8).
 
 Usage: python3 bench/collapsed-top.py collapsed.csv BENCHMARK_METHOD [N]
 Only stacks through BENCHMARK_METHOD (e.g. EngineBenchmark.decideOutcomeOnly) are counted; a frame counts once per stack.

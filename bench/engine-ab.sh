@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of two engine builds (BENCHMARKS.md, "Pass 4"): ThreeEnginesBenchmark's openRma and openRmaOutcomeOnly rows,
+# A/B of two engine builds (BENCHMARKS-history.md, "Pass 4"): ThreeEnginesBenchmark's openRma and openRmaOutcomeOnly rows,
 # one thread, ns and bytes allocated per decision, the jars alternated ROUNDS times (default 2) under the build lock.
 # Usage: bench/engine-ab.sh BEFORE.jar AFTER.jar [OUT dir, default bench/results]   (each a benchmarks.jar copied aside)
 set -euo pipefail

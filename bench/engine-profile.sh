@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where OpenRMA's time goes (BENCHMARKS.md, profile notes): a JFR recording of the OpenRMA benchmark
+# Where OpenRMA's time goes (BENCHMARKS-history.md, profile notes): a JFR recording of the OpenRMA benchmark
 # on kst-servos, summarised as the top frames by self time and by inclusive time (engine frames).
 # Usage: bench/engine-profile.sh [policy] (kst-servos or kospet-2025), after bench/engine-bench.sh built the jar.
 set -euo pipefail

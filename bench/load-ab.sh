@@ -1,5 +1,5 @@
 #!/bin/bash
-# Load tests of service jars in the order given, for alternated comparisons (BENCHMARKS.md, S4): each run is one
+# Load tests of service jars in the order given, for alternated comparisons (BENCHMARKS-history.md, S4): each run is one
 # bench/load-test.sh with a fresh database; the runs' RESULT and CPU lines are gathered in OUTDIR/ab-runs.txt.
 # usage: bench/load-ab.sh OUTDIR name=jar name=jar ...   e.g. before=a.jar after=b.jar after=b.jar before=a.jar
 set -euo pipefail

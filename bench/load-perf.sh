@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs bench/load-test.sh once with a warm-up and records the whole machine with perf (cpu-clock, call graphs) during
-# the measured submit phase, so PostgreSQL's CPU can be taken apart as the service's is (BENCHMARKS.md, S7).
+# the measured submit phase, so PostgreSQL's CPU can be taken apart as the service's is (BENCHMARKS-history.md, S7).
 # usage: bench/load-perf.sh SERVICE_JAR OUTDIR TAG     (env as bench/load-test.sh; WARMUP_SECONDS defaults to 10 here)
 #   -> OUTDIR/perf-TAG.data and the load test's own files; then
 #      perf script -i OUTDIR/perf-TAG.data --comm postgres | python3 bench/perf-postgres-top.py <PostgreSQL ms per submission>

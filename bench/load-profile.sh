@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs bench/load-test.sh once and profiles the service in its submit phase and its read phase apart (async-profiler,
-# cpu, 1 ms), each as a collapsed file to summarise with bench/collapsed-service-top.py (BENCHMARKS.md, S4).
+# cpu, 1 ms), each as a collapsed file to summarise with bench/collapsed-service-top.py (BENCHMARKS-history.md, S4).
 # usage: AP=/path/libasyncProfiler.so bench/load-profile.sh SERVICE_JAR OUTDIR TAG
 #   -> OUTDIR/submit-TAG.collapsed, OUTDIR/reads-TAG.collapsed and the load test's own files; with FLOOR_SECONDS set,
 #      OUTDIR/floor-TAG.collapsed too (the stack floor's first page, /api/v1/policies)

@@ -7,7 +7,8 @@
 #                                             ORDERS=20000 POLICY=kst-servos KEY=ork_demo_kst_agent SKIP_BUILD=1 PORT=18080
 #                                             OUT=bench/results TAG=name: results as $OUT/load-<TAG>-summary.txt, -generator.txt
 #                                             and -cpu.txt; the summary ends with CPU|phase|service|PostgreSQL|generator ms/request)
-# Database: a fresh database on the PostgreSQL at 127.0.0.1:5432 (user postgres), dropped at the end;
+# Database: a fresh database on the PostgreSQL at 127.0.0.1:5432 (user postgres), dropped at the end (KEEP_DB=1 keeps
+# it, and the summary names it, for the pgbench models in bench/results/issue-14/pass27/);
 # without that server, the service's embedded PostgreSQL in a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +40,11 @@ else
 fi
 cleanup() {
   [ -n "${SVC:-}" ] && kill "$SVC" 2>/dev/null && wait "$SVC" 2>/dev/null || true
-  [ -n "${OPENRMA_DB_URL:-}" ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)" || true
+  if [ "${KEEP_DB:-}" = 1 ]; then
+    [ -z "${OPENRMA_DB_URL:-}" ] || echo "database kept: $DB" | tee -a "$OUT/load$T-summary.txt"
+  else
+    [ -n "${OPENRMA_DB_URL:-}" ] && psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)" || true
+  fi
 }
 trap cleanup EXIT
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Where PostgreSQL's CPU goes, from a whole-machine perf profile (BENCHMARKS.md, S7).
+"""Where PostgreSQL's CPU goes, from a whole-machine perf profile (BENCHMARKS-history.md, S7).
 
 Usage: perf script -i perf.data --comm postgres | python3 bench/perf-postgres-top.py [MS_PER_REQUEST]
 Each sample of a postgres process is given to the first group whose frame is on its stack (the groups are checked in

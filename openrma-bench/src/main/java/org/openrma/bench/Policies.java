@@ -64,7 +64,7 @@ public final class Policies {
 
         /**
          * The rules by hand answering with the {@link Decision} OpenRMA's outcome-only decision returns (its views made when
-         * read asked of {@link #openRma}): the floor of an engine that returns a {@code Decision} (BENCHMARKS.md, E12).
+         * read asked of {@link #openRma}): the floor of an engine that returns a {@code Decision} (BENCHMARKS.md, E1).
          */
         public Function<Claim, Decision> byHandAsDecision() {
             return asDecision.apply(openRma());

@@ -92,7 +92,7 @@ public record Decision(
     public Decision {
         // What the engine hands over cannot change already, and a replay makes millions of decisions a second: each component
         // is tested by its class before copyOf is asked, in methods of their own, so that this constructor compiles small
-        // enough for the JIT to inline into the engine, where copyOf's own paths made it too large to (BENCHMARKS.md, E12).
+        // enough for the JIT to inline into the engine, where copyOf's own paths made it too large to (bench/BENCHMARKS-history.md, E12).
         // What it keeps, copyOf would have returned as it is, or is one of the engine's read-only views.
         resolutions = Immutable.set(resolutions);
         deductions = Immutable.map(deductions);

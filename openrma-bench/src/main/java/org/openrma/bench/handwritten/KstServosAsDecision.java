@@ -32,7 +32,7 @@ import org.openrma.policy.CompiledPolicy;
  * What OpenRMA's outcome-only decision works out only when read (the dates, each line's result, each remedy's value) is a
  * view here too, of one object each, which asks OpenRMA when read, as OpenRMA's decision asks itself again for its words.
  * The floor for an engine that answers with a {@code Decision}: what the result adds to the 4-field floor (BENCHMARKS.md,
- * E12).
+ * E1).
  */
 public final class KstServosAsDecision {
 
