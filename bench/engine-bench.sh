@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Engine benchmarks (BENCHMARKS.md, tables E1-E4): builds the JMH jar, then runs every table in one go.
+# Engine benchmarks (BENCHMARKS.md, E1 and E3; with ONE_THREAD unset, also both on all cores): builds the JMH jar, then runs every table in one go.
 # Usage: bench/engine-bench.sh [quick]   ("quick" = shorter iterations, for a first look; the tables use the default)
 #        env OUT=dir (default bench/results), ONE_THREAD=1 (E1 and E3 only), SKIP_BUILD=1; then python3 bench/report.py OUT
 # Results: OUT/engine-*.txt and .json, and the machine description in OUT/machine.txt.

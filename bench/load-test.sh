@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Service load test (BENCHMARKS.md, tables S1-S2): cold start to first successful request, RSS idle and
+# Service load test (BENCHMARKS.md, S1): cold start to first successful request, RSS idle and
 # under load, then claim submissions and RMA reads driven over loopback by a second JVM
 # (org.openrma.bench.load.LoadGenerator: JDK HttpClient, virtual threads, closed loop, fixed duration).
 #
